@@ -1,0 +1,83 @@
+package org.mlarena.numerics.opencl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+import com.aparapi.device.Device;
+import com.aparapi.device.JavaDevice;
+import com.aparapi.device.OpenCLDevice;
+import com.aparapi.internal.kernel.KernelManager;
+
+import org.mlarena.numerics.ComputeDevice;
+import org.mlarena.numerics.DeviceType;
+import org.mlarena.numerics.MatrixKernels;
+
+/** Finds the OpenCL devices of this machine and opens kernels on one of them. */
+public final class OpenClDevices {
+
+    private OpenClDevices() {
+    }
+
+    /**
+     * What discovery found.
+     *
+     * @param devices GPUs first, then CPUs
+     * @param problem why nothing was found, if the OpenCL runtime itself could not be used
+     */
+    public record Discovery(List<ComputeDevice> devices, Optional<String> problem) {
+    }
+
+    /** Lists the OpenCL GPU and CPU devices; never throws (a missing OpenCL runtime is a result, not an error). */
+    public static Discovery discover() {
+        try {
+            List<ComputeDevice> found = new ArrayList<>();
+            for (OpenCLDevice d : OpenCLDevice.listDevices(Device.TYPE.GPU)) {
+                found.add(describe(d));
+            }
+            for (OpenCLDevice d : OpenCLDevice.listDevices(Device.TYPE.CPU)) {
+                found.add(describe(d));
+            }
+            return new Discovery(found, found.isEmpty() ? Optional.of("no OpenCL platform with a GPU or CPU device") : Optional.empty());
+        } catch (RuntimeException | LinkageError e) {
+            return new Discovery(List.of(), Optional.of("OpenCL runtime unusable: " + e));
+        }
+    }
+
+    /** Opens the matrix kernels on the device, which must come from {@link #discover()}. */
+    public static MatrixKernels open(ComputeDevice device) {
+        OpenCLDevice target = find(device);
+        // Make the choice explicit for every kernel class: this device, then Aparapi's Java thread pool.
+        LinkedHashSet<Device> preferred = new LinkedHashSet<>();
+        preferred.add(target);
+        preferred.add(JavaDevice.THREAD_POOL);
+        KernelManager.instance().setDefaultPreferredDevices(preferred);
+        return new OpenClMatrixKernels(device, target);
+    }
+
+    static OpenCLDevice find(ComputeDevice device) {
+        Device.TYPE type = device.type() == DeviceType.GPU ? Device.TYPE.GPU : Device.TYPE.CPU;
+        return OpenCLDevice.listDevices(type).stream()
+                .filter(d -> describe(d).equals(device))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("OpenCL device not found any more: " + device.describe()));
+    }
+
+    static ComputeDevice describe(OpenCLDevice d) {
+        DeviceType type = d.getType() == Device.TYPE.GPU ? DeviceType.GPU : DeviceType.CPU;
+        return new ComputeDevice(d.getName().trim(), type, ComputeDevice.OPENCL,
+                d.getOpenCLPlatform().getName().trim(), d.getMaxComputeUnits());
+    }
+
+    /** Describes the device a kernel really ran on after {@code execute}. */
+    static ComputeDevice ranOn(com.aparapi.Kernel kernel, ComputeDevice requested) {
+        Device target = kernel.getTargetDevice();
+        if (kernel.isRunningCL() && target instanceof OpenCLDevice cl) {
+            return describe(cl);
+        }
+        String name = target == null ? "unknown" : target.getShortDescription();
+        return new ComputeDevice("Aparapi fallback (" + name + ") instead of " + requested.name(), DeviceType.JAVA,
+                ComputeDevice.JAVA, "Aparapi " + name, Runtime.getRuntime().availableProcessors());
+    }
+}
