@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 
 import org.mlarena.numerics.opencl.OpenClDevices;
+import org.mlarena.settings.Settings;
 
 /**
  * The numerics runtime of this deployment: the device chosen once, explicitly, and the single queue
@@ -41,7 +42,7 @@ public final class Numerics {
     public static Numerics get() {
         synchronized (INSTANCE_LOCK) {
             if (instance == null) {
-                instance = select(DevicePreference.parse(setting(DEVICE_PROPERTY)));
+                instance = select(DevicePreference.parse(Settings.read(DEVICE_PROPERTY, "")));
             }
             return instance;
         }
@@ -113,15 +114,6 @@ public final class Numerics {
     private static Numerics log(Numerics chosen) {
         LOG.info(() -> "Numerics device: " + chosen.selected.describe() + " (" + chosen.selectionReason + ")");
         return chosen;
-    }
-
-    /** Reads a setting from a system property, then from the environment (dots to underscores, upper case). */
-    public static String setting(String property) {
-        String value = System.getProperty(property);
-        if (value == null) {
-            value = System.getenv(property.replace('.', '_').replace('-', '_').toUpperCase(java.util.Locale.ROOT));
-        }
-        return value;
     }
 
     /** Runs work on the device, serialised with every other caller in this deployment. */

@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 
 import org.mlarena.numerics.DeviceCheck;
 import org.mlarena.numerics.Numerics;
+import org.mlarena.settings.Settings;
 
 /**
  * Runs {@link DeviceCheck} and leaves its {@link DeviceCheck.Report} in the job context's transient user
@@ -21,6 +22,8 @@ public class DeviceCheckBatchlet extends AbstractBatchlet {
 
     public static final String JOB_NAME = "device-check";
     public static final String REQUIRE_OPENCL_PROPERTY = "arena.numerics.require-opencl";
+    /** Prefix of the job's exit status when the check failed; the message follows it. */
+    public static final String FAILED_PREFIX = "FAILED: ";
 
     @Inject
     JobContext jobContext;
@@ -35,13 +38,24 @@ public class DeviceCheckBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() {
+        try {
+            return check();
+        } catch (RuntimeException e) {
+            String message = e instanceof NumberFormatException
+                    ? "size and seed must be whole numbers: " + e.getMessage() : e.getMessage();
+            jobContext.setExitStatus(FAILED_PREFIX + (message == null ? e.toString() : message));
+            throw e;
+        }
+    }
+
+    private String check() {
         DeviceCheck.Report report = DeviceCheck.run(Numerics.get(), Integer.parseInt(size.trim()), Long.parseLong(seed.trim()));
         jobContext.setTransientUserData(report);
         if (!report.matches()) {
             throw new IllegalStateException(report.mismatches() + " of " + (report.size() * report.size())
                     + " elements differ from the plain-Java reference on " + report.ranOn().describe());
         }
-        if (Boolean.parseBoolean(Numerics.setting(REQUIRE_OPENCL_PROPERTY)) && !report.ranOn().isOpenCl()) {
+        if (Boolean.parseBoolean(Settings.read(REQUIRE_OPENCL_PROPERTY, "false")) && !report.ranOn().isOpenCl()) {
             throw new IllegalStateException("OpenCL is required (" + REQUIRE_OPENCL_PROPERTY + "=true) but the kernel ran on "
                     + report.ranOn().describe() + "; selection: " + Numerics.get().selectionReason());
         }

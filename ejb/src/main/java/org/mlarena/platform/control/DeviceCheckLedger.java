@@ -1,0 +1,53 @@
+package org.mlarena.platform.control;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.mlarena.numerics.DeviceCheck;
+import org.mlarena.platform.entity.DeviceCheckRun;
+
+/**
+ * The stored record of device checks. Each method is its own transaction, so that the launcher can
+ * commit a run before its job starts and the job's listener can record progress from the batch thread.
+ */
+@Stateless
+public class DeviceCheckLedger {
+
+    @PersistenceContext(unitName = "arena")
+    EntityManager em;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public DeviceCheckRun create(String requestedBy, int size, long seed) {
+        DeviceCheckRun run = new DeviceCheckRun(requestedBy, size, seed, Instant.now(clock));
+        em.persist(run);
+        return run;
+    }
+
+    public void started(long runId, long executionId) {
+        find(runId).ifPresent(run -> run.started(executionId, Instant.now(clock)));
+    }
+
+    public void finished(long runId, DeviceCheck.Report report, String failure) {
+        find(runId).ifPresent(run -> run.finished(report, failure, Instant.now(clock)));
+    }
+
+    public Optional<DeviceCheckRun> find(long runId) {
+        return Optional.ofNullable(em.find(DeviceCheckRun.class, runId));
+    }
+
+    public List<DeviceCheckRun> recent(int first, int max) {
+        return em.createNamedQuery(DeviceCheckRun.RECENT_FIRST, DeviceCheckRun.class)
+                .setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    public long count() {
+        return em.createNamedQuery(DeviceCheckRun.COUNT, Long.class).getSingleResult();
+    }
+}

@@ -1,0 +1,151 @@
+package org.mlarena.platform.entity;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.mlarena.numerics.ComputeDevice;
+import org.mlarena.numerics.DeviceCheck;
+
+/**
+ * One run of the device-check job: who asked, which device really ran the kernel, and whether its result
+ * equalled the plain-Java reference.
+ */
+@Entity
+@Table(name = "DEVICE_CHECK_RUN")
+@NamedQuery(name = DeviceCheckRun.RECENT_FIRST, query = "SELECT r FROM DeviceCheckRun r ORDER BY r.requestedAt DESC, r.id DESC")
+@NamedQuery(name = DeviceCheckRun.COUNT, query = "SELECT COUNT(r) FROM DeviceCheckRun r")
+public class DeviceCheckRun {
+
+    public static final String RECENT_FIRST = "DeviceCheckRun.recentFirst";
+    public static final String COUNT = "DeviceCheckRun.count";
+    private static final int MESSAGE_LENGTH = 2000;
+
+    @Id
+    @SequenceGenerator(name = "DEVICE_CHECK_SEQ", sequenceName = "DEVICE_CHECK_SEQ", allocationSize = 10)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "DEVICE_CHECK_SEQ")
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(nullable = false, length = 200)
+    private String requestedBy;
+
+    @Column(nullable = false)
+    private Instant requestedAt;
+
+    private Instant startedAt;
+    private Instant finishedAt;
+    private Long jobExecutionId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private DeviceCheckStatus status;
+
+    private int matrixSize;
+    private long seed;
+
+    @Column(length = 300)
+    private String selectedDevice;
+    @Column(length = 300)
+    private String deviceName;
+    @Column(length = 20)
+    private String deviceType;
+    @Column(length = 20)
+    private String backend;
+    @Column(length = 300)
+    private String platform;
+
+    private Integer mismatches;
+    private Double maxAbsDifference;
+    private Double checksum;
+    private Long deviceNanos;
+    private Long referenceNanos;
+    private Long flops;
+
+    @Column(length = MESSAGE_LENGTH)
+    private String message;
+
+    protected DeviceCheckRun() {
+        // for JPA
+    }
+
+    public DeviceCheckRun(String requestedBy, int matrixSize, long seed, Instant now) {
+        this.requestedBy = requestedBy;
+        this.matrixSize = matrixSize;
+        this.seed = seed;
+        this.requestedAt = now;
+        this.status = DeviceCheckStatus.REQUESTED;
+    }
+
+    /** The job has started (idempotent: the launcher and the job listener both report it). */
+    public void started(long executionId, Instant now) {
+        this.jobExecutionId = executionId;
+        if (status == DeviceCheckStatus.REQUESTED) {
+            this.status = DeviceCheckStatus.RUNNING;
+            this.startedAt = now;
+        }
+    }
+
+    /** Records the report; the run matched only if the job also succeeded. */
+    public void finished(DeviceCheck.Report report, String failure, Instant now) {
+        if (report != null) {
+            this.selectedDevice = report.requested().describe();
+            ComputeDevice ranOn = report.ranOn();
+            this.deviceName = ranOn.name();
+            this.deviceType = ranOn.type().name();
+            this.backend = ranOn.backend();
+            this.platform = ranOn.platform();
+            this.mismatches = report.mismatches();
+            this.maxAbsDifference = report.maxAbsDifference();
+            this.checksum = report.checksum();
+            this.deviceNanos = report.deviceNanos();
+            this.referenceNanos = report.referenceNanos();
+            this.flops = report.flops();
+        }
+        boolean ok = failure == null && report != null && report.matches();
+        this.status = ok ? DeviceCheckStatus.MATCHED : DeviceCheckStatus.FAILED;
+        this.message = ok ? null : truncate(failure != null ? failure : "the job ended without a report");
+        this.finishedAt = now;
+        if (startedAt == null) {
+            startedAt = now;
+        }
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MESSAGE_LENGTH ? text : text.substring(0, MESSAGE_LENGTH - 1) + "…";
+    }
+
+    public Long getId() { return id; }
+    public String getRequestedBy() { return requestedBy; }
+    public Instant getRequestedAt() { return requestedAt; }
+    public Instant getStartedAt() { return startedAt; }
+    public Instant getFinishedAt() { return finishedAt; }
+    public Long getJobExecutionId() { return jobExecutionId; }
+    public DeviceCheckStatus getStatus() { return status; }
+    public int getMatrixSize() { return matrixSize; }
+    public long getSeed() { return seed; }
+    public String getSelectedDevice() { return selectedDevice; }
+    public String getDeviceName() { return deviceName; }
+    public String getDeviceType() { return deviceType; }
+    public String getBackend() { return backend; }
+    public String getPlatform() { return platform; }
+    public Integer getMismatches() { return mismatches; }
+    public Double getMaxAbsDifference() { return maxAbsDifference; }
+    public Double getChecksum() { return checksum; }
+    public Long getDeviceNanos() { return deviceNanos; }
+    public Long getReferenceNanos() { return referenceNanos; }
+    public Long getFlops() { return flops; }
+    public String getMessage() { return message; }
+}

@@ -1,0 +1,98 @@
+package org.mlarena.web.rest.problem;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import org.mlarena.common.InvalidInputException;
+
+/**
+ * Turns every exception that leaves a resource into a {@link Problem}: the caller's mistakes into 4xx
+ * with a message that says what to fix, anything else into a 500 that names an incident id (logged with
+ * its stack trace on the server, never sent to the caller).
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        Throwable e = unwrap(thrown);
+        String path = uri == null ? null : uri.getRequestUri().getPath();
+        if (e instanceof InvalidInputException invalid) {
+            List<Problem.FieldError> errors = invalid.field() == null ? List.of()
+                    : List.of(new Problem.FieldError(invalid.field(), invalid.getMessage()));
+            return new Problem("about:blank", Status.BAD_REQUEST.getReasonPhrase(), 400, invalid.getMessage(), path, errors).toResponse();
+        }
+        if (e instanceof JsonbException || e instanceof ProcessingException) {
+            return Problem.of(Status.BAD_REQUEST, "The request body could not be read as the JSON this resource expects: "
+                    + rootMessage(e) + ". Check the body against the OpenAPI document at /openapi.", path).toResponse();
+        }
+        if (e instanceof EJBAccessException) {
+            return Problem.of(Status.FORBIDDEN, "You are signed in but not allowed to do this.", path).toResponse();
+        }
+        if (e instanceof WebApplicationException web) {
+            Response.StatusType status = web.getResponse().getStatusInfo();
+            Response.ResponseBuilder answer = Response.fromResponse(Problem.of(status, describe(web, status), path).toResponse());
+            for (String header : List.of("Allow", "WWW-Authenticate", "Location")) {
+                String value = web.getResponse().getHeaderString(header);
+                if (value != null) {
+                    answer.header(header, value);
+                }
+            }
+            return answer.build();
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Incident " + incident + " at " + path, thrown);
+        return Problem.of(Status.INTERNAL_SERVER_ERROR, "Something went wrong on the server; it has been logged as incident "
+                + incident + ". Please try again, and quote the incident if it happens again.", path).toResponse();
+    }
+
+    private static String describe(WebApplicationException web, Response.StatusType status) {
+        return switch (status.getStatusCode()) {
+            case 404 -> web.getMessage() != null && !web.getMessage().startsWith("HTTP 404")
+                    && !web.getMessage().startsWith("RESTEASY") ? web.getMessage()
+                    : "There is nothing at this address. The API's resources are listed in the OpenAPI document at /openapi.";
+            case 405 -> "This resource does not accept this HTTP method.";
+            case 406 -> "This resource cannot answer in the media type you asked for; ask for application/json.";
+            case 415 -> "This resource does not accept this Content-Type; send application/json.";
+            default -> web.getMessage() == null || web.getMessage().startsWith("RESTEASY") ? status.getReasonPhrase() : web.getMessage();
+        };
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while ((current instanceof EJBException && !(current instanceof EJBAccessException)) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        // JSON-B messages may quote internal class names; keep the first line only
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
