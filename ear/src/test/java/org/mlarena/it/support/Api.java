@@ -1,0 +1,115 @@
+package org.mlarena.it.support;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+/** A small client of the REST API for tests: plain HTTP, JSON read with JSON-P. */
+public final class Api {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** An HTTP answer with its body. */
+    public record Answer(int status, String contentType, String body, HttpResponse<String> raw) {
+
+        public JsonObject json() {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject();
+            }
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    private Api() {
+    }
+
+    /** The Authorization header for a user of this suite: Basic for the built-in users, a bearer token with OIDC. */
+    public static String authorization(String user) {
+        if (TestEnvironment.oidc()) {
+            List<String> groups = "hana".equals(user) ? List.of("host") : List.of();
+            return "Bearer " + OidcProvider.token(user, groups, 3600);
+        }
+        return basic(user, user);
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Answer get(String path, String authorization) {
+        return send(request(path, authorization).GET().build());
+    }
+
+    /** GET of a URL outside the application, without credentials. */
+    public static Answer getAbsolute(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build());
+    }
+
+    public static Answer post(String path, String authorization, String json) {
+        return send(request(path, authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static HttpRequest.Builder request(String path, String authorization) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(TestEnvironment.BASE_URL + path))
+                .timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
+    }
+
+    private static Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(), response);
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls a device check until it has finished, for at most two minutes. */
+    public static JsonObject awaitFinished(String location, String authorization) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        JsonObject run;
+        do {
+            Answer answer = send(HttpRequest.newBuilder(URI.create(location)).header("Authorization", authorization).GET().build());
+            if (answer.status() != 200) {
+                throw new AssertionError("GET " + location + " answered " + answer.status() + ": " + answer.body());
+            }
+            run = answer.json();
+            String status = run.getString("status");
+            if ("MATCHED".equals(status) || "FAILED".equals(status)) {
+                return run;
+            }
+            sleep(250);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("device check at " + location + " did not finish in two minutes: " + run);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

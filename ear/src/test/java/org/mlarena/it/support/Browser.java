@@ -1,0 +1,155 @@
+package org.mlarena.it.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.regex.Pattern;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Selenium, for browser tests: waits for PrimeFaces' AJAX, keeps
+ * screenshots under {@code target/screenshots/}, and fails on any JavaScript error in the console.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    public static Browser start() {
+        for (String binary : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!new File(binary).canExecute()) {
+                throw new IllegalStateException(binary + " is missing: apt-get install chromium chromium-driver (./arena test does)");
+            }
+        }
+        try {
+            Path profile = Files.createTempDirectory("arena-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                    "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            return new Browser(driver, profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void open(String url) {
+        driver.get(url);
+        waitForAjax();
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public String text(String css) {
+        return find(css).getText();
+    }
+
+    public void type(String css, String text) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public void click(String css) {
+        find(css).click();
+        waitForAjax();
+    }
+
+    public <T> T await(String what, Duration timeout, Function<WebDriver, T> condition) {
+        try {
+            return new WebDriverWait(driver, timeout).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("timeout-" + what.replaceAll("[^a-zA-Z0-9-]", "-"));
+            throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + " on " + driver.getCurrentUrl(), e);
+        }
+    }
+
+    /** Waits until the document is loaded and no jQuery/PrimeFaces AJAX request is in flight. */
+    public void waitForAjax() {
+        await("the page to settle", Duration.ofSeconds(30), d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete'"
+                        + " && (typeof jQuery === 'undefined' || jQuery.active === 0)"
+                        + " && (typeof PrimeFaces === 'undefined' || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());"));
+    }
+
+    /** Keeps a screenshot of the current page as {@code target/screenshots/<suite>/<name>.png}. */
+    public Path screenshot(String name) {
+        try {
+            Path target = TestEnvironment.screenshots().resolve(name + ".png");
+            Files.createDirectories(target.getParent());
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Fails on every console error since the last call, except those matching an expected pattern (for
+     * example the 401 of a deliberately wrong password, which Chromium logs as a failed resource).
+     */
+    public void assertNoJavaScriptErrors(Pattern... expected) {
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> java.util.Arrays.stream(expected).noneMatch(p -> p.matcher(message).find()))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new AssertionError("JavaScript errors on " + driver.getCurrentUrl() + ":\n" + String.join("\n", errors));
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temporary profile left behind is harmless
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.mlarena.it.support;
+
+import java.nio.file.Path;
+
+/**
+ * What the integration suite runs against, as failsafe's execution set it: the database variant
+ * ({@code h2} or {@code postgresql}) and the sign-in ({@code form} with the built-in users, or {@code oidc}
+ * through the test OIDC provider).
+ */
+public final class TestEnvironment {
+
+    public static final String BASE_URL = "http://localhost:8080/arena/";
+
+    private TestEnvironment() {
+    }
+
+    public static String variant() {
+        return System.getProperty("it.variant", "h2");
+    }
+
+    /** The database kind the server must report. */
+    public static String databaseKind() {
+        return variant().startsWith("postgresql") ? "postgresql" : "h2";
+    }
+
+    public static boolean oidc() {
+        return "oidc".equals(System.getProperty("it.auth", "form"));
+    }
+
+    public static int oidcPort() {
+        return Integer.parseInt(System.getProperty("it.oidc.port", "0"));
+    }
+
+    public static Path screenshots() {
+        return Path.of(System.getProperty("it.screenshots", "target/screenshots/" + variant()));
+    }
+}
