@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -87,7 +88,8 @@ public final class Browser implements AutoCloseable {
 
     public void type(String css, String text) {
         WebElement field = find(css);
-        field.clear();
+        // select and delete rather than clear(): formatted inputs (p:inputNumber) ignore clear()
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         field.sendKeys(text);
     }
 

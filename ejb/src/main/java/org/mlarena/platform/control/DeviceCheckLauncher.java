@@ -3,6 +3,8 @@ package org.mlarena.platform.control;
 import java.util.Properties;
 
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobSecurityException;
+import jakarta.batch.operations.JobStartException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -29,8 +31,12 @@ public class DeviceCheckLauncher {
         parameters.setProperty("size", Integer.toString(size));
         parameters.setProperty("seed", Long.toString(seed));
         JobOperator jobs = BatchRuntime.getJobOperator();
-        long executionId = jobs.start(DeviceCheckBatchlet.JOB_NAME, parameters);
-        ledger.started(run.getId(), executionId);
+        try {
+            // the job's listener records the execution id and the start: no second writer here
+            jobs.start(DeviceCheckBatchlet.JOB_NAME, parameters);
+        } catch (JobStartException | JobSecurityException e) {
+            ledger.finished(run.getId(), null, "The batch job could not be started: " + e.getMessage());
+        }
         return ledger.find(run.getId()).orElse(run);
     }
 }

@@ -1,7 +1,9 @@
 package org.mlarena.platform.control;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +24,8 @@ public class DeviceCheckLedger {
     @PersistenceContext(unitName = "arena")
     EntityManager em;
 
-    private final Clock clock = Clock.systemUTC();
+    /** Microseconds: what H2 and PostgreSQL timestamps keep, so a run reads back as it was written. */
+    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
 
     public DeviceCheckRun create(String requestedBy, int size, long seed) {
         DeviceCheckRun run = new DeviceCheckRun(requestedBy, size, seed, Instant.now(clock));

@@ -21,12 +21,13 @@ public class CurrentUser {
     @Inject
     SecurityContext security;
 
+    /** Signed in; WildFly's SecurityContext answers an "anonymous" principal otherwise, the request null. */
     public boolean isSignedIn() {
-        return security.getCallerPrincipal() != null;
+        return FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal() != null;
     }
 
     public String getName() {
-        return isSignedIn() ? security.getCallerPrincipal().getName() : "";
+        return isSignedIn() ? FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName() : "";
     }
 
     public boolean isHost() {
