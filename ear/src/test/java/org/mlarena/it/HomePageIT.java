@@ -79,6 +79,7 @@ class HomePageIT {
             String firstRow = d.findElement(By.cssSelector("#tableForm\\:checks-table_data tr")).getText();
             return firstRow.contains("MATCHED") && firstRow.contains(user) && firstRow.contains("80");
         });
+        browser.scrollTo("#tableForm\\:checks-table");
         browser.screenshot("03-device-check");
         browser.assertNoJavaScriptErrors();
 

@@ -107,6 +107,11 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Scrolls the element into view, e.g. before a screenshot of it. */
+    public void scrollTo(String css) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", find(css));
+    }
+
     /** Waits until the document is loaded and no jQuery/PrimeFaces AJAX request is in flight. */
     public void waitForAjax() {
         await("the page to settle", Duration.ofSeconds(30), d -> (Boolean) ((JavascriptExecutor) d).executeScript(

@@ -10,8 +10,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 
 import org.mlarena.numerics.ComputeDevice;
@@ -32,8 +32,10 @@ public class DeviceCheckRun {
     private static final int MESSAGE_LENGTH = 2000;
 
     @Id
-    @SequenceGenerator(name = "DEVICE_CHECK_SEQ", sequenceName = "DEVICE_CHECK_SEQ", allocationSize = 10)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "DEVICE_CHECK_SEQ")
+    // a table generator: EclipseLink's create-or-extend re-issues CREATE SEQUENCE on every start and logs its failure
+    @TableGenerator(name = "DEVICE_CHECK_IDS", table = "ARENA_IDS", pkColumnName = "NAME", valueColumnName = "NEXT_VALUE",
+            pkColumnValue = "DEVICE_CHECK_RUN", allocationSize = 10)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "DEVICE_CHECK_IDS")
     private Long id;
 
     @Version
