@@ -1,0 +1,84 @@
+package org.mlarena.numerics.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits CSV text into records (RFC 4180), keeping the line number where each record starts. */
+final class CsvRecords {
+
+    private final BufferedReader in;
+    private final char delimiter;
+    private final String source;
+    private int line;
+    private int startLine;
+
+    CsvRecords(BufferedReader in, char delimiter, String source) {
+        this.in = in;
+        this.source = source;
+        this.delimiter = delimiter;
+    }
+
+    /** The line (1-based) where the last record returned started. */
+    int startLine() {
+        return startLine;
+    }
+
+    /** The next record's fields, or null at the end. A quoted field may span lines. */
+    List<String> next() throws IOException, InvalidDataException {
+        String text = in.readLine();
+        if (text == null) {
+            return null;
+        }
+        line++;
+        startLine = line;
+        if (line == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1); // byte-order mark
+        }
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        int i = 0;
+        while (true) {
+            if (i == text.length()) {
+                if (!quoted) {
+                    break;
+                }
+                String more = in.readLine();
+                if (more == null) {
+                    throw new InvalidDataException(source + ", line " + startLine + ": a quoted field is never closed (a missing \")");
+                }
+                line++;
+                field.append('\n');
+                text = more;
+                i = 0;
+                continue;
+            }
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"' && field.toString().isBlank()) {
+                quoted = true;
+                field.setLength(0);
+            } else if (c == delimiter) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+            i++;
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}

@@ -1,0 +1,92 @@
+package org.mlarena.numerics.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.mlarena.numerics.data.CsvTable.TargetKind;
+
+class CsvTableTest {
+
+    private static CsvTable read(String csv, String target, TargetKind kind) throws Exception {
+        return CsvTable.read(new StringReader(csv), "houses.csv", target, kind, ',');
+    }
+
+    @Test
+    void readsFeaturesAndANumericTarget() throws Exception {
+        CsvTable table = read("area,rooms,price\n120,4,350000.5\n80,3,210000\n\n", "price", TargetKind.NUMBERS);
+        assertEquals(List.of("area", "rooms"), table.featureNames());
+        assertEquals(2, table.rows());
+        assertArrayEquals(new float[]{120, 4, 80, 3}, table.features());
+        assertArrayEquals(new double[]{350000.5, 210000}, table.target());
+        assertEquals(List.of(), table.classNames());
+    }
+
+    @Test
+    void classLabelsBecomeSortedIndicesWhereverTheTargetColumnIs() throws Exception {
+        CsvTable table = read("species,petal\nvirginica,5.1\nsetosa,1.4\n\"versicolor\",4.5\nsetosa,1.3\n", "species", TargetKind.CLASSES);
+        assertEquals(List.of("setosa", "versicolor", "virginica"), table.classNames());
+        assertArrayEquals(new int[]{2, 0, 1, 0}, table.classes());
+        assertArrayEquals(new float[]{5.1f, 1.4f, 4.5f, 1.3f}, table.features());
+    }
+
+    @Test
+    void quotedFieldsMayHoldDelimitersQuotesAndLineBreaks() throws Exception {
+        CsvTable table = read("\uFEFFx,label\r\n1.5,\"a, \"\"quoted\"\"\nlabel\"\r\n2,b\r\n", "label", TargetKind.CLASSES);
+        assertEquals(List.of("a, \"quoted\"\nlabel", "b"), table.classNames());
+        assertArrayEquals(new float[]{1.5f, 2f}, table.features());
+    }
+
+    @Test
+    void everyProblemIsReportedWithItsLineAndColumn() {
+        String csv = "area,rooms,price\n"
+                + "120,4,350000\n"      // line 2 fine
+                + "abc,4,1\n"           // line 3 not a number
+                + "90,,2\n"             // line 4 missing
+                + "NaN,1,3\n"           // line 5 NaN
+                + "1,2\n"               // line 6 short
+                + "1,2,cheap\n"         // line 7 target not a number
+                + "1,2,\n";             // line 8 target missing
+        InvalidDataException e = assertThrows(InvalidDataException.class, () -> read(csv, "price", TargetKind.NUMBERS));
+        assertEquals(List.of(
+                "line 3, column 'area': 'abc' is not a finite number (features must be numeric; encode categories as numbers)",
+                "line 4, column 'rooms': the value is missing; fill it in or remove the row",
+                "line 5, column 'area': 'NaN' is not a finite number (features must be numeric; encode categories as numbers)",
+                "line 6: has 2 fields but the header has 3",
+                "line 7, column 'price': 'cheap' is not a finite number, and this target must be one",
+                "line 8, column 'price': the target is missing; every row needs one"), e.problems());
+        assertTrue(e.getMessage().startsWith("houses.csv: 6 problems:"), e.getMessage());
+    }
+
+    @Test
+    void aMissingTargetColumnNamesTheColumnsThereAre() {
+        InvalidDataException e = assertThrows(InvalidDataException.class, () -> read("a,b\n1,2\n", "price", TargetKind.NUMBERS));
+        assertEquals("houses.csv: has no column 'price' to predict; its columns are [a, b]", e.getMessage());
+    }
+
+    @Test
+    void emptyFilesHeaderOnlyFilesAndBrokenQuotesAreRefused() {
+        assertTrue(assertThrows(InvalidDataException.class, () -> read("", "y", TargetKind.NUMBERS)).getMessage().contains("is empty"));
+        assertTrue(assertThrows(InvalidDataException.class, () -> read("x,y\n", "y", TargetKind.NUMBERS)).getMessage().contains("no data rows"));
+        assertTrue(assertThrows(InvalidDataException.class, () -> read("x,y\n1,\"open\n", "y", TargetKind.CLASSES))
+                .getMessage().contains("line 2: a quoted field is never closed"));
+        assertTrue(assertThrows(InvalidDataException.class, () -> read("x,x,y\n1,2,3\n", "y", TargetKind.NUMBERS))
+                .getMessage().contains("the name 'x' is used twice"));
+    }
+
+    @Test
+    void manyProblemsAreCountedButOnlyTheFirstTwentyListed() {
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < 50; i++) {
+            csv.append("bad,1\n");
+        }
+        InvalidDataException e = assertThrows(InvalidDataException.class, () -> read(csv.toString(), "y", TargetKind.NUMBERS));
+        assertEquals(20, e.problems().size());
+        assertTrue(e.getMessage().contains("50 problems") && e.getMessage().endsWith("… and 30 more"), e.getMessage());
+    }
+}
