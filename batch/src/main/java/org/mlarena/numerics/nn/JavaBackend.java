@@ -1,0 +1,199 @@
+package org.mlarena.numerics.nn;
+
+import org.mlarena.numerics.ComputeDevice;
+
+/**
+ * The plain-Java reference implementation of every kernel: single-threaded, straightforward loops in
+ * float arithmetic, deterministic bit for bit. The OpenCL backend is tested against it.
+ */
+public final class JavaBackend implements Backend {
+
+    private final ComputeDevice device = ComputeDevice.plainJava();
+    private float[] mem = new float[0];
+    private float[] batch = new float[0];
+    private int[] labels = new int[0];
+    private float[] targets = new float[0];
+    private long flops;
+
+    @Override
+    public ComputeDevice device() {
+        return device;
+    }
+
+    @Override
+    public void allocate(int memorySize, int batchFloats, int batchRows, int targetColumns) {
+        mem = new float[memorySize];
+        batch = new float[batchFloats];
+        labels = new int[batchRows];
+        targets = new float[Math.max(1, batchRows * targetColumns)];
+    }
+
+    @Override
+    public float[] memory() {
+        return mem;
+    }
+
+    @Override
+    public void upload() {
+        // host memory is the memory
+    }
+
+    @Override
+    public void download() {
+        // host memory is the memory
+    }
+
+    @Override
+    public void stageBatch(float[] inputs, int from, int rows, int cols, int[] labels, int labelFrom) {
+        System.arraycopy(inputs, from, batch, 0, rows * cols);
+        System.arraycopy(labels, labelFrom, this.labels, 0, rows);
+    }
+
+    @Override
+    public void stageBatch(float[] inputs, int from, int rows, int cols, float[] targets, int targetFrom) {
+        System.arraycopy(inputs, from, batch, 0, rows * cols);
+        int perRow = this.targets.length / Math.max(1, labels.length);
+        System.arraycopy(targets, targetFrom, this.targets, 0, rows * perRow);
+    }
+
+    @Override
+    public void copyBatch(int count, int destination) {
+        System.arraycopy(batch, 0, mem, destination, count);
+    }
+
+    @Override
+    public void matmul(int m, int n, int k, int a, boolean transposeA, int b, boolean transposeB, int c, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int p = 0; p < k; p++) {
+                    float x = transposeA ? mem[a + p * m + i] : mem[a + i * k + p];
+                    float y = transposeB ? mem[b + j * k + p] : mem[b + p * n + j];
+                    sum += x * y;
+                }
+                mem[c + i * n + j] = accumulate ? mem[c + i * n + j] + sum : sum;
+            }
+        }
+        flops += Flops.matmul(m, n, k, accumulate);
+    }
+
+    @Override
+    public void addBias(int rows, int cols, int x, int bias, boolean relu) {
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                float v = mem[x + i * cols + j] + mem[bias + j];
+                mem[x + i * cols + j] = relu ? Math.max(0f, v) : v;
+            }
+        }
+        flops += Flops.addBias(rows, cols, relu);
+    }
+
+    @Override
+    public void reluBackward(int count, int y, int dy) {
+        for (int i = 0; i < count; i++) {
+            if (mem[y + i] <= 0f) {
+                mem[dy + i] = 0f;
+            }
+        }
+        flops += Flops.reluBackward(count);
+    }
+
+    @Override
+    public void biasGradient(int rows, int cols, int dy, int db) {
+        for (int j = 0; j < cols; j++) {
+            float sum = 0f;
+            for (int i = 0; i < rows; i++) {
+                sum += mem[dy + i * cols + j];
+            }
+            mem[db + j] = sum;
+        }
+        flops += Flops.biasGradient(rows, cols);
+    }
+
+    @Override
+    public LossResult softmaxCrossEntropy(int rows, int cols, int logits, int grad) {
+        double total = 0;
+        int correct = 0;
+        for (int i = 0; i < rows; i++) {
+            int row = logits + i * cols;
+            float max = mem[row];
+            int argmax = 0;
+            for (int j = 1; j < cols; j++) {
+                if (mem[row + j] > max) {
+                    max = mem[row + j];
+                    argmax = j;
+                }
+            }
+            float sum = 0f;
+            for (int j = 0; j < cols; j++) {
+                float e = (float) Math.exp(mem[row + j] - max);
+                mem[grad + i * cols + j] = e;
+                sum += e;
+            }
+            int label = labels[i];
+            float logSum = (float) Math.log(sum);
+            total += logSum - (mem[row + label] - max);
+            float scale = 1f / (sum * rows);
+            for (int j = 0; j < cols; j++) {
+                mem[grad + i * cols + j] *= scale;
+            }
+            mem[grad + i * cols + label] -= 1f / rows;
+            if (argmax == label) {
+                correct++;
+            }
+        }
+        flops += Flops.softmaxCrossEntropy(rows, cols);
+        return new LossResult(total / rows, correct);
+    }
+
+    @Override
+    public LossResult meanSquaredError(int rows, int cols, int predictions, int grad) {
+        double total = 0;
+        float scale = 2f / (rows * cols);
+        for (int i = 0; i < rows * cols; i++) {
+            float d = mem[predictions + i] - targets[i];
+            total += d * d;
+            mem[grad + i] = d * scale;
+        }
+        flops += Flops.meanSquaredError(rows, cols);
+        return new LossResult(total / (rows * cols), 0);
+    }
+
+    @Override
+    public void adam(int count, int params, int grads, int m, int v, float learningRate, float beta1, float beta2, float epsilon,
+                     float weightDecay, int step) {
+        float c1 = 1f - (float) Math.pow(beta1, step);
+        float c2 = 1f - (float) Math.pow(beta2, step);
+        for (int i = 0; i < count; i++) {
+            float g = mem[grads + i];
+            float p = mem[params + i] * (1f - learningRate * weightDecay);
+            float mi = beta1 * mem[m + i] + (1f - beta1) * g;
+            float vi = beta2 * mem[v + i] + (1f - beta2) * g * g;
+            mem[m + i] = mi;
+            mem[v + i] = vi;
+            mem[params + i] = p - learningRate * (mi / c1) / ((float) Math.sqrt(vi / c2) + epsilon);
+        }
+        flops += Flops.adam(count);
+    }
+
+    @Override
+    public void sgd(int count, int params, int grads, int velocity, float learningRate, float momentum, float weightDecay) {
+        for (int i = 0; i < count; i++) {
+            float g = mem[grads + i] + weightDecay * mem[params + i];
+            float vel = momentum * mem[velocity + i] + g;
+            mem[velocity + i] = vel;
+            mem[params + i] -= learningRate * vel;
+        }
+        flops += Flops.sgd(count);
+    }
+
+    @Override
+    public long flops() {
+        return flops;
+    }
+
+    @Override
+    public String toString() {
+        return "JavaBackend[" + mem.length + " floats, batch of " + labels.length + " rows]";
+    }
+}

@@ -1,0 +1,230 @@
+package org.mlarena.numerics.opencl;
+
+import com.aparapi.Range;
+import com.aparapi.device.OpenCLDevice;
+
+import org.mlarena.numerics.ComputeDevice;
+import org.mlarena.numerics.DeviceType;
+import org.mlarena.numerics.nn.Backend;
+import org.mlarena.numerics.nn.Flops;
+
+/**
+ * {@link Backend} on an OpenCL device through one {@link ArenaKernel} in explicit-transfer mode: the
+ * resident memory goes up on {@link #upload()} and comes back on {@link #download()}; a training step
+ * sends only the staged batch and reads back only the per-row losses.
+ *
+ * <p>Every launch checks that it ran on OpenCL; a fall-back to Aparapi's Java thread pool throws,
+ * because silently training on the wrong device would report wrong timings and energy.
+ */
+public final class OpenClBackend implements Backend {
+
+    private final ComputeDevice device;
+    private final OpenCLDevice target;
+    private final ArenaKernel kernel = new ArenaKernel();
+    private final boolean cpuShaped;
+    private final int lanes;
+    private long flops;
+
+    public OpenClBackend(ComputeDevice device) {
+        this(device, device.type() == DeviceType.CPU);
+    }
+
+    /** With the work shape forced: {@code cpuShaped} = one work-item per row, else one per element. */
+    OpenClBackend(ComputeDevice device, boolean cpuShaped) {
+        this.device = device;
+        this.target = OpenClDevices.find(device);
+        this.cpuShaped = cpuShaped;
+        this.lanes = Math.max(1, device.computeUnits()) * 4;
+        kernel.setExplicit(true);
+    }
+
+    @Override
+    public ComputeDevice device() {
+        return device;
+    }
+
+    @Override
+    public void allocate(int memorySize, int batchFloats, int batchRows, int targetColumns) {
+        kernel.mem = new float[memorySize];
+        kernel.batch = new float[Math.max(1, batchFloats)];
+        kernel.labels = new int[Math.max(1, batchRows)];
+        kernel.targets = new float[Math.max(1, batchRows * targetColumns)];
+        kernel.out = new float[2 * Math.max(1, batchRows)];
+    }
+
+    @Override
+    public float[] memory() {
+        return kernel.mem;
+    }
+
+    @Override
+    public void upload() {
+        kernel.put(kernel.mem).put(kernel.batch).put(kernel.labels).put(kernel.targets).put(kernel.out);
+    }
+
+    @Override
+    public void download() {
+        kernel.get(kernel.mem);
+    }
+
+    @Override
+    public void stageBatch(float[] inputs, int from, int rows, int cols, int[] labels, int labelFrom) {
+        System.arraycopy(inputs, from, kernel.batch, 0, rows * cols);
+        System.arraycopy(labels, labelFrom, kernel.labels, 0, rows);
+        kernel.put(kernel.batch).put(kernel.labels);
+    }
+
+    @Override
+    public void stageBatch(float[] inputs, int from, int rows, int cols, float[] targets, int targetFrom) {
+        System.arraycopy(inputs, from, kernel.batch, 0, rows * cols);
+        int perRow = kernel.targets.length / kernel.labels.length;
+        System.arraycopy(targets, targetFrom, kernel.targets, 0, rows * perRow);
+        kernel.put(kernel.batch).put(kernel.targets);
+    }
+
+    @Override
+    public void copyBatch(int count, int destination) {
+        kernel.c = destination;
+        elementwise(ArenaKernel.COPY, count);
+    }
+
+    @Override
+    public void matmul(int m, int n, int k, int a, boolean transposeA, int b, boolean transposeB, int c, boolean accumulate) {
+        kernel.mode = ArenaKernel.MATMUL;
+        kernel.m = m;
+        kernel.n = n;
+        kernel.k = k;
+        kernel.a = a;
+        kernel.b = b;
+        kernel.c = c;
+        // op(A) is m x k: stored k x m when transposed; op(B) is k x n: stored n x k when transposed
+        kernel.aRow = transposeA ? 1 : k;
+        kernel.aCol = transposeA ? m : 1;
+        kernel.bRow = transposeB ? 1 : n;
+        kernel.bCol = transposeB ? k : 1;
+        kernel.accumulate = accumulate ? 1f : 0f;
+        kernel.perRow = cpuShaped ? 1 : 0;
+        launch(cpuShaped ? m : m * n);
+        flops += Flops.matmul(m, n, k, accumulate);
+    }
+
+    @Override
+    public void addBias(int rows, int cols, int x, int bias, boolean relu) {
+        kernel.a = x;
+        kernel.b = bias;
+        kernel.n = cols;
+        kernel.relu = relu ? 1f : 0f;
+        elementwise(ArenaKernel.ADD_BIAS, rows * cols);
+        flops += Flops.addBias(rows, cols, relu);
+    }
+
+    @Override
+    public void reluBackward(int count, int y, int dy) {
+        kernel.a = y;
+        kernel.b = dy;
+        elementwise(ArenaKernel.RELU_BACKWARD, count);
+        flops += Flops.reluBackward(count);
+    }
+
+    @Override
+    public void biasGradient(int rows, int cols, int dy, int db) {
+        kernel.mode = ArenaKernel.BIAS_GRADIENT;
+        kernel.m = rows;
+        kernel.n = cols;
+        kernel.a = dy;
+        kernel.b = db;
+        launch(cols);
+        flops += Flops.biasGradient(rows, cols);
+    }
+
+    @Override
+    public LossResult softmaxCrossEntropy(int rows, int cols, int logits, int grad) {
+        kernel.mode = ArenaKernel.SOFTMAX_CE;
+        kernel.m = rows;
+        kernel.n = cols;
+        kernel.a = logits;
+        kernel.b = grad;
+        launch(rows);
+        flops += Flops.softmaxCrossEntropy(rows, cols);
+        return readLoss(rows, 1);
+    }
+
+    @Override
+    public LossResult meanSquaredError(int rows, int cols, int predictions, int grad) {
+        kernel.mode = ArenaKernel.MSE;
+        kernel.m = rows;
+        kernel.n = cols;
+        kernel.a = predictions;
+        kernel.b = grad;
+        launch(rows);
+        flops += Flops.meanSquaredError(rows, cols);
+        return readLoss(rows, cols);
+    }
+
+    private LossResult readLoss(int rows, int perRow) {
+        kernel.get(kernel.out);
+        double total = 0;
+        int correct = 0;
+        for (int i = 0; i < rows; i++) {
+            total += kernel.out[2 * i];
+            correct += (int) kernel.out[2 * i + 1];
+        }
+        return new LossResult(total / ((double) rows * perRow), correct);
+    }
+
+    @Override
+    public void adam(int count, int params, int grads, int m, int v, float learningRate, float beta1, float beta2, float epsilon,
+                     float weightDecay, int step) {
+        kernel.a = params;
+        kernel.b = grads;
+        kernel.c = m;
+        kernel.d = v;
+        kernel.lr = learningRate;
+        kernel.beta1 = beta1;
+        kernel.beta2 = beta2;
+        kernel.eps = epsilon;
+        kernel.wd = weightDecay;
+        kernel.c1 = 1f - (float) Math.pow(beta1, step);
+        kernel.c2 = 1f - (float) Math.pow(beta2, step);
+        elementwise(ArenaKernel.ADAM, count);
+        flops += Flops.adam(count);
+    }
+
+    @Override
+    public void sgd(int count, int params, int grads, int velocity, float learningRate, float momentum, float weightDecay) {
+        kernel.a = params;
+        kernel.b = grads;
+        kernel.c = velocity;
+        kernel.lr = learningRate;
+        kernel.momentum = momentum;
+        kernel.wd = weightDecay;
+        elementwise(ArenaKernel.SGD, count);
+        flops += Flops.sgd(count);
+    }
+
+    private void elementwise(int mode, int count) {
+        kernel.mode = mode;
+        kernel.count = count;
+        kernel.chunk = cpuShaped ? Math.max(1, (count + lanes - 1) / lanes) : 1;
+        launch((count + kernel.chunk - 1) / kernel.chunk);
+    }
+
+    private void launch(int globalSize) {
+        Range range = target.createRange(Math.max(1, globalSize));
+        kernel.execute(range);
+        if (!kernel.isRunningCL()) {
+            throw new IllegalStateException("the kernel fell back from " + device.describe() + " to "
+                    + OpenClDevices.ranOn(kernel, device).describe() + " (see the log for Aparapi's reason)");
+        }
+    }
+
+    @Override
+    public long flops() {
+        return flops;
+    }
+
+    @Override
+    public void close() {
+        kernel.dispose();
+    }
+}

@@ -1,0 +1,151 @@
+package org.mlarena.numerics.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.mlarena.numerics.ComputeDevice;
+import org.mlarena.numerics.data.LabelledImages;
+import org.mlarena.numerics.nn.Backend;
+import org.mlarena.numerics.nn.ClassificationData;
+import org.mlarena.numerics.nn.DenseNetwork;
+import org.mlarena.numerics.nn.JavaBackend;
+import org.mlarena.numerics.nn.Optimizer;
+import org.mlarena.numerics.nn.Trainer;
+
+/**
+ * Every kernel of the OpenCL backend against the plain-Java reference, on the machine's OpenCL device
+ * (PoCL on CI), in both work shapes: one work-item per row (CPU) and one per element (GPU).
+ */
+class OpenClBackendTest {
+
+    private static final int MEM = 4096;
+    private static ComputeDevice device;
+
+    @BeforeAll
+    static void device() {
+        OpenClDevices.Discovery discovery = OpenClDevices.discover();
+        assertFalse(discovery.devices().isEmpty(), () -> "no OpenCL device: " + discovery.problem().orElse("?")
+                + " (install Debian's pocl-opencl-icd, or run ./arena test which does)");
+        device = discovery.devices().get(0);
+    }
+
+    /** Runs the same kernel sequence on both backends from the same memory and compares all of it. */
+    private static void compare(boolean cpuShaped, Consumer<Backend> kernels) {
+        SplittableRandom random = new SplittableRandom(17);
+        float[] start = new float[MEM];
+        for (int i = 0; i < MEM; i++) {
+            start[i] = (float) random.nextDouble(-1, 1);
+        }
+        float[] batch = new float[256];
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = (float) random.nextDouble(-2, 2);
+        }
+        int[] labels = {3, 0, 2, 1, 4, 4, 0, 1};
+        float[] targets = new float[8 * 4];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = (float) random.nextDouble(-1, 1);
+        }
+        Backend java = new JavaBackend();
+        try (Backend cl = new OpenClBackend(device, cpuShaped)) {
+            for (Backend backend : new Backend[]{java, cl}) {
+                backend.allocate(MEM, 256, 8, 4);
+                System.arraycopy(start, 0, backend.memory(), 0, MEM);
+                backend.upload();
+                kernels.accept(backend);
+                backend.download();
+            }
+            float[] expected = java.memory();
+            float[] actual = cl.memory();
+            for (int i = 0; i < MEM; i++) {
+                float tolerance = 1e-5f + 1e-5f * Math.abs(expected[i]);
+                int at = i;
+                assertTrue(Math.abs(expected[i] - actual[i]) <= tolerance,
+                        () -> "memory[" + at + "]: Java " + expected[at] + ", OpenCL " + actual[at]);
+            }
+            assertEquals(java.flops(), cl.flops(), "both backends count the same FLOPs");
+        }
+    }
+
+    @ParameterizedTest(name = "cpuShaped={0}")
+    @ValueSource(booleans = {true, false})
+    void matrixProductsInEveryTransposition(boolean cpuShaped) {
+        compare(cpuShaped, b -> {
+            b.matmul(7, 5, 9, 0, false, 100, false, 1000, false);
+            b.matmul(7, 5, 9, 200, true, 300, false, 1100, false);
+            b.matmul(7, 5, 9, 400, false, 500, true, 1200, true);
+            b.matmul(7, 5, 9, 600, true, 700, true, 1300, false);
+        });
+    }
+
+    @ParameterizedTest(name = "cpuShaped={0}")
+    @ValueSource(booleans = {true, false})
+    void biasReluCopyAndTheirGradients(boolean cpuShaped) {
+        compare(cpuShaped, b -> {
+            b.stageBatch(new float[]{1, -2, 3, -4, 5, -6}, 0, 2, 3, new int[]{0, 1}, 0);
+            b.copyBatch(6, 2000);
+            b.addBias(6, 11, 0, 100, true);
+            b.addBias(6, 11, 200, 300, false);
+            b.reluBackward(66, 0, 400);
+            b.biasGradient(9, 13, 500, 700);
+        });
+    }
+
+    @ParameterizedTest(name = "cpuShaped={0}")
+    @ValueSource(booleans = {true, false})
+    void lossesAndOptimisers(boolean cpuShaped) {
+        compare(cpuShaped, b -> {
+            float[] x = new float[8 * 3];
+            b.stageBatch(x, 0, 8, 3, new int[]{3, 0, 2, 1, 4, 4, 0, 1}, 0);
+            Backend.LossResult ce = b.softmaxCrossEntropy(8, 5, 0, 100);
+            assertTrue(ce.meanLoss() > 0 && ce.correct() >= 0);
+            b.stageBatch(x, 0, 8, 3, new float[32], 0);
+            Backend.LossResult mse = b.meanSquaredError(8, 4, 200, 300);
+            assertTrue(mse.meanLoss() > 0);
+            // Adam's second moment is never negative
+            b.download();
+            for (int i = 1900; i < 2200; i++) {
+                b.memory()[i] = Math.abs(b.memory()[i]);
+            }
+            b.upload();
+            b.adam(300, 1000, 1300, 1600, 1900, 1e-2f, 0.9f, 0.999f, 1e-8f, 0.01f, 3);
+            b.sgd(300, 2200, 2500, 2800, 0.1f, 0.9f, 1e-4f);
+        });
+    }
+
+    @Test
+    void trainingOnOpenClMatchesJavaWithinTolerance() throws Exception {
+        Path subset = Path.of("src/test/resources/fashion-mnist-subset");
+        ClassificationData data = ClassificationData.of(LabelledImages.readIdx(subset.resolve("t10k-images-idx3-ubyte.gz"),
+                subset.resolve("t10k-labels-idx1-ubyte.gz")));
+        Trainer.Evaluation[] results = new Trainer.Evaluation[2];
+        float[][] weights = new float[2][];
+        Backend[] backends = {new JavaBackend(), new OpenClBackend(device)};
+        for (int i = 0; i < 2; i++) {
+            try (DenseNetwork net = new DenseNetwork(new int[]{784, 64, 10}, DenseNetwork.Loss.SOFTMAX_CROSS_ENTROPY, backends[i], 50)) {
+                net.initialise(9);
+                Trainer.fit(net, data, data, 2, 50, Optimizer.Adam.of(1e-3f), 4, null);
+                results[i] = Trainer.evaluate(net, data);
+                net.backend().download();
+                weights[i] = java.util.Arrays.copyOf(net.backend().memory(), net.parameterCount());
+            }
+        }
+        assertEquals(results[0].accuracy(), results[1].accuracy(), 0.01, "accuracy, Java vs OpenCL");
+        assertEquals(results[0].loss(), results[1].loss(), 1e-3, "loss, Java vs OpenCL");
+        double maxDiff = 0;
+        for (int i = 0; i < weights[0].length; i++) {
+            maxDiff = Math.max(maxDiff, Math.abs(weights[0][i] - weights[1][i]));
+        }
+        // stated tolerance: after 20 Adam steps, every weight within 1e-3 of the Java run
+        assertTrue(maxDiff < 1e-3, "largest weight difference " + maxDiff);
+    }
+}
