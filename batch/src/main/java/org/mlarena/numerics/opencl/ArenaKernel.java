@@ -35,6 +35,7 @@ final class ArenaKernel extends Kernel {
     float[] out = new float[2];
 
     int mode;
+    /** matrix work shape: 1 one row per work-item, 0 one element, 2 one 4x8 register tile */
     int perRow;
     int chunk = 1;
     int count;
@@ -80,6 +81,9 @@ final class ArenaKernel extends Kernel {
             }
             if (perRow == 0) {
                 matmulElement(gid);
+            }
+            if (perRow == 2) {
+                matmulTile(gid);
             }
         }
         if (mode == BIAS_GRADIENT) {
@@ -152,6 +156,132 @@ final class ArenaKernel extends Kernel {
                     sum += mem[rowA + p * aCol] * mem[colB + p * bRow];
                 }
                 mem[rowC + j] = accumulate * mem[rowC + j] + sum;
+            }
+        }
+    }
+
+    /**
+     * One 4&times;8 tile of C per work-item, accumulated in registers over the whole k: 12 loads for
+     * 32 multiply-adds, and C written once. Edge tiles (m or n not a multiple) take the plain loop.
+     * Generated (see the commit that added it); consecutive work-items take consecutive column tiles.
+     */
+    private void matmulTile(int tile) {
+        int tilesPerRow = (n + 7) / 8;
+        int i0 = (tile / tilesPerRow) * 4;
+        int j0 = (tile % tilesPerRow) * 8;
+        if (i0 + 4 <= m && j0 + 8 <= n) {
+            int ra0 = a + (i0 + 0) * aRow;
+            int ra1 = a + (i0 + 1) * aRow;
+            int ra2 = a + (i0 + 2) * aRow;
+            int ra3 = a + (i0 + 3) * aRow;
+            int cb0 = b + (j0 + 0) * bCol;
+            int cb1 = b + (j0 + 1) * bCol;
+            int cb2 = b + (j0 + 2) * bCol;
+            int cb3 = b + (j0 + 3) * bCol;
+            int cb4 = b + (j0 + 4) * bCol;
+            int cb5 = b + (j0 + 5) * bCol;
+            int cb6 = b + (j0 + 6) * bCol;
+            int cb7 = b + (j0 + 7) * bCol;
+            float c00 = 0f; float c01 = 0f; float c02 = 0f; float c03 = 0f; float c04 = 0f; float c05 = 0f; float c06 = 0f; float c07 = 0f;
+            float c10 = 0f; float c11 = 0f; float c12 = 0f; float c13 = 0f; float c14 = 0f; float c15 = 0f; float c16 = 0f; float c17 = 0f;
+            float c20 = 0f; float c21 = 0f; float c22 = 0f; float c23 = 0f; float c24 = 0f; float c25 = 0f; float c26 = 0f; float c27 = 0f;
+            float c30 = 0f; float c31 = 0f; float c32 = 0f; float c33 = 0f; float c34 = 0f; float c35 = 0f; float c36 = 0f; float c37 = 0f;
+            for (int p = 0; p < k; p++) {
+                int pa = p * aCol;
+                int pb = p * bRow;
+                float a0 = mem[ra0 + pa];
+                float a1 = mem[ra1 + pa];
+                float a2 = mem[ra2 + pa];
+                float a3 = mem[ra3 + pa];
+                float b0 = mem[cb0 + pb];
+                float b1 = mem[cb1 + pb];
+                float b2 = mem[cb2 + pb];
+                float b3 = mem[cb3 + pb];
+                float b4 = mem[cb4 + pb];
+                float b5 = mem[cb5 + pb];
+                float b6 = mem[cb6 + pb];
+                float b7 = mem[cb7 + pb];
+                c00 += a0 * b0;
+                c01 += a0 * b1;
+                c02 += a0 * b2;
+                c03 += a0 * b3;
+                c04 += a0 * b4;
+                c05 += a0 * b5;
+                c06 += a0 * b6;
+                c07 += a0 * b7;
+                c10 += a1 * b0;
+                c11 += a1 * b1;
+                c12 += a1 * b2;
+                c13 += a1 * b3;
+                c14 += a1 * b4;
+                c15 += a1 * b5;
+                c16 += a1 * b6;
+                c17 += a1 * b7;
+                c20 += a2 * b0;
+                c21 += a2 * b1;
+                c22 += a2 * b2;
+                c23 += a2 * b3;
+                c24 += a2 * b4;
+                c25 += a2 * b5;
+                c26 += a2 * b6;
+                c27 += a2 * b7;
+                c30 += a3 * b0;
+                c31 += a3 * b1;
+                c32 += a3 * b2;
+                c33 += a3 * b3;
+                c34 += a3 * b4;
+                c35 += a3 * b5;
+                c36 += a3 * b6;
+                c37 += a3 * b7;
+            }
+            int rc0 = c + (i0 + 0) * n + j0;
+            mem[rc0 + 0] = accumulate * mem[rc0 + 0] + c00;
+            mem[rc0 + 1] = accumulate * mem[rc0 + 1] + c01;
+            mem[rc0 + 2] = accumulate * mem[rc0 + 2] + c02;
+            mem[rc0 + 3] = accumulate * mem[rc0 + 3] + c03;
+            mem[rc0 + 4] = accumulate * mem[rc0 + 4] + c04;
+            mem[rc0 + 5] = accumulate * mem[rc0 + 5] + c05;
+            mem[rc0 + 6] = accumulate * mem[rc0 + 6] + c06;
+            mem[rc0 + 7] = accumulate * mem[rc0 + 7] + c07;
+            int rc1 = c + (i0 + 1) * n + j0;
+            mem[rc1 + 0] = accumulate * mem[rc1 + 0] + c10;
+            mem[rc1 + 1] = accumulate * mem[rc1 + 1] + c11;
+            mem[rc1 + 2] = accumulate * mem[rc1 + 2] + c12;
+            mem[rc1 + 3] = accumulate * mem[rc1 + 3] + c13;
+            mem[rc1 + 4] = accumulate * mem[rc1 + 4] + c14;
+            mem[rc1 + 5] = accumulate * mem[rc1 + 5] + c15;
+            mem[rc1 + 6] = accumulate * mem[rc1 + 6] + c16;
+            mem[rc1 + 7] = accumulate * mem[rc1 + 7] + c17;
+            int rc2 = c + (i0 + 2) * n + j0;
+            mem[rc2 + 0] = accumulate * mem[rc2 + 0] + c20;
+            mem[rc2 + 1] = accumulate * mem[rc2 + 1] + c21;
+            mem[rc2 + 2] = accumulate * mem[rc2 + 2] + c22;
+            mem[rc2 + 3] = accumulate * mem[rc2 + 3] + c23;
+            mem[rc2 + 4] = accumulate * mem[rc2 + 4] + c24;
+            mem[rc2 + 5] = accumulate * mem[rc2 + 5] + c25;
+            mem[rc2 + 6] = accumulate * mem[rc2 + 6] + c26;
+            mem[rc2 + 7] = accumulate * mem[rc2 + 7] + c27;
+            int rc3 = c + (i0 + 3) * n + j0;
+            mem[rc3 + 0] = accumulate * mem[rc3 + 0] + c30;
+            mem[rc3 + 1] = accumulate * mem[rc3 + 1] + c31;
+            mem[rc3 + 2] = accumulate * mem[rc3 + 2] + c32;
+            mem[rc3 + 3] = accumulate * mem[rc3 + 3] + c33;
+            mem[rc3 + 4] = accumulate * mem[rc3 + 4] + c34;
+            mem[rc3 + 5] = accumulate * mem[rc3 + 5] + c35;
+            mem[rc3 + 6] = accumulate * mem[rc3 + 6] + c36;
+            mem[rc3 + 7] = accumulate * mem[rc3 + 7] + c37;
+        }
+        if (i0 + 4 > m || j0 + 8 > n) {
+            int iEnd = min(i0 + 4, m);
+            int jEnd = min(j0 + 8, n);
+            for (int i = i0; i < iEnd; i++) {
+                for (int j = j0; j < jEnd; j++) {
+                    float sum = 0f;
+                    for (int p = 0; p < k; p++) {
+                        sum += mem[a + i * aRow + p * aCol] * mem[b + p * bRow + j * bCol];
+                    }
+                    mem[c + i * n + j] = accumulate * mem[c + i * n + j] + sum;
+                }
             }
         }
     }

@@ -22,18 +22,35 @@ public final class OpenClBackend implements Backend {
     private final OpenCLDevice target;
     private final ArenaKernel kernel = new ArenaKernel();
     private final boolean cpuShaped;
+    /** the matrix-multiply work shape as the kernel's code: 0 element, 1 row, 2 tile */
+    private final int shape;
     private final int lanes;
     private long flops;
 
-    public OpenClBackend(ComputeDevice device) {
-        this(device, device.type() == DeviceType.CPU);
+    /** The matrix-multiply work shapes. */
+    public enum Shape {
+        /** one work-item per element of C (GPU shape) */
+        ELEMENT,
+        /** one work-item per row of C, i-k-j loops inside (CPU shape; fastest measured on PoCL) */
+        ROW,
+        /** one 4&times;8 register tile of C per work-item (slower than ROW on PoCL; kept to measure on GPUs) */
+        TILE
     }
 
-    /** With the work shape forced: {@code cpuShaped} = one work-item per row, else one per element. */
-    OpenClBackend(ComputeDevice device, boolean cpuShaped) {
+    public static final String SHAPE_PROPERTY = "arena.numerics.work-shape";
+
+    /** Work shape by device type (ROW on CPUs, ELEMENT on GPUs), unless {@value #SHAPE_PROPERTY} names one. */
+    public OpenClBackend(ComputeDevice device) {
+        this(device, org.mlarena.settings.Settings.read(SHAPE_PROPERTY).filter(v -> !v.isBlank() && !"auto".equals(v))
+                .map(v -> Shape.valueOf(v.trim().toUpperCase(java.util.Locale.ROOT)))
+                .orElse(device.type() == DeviceType.CPU ? Shape.ROW : Shape.ELEMENT));
+    }
+
+    public OpenClBackend(ComputeDevice device, Shape shape) {
         this.device = device;
         this.target = OpenClDevices.find(device);
-        this.cpuShaped = cpuShaped;
+        this.cpuShaped = device.type() == DeviceType.CPU;
+        this.shape = shape == Shape.ELEMENT ? 0 : shape == Shape.ROW ? 1 : 2;
         this.lanes = Math.max(1, device.computeUnits()) * 4;
         kernel.setExplicit(true);
     }
@@ -103,8 +120,8 @@ public final class OpenClBackend implements Backend {
         kernel.bRow = transposeB ? 1 : n;
         kernel.bCol = transposeB ? k : 1;
         kernel.accumulate = accumulate ? 1f : 0f;
-        kernel.perRow = cpuShaped ? 1 : 0;
-        launch(cpuShaped ? m : m * n);
+        kernel.perRow = shape;
+        launch(shape == 1 ? m : shape == 0 ? m * n : ((m + 3) / 4) * ((n + 7) / 8));
         flops += Flops.matmul(m, n, k, accumulate);
     }
 

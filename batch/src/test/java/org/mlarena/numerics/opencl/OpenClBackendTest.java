@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.mlarena.numerics.ComputeDevice;
 import org.mlarena.numerics.data.LabelledImages;
@@ -24,7 +24,7 @@ import org.mlarena.numerics.nn.Trainer;
 
 /**
  * Every kernel of the OpenCL backend against the plain-Java reference, on the machine's OpenCL device
- * (PoCL on CI), in both work shapes: one work-item per row (CPU) and one per element (GPU).
+ * (PoCL on CI), in every matrix work shape (row, element, register tile).
  */
 class OpenClBackendTest {
 
@@ -40,7 +40,7 @@ class OpenClBackendTest {
     }
 
     /** Runs the same kernel sequence on both backends from the same memory and compares all of it. */
-    private static void compare(boolean cpuShaped, Consumer<Backend> kernels) {
+    private static void compare(OpenClBackend.Shape shape, Consumer<Backend> kernels) {
         SplittableRandom random = new SplittableRandom(17);
         float[] start = new float[MEM];
         for (int i = 0; i < MEM; i++) {
@@ -56,7 +56,7 @@ class OpenClBackendTest {
             targets[i] = (float) random.nextDouble(-1, 1);
         }
         Backend java = new JavaBackend();
-        try (Backend cl = new OpenClBackend(device, cpuShaped)) {
+        try (Backend cl = new OpenClBackend(device, shape)) {
             for (Backend backend : new Backend[]{java, cl}) {
                 backend.allocate(MEM, 256, 8, 4);
                 System.arraycopy(start, 0, backend.memory(), 0, MEM);
@@ -76,21 +76,24 @@ class OpenClBackendTest {
         }
     }
 
-    @ParameterizedTest(name = "cpuShaped={0}")
-    @ValueSource(booleans = {true, false})
-    void matrixProductsInEveryTransposition(boolean cpuShaped) {
-        compare(cpuShaped, b -> {
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
+    void matrixProductsInEveryTransposition(OpenClBackend.Shape shape) {
+        compare(shape, b -> {
             b.matmul(7, 5, 9, 0, false, 100, false, 1000, false);
             b.matmul(7, 5, 9, 200, true, 300, false, 1100, false);
             b.matmul(7, 5, 9, 400, false, 500, true, 1200, true);
             b.matmul(7, 5, 9, 600, true, 700, true, 1300, false);
+            // full 4x8 tiles and edge tiles together
+            b.matmul(9, 17, 6, 2400, false, 2500, false, 2700, false);
+            b.matmul(9, 17, 6, 2900, true, 3000, true, 3200, true);
         });
     }
 
-    @ParameterizedTest(name = "cpuShaped={0}")
-    @ValueSource(booleans = {true, false})
-    void biasReluCopyAndTheirGradients(boolean cpuShaped) {
-        compare(cpuShaped, b -> {
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
+    void biasReluCopyAndTheirGradients(OpenClBackend.Shape shape) {
+        compare(shape, b -> {
             b.stageBatch(new float[]{1, -2, 3, -4, 5, -6}, 0, 2, 3, new int[]{0, 1}, 0);
             b.copyBatch(6, 2000);
             b.addBias(6, 11, 0, 100, true);
@@ -100,10 +103,10 @@ class OpenClBackendTest {
         });
     }
 
-    @ParameterizedTest(name = "cpuShaped={0}")
-    @ValueSource(booleans = {true, false})
-    void lossesAndOptimisers(boolean cpuShaped) {
-        compare(cpuShaped, b -> {
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
+    void lossesAndOptimisers(OpenClBackend.Shape shape) {
+        compare(shape, b -> {
             float[] x = new float[8 * 3];
             b.stageBatch(x, 0, 8, 3, new int[]{3, 0, 2, 1, 4, 4, 0, 1}, 0);
             Backend.LossResult ce = b.softmaxCrossEntropy(8, 5, 0, 100);

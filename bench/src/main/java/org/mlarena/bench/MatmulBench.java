@@ -1,0 +1,62 @@
+package org.mlarena.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import org.mlarena.numerics.ComputeDevice;
+import org.mlarena.numerics.nn.Backend;
+import org.mlarena.numerics.nn.JavaBackend;
+import org.mlarena.numerics.opencl.OpenClBackend;
+import org.mlarena.numerics.opencl.OpenClDevices;
+
+/**
+ * Matrix multiply C = A·B (fp32, n×n) on each backend of the training engine: GFLOP/s, best of several
+ * repetitions after a warm-up. Prints one line per backend and size: {@code matmul <backend> <n> <GFLOP/s>}.
+ * Arguments: sizes (default 256 512 1024 2048); plain Java is skipped above 1024 (minutes per product).
+ */
+public final class MatmulBench {
+
+    public static void main(String[] args) {
+        int[] sizes = args.length == 0 ? new int[]{256, 512, 1024, 2048} : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        List<ComputeDevice> devices = OpenClDevices.discover().devices();
+        for (int n : sizes) {
+            if (n <= 1024) {
+                report("java", n, run(new JavaBackend(), n));
+            }
+            for (ComputeDevice device : devices) {
+                try (Backend cl = new OpenClBackend(device)) {
+                    report("opencl-" + device.type().name().toLowerCase(Locale.ROOT), n, run(cl, n));
+                }
+            }
+        }
+    }
+
+    private static double run(Backend backend, int n) {
+        int size = n * n;
+        backend.allocate(3 * size, 1, 1, 0);
+        SplittableRandom random = new SplittableRandom(1);
+        float[] mem = backend.memory();
+        for (int i = 0; i < 2 * size; i++) {
+            mem[i] = (float) random.nextDouble(-1, 1);
+        }
+        backend.upload();
+        backend.matmul(n, n, n, 0, false, size, false, 2 * size, false); // warm-up (kernel compile)
+        int repetitions = n <= 512 ? 10 : n <= 1024 ? 4 : 2;
+        if (backend instanceof JavaBackend) {
+            repetitions = n <= 256 ? 3 : 1;
+        }
+        long best = Long.MAX_VALUE;
+        for (int r = 0; r < repetitions; r++) {
+            long start = System.nanoTime();
+            backend.matmul(n, n, n, 0, false, size, false, 2 * size, false);
+            backend.download(); // the result is where the caller can read it
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        return 2.0 * n * n * n / best;
+    }
+
+    private static void report(String backend, int n, double gflops) {
+        System.out.printf(Locale.ROOT, "matmul %s %d %.2f%n", backend, n, gflops);
+    }
+}
