@@ -22,7 +22,7 @@ out=$(mktemp)
 
 if [ "$what" = matmul ] || [ "$what" = all ]; then
     echo "== matrix multiply, fp32, GFLOP/s (best of repetitions)"
-    { java_run org.mlarena.bench.MatmulBench; python3 bench/python/matmul_numpy.py; } | tee -a "$out"
+    { java_run org.mlarena.bench.MatmulBench; /usr/bin/python3 bench/python/matmul_numpy.py; } | tee -a "$out"
     awk '$1=="matmul"{g[$2" "$3]=$4; n[$3]=1; b[$2]=1}
          END{for (s in n) for (k in b) if (k!="numpy" && (k" "s) in g && ("numpy "s) in g)
              printf "ratio %s/numpy n=%s: %.2f\n", k, s, g[k" "s]/g["numpy "s]}' "$out" | sort -t= -k2 -n
@@ -30,7 +30,7 @@ fi
 if [ "$what" = mlp ] || [ "$what" = all ]; then
     echo "== MLP 784-256-10, Adam 1e-3, batch 128, full Fashion-MNIST: seconds per epoch, test accuracy"
     { java_run org.mlarena.bench.MlpBench "$epochs" opencl
-      OPENBLAS_NUM_THREADS=1 python3 bench/python/mlp_torch.py "$epochs"; } | tee -a "$out"
+      OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/python/mlp_torch.py "$epochs"; } | tee -a "$out"
     awk '$1=="mlp"{t[$2]+=$4; e[$2]++; a[$2]=$5}
          END{for (k in t) printf "mean %s: %.2f s/epoch, final accuracy %.4f\n", k, t[k]/e[k], a[k];
              for (k in t) if (k!="torch" && ("torch" in t)) printf "ratio %s/torch seconds per epoch: %.2f\n", k, (t[k]/e[k])/(t["torch"]/e["torch"])}' "$out"
