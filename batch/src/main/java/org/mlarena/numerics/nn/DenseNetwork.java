@@ -134,6 +134,19 @@ public final class DenseNetwork implements AutoCloseable {
         return 4L * parameterCount;
     }
 
+    /** Optimiser steps taken (Adam's bias correction depends on it); restored from checkpoints. */
+    public int step() {
+        return step;
+    }
+
+    public void step(int step) {
+        this.step = step;
+    }
+
+    public int layers() {
+        return layers;
+    }
+
     /** Layers whose parameters the optimiser leaves alone (for finetuning); 0 is the first. */
     public void freeze(int layer, boolean freeze) {
         frozen[layer] = freeze;
