@@ -47,6 +47,16 @@ public interface Backend extends AutoCloseable {
     void biasGradient(int rows, int cols, int dy, int db);
 
     /**
+     * Inverted dropout in place: each element is kept with probability 1 - rate and scaled by
+     * 1 / (1 - rate), else zeroed; the factor applied is written to {@code mask} for the backward pass.
+     * The decision for element i is a hash of (seed, i): the same on every backend, reproducible.
+     */
+    void dropout(int count, int x, int mask, float rate, int seed);
+
+    /** x *= mask, element by element (dropout's backward pass). */
+    void multiply(int count, int x, int mask);
+
+    /**
      * Softmax of the logits with cross-entropy against the staged labels: writes the gradient of the mean
      * loss into {@code grad} and answers the mean loss and the number of correct arg-max predictions.
      */

@@ -29,6 +29,9 @@ public final class DenseNetwork implements AutoCloseable {
     private final int[] outputOffset;
     private final int[] gradientOffset;
     private final boolean[] frozen;
+    private final float dropout;
+    private final int[] maskOffset;
+    private int dropoutSeed;
     private int step;
 
     /**
@@ -38,6 +41,17 @@ public final class DenseNetwork implements AutoCloseable {
      * @param capacity the largest batch
      */
     public DenseNetwork(int[] sizes, Loss loss, Backend backend, int capacity) {
+        this(sizes, loss, backend, capacity, 0f);
+    }
+
+    /**
+     * @param dropout the rate of inverted dropout after every hidden layer during training, 0 for none
+     */
+    public DenseNetwork(int[] sizes, Loss loss, Backend backend, int capacity, float dropout) {
+        if (!(dropout >= 0f && dropout < 1f)) {
+            throw new IllegalArgumentException("the dropout rate must be in [0, 1), got " + dropout);
+        }
+        this.dropout = dropout;
         if (sizes.length < 2) {
             throw new IllegalArgumentException("a network needs an input and an output size, got " + Arrays.toString(sizes));
         }
@@ -70,11 +84,16 @@ public final class DenseNetwork implements AutoCloseable {
         next += (long) capacity * sizes[0];
         this.outputOffset = new int[layers];
         this.gradientOffset = new int[layers];
+        this.maskOffset = new int[layers];
         for (int l = 0; l < layers; l++) {
             outputOffset[l] = checked(next);
             next += (long) capacity * sizes[l + 1];
             gradientOffset[l] = checked(next);
             next += (long) capacity * sizes[l + 1];
+            if (dropout > 0f && l < layers - 1) {
+                maskOffset[l] = checked(next);
+                next += (long) capacity * sizes[l + 1];
+            }
         }
         backend.allocate(checked(next), capacity * sizes[0], capacity, loss == Loss.MEAN_SQUARED_ERROR ? outputs() : 0);
     }
@@ -98,7 +117,12 @@ public final class DenseNetwork implements AutoCloseable {
             }
         }
         step = 0;
+        dropoutSeed = (int) (seed ^ (seed >>> 32));
         backend.upload();
+    }
+
+    public float dropout() {
+        return dropout;
     }
 
     public Backend backend() {
@@ -156,13 +180,20 @@ public final class DenseNetwork implements AutoCloseable {
         return frozen[layer];
     }
 
-    /** The forward pass of the staged batch; the output is at {@link #outputOffset()}. */
+    /** The inference pass of the staged batch (no dropout); the output is at {@link #outputOffset()}. */
     public void forward(int rows) {
+        forward(rows, false);
+    }
+
+    private void forward(int rows, boolean training) {
         checkRows(rows);
         backend.copyBatch(rows * sizes[0], inputOffset);
         for (int l = 0; l < layers; l++) {
             backend.matmul(rows, sizes[l + 1], sizes[l], activation(l - 1), false, weightOffset[l], false, outputOffset[l], false);
             backend.addBias(rows, sizes[l + 1], outputOffset[l], biasOffset[l], l < layers - 1);
+            if (training && dropout > 0f && l < layers - 1) {
+                backend.dropout(rows * sizes[l + 1], outputOffset[l], maskOffset[l], dropout, dropoutSeed + 7919 * step + 104729 * l);
+            }
         }
     }
 
@@ -174,7 +205,7 @@ public final class DenseNetwork implements AutoCloseable {
 
     /** Forward, loss and backward on the staged batch: the gradients are at {@link #gradientBase()}. */
     public Backend.LossResult computeGradients(int rows) {
-        forward(rows);
+        forward(rows, true);
         Backend.LossResult result = lossOf(rows);
         backward(rows);
         return result;
@@ -214,6 +245,9 @@ public final class DenseNetwork implements AutoCloseable {
             }
             if (l > firstTrainable) {
                 backend.matmul(rows, in, out, gradientOffset[l], false, weightOffset[l], true, gradientOffset[l - 1], false);
+                if (dropout > 0f) {
+                    backend.multiply(rows * in, gradientOffset[l - 1], maskOffset[l - 1]);
+                }
                 backend.reluBackward(rows * in, outputOffset[l - 1], gradientOffset[l - 1]);
             }
         }
@@ -250,6 +284,9 @@ public final class DenseNetwork implements AutoCloseable {
     /** FLOPs of one training step on a batch of the given rows, as the backends count them. */
     public long trainingFlops(int rows, Optimizer optimizer) {
         long total = forwardFlops(rows);
+        for (int l = 0; dropout > 0f && l < layers - 1; l++) {
+            total += Flops.dropout((long) rows * sizes[l + 1]);
+        }
         total += loss == Loss.SOFTMAX_CROSS_ENTROPY ? Flops.softmaxCrossEntropy(rows, outputs()) : Flops.meanSquaredError(rows, outputs());
         int firstTrainable = 0;
         while (firstTrainable < layers && frozen[firstTrainable]) {
@@ -262,7 +299,8 @@ public final class DenseNetwork implements AutoCloseable {
                 total += Flops.matmul(in, out, rows, false) + Flops.biasGradient(rows, out) + optimizer.flops((long) in * out + out);
             }
             if (l > firstTrainable) {
-                total += Flops.matmul(rows, in, out, false) + Flops.reluBackward((long) rows * in);
+                total += Flops.matmul(rows, in, out, false) + Flops.reluBackward((long) rows * in)
+                        + (dropout > 0f ? Flops.multiply((long) rows * in) : 0);
             }
         }
         return total;

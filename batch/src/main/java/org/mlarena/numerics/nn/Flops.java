@@ -25,6 +25,31 @@ public final class Flops {
         return count;
     }
 
+    /** Per element: compare with the rate and multiply (the integer hash is not floating-point work). */
+    public static long dropout(long count) {
+        return count * 2;
+    }
+
+    /** Per element: one multiply. */
+    public static long multiply(long count) {
+        return count;
+    }
+
+    /**
+     * The uniform number in [0, 1) of dropout's decision for element i: a 32-bit integer hash with
+     * wrapping arithmetic and only arithmetic shifts masked to act as logical ones, so that Java and OpenCL C
+     * compute the same bits.
+     */
+    public static float dropoutUniform(int seed, int i) {
+        int h = seed ^ (i * 0x9E3779B9);
+        h ^= (h >> 16) & 0xFFFF;
+        h *= 0x85EBCA6B;
+        h ^= (h >> 13) & 0x7FFFF;
+        h *= 0xC2B2AE35;
+        h ^= (h >> 16) & 0xFFFF;
+        return ((h >> 8) & 0xFFFFFF) * (1f / 16777216f);
+    }
+
     /** db = column sums of dy. */
     public static long biasGradient(long rows, long cols) {
         return rows * cols;

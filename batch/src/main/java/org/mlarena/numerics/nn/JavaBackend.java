@@ -99,6 +99,25 @@ public final class JavaBackend implements Backend {
     }
 
     @Override
+    public void dropout(int count, int x, int mask, float rate, int seed) {
+        float scale = 1f / (1f - rate);
+        for (int i = 0; i < count; i++) {
+            float factor = Flops.dropoutUniform(seed, i) >= rate ? scale : 0f;
+            mem[mask + i] = factor;
+            mem[x + i] *= factor;
+        }
+        flops += Flops.dropout(count);
+    }
+
+    @Override
+    public void multiply(int count, int x, int mask) {
+        for (int i = 0; i < count; i++) {
+            mem[x + i] *= mem[mask + i];
+        }
+        flops += Flops.multiply(count);
+    }
+
+    @Override
     public void biasGradient(int rows, int cols, int dy, int db) {
         for (int j = 0; j < cols; j++) {
             float sum = 0f;

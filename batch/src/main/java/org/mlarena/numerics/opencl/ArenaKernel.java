@@ -23,6 +23,8 @@ final class ArenaKernel extends Kernel {
     static final int RELU_BACKWARD = 3;
     static final int ADAM = 4;
     static final int SGD = 5;
+    static final int DROPOUT = 6;
+    static final int MULTIPLY = 7;
     static final int MATMUL = 10;
     static final int BIAS_GRADIENT = 11;
     static final int SOFTMAX_CE = 12;
@@ -64,6 +66,10 @@ final class ArenaKernel extends Kernel {
     float c1;
     float c2;
     float momentum;
+    /** dropout: the rate, 1 / (1 - rate), and the seed of the hash */
+    float rate;
+    float scale;
+    int seed;
 
     @Override
     public void run() {
@@ -122,6 +128,25 @@ final class ArenaKernel extends Kernel {
             mem[c + e] = mi;
             mem[d + e] = vi;
             mem[a + e] = p - lr * (mi / c1) / (sqrt(vi / c2) + eps);
+        }
+        if (mode == DROPOUT) {
+            // the same hash as Flops.dropoutUniform
+            int h = seed ^ (e * 0x9E3779B9);
+            h ^= (h >> 16) & 0xFFFF;
+            h *= 0x85EBCA6B;
+            h ^= (h >> 13) & 0x7FFFF;
+            h *= 0xC2B2AE35;
+            h ^= (h >> 16) & 0xFFFF;
+            float u = ((h >> 8) & 0xFFFFFF) * (1f / 16777216f);
+            float factor = 0f;
+            if (u >= rate) {
+                factor = scale;
+            }
+            mem[b + e] = factor;
+            mem[a + e] = mem[a + e] * factor;
+        }
+        if (mode == MULTIPLY) {
+            mem[a + e] = mem[a + e] * mem[b + e];
         }
         if (mode == SGD) {
             float g = mem[b + e] + wd * mem[a + e];

@@ -144,6 +144,25 @@ public final class OpenClBackend implements Backend {
     }
 
     @Override
+    public void dropout(int count, int x, int mask, float rate, int seed) {
+        kernel.a = x;
+        kernel.b = mask;
+        kernel.rate = rate;
+        kernel.scale = 1f / (1f - rate);
+        kernel.seed = seed;
+        elementwise(ArenaKernel.DROPOUT, count);
+        flops += Flops.dropout(count);
+    }
+
+    @Override
+    public void multiply(int count, int x, int mask) {
+        kernel.a = x;
+        kernel.b = mask;
+        elementwise(ArenaKernel.MULTIPLY, count);
+        flops += Flops.multiply(count);
+    }
+
+    @Override
     public void biasGradient(int rows, int cols, int dy, int db) {
         kernel.mode = ArenaKernel.BIAS_GRADIENT;
         kernel.m = rows;

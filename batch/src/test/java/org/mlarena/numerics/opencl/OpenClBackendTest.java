@@ -100,6 +100,8 @@ class OpenClBackendTest {
             b.addBias(6, 11, 200, 300, false);
             b.reluBackward(66, 0, 400);
             b.biasGradient(9, 13, 500, 700);
+            b.dropout(400, 1000, 1500, 0.4f, 12345);
+            b.multiply(400, 2000, 1500);
         });
     }
 
