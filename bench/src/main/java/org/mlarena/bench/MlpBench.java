@@ -7,7 +7,7 @@ import org.mlarena.numerics.ComputeDevice;
 import org.mlarena.numerics.data.LabelledImages;
 import org.mlarena.numerics.nn.Backend;
 import org.mlarena.numerics.nn.ClassificationData;
-import org.mlarena.numerics.nn.DenseNetwork;
+import org.mlarena.numerics.nn.Network;
 import org.mlarena.numerics.nn.JavaBackend;
 import org.mlarena.numerics.nn.Optimizer;
 import org.mlarena.numerics.nn.Trainer;
@@ -41,7 +41,7 @@ public final class MlpBench {
     }
 
     private static void run(String name, Backend backend, ClassificationData train, ClassificationData test, int epochs) {
-        try (DenseNetwork net = new DenseNetwork(new int[]{784, 256, 10}, DenseNetwork.Loss.SOFTMAX_CROSS_ENTROPY, backend, 128)) {
+        try (Network net = Network.dense(new int[]{784, 256, 10}, Network.Loss.SOFTMAX_CROSS_ENTROPY, backend, 128)) {
             net.initialise(1);
             Trainer.fit(net, train, test, epochs, 128, Optimizer.Adam.of(1e-3f), 1, e -> System.out.printf(Locale.ROOT,
                     "mlp %s %d %.2f %.4f%n", name, e.epoch(), e.nanos() / 1e9, e.validationAccuracy()));

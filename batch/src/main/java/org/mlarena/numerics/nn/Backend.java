@@ -40,11 +40,56 @@ public interface Backend extends AutoCloseable {
     /** C = op(A) &middot; op(B) (+ C when accumulating), op = transpose or not; op(A) is m&times;k, op(B) k&times;n. */
     void matmul(int m, int n, int k, int a, boolean transposeA, int b, boolean transposeB, int c, boolean accumulate);
 
-    void addBias(int rows, int cols, int x, int bias, boolean relu);
+    /**
+     * x += bias, optionally followed by ReLU; x is rows &times; cols &times; spatial and bias has cols values (one
+     * per column of a dense layer with spatial = 1, one per channel of a convolution with spatial = H&middot;W).
+     */
+    void addBias(int rows, int cols, int spatial, int x, int bias, boolean relu);
 
     void reluBackward(int count, int y, int dy);
 
-    void biasGradient(int rows, int cols, int dy, int db);
+    /** db[j] = sum of dy over rows and spatial positions (layout as {@link #addBias}). */
+    void biasGradient(int rows, int cols, int spatial, int dy, int db);
+
+    /**
+     * 2-D convolution, stride 1, zero padding {@code pad}: x is n &times; c &times; h &times; w, weights f &times; c &times; k &times; k,
+     * y is n &times; f &times; oh &times; ow with oh = h + 2&middot;pad - k + 1 (no bias: {@link #addBias} adds it).
+     */
+    void conv2d(Conv conv, int x, int weights, int y);
+
+    /** dW = the correlation of x with dy (overwrites dW). */
+    void conv2dWeightGradient(Conv conv, int x, int dy, int dw);
+
+    /** dx = the full convolution of dy with the weights (overwrites dx). */
+    void conv2dInputGradient(Conv conv, int dy, int weights, int dx);
+
+    /** Max-pooling over size &times; size windows, stride size: y and the index in its window of each maximum. */
+    void maxPool(Pool pool, int x, int y, int argmax);
+
+    /** Routes dy to the maximum of each window, zero elsewhere (overwrites dx). */
+    void maxPoolGradient(Pool pool, int dy, int argmax, int dx);
+
+    /** The shape of a convolution launch. */
+    record Conv(int n, int c, int h, int w, int f, int k, int pad) {
+        public int oh() {
+            return h + 2 * pad - k + 1;
+        }
+
+        public int ow() {
+            return w + 2 * pad - k + 1;
+        }
+    }
+
+    /** The shape of a pooling launch; h and w must be multiples of size. */
+    record Pool(int n, int c, int h, int w, int size) {
+        public int oh() {
+            return h / size;
+        }
+
+        public int ow() {
+            return w / size;
+        }
+    }
 
     /**
      * Inverted dropout in place: each element is kept with probability 1 - rate and scaled by

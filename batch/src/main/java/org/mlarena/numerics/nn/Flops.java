@@ -15,9 +15,37 @@ public final class Flops {
         return 2 * m * n * k + (accumulate ? m * n : 0);
     }
 
-    /** x += bias per row, optionally followed by ReLU (one max per element). */
+    /** x += bias per element, optionally followed by ReLU (one max per element). */
     public static long addBias(long rows, long cols, boolean relu) {
         return rows * cols * (relu ? 2 : 1);
+    }
+
+    /**
+     * A convolution (forward, weight gradient or input gradient: each performs one multiply-add per tap
+     * that falls inside the input), 2 FLOPs per such tap; taps on the zero padding are skipped and not counted.
+     */
+    public static long conv2d(Backend.Conv conv) {
+        return 2L * conv.n() * conv.f() * conv.c() * validTaps(conv.h(), conv.oh(), conv.k(), conv.pad())
+                * validTaps(conv.w(), conv.ow(), conv.k(), conv.pad());
+    }
+
+    /** Pairs (output position, kernel offset) along one axis whose input position lies inside [0, size). */
+    static long validTaps(int size, int outputs, int k, int pad) {
+        long taps = 0;
+        for (int o = 0; o < outputs; o++) {
+            for (int q = 0; q < k; q++) {
+                int in = o + q - pad;
+                if (in >= 0 && in < size) {
+                    taps++;
+                }
+            }
+        }
+        return taps;
+    }
+
+    /** size&sup2; - 1 comparisons per window; the backward routing performs no floating-point work. */
+    public static long maxPool(Backend.Pool pool) {
+        return (long) pool.n() * pool.c() * pool.oh() * pool.ow() * (pool.size() * pool.size() - 1);
     }
 
     /** dy *= (y &gt; 0). */

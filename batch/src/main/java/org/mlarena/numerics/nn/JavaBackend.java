@@ -78,14 +78,158 @@ public final class JavaBackend implements Backend {
     }
 
     @Override
-    public void addBias(int rows, int cols, int x, int bias, boolean relu) {
+    public void addBias(int rows, int cols, int spatial, int x, int bias, boolean relu) {
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                float v = mem[x + i * cols + j] + mem[bias + j];
-                mem[x + i * cols + j] = relu ? Math.max(0f, v) : v;
+                for (int s = 0; s < spatial; s++) {
+                    int e = x + (i * cols + j) * spatial + s;
+                    float v = mem[e] + mem[bias + j];
+                    mem[e] = relu ? Math.max(0f, v) : v;
+                }
             }
         }
-        flops += Flops.addBias(rows, cols, relu);
+        flops += Flops.addBias(rows, (long) cols * spatial, relu);
+    }
+
+    @Override
+    public void conv2d(Conv cv, int x, int weights, int y) {
+        int oh = cv.oh();
+        int ow = cv.ow();
+        for (int b = 0; b < cv.n(); b++) {
+            for (int f = 0; f < cv.f(); f++) {
+                for (int oy = 0; oy < oh; oy++) {
+                    for (int ox = 0; ox < ow; ox++) {
+                        float sum = 0f;
+                        for (int c = 0; c < cv.c(); c++) {
+                            for (int ky = 0; ky < cv.k(); ky++) {
+                                int iy = oy + ky - cv.pad();
+                                if (iy < 0 || iy >= cv.h()) {
+                                    continue;
+                                }
+                                for (int kx = 0; kx < cv.k(); kx++) {
+                                    int ix = ox + kx - cv.pad();
+                                    if (ix >= 0 && ix < cv.w()) {
+                                        sum += mem[x + ((b * cv.c() + c) * cv.h() + iy) * cv.w() + ix]
+                                                * mem[weights + ((f * cv.c() + c) * cv.k() + ky) * cv.k() + kx];
+                                    }
+                                }
+                            }
+                        }
+                        mem[y + ((b * cv.f() + f) * oh + oy) * ow + ox] = sum;
+                    }
+                }
+            }
+        }
+        flops += Flops.conv2d(cv);
+    }
+
+    @Override
+    public void conv2dWeightGradient(Conv cv, int x, int dy, int dw) {
+        int oh = cv.oh();
+        int ow = cv.ow();
+        for (int f = 0; f < cv.f(); f++) {
+            for (int c = 0; c < cv.c(); c++) {
+                for (int ky = 0; ky < cv.k(); ky++) {
+                    for (int kx = 0; kx < cv.k(); kx++) {
+                        float sum = 0f;
+                        for (int b = 0; b < cv.n(); b++) {
+                            for (int oy = 0; oy < oh; oy++) {
+                                int iy = oy + ky - cv.pad();
+                                if (iy < 0 || iy >= cv.h()) {
+                                    continue;
+                                }
+                                for (int ox = 0; ox < ow; ox++) {
+                                    int ix = ox + kx - cv.pad();
+                                    if (ix >= 0 && ix < cv.w()) {
+                                        sum += mem[x + ((b * cv.c() + c) * cv.h() + iy) * cv.w() + ix]
+                                                * mem[dy + ((b * cv.f() + f) * oh + oy) * ow + ox];
+                                    }
+                                }
+                            }
+                        }
+                        mem[dw + ((f * cv.c() + c) * cv.k() + ky) * cv.k() + kx] = sum;
+                    }
+                }
+            }
+        }
+        flops += Flops.conv2d(cv);
+    }
+
+    @Override
+    public void conv2dInputGradient(Conv cv, int dy, int weights, int dx) {
+        int oh = cv.oh();
+        int ow = cv.ow();
+        for (int b = 0; b < cv.n(); b++) {
+            for (int c = 0; c < cv.c(); c++) {
+                for (int iy = 0; iy < cv.h(); iy++) {
+                    for (int ix = 0; ix < cv.w(); ix++) {
+                        float sum = 0f;
+                        for (int f = 0; f < cv.f(); f++) {
+                            for (int ky = 0; ky < cv.k(); ky++) {
+                                int oy = iy - ky + cv.pad();
+                                if (oy < 0 || oy >= oh) {
+                                    continue;
+                                }
+                                for (int kx = 0; kx < cv.k(); kx++) {
+                                    int ox = ix - kx + cv.pad();
+                                    if (ox >= 0 && ox < ow) {
+                                        sum += mem[dy + ((b * cv.f() + f) * oh + oy) * ow + ox]
+                                                * mem[weights + ((f * cv.c() + c) * cv.k() + ky) * cv.k() + kx];
+                                    }
+                                }
+                            }
+                        }
+                        mem[dx + ((b * cv.c() + c) * cv.h() + iy) * cv.w() + ix] = sum;
+                    }
+                }
+            }
+        }
+        flops += Flops.conv2d(cv);
+    }
+
+    @Override
+    public void maxPool(Pool pool, int x, int y, int argmax) {
+        int oh = pool.oh();
+        int ow = pool.ow();
+        int s = pool.size();
+        for (int plane = 0; plane < pool.n() * pool.c(); plane++) {
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    int base = x + (plane * pool.h() + oy * s) * pool.w() + ox * s;
+                    float best = mem[base];
+                    int at = 0;
+                    for (int q = 1; q < s * s; q++) {
+                        float v = mem[base + (q / s) * pool.w() + q % s];
+                        if (v > best) {
+                            best = v;
+                            at = q;
+                        }
+                    }
+                    int o = (plane * oh + oy) * ow + ox;
+                    mem[y + o] = best;
+                    mem[argmax + o] = at;
+                }
+            }
+        }
+        flops += Flops.maxPool(pool);
+    }
+
+    @Override
+    public void maxPoolGradient(Pool pool, int dy, int argmax, int dx) {
+        int oh = pool.oh();
+        int ow = pool.ow();
+        int s = pool.size();
+        for (int plane = 0; plane < pool.n() * pool.c(); plane++) {
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    int o = (plane * oh + oy) * ow + ox;
+                    int base = dx + (plane * pool.h() + oy * s) * pool.w() + ox * s;
+                    for (int q = 0; q < s * s; q++) {
+                        mem[base + (q / s) * pool.w() + q % s] = q == (int) mem[argmax + o] ? mem[dy + o] : 0f;
+                    }
+                }
+            }
+        }
     }
 
     @Override
@@ -118,15 +262,17 @@ public final class JavaBackend implements Backend {
     }
 
     @Override
-    public void biasGradient(int rows, int cols, int dy, int db) {
+    public void biasGradient(int rows, int cols, int spatial, int dy, int db) {
         for (int j = 0; j < cols; j++) {
             float sum = 0f;
             for (int i = 0; i < rows; i++) {
-                sum += mem[dy + i * cols + j];
+                for (int s = 0; s < spatial; s++) {
+                    sum += mem[dy + (i * cols + j) * spatial + s];
+                }
             }
             mem[db + j] = sum;
         }
-        flops += Flops.biasGradient(rows, cols);
+        flops += Flops.biasGradient(rows, (long) cols * spatial);
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class Trainer {
     private Trainer() {
     }
 
-    public static List<Epoch> fit(DenseNetwork net, ClassificationData train, ClassificationData validation, int epochs,
+    public static List<Epoch> fit(Network net, ClassificationData train, ClassificationData validation, int epochs,
                                   int batchSize, Optimizer optimizer, long seed, Consumer<Epoch> listener) {
         check(net, train);
         check(net, validation);
@@ -78,7 +78,7 @@ public final class Trainer {
     }
 
     /** Mean loss and accuracy over a data set, in batches of the network's capacity. */
-    public static Evaluation evaluate(DenseNetwork net, ClassificationData data) {
+    public static Evaluation evaluate(Network net, ClassificationData data) {
         check(net, data);
         double lossSum = 0;
         long correct = 0;
@@ -92,7 +92,7 @@ public final class Trainer {
         return new Evaluation(lossSum / data.rows(), (double) correct / data.rows());
     }
 
-    private static void check(DenseNetwork net, ClassificationData data) {
+    private static void check(Network net, ClassificationData data) {
         if (data.features() != net.inputs()) {
             throw new IllegalArgumentException("the data has " + data.features() + " features but the network takes " + net.inputs());
         }

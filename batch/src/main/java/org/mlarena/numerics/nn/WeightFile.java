@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -25,7 +27,9 @@ import org.mlarena.numerics.data.InvalidDataException;
  * <pre>
  * "MLARENAW"            8 bytes magic
  * version               int (1)
- * architecture          int kind (1 = dense), int loss ordinal, int layer-size count, the sizes
+ * architecture          input shape (3 ints), int loss ordinal, int layer count, per layer: int kind
+ *                       (1 dense, 2 convolution, 3 max-pooling) and 4 ints (dense: outputs, ReLU, dropout as float
+ *                       bits, 0; convolution: filters, kernel, padding, ReLU; pooling: size, 0, 0, 0)
  * step                  int optimiser steps taken
  * parameters            int P, then P floats
  * optimiser state       int S (0 or 2P), then S floats
@@ -37,20 +41,19 @@ public final class WeightFile {
 
     public static final int VERSION = 1;
     private static final byte[] MAGIC = "MLARENAW".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final int DENSE = 1;
 
     /**
      * What a weight file holds.
      *
      * @param optimizerState the optimiser's two state vectors (2P floats), or empty
      */
-    public record Saved(int[] sizes, DenseNetwork.Loss loss, int step, float[] parameters, float[] optimizerState) {
+    public record Saved(Shape input, List<LayerSpec> layers, Network.Loss loss, int step, float[] parameters, float[] optimizerState) {
 
         /** Copies the weights (and state, if saved and wanted) into a network of the same architecture. */
-        public void restoreInto(DenseNetwork net, boolean withOptimizerState) {
-            if (!Arrays.equals(sizes, net.sizes()) || loss != net.loss()) {
-                throw new IllegalArgumentException("the saved network is " + Arrays.toString(sizes) + " " + loss
-                        + " but this one is " + Arrays.toString(net.sizes()) + " " + net.loss());
+        public void restoreInto(Network net, boolean withOptimizerState) {
+            if (!input.equals(net.input()) || !layers.equals(net.specs()) || loss != net.loss()) {
+                throw new IllegalArgumentException("the saved network is " + input + " -> " + layers + " " + loss
+                        + " but this one is " + net.input() + " -> " + net.specs() + " " + net.loss());
             }
             net.backend().download();
             float[] mem = net.backend().memory();
@@ -64,12 +67,12 @@ public final class WeightFile {
 
         /**
          * Finetuning: every layer but the output one from these weights, the output layer new (for
-         * {@code classes} outputs) and initialised from the seed; optimiser state starts empty.
+         * {@code outputs} outputs) and initialised from the seed; optimiser state starts empty.
          */
-        public DenseNetwork finetune(int classes, Backend backend, int capacity, long seed) {
-            int[] newSizes = sizes.clone();
-            newSizes[newSizes.length - 1] = classes;
-            DenseNetwork net = new DenseNetwork(newSizes, loss, backend, capacity);
+        public Network finetune(int outputs, Backend backend, int capacity, long seed) {
+            List<LayerSpec> specs = new ArrayList<>(layers);
+            specs.set(specs.size() - 1, new LayerSpec.Dense(outputs, false, 0f));
+            Network net = new Network(input, specs, loss, backend, capacity);
             net.initialise(seed);
             float[] mem = backend.memory();
             int kept = net.weightOffset(net.layers() - 1); // every parameter before the output layer
@@ -82,7 +85,7 @@ public final class WeightFile {
     private WeightFile() {
     }
 
-    public static void save(DenseNetwork net, Path file, boolean withOptimizerState) throws IOException {
+    public static void save(Network net, Path file, boolean withOptimizerState) throws IOException {
         net.backend().download();
         float[] mem = net.backend().memory();
         int p = net.parameterCount();
@@ -93,12 +96,13 @@ public final class WeightFile {
              DataOutputStream out = new DataOutputStream(checked)) {
             out.write(MAGIC);
             out.writeInt(VERSION);
-            out.writeInt(DENSE);
+            out.writeInt(net.input().channels());
+            out.writeInt(net.input().height());
+            out.writeInt(net.input().width());
             out.writeInt(net.loss().ordinal());
-            int[] sizes = net.sizes();
-            out.writeInt(sizes.length);
-            for (int s : sizes) {
-                out.writeInt(s);
+            out.writeInt(net.layers());
+            for (LayerSpec spec : net.specs()) {
+                writeSpec(out, spec);
             }
             out.writeInt(net.step());
             out.writeInt(p);
@@ -130,28 +134,30 @@ public final class WeightFile {
             if (version != VERSION) {
                 throw new InvalidDataException(file + ": weight format version " + version + ", this ML Arena reads version " + VERSION);
             }
-            int kind = in.readInt();
-            int lossOrdinal = in.readInt();
-            int count = in.readInt();
-            if (kind != DENSE || lossOrdinal < 0 || lossOrdinal >= DenseNetwork.Loss.values().length || count < 2 || count > 64) {
-                throw new InvalidDataException(file + ": the architecture header is invalid (kind " + kind + ", loss " + lossOrdinal
-                        + ", " + count + " layer sizes); the file is corrupt");
-            }
-            int[] sizes = new int[count];
-            long expected = 0;
-            for (int i = 0; i < count; i++) {
-                sizes[i] = in.readInt();
-                if (sizes[i] < 1) {
-                    throw new InvalidDataException(file + ": layer size " + sizes[i] + " is invalid; the file is corrupt");
+            Shape input;
+            List<LayerSpec> layers = new ArrayList<>();
+            Network.Loss loss;
+            long expected;
+            try {
+                input = new Shape(in.readInt(), in.readInt(), in.readInt());
+                int lossOrdinal = in.readInt();
+                int count = in.readInt();
+                if (lossOrdinal < 0 || lossOrdinal >= Network.Loss.values().length || count < 1 || count > 256) {
+                    throw new IllegalArgumentException("loss " + lossOrdinal + ", " + count + " layers");
                 }
-                if (i > 0) {
-                    expected += (long) sizes[i - 1] * sizes[i] + sizes[i];
+                loss = Network.Loss.values()[lossOrdinal];
+                for (int i = 0; i < count; i++) {
+                    layers.add(readSpec(in));
                 }
+                // the architecture must be buildable, and it fixes the parameter count
+                expected = new Network(input, layers, loss, new CountingBackend(), 1).parameterCount();
+            } catch (IllegalArgumentException e) {
+                throw new InvalidDataException(file + ": the architecture is invalid (" + e.getMessage() + "); the file is corrupt");
             }
             int step = in.readInt();
             int p = in.readInt();
             if (p != expected) {
-                throw new InvalidDataException(file + ": holds " + p + " parameters but its architecture " + Arrays.toString(sizes)
+                throw new InvalidDataException(file + ": holds " + p + " parameters but its architecture " + layers
                         + " has " + expected + "; the file is corrupt");
             }
             float[] parameters = readFloats(in, p);
@@ -169,7 +175,7 @@ public final class WeightFile {
             if (raw.read() >= 0) {
                 throw new InvalidDataException(file + ": has bytes after its checksum; the file is corrupt");
             }
-            return new Saved(sizes, DenseNetwork.Loss.values()[lossOrdinal], step, parameters, optimizerState);
+            return new Saved(input, List.copyOf(layers), loss, step, parameters, optimizerState);
         } catch (NoSuchFileException e) {
             throw new InvalidDataException(file + ": no such file");
         } catch (EOFException e) {
@@ -177,6 +183,42 @@ public final class WeightFile {
         } catch (IOException e) {
             throw new InvalidDataException(file + ": cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static void writeSpec(DataOutputStream out, LayerSpec spec) throws IOException {
+        if (spec instanceof LayerSpec.Dense d) {
+            out.writeInt(1);
+            out.writeInt(d.outputs());
+            out.writeInt(d.relu() ? 1 : 0);
+            out.writeInt(Float.floatToIntBits(d.dropout()));
+            out.writeInt(0);
+        } else if (spec instanceof LayerSpec.Conv2d c) {
+            out.writeInt(2);
+            out.writeInt(c.filters());
+            out.writeInt(c.kernel());
+            out.writeInt(c.padding());
+            out.writeInt(c.relu() ? 1 : 0);
+        } else {
+            out.writeInt(3);
+            out.writeInt(((LayerSpec.MaxPool) spec).size());
+            out.writeInt(0);
+            out.writeInt(0);
+            out.writeInt(0);
+        }
+    }
+
+    private static LayerSpec readSpec(DataInputStream in) throws IOException {
+        int kind = in.readInt();
+        int a = in.readInt();
+        int b = in.readInt();
+        int c = in.readInt();
+        int d = in.readInt();
+        return switch (kind) {
+            case 1 -> new LayerSpec.Dense(a, b == 1, Float.intBitsToFloat(c));
+            case 2 -> new LayerSpec.Conv2d(a, b, c, d == 1);
+            case 3 -> new LayerSpec.MaxPool(a);
+            default -> throw new IllegalArgumentException("unknown layer kind " + kind);
+        };
     }
 
     private static float[] readFloats(DataInputStream in, int count) throws IOException {

@@ -29,6 +29,11 @@ final class ArenaKernel extends Kernel {
     static final int BIAS_GRADIENT = 11;
     static final int SOFTMAX_CE = 12;
     static final int MSE = 13;
+    static final int CONV = 20;
+    static final int CONV_WEIGHT_GRADIENT = 21;
+    static final int CONV_INPUT_GRADIENT = 22;
+    static final int POOL = 23;
+    static final int POOL_GRADIENT = 24;
 
     float[] mem = new float[1];
     float[] batch = new float[1];
@@ -66,6 +71,19 @@ final class ArenaKernel extends Kernel {
     float c1;
     float c2;
     float momentum;
+    /** bias layout: values per (row, column) pair; H*W for convolutions, 1 for dense layers */
+    int spatial = 1;
+    /** convolution and pooling shape: batch, channels, height, width, filters, kernel, padding, output size, pool size */
+    int nb;
+    int ch;
+    int hh;
+    int ww;
+    int fl;
+    int ks;
+    int pad;
+    int oh;
+    int ow;
+    int ps;
     /** dropout: the rate, 1 / (1 - rate), and the seed of the hash */
     float rate;
     float scale;
@@ -95,9 +113,27 @@ final class ArenaKernel extends Kernel {
         if (mode == BIAS_GRADIENT) {
             float sum = 0f;
             for (int i = 0; i < m; i++) {
-                sum += mem[a + i * n + gid];
+                int base = a + (i * n + gid) * spatial;
+                for (int q = 0; q < spatial; q++) {
+                    sum += mem[base + q];
+                }
             }
             mem[b + gid] = sum;
+        }
+        if (mode == CONV) {
+            convRow(gid);
+        }
+        if (mode == CONV_WEIGHT_GRADIENT) {
+            convWeight(gid);
+        }
+        if (mode == CONV_INPUT_GRADIENT) {
+            convInputRow(gid);
+        }
+        if (mode == POOL) {
+            pool(gid);
+        }
+        if (mode == POOL_GRADIENT) {
+            poolGradient(gid);
         }
         if (mode == SOFTMAX_CE) {
             softmaxCrossEntropyRow(gid);
@@ -112,7 +148,7 @@ final class ArenaKernel extends Kernel {
             mem[c + e] = batch[e];
         }
         if (mode == ADD_BIAS) {
-            float v = mem[a + e] + mem[b + e % n];
+            float v = mem[a + e] + mem[b + (e / spatial) % n];
             mem[a + e] = v - relu * min(v, 0f);
         }
         if (mode == RELU_BACKWARD) {
@@ -153,6 +189,120 @@ final class ArenaKernel extends Kernel {
             float vel = momentum * mem[c + e] + g;
             mem[c + e] = vel;
             mem[a + e] = mem[a + e] - lr * vel;
+        }
+    }
+
+    /** One output row (image, filter, y) of a convolution: a = x, b = weights, c = y. */
+    private void convRow(int gid) {
+        int img = gid / (fl * oh);
+        int f = (gid / oh) % fl;
+        int oy = gid % oh;
+        int rowY = c + ((img * fl + f) * oh + oy) * ow;
+        for (int ox = 0; ox < ow; ox++) {
+            float sum = 0f;
+            for (int cc = 0; cc < ch; cc++) {
+                for (int ky = 0; ky < ks; ky++) {
+                    int iy = oy + ky - pad;
+                    if (iy >= 0 && iy < hh) {
+                        int rowX = a + ((img * ch + cc) * hh + iy) * ww;
+                        int rowW = b + ((f * ch + cc) * ks + ky) * ks;
+                        for (int kx = 0; kx < ks; kx++) {
+                            int ix = ox + kx - pad;
+                            if (ix >= 0 && ix < ww) {
+                                sum += mem[rowX + ix] * mem[rowW + kx];
+                            }
+                        }
+                    }
+                }
+            }
+            mem[rowY + ox] = sum;
+        }
+    }
+
+    /** One weight (filter, channel, ky, kx) of the weight gradient: a = x, b = dy, c = dW. */
+    private void convWeight(int gid) {
+        int kx = gid % ks;
+        int ky = (gid / ks) % ks;
+        int cc = (gid / (ks * ks)) % ch;
+        int f = gid / (ks * ks * ch);
+        float sum = 0f;
+        for (int img = 0; img < nb; img++) {
+            for (int oy = 0; oy < oh; oy++) {
+                int iy = oy + ky - pad;
+                if (iy >= 0 && iy < hh) {
+                    int rowX = a + ((img * ch + cc) * hh + iy) * ww;
+                    int rowY = b + ((img * fl + f) * oh + oy) * ow;
+                    for (int ox = 0; ox < ow; ox++) {
+                        int ix = ox + kx - pad;
+                        if (ix >= 0 && ix < ww) {
+                            sum += mem[rowX + ix] * mem[rowY + ox];
+                        }
+                    }
+                }
+            }
+        }
+        mem[c + gid] = sum;
+    }
+
+    /** One input row (image, channel, y) of the input gradient: a = dy, b = weights, c = dx. */
+    private void convInputRow(int gid) {
+        int img = gid / (ch * hh);
+        int cc = (gid / hh) % ch;
+        int iy = gid % hh;
+        int rowX = c + ((img * ch + cc) * hh + iy) * ww;
+        for (int ix = 0; ix < ww; ix++) {
+            float sum = 0f;
+            for (int f = 0; f < fl; f++) {
+                for (int ky = 0; ky < ks; ky++) {
+                    int oy = iy - ky + pad;
+                    if (oy >= 0 && oy < oh) {
+                        int rowY = a + ((img * fl + f) * oh + oy) * ow;
+                        int rowW = b + ((f * ch + cc) * ks + ky) * ks;
+                        for (int kx = 0; kx < ks; kx++) {
+                            int ox = ix - kx + pad;
+                            if (ox >= 0 && ox < ow) {
+                                sum += mem[rowY + ox] * mem[rowW + kx];
+                            }
+                        }
+                    }
+                }
+            }
+            mem[rowX + ix] = sum;
+        }
+    }
+
+    /** One pooling window: a = x, b = y, c = argmax (index in the window, as a float). */
+    private void pool(int gid) {
+        int ox = gid % ow;
+        int oy = (gid / ow) % oh;
+        int plane = gid / (ow * oh);
+        int base = a + (plane * hh + oy * ps) * ww + ox * ps;
+        float best = mem[base];
+        int at = 0;
+        for (int q = 1; q < ps * ps; q++) {
+            float v = mem[base + (q / ps) * ww + q % ps];
+            if (v > best) {
+                best = v;
+                at = q;
+            }
+        }
+        mem[b + gid] = best;
+        mem[c + gid] = at;
+    }
+
+    /** One pooling window's gradient: a = dy, b = argmax, c = dx. */
+    private void poolGradient(int gid) {
+        int ox = gid % ow;
+        int oy = (gid / ow) % oh;
+        int plane = gid / (ow * oh);
+        int base = c + (plane * hh + oy * ps) * ww + ox * ps;
+        int at = (int) mem[b + gid];
+        for (int q = 0; q < ps * ps; q++) {
+            float v = 0f;
+            if (q == at) {
+                v = mem[a + gid];
+            }
+            mem[base + (q / ps) * ww + q % ps] = v;
         }
     }
 

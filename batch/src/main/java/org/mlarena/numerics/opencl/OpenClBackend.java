@@ -6,6 +6,8 @@ import com.aparapi.device.OpenCLDevice;
 import org.mlarena.numerics.ComputeDevice;
 import org.mlarena.numerics.DeviceType;
 import org.mlarena.numerics.nn.Backend;
+import org.mlarena.numerics.nn.Backend.Conv;
+import org.mlarena.numerics.nn.Backend.Pool;
 import org.mlarena.numerics.nn.Flops;
 
 /**
@@ -126,13 +128,88 @@ public final class OpenClBackend implements Backend {
     }
 
     @Override
-    public void addBias(int rows, int cols, int x, int bias, boolean relu) {
+    public void addBias(int rows, int cols, int spatial, int x, int bias, boolean relu) {
         kernel.a = x;
         kernel.b = bias;
         kernel.n = cols;
+        kernel.spatial = spatial;
         kernel.relu = relu ? 1f : 0f;
-        elementwise(ArenaKernel.ADD_BIAS, rows * cols);
-        flops += Flops.addBias(rows, cols, relu);
+        elementwise(ArenaKernel.ADD_BIAS, rows * cols * spatial);
+        flops += Flops.addBias(rows, (long) cols * spatial, relu);
+    }
+
+    private void shape(Conv cv) {
+        kernel.nb = cv.n();
+        kernel.ch = cv.c();
+        kernel.hh = cv.h();
+        kernel.ww = cv.w();
+        kernel.fl = cv.f();
+        kernel.ks = cv.k();
+        kernel.pad = cv.pad();
+        kernel.oh = cv.oh();
+        kernel.ow = cv.ow();
+    }
+
+    @Override
+    public void conv2d(Conv cv, int x, int weights, int y) {
+        shape(cv);
+        kernel.mode = ArenaKernel.CONV;
+        kernel.a = x;
+        kernel.b = weights;
+        kernel.c = y;
+        launch(cv.n() * cv.f() * cv.oh());
+        flops += Flops.conv2d(cv);
+    }
+
+    @Override
+    public void conv2dWeightGradient(Conv cv, int x, int dy, int dw) {
+        shape(cv);
+        kernel.mode = ArenaKernel.CONV_WEIGHT_GRADIENT;
+        kernel.a = x;
+        kernel.b = dy;
+        kernel.c = dw;
+        launch(cv.f() * cv.c() * cv.k() * cv.k());
+        flops += Flops.conv2d(cv);
+    }
+
+    @Override
+    public void conv2dInputGradient(Conv cv, int dy, int weights, int dx) {
+        shape(cv);
+        kernel.mode = ArenaKernel.CONV_INPUT_GRADIENT;
+        kernel.a = dy;
+        kernel.b = weights;
+        kernel.c = dx;
+        launch(cv.n() * cv.c() * cv.h());
+        flops += Flops.conv2d(cv);
+    }
+
+    private void shape(Pool pool) {
+        kernel.hh = pool.h();
+        kernel.ww = pool.w();
+        kernel.oh = pool.oh();
+        kernel.ow = pool.ow();
+        kernel.ps = pool.size();
+    }
+
+    @Override
+    public void maxPool(Pool pool, int x, int y, int argmax) {
+        shape(pool);
+        kernel.mode = ArenaKernel.POOL;
+        kernel.a = x;
+        kernel.b = y;
+        kernel.c = argmax;
+        launch(pool.n() * pool.c() * pool.oh() * pool.ow());
+        flops += Flops.maxPool(pool);
+    }
+
+    @Override
+    public void maxPoolGradient(Pool pool, int dy, int argmax, int dx) {
+        shape(pool);
+        kernel.mode = ArenaKernel.POOL_GRADIENT;
+        kernel.a = dy;
+        kernel.b = argmax;
+        kernel.c = dx;
+        launch(pool.n() * pool.c() * pool.oh() * pool.ow());
     }
 
     @Override
@@ -163,14 +240,15 @@ public final class OpenClBackend implements Backend {
     }
 
     @Override
-    public void biasGradient(int rows, int cols, int dy, int db) {
+    public void biasGradient(int rows, int cols, int spatial, int dy, int db) {
         kernel.mode = ArenaKernel.BIAS_GRADIENT;
         kernel.m = rows;
         kernel.n = cols;
+        kernel.spatial = spatial;
         kernel.a = dy;
         kernel.b = db;
         launch(cols);
-        flops += Flops.biasGradient(rows, cols);
+        flops += Flops.biasGradient(rows, (long) cols * spatial);
     }
 
     @Override

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,9 +19,9 @@ class WeightFileTest {
     @TempDir
     Path dir;
 
-    private static DenseNetwork trained() throws Exception {
-        ClassificationData data = DenseNetworkTest.fashion("t10k");
-        DenseNetwork net = new DenseNetwork(new int[]{784, 16, 10}, DenseNetwork.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 100);
+    private static Network trained() throws Exception {
+        ClassificationData data = NetworkTest.fashion("t10k");
+        Network net = Network.dense(new int[]{784, 16, 10}, Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 100);
         net.initialise(4);
         Trainer.fit(net, data, data, 1, 100, Optimizer.Adam.of(1e-3f), 4, null);
         return net;
@@ -28,14 +29,15 @@ class WeightFileTest {
 
     @Test
     void aCheckpointRoundTripsWeightsStateAndStepAndTrainingContinuesIdentically() throws Exception {
-        ClassificationData data = DenseNetworkTest.fashion("t10k");
-        DenseNetwork original = trained();
+        ClassificationData data = NetworkTest.fashion("t10k");
+        Network original = trained();
         Path file = dir.resolve("checkpoint.weights");
         WeightFile.save(original, file, true);
         WeightFile.Saved saved = WeightFile.load(file);
-        assertArrayEquals(new int[]{784, 16, 10}, saved.sizes());
+        assertEquals(Shape.vector(784), saved.input());
+        assertEquals(original.specs(), saved.layers());
         assertEquals(5, saved.step());
-        DenseNetwork restored = new DenseNetwork(new int[]{784, 16, 10}, DenseNetwork.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 100);
+        Network restored = Network.dense(new int[]{784, 16, 10}, Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 100);
         restored.initialise(99);
         saved.restoreInto(restored, true);
         int p = original.parameterCount();
@@ -51,13 +53,13 @@ class WeightFileTest {
 
     @Test
     void finetuningKeepsTheHiddenLayersAndReplacesTheOutputLayer() throws Exception {
-        DenseNetwork original = trained();
+        Network original = trained();
         Path file = dir.resolve("base.weights");
         WeightFile.save(original, file, false);
         WeightFile.Saved saved = WeightFile.load(file);
         assertEquals(0, saved.optimizerState().length);
-        DenseNetwork tuned = saved.finetune(3, new JavaBackend(), 32, 1);
-        assertArrayEquals(new int[]{784, 16, 3}, tuned.sizes());
+        Network tuned = saved.finetune(3, new JavaBackend(), 32, 1);
+        assertEquals(List.of(new LayerSpec.Dense(16, true, 0f), new LayerSpec.Dense(3, false, 0f)), tuned.specs());
         int hidden = tuned.weightOffset(1);
         assertArrayEquals(Arrays.copyOf(original.backend().memory(), hidden), Arrays.copyOf(tuned.backend().memory(), hidden));
         tuned.freeze(0, true);

@@ -17,7 +17,7 @@ import org.mlarena.numerics.ComputeDevice;
 import org.mlarena.numerics.data.LabelledImages;
 import org.mlarena.numerics.nn.Backend;
 import org.mlarena.numerics.nn.ClassificationData;
-import org.mlarena.numerics.nn.DenseNetwork;
+import org.mlarena.numerics.nn.Network;
 import org.mlarena.numerics.nn.JavaBackend;
 import org.mlarena.numerics.nn.Optimizer;
 import org.mlarena.numerics.nn.Trainer;
@@ -96,12 +96,29 @@ class OpenClBackendTest {
         compare(shape, b -> {
             b.stageBatch(new float[]{1, -2, 3, -4, 5, -6}, 0, 2, 3, new int[]{0, 1}, 0);
             b.copyBatch(6, 2000);
-            b.addBias(6, 11, 0, 100, true);
-            b.addBias(6, 11, 200, 300, false);
+            b.addBias(6, 11, 1, 0, 100, true);
+            b.addBias(3, 5, 4, 200, 300, false);
             b.reluBackward(66, 0, 400);
-            b.biasGradient(9, 13, 500, 700);
+            b.biasGradient(9, 13, 1, 500, 700);
+            b.biasGradient(3, 4, 5, 760, 840);
             b.dropout(400, 1000, 1500, 0.4f, 12345);
             b.multiply(400, 2000, 1500);
+        });
+    }
+
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
+    void convolutionAndPoolingForwardAndBackward(OpenClBackend.Shape shape) {
+        compare(shape, b -> {
+            Backend.Conv same = new Backend.Conv(2, 3, 6, 5, 4, 3, 1);   // 2 images, 3 channels 6x5, 4 filters 3x3, pad 1
+            b.conv2d(same, 0, 300, 400);                                   // x 180, w 108, y 240
+            b.conv2dWeightGradient(same, 0, 700, 1000);
+            b.conv2dInputGradient(same, 700, 300, 1200);
+            Backend.Conv valid = new Backend.Conv(1, 2, 7, 7, 3, 5, 0);
+            b.conv2d(valid, 1500, 1700, 1900);
+            Backend.Pool pool = new Backend.Pool(2, 3, 6, 4, 2);          // 144 in, 36 out
+            b.maxPool(pool, 2000, 2200, 2300);
+            b.maxPoolGradient(pool, 2400, 2300, 2500);
         });
     }
 
@@ -136,7 +153,7 @@ class OpenClBackendTest {
         float[][] weights = new float[2][];
         Backend[] backends = {new JavaBackend(), new OpenClBackend(device)};
         for (int i = 0; i < 2; i++) {
-            try (DenseNetwork net = new DenseNetwork(new int[]{784, 64, 10}, DenseNetwork.Loss.SOFTMAX_CROSS_ENTROPY, backends[i], 50)) {
+            try (Network net = Network.dense(new int[]{784, 64, 10}, Network.Loss.SOFTMAX_CROSS_ENTROPY, backends[i], 50)) {
                 net.initialise(9);
                 Trainer.fit(net, data, data, 2, 50, Optimizer.Adam.of(1e-3f), 4, null);
                 results[i] = Trainer.evaluate(net, data);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.mlarena.numerics.data.LabelledImages;
 
 /** The dense network on the plain-Java reference backend: gradients, FLOPs, determinism, learning. */
-class DenseNetworkTest {
+class NetworkTest {
 
     static final Path SUBSET = Path.of("src/test/resources/fashion-mnist-subset");
 
@@ -33,21 +33,26 @@ class DenseNetworkTest {
     }
 
     /** Central differences of the loss against the analytic gradient, for every parameter. */
-    private static void checkGradients(DenseNetwork.Loss loss) {
+    private static void checkGradients(Network.Loss loss) {
         int rows = 4;
         int[] sizes = {6, 5, 4, 3};
-        DenseNetwork net = new DenseNetwork(sizes, loss, new JavaBackend(), rows);
+        Network net = Network.dense(sizes, loss, new JavaBackend(), rows);
         net.initialise(3);
         float[] inputs = random(rows * 6, 11);
-        if (loss == DenseNetwork.Loss.SOFTMAX_CROSS_ENTROPY) {
+        if (loss == Network.Loss.SOFTMAX_CROSS_ENTROPY) {
             net.backend().stageBatch(inputs, 0, rows, 6, new int[]{0, 2, 1, 2}, 0);
         } else {
             net.backend().stageBatch(inputs, 0, rows, 6, random(rows * 3, 12), 0);
         }
+        int checked = checkGradients(net, rows, 1e-2);
+        assertEquals(6 * 5 + 5 + 5 * 4 + 4 + 4 * 3 + 3, checked);
+    }
+
+    /** Compares every parameter's gradient with central differences; answers how many were checked. */
+    private static int checkGradients(Network net, int rows, double h) {
         net.computeGradients(rows);
         float[] mem = net.backend().memory();
         float[] analytic = Arrays.copyOfRange(mem, net.gradientBase(), net.gradientBase() + net.parameterCount());
-        double h = 1e-2;
         int checked = 0;
         for (int p = 0; p < net.parameterCount(); p++) {
             float original = mem[p];
@@ -58,31 +63,83 @@ class DenseNetworkTest {
             mem[p] = original;
             double numeric = (plus - minus) / (2 * h);
             double error = Math.abs(numeric - analytic[p]);
+            int at = p;
             assertTrue(error <= 2e-3 + 2e-2 * Math.abs(numeric),
-                    loss + " parameter " + p + ": analytic " + analytic[p] + " vs finite differences " + numeric);
+                    () -> net + " parameter " + at + ": analytic " + analytic[at] + " vs finite differences " + numeric);
             checked++;
         }
-        assertEquals(6 * 5 + 5 + 5 * 4 + 4 + 4 * 3 + 3, checked);
+        return checked;
+    }
+
+    private static Network tinyCnn(Backend backend, int rows) {
+        return new Network(new Shape(1, 8, 8), List.of(
+                new LayerSpec.Conv2d(2, 3, 1, true), new LayerSpec.MaxPool(2),
+                new LayerSpec.Conv2d(3, 3, 1, true), new LayerSpec.MaxPool(2),
+                new LayerSpec.Dense(4, true, 0f), new LayerSpec.Dense(3, false, 0f)),
+                Network.Loss.SOFTMAX_CROSS_ENTROPY, backend, rows);
     }
 
     @Test
-    void gradientsOfEveryLayerMatchFiniteDifferencesWithCrossEntropy() {
-        checkGradients(DenseNetwork.Loss.SOFTMAX_CROSS_ENTROPY);
+    void gradientsOfConvolutionPoolingAndDenseLayersMatchFiniteDifferences() {
+        Network net = tinyCnn(new JavaBackend(), 2);
+        net.initialise(8);
+        net.backend().stageBatch(random(2 * 64, 21), 0, 2, 64, new int[]{2, 0}, 0);
+        int checked = checkGradients(net, 2, 1e-3);
+        assertEquals((2 * 9 + 2) + (3 * 2 * 9 + 3) + (3 * 2 * 2 * 4 + 4) + (4 * 3 + 3), checked);
+    }
+
+    @Test
+    void theCnnCountsItsFlopsExactlyAndLearnsTheSubset() throws Exception {
+        ClassificationData train = fashion("train");
+        ClassificationData test = fashion("t10k");
+        Network cnn = Network.cnn(new Shape(1, 28, 28), 4, 8, 32, 10, new JavaBackend(), 50);
+        assertEquals((4 * 25 + 4) + (8 * 4 * 25 + 8) + (8 * 7 * 7 * 32 + 32) + (32 * 10 + 10), cnn.parameterCount());
+        // first convolution with 'same' padding: 2 * 4 filters * (taps inside the 28x28 image per axis)^2
+        long taps = 0;
+        for (int o = 0; o < 28; o++) {
+            for (int q = 0; q < 5; q++) {
+                taps += (o + q - 2 >= 0 && o + q - 2 < 28) ? 1 : 0;
+            }
+        }
+        assertEquals(6, cnn.layers());
+        assertEquals(2 * 4 * taps * taps + 2L * 4 * 28 * 28 + 4 * 14 * 14 * 3, firstBlockFlops(),
+                "conv 5x5 'same' (only taps inside the image), bias + ReLU, 2x2 pooling (3 comparisons per window)");
+        cnn.initialise(3);
+        Optimizer adam = Optimizer.Adam.of(2e-3f);
+        ClassificationData first1000 = new ClassificationData(Arrays.copyOf(train.inputs(), 1000 * 784),
+                Arrays.copyOf(train.labels(), 1000), 784, 10);
+        List<Trainer.Epoch> curve = Trainer.fit(cnn, first1000, test, 3, 50, adam, 3, null);
+        long expected = 3 * (20 * cnn.trainingFlops(50, adam) + 10 * (50 * cnn.inferenceFlopsPerSample()
+                + Flops.softmaxCrossEntropy(50, 10)));
+        assertEquals(expected, cnn.backend().flops(), "FLOPs of 3 epochs: 20 training and 10 evaluation batches each");
+        assertTrue(curve.get(2).validationAccuracy() > 0.65, curve.toString());
+    }
+
+    /** FLOPs of the CNN's conv1 (with bias and ReLU) and first pooling for one sample, as a network counts them. */
+    private static long firstBlockFlops() {
+        Network firstBlock = new Network(new Shape(1, 28, 28), List.of(new LayerSpec.Conv2d(4, 5, 2, true), new LayerSpec.MaxPool(2),
+                new LayerSpec.Dense(1, false, 0f)), Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 1);
+        return firstBlock.inferenceFlopsPerSample() - Flops.matmul(1, 1, 4 * 14 * 14, false) - Flops.addBias(1, 1, false);
+    }
+
+    @Test
+    void gradientsOfEveryDenseLayerMatchFiniteDifferencesWithCrossEntropy() {
+        checkGradients(Network.Loss.SOFTMAX_CROSS_ENTROPY);
     }
 
     @Test
     void gradientsOfEveryLayerMatchFiniteDifferencesWithMeanSquaredError() {
-        checkGradients(DenseNetwork.Loss.MEAN_SQUARED_ERROR);
+        checkGradients(Network.Loss.MEAN_SQUARED_ERROR);
     }
 
     @Test
     void sizeAndFlopsFollowTheArchitecture() {
-        DenseNetwork mlp = new DenseNetwork(new int[]{784, 256, 10}, DenseNetwork.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 8);
+        Network mlp = Network.dense(new int[]{784, 256, 10}, Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 8);
         assertEquals(784 * 256 + 256 + 256 * 10 + 10, mlp.parameterCount());
         assertEquals(4L * mlp.parameterCount(), mlp.parameterBytes());
         // 2 per multiply-add, plus bias (and ReLU on the hidden layer)
         assertEquals(2L * 784 * 256 + 2 * 256 + 2L * 256 * 10 + 10, mlp.inferenceFlopsPerSample());
-        DenseNetwork logistic = new DenseNetwork(new int[]{4, 3}, DenseNetwork.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 8);
+        Network logistic = Network.dense(new int[]{4, 3}, Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 8);
         assertEquals(15, logistic.parameterCount());
         assertEquals(2 * 4 * 3 + 3, logistic.inferenceFlopsPerSample());
     }
@@ -90,7 +147,7 @@ class DenseNetworkTest {
     @Test
     void theFlopsCountedByEveryLaunchEqualTheAnalyticCountOfTheRun() throws Exception {
         ClassificationData train = fashion("t10k");
-        DenseNetwork net = new DenseNetwork(new int[]{784, 32, 16, 10}, DenseNetwork.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 64);
+        Network net = Network.dense(new int[]{784, 32, 16, 10}, Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 64);
         net.initialise(1);
         Optimizer adam = Optimizer.Adam.of(1e-3f);
         Trainer.fit(net, train, train, 2, 64, adam, 5, null);
@@ -100,14 +157,14 @@ class DenseNetworkTest {
         assertEquals(2 * perEpoch, net.backend().flops());
     }
 
-    private static long evaluationFlops(DenseNetwork net, int rows) {
+    private static long evaluationFlops(Network net, int rows) {
         return rows * net.inferenceFlopsPerSample() + Flops.softmaxCrossEntropy(rows, net.outputs());
     }
 
     @Test
     void dropoutKeepsTheExpectedShareScalesItAndIsCountedInTheFlops() throws Exception {
         ClassificationData data = fashion("t10k");
-        DenseNetwork net = new DenseNetwork(new int[]{784, 200, 10}, DenseNetwork.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 100, 0.3f);
+        Network net = Network.dense(new int[]{784, 200, 10}, Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 100, 0.3f);
         net.initialise(5);
         Optimizer sgd = new Optimizer.Sgd(0.05f, 0.9f, 0f);
         net.backend().stageBatch(data.inputs(), 0, 100, 784, data.labels(), 0);
@@ -125,7 +182,7 @@ class DenseNetworkTest {
         }
         assertEquals(0.7, kept / 20000.0, 0.015);
         // and a network with dropout still learns (evaluation runs without dropout)
-        DenseNetwork fresh = new DenseNetwork(new int[]{784, 200, 10}, DenseNetwork.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 100, 0.3f);
+        Network fresh = Network.dense(new int[]{784, 200, 10}, Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 100, 0.3f);
         fresh.initialise(6);
         List<Trainer.Epoch> curve = Trainer.fit(fresh, data, data, 5, 50, Optimizer.Adam.of(1e-3f), 2, null);
         assertTrue(curve.get(4).validationAccuracy() > 0.7, curve.toString());
@@ -134,7 +191,7 @@ class DenseNetworkTest {
     @Test
     void frozenLayersKeepTheirWeightsAndCostNoGradient() throws Exception {
         ClassificationData data = fashion("t10k");
-        DenseNetwork net = new DenseNetwork(new int[]{784, 32, 10}, DenseNetwork.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 50);
+        Network net = Network.dense(new int[]{784, 32, 10}, Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 50);
         net.initialise(2);
         net.freeze(0, true);
         float[] before = Arrays.copyOfRange(net.backend().memory(), net.weightOffset(0), net.biasOffset(0) + 32);
@@ -153,7 +210,7 @@ class DenseNetworkTest {
         ClassificationData data = fashion("t10k");
         float[][] weights = new float[2][];
         for (int run = 0; run < 2; run++) {
-            DenseNetwork net = new DenseNetwork(new int[]{784, 24, 10}, DenseNetwork.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 32);
+            Network net = Network.dense(new int[]{784, 24, 10}, Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 32);
             net.initialise(42);
             Trainer.fit(net, data, data, 1, 32, new Optimizer.Sgd(0.05f, 0.9f, 1e-4f), 7, null);
             weights[run] = Arrays.copyOf(net.backend().memory(), net.parameterCount());
@@ -165,7 +222,7 @@ class DenseNetworkTest {
     void anMlpLearnsFashionMnistFromTheShippedSubset() throws Exception {
         ClassificationData train = fashion("train");
         ClassificationData test = fashion("t10k");
-        DenseNetwork net = new DenseNetwork(new int[]{784, 128, 10}, DenseNetwork.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 64);
+        Network net = Network.dense(new int[]{784, 128, 10}, Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 64);
         net.initialise(1);
         List<Trainer.Epoch> curve = Trainer.fit(net, train, test, 5, 64, Optimizer.Adam.of(1e-3f), 1, null);
         Trainer.Epoch last = curve.get(curve.size() - 1);
@@ -176,13 +233,13 @@ class DenseNetworkTest {
 
     @Test
     void wrongShapesAndSettingsAreRefusedWithTheirValues() {
-        assertThrows(IllegalArgumentException.class, () -> new DenseNetwork(new int[]{784}, DenseNetwork.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 8));
+        assertThrows(IllegalArgumentException.class, () -> Network.dense(new int[]{784}, Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 8));
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
-                () -> new DenseNetwork(new int[]{784, 0, 10}, DenseNetwork.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 8));
+                () -> Network.dense(new int[]{784, 0, 10}, Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 8));
         assertEquals("layer sizes must be positive, got [784, 0, 10]", zero.getMessage());
         assertEquals("the learning rate must be positive, got -1.0",
                 assertThrows(IllegalArgumentException.class, () -> Optimizer.Adam.of(-1f)).getMessage());
-        DenseNetwork net = new DenseNetwork(new int[]{3, 2}, DenseNetwork.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 4);
+        Network net = Network.dense(new int[]{3, 2}, Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 4);
         ClassificationData wide = new ClassificationData(new float[8], new int[]{0, 1}, 4, 2);
         assertEquals("the data has 4 features but the network takes 3",
                 assertThrows(IllegalArgumentException.class, () -> Trainer.evaluate(net, wide)).getMessage());

@@ -1,0 +1,325 @@
+package org.mlarena.numerics.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A sequential network on a {@link Backend}: dense, convolution and pooling layers, softmax cross-entropy
+ * or mean squared error at the end. The model zoo's architectures are factories here: softmax (logistic)
+ * and linear regression, the MLP classifier and regressor ({@link #dense}), the small CNN ({@link #cnn}).
+ *
+ * <p>Memory layout (floats, fixed at construction): the parameters of every layer (P floats), their
+ * gradients (P), the optimiser's two state vectors (2P), the input batch, then per layer its output, the
+ * gradient of its output, and its scratch. Weights never leave the device during training.
+ */
+public final class Network implements AutoCloseable {
+
+    /** The loss, which also fixes the output layer's activation (none). */
+    public enum Loss { SOFTMAX_CROSS_ENTROPY, MEAN_SQUARED_ERROR }
+
+    private final Shape input;
+    private final List<Layer> layers;
+    private final Loss loss;
+    private final Backend backend;
+    private final int capacity;
+    private final int parameterCount;
+    private final int inputOffset;
+    private final boolean[] frozen;
+    private int seed;
+    private int step;
+
+    /**
+     * @param input    the shape of one sample
+     * @param specs    the layers, first to last; the last must be dense without ReLU
+     * @param capacity the largest batch
+     */
+    public Network(Shape input, List<LayerSpec> specs, Loss loss, Backend backend, int capacity) {
+        if (specs.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least one layer");
+        }
+        if (!(specs.get(specs.size() - 1) instanceof LayerSpec.Dense last) || last.relu()) {
+            throw new IllegalArgumentException("the last layer must be dense without ReLU (its outputs are logits or predictions)");
+        }
+        if (capacity < 1) {
+            throw new IllegalArgumentException("the batch capacity must be positive, got " + capacity);
+        }
+        this.input = input;
+        this.loss = loss;
+        this.backend = backend;
+        this.capacity = capacity;
+        this.layers = new ArrayList<>();
+        Shape shape = input;
+        long offset = 0;
+        for (LayerSpec spec : specs) {
+            Layer layer = Layer.of(spec, shape);
+            layer.params = checked(offset);
+            offset += layer.parameterCount();
+            layers.add(layer);
+            shape = layer.out;
+        }
+        this.parameterCount = checked(offset);
+        long next = 4L * parameterCount;
+        this.inputOffset = checked(next);
+        next += (long) capacity * input.size();
+        int previousAct = inputOffset;
+        int previousGrad = -1;
+        for (Layer layer : layers) {
+            layer.inAct = previousAct;
+            layer.inGrad = previousGrad;
+            layer.outAct = checked(next);
+            next += (long) capacity * layer.out.size();
+            layer.outGrad = checked(next);
+            next += (long) capacity * layer.out.size();
+            layer.scratch = checked(next);
+            next += (long) capacity * layer.scratchPerSample();
+            previousAct = layer.outAct;
+            previousGrad = layer.outGrad;
+        }
+        this.frozen = new boolean[layers.size()];
+        backend.allocate(checked(next), capacity * input.size(), capacity, loss == Loss.MEAN_SQUARED_ERROR ? outputs() : 0);
+    }
+
+    /** Dense layers of the given sizes (input, hidden…, output), ReLU and dropout on the hidden ones. */
+    public static Network dense(int[] sizes, Loss loss, Backend backend, int capacity, float dropout) {
+        if (sizes.length < 2) {
+            throw new IllegalArgumentException("a network needs an input and an output size, got " + Arrays.toString(sizes));
+        }
+        for (int s : sizes) {
+            if (s < 1) {
+                throw new IllegalArgumentException("layer sizes must be positive, got " + Arrays.toString(sizes));
+            }
+        }
+        List<LayerSpec> specs = new ArrayList<>();
+        for (int l = 1; l < sizes.length; l++) {
+            boolean hidden = l < sizes.length - 1;
+            specs.add(new LayerSpec.Dense(sizes[l], hidden, hidden ? dropout : 0f));
+        }
+        return new Network(Shape.vector(sizes[0]), specs, loss, backend, capacity);
+    }
+
+    public static Network dense(int[] sizes, Loss loss, Backend backend, int capacity) {
+        return dense(sizes, loss, backend, capacity, 0f);
+    }
+
+    /**
+     * The small CNN for images: conv(k5, same)-ReLU-pool2, conv(k5, same)-ReLU-pool2, dense-ReLU, dense.
+     *
+     * @param image    channels &times; height &times; width; height and width divisible by 4
+     * @param filters1 filters of the first convolution
+     * @param filters2 filters of the second
+     * @param hidden   units of the dense hidden layer
+     */
+    public static Network cnn(Shape image, int filters1, int filters2, int hidden, int classes, Backend backend, int capacity) {
+        return new Network(image, List.of(
+                new LayerSpec.Conv2d(filters1, 5, 2, true), new LayerSpec.MaxPool(2),
+                new LayerSpec.Conv2d(filters2, 5, 2, true), new LayerSpec.MaxPool(2),
+                new LayerSpec.Dense(hidden, true, 0f), new LayerSpec.Dense(classes, false, 0f)),
+                Loss.SOFTMAX_CROSS_ENTROPY, backend, capacity);
+    }
+
+    private static int checked(long offset) {
+        if (offset > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the network does not fit one array (" + offset + " floats); make it or the batch smaller");
+        }
+        return (int) offset;
+    }
+
+    /** He-uniform weights, zero biases, zero optimiser state; the seed also drives dropout. */
+    public void initialise(long seed) {
+        float[] mem = backend.memory();
+        Arrays.fill(mem, 0f);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (Layer layer : layers) {
+            layer.initialise(mem, random);
+        }
+        this.seed = (int) (seed ^ (seed >>> 32));
+        step = 0;
+        backend.upload();
+    }
+
+    public Backend backend() {
+        return backend;
+    }
+
+    public Shape input() {
+        return input;
+    }
+
+    public int inputs() {
+        return input.size();
+    }
+
+    public int outputs() {
+        return layers.get(layers.size() - 1).out.size();
+    }
+
+    public List<LayerSpec> specs() {
+        return layers.stream().map(Layer::spec).toList();
+    }
+
+    public Loss loss() {
+        return loss;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public int layers() {
+        return layers.size();
+    }
+
+    public int parameterCount() {
+        return parameterCount;
+    }
+
+    /** Size of the parameters as stored (fp32). */
+    public long parameterBytes() {
+        return 4L * parameterCount;
+    }
+
+    /** Optimiser steps taken (Adam's bias correction depends on it); restored from checkpoints. */
+    public int step() {
+        return step;
+    }
+
+    public void step(int step) {
+        this.step = step;
+    }
+
+    /** Layers whose parameters the optimiser leaves alone (for finetuning); 0 is the first. */
+    public void freeze(int layer, boolean freeze) {
+        frozen[layer] = freeze;
+    }
+
+    public boolean isFrozen(int layer) {
+        return frozen[layer];
+    }
+
+    /** The inference pass of the staged batch (no dropout); the output is at {@link #outputOffset()}. */
+    public void forward(int rows) {
+        forward(rows, false);
+    }
+
+    private void forward(int rows, boolean training) {
+        if (rows < 1 || rows > capacity) {
+            throw new IllegalArgumentException("a batch has 1 to " + capacity + " rows, got " + rows);
+        }
+        backend.copyBatch(rows * input.size(), inputOffset);
+        for (int l = 0; l < layers.size(); l++) {
+            layers.get(l).forward(backend, rows, training, seed + 7919 * step + 104729 * l);
+        }
+    }
+
+    /** Forward pass and loss of the staged batch, without changing anything. */
+    public Backend.LossResult evaluate(int rows) {
+        forward(rows, false);
+        return lossOf(rows);
+    }
+
+    /** Forward, loss and backward on the staged batch: the gradients are at {@link #gradientBase()}. */
+    public Backend.LossResult computeGradients(int rows) {
+        forward(rows, true);
+        Backend.LossResult result = lossOf(rows);
+        int first = firstTrainable();
+        for (int l = layers.size() - 1; l >= first; l--) {
+            Layer layer = layers.get(l);
+            layer.backward(backend, rows, parameterCount, trainable(l), l > first);
+        }
+        return result;
+    }
+
+    /** One optimisation step on the staged batch: forward, loss, backward, update. */
+    public Backend.LossResult trainStep(int rows, Optimizer optimizer) {
+        Backend.LossResult result = computeGradients(rows);
+        step++;
+        for (int l = 0; l < layers.size(); l++) {
+            if (trainable(l)) {
+                optimizer.update(backend, layers.get(l).parameterCount(), layers.get(l).params, parameterCount, step);
+            }
+        }
+        return result;
+    }
+
+    private boolean trainable(int l) {
+        return !frozen[l] && layers.get(l).parameterCount() > 0;
+    }
+
+    /** The first layer the backward pass must reach: the first trainable one (none: past the end). */
+    private int firstTrainable() {
+        int l = 0;
+        while (l < layers.size() && !trainable(l)) {
+            l++;
+        }
+        return l;
+    }
+
+    private Backend.LossResult lossOf(int rows) {
+        Layer last = layers.get(layers.size() - 1);
+        return loss == Loss.SOFTMAX_CROSS_ENTROPY
+                ? backend.softmaxCrossEntropy(rows, outputs(), last.outAct, last.outGrad)
+                : backend.meanSquaredError(rows, outputs(), last.outAct, last.outGrad);
+    }
+
+    /** Offset of the network's output (logits or predictions) in the backend's memory. */
+    public int outputOffset() {
+        return layers.get(layers.size() - 1).outAct;
+    }
+
+    /** Offset of layer l's parameters: weights first, then biases. */
+    public int weightOffset(int layer) {
+        return layers.get(layer).params;
+    }
+
+    public int biasOffset(int layer) {
+        Layer l = layers.get(layer);
+        return l.params + l.parameterCount() - l.biasCount();
+    }
+
+    public int parameterCount(int layer) {
+        return layers.get(layer).parameterCount();
+    }
+
+    /** Offset of the gradients: the parameter layout shifted by P. */
+    public int gradientBase() {
+        return parameterCount;
+    }
+
+    /** FLOPs of one sample's inference (forward pass, no loss). */
+    public long inferenceFlopsPerSample() {
+        long total = 0;
+        for (Layer layer : layers) {
+            total += layer.forwardFlops(1, false);
+        }
+        return total;
+    }
+
+    /** FLOPs of one training step on a batch of the given rows, as the backends count them. */
+    public long trainingFlops(int rows, Optimizer optimizer) {
+        long total = 0;
+        for (Layer layer : layers) {
+            total += layer.forwardFlops(rows, true);
+        }
+        total += loss == Loss.SOFTMAX_CROSS_ENTROPY ? Flops.softmaxCrossEntropy(rows, outputs()) : Flops.meanSquaredError(rows, outputs());
+        int first = firstTrainable();
+        for (int l = layers.size() - 1; l >= first; l--) {
+            total += layers.get(l).backwardFlops(rows, trainable(l), l > first);
+            if (trainable(l)) {
+                total += optimizer.flops(layers.get(l).parameterCount());
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public void close() {
+        backend.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Network[" + input + " -> " + specs() + ", " + loss + ", " + parameterCount + " parameters]";
+    }
+}
