@@ -232,6 +232,37 @@ class NetworkTest {
     }
 
     @Test
+    void aBagOfWordsTextClassifierSeparatesTopics() {
+        String[][] topics = {
+                {"match", "goal", "team", "coach", "league", "season", "striker", "referee", "fans", "stadium"},
+                {"recipe", "oven", "sauce", "garlic", "simmer", "flour", "butter", "bake", "spices", "dough"},
+                {"server", "compiler", "kernel", "database", "latency", "cluster", "deploy", "cache", "thread", "network"}};
+        String[] filler = {"the", "a", "was", "and", "then", "very", "with", "after", "before", "today"};
+        SplittableRandom random = new SplittableRandom(5);
+        int rows = 600;
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        int[] labels = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            labels[i] = random.nextInt(3);
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 12; w++) {
+                // one word in three is on topic: the rest is filler
+                text.append(w % 3 == 0 ? topics[labels[i]][random.nextInt(10)] : filler[random.nextInt(10)]).append(' ');
+            }
+            texts.add(text.toString());
+        }
+        org.mlarena.numerics.data.BagOfWords bow = new org.mlarena.numerics.data.BagOfWords(512);
+        float[] vectors = bow.vectorise(texts);
+        ClassificationData train = new ClassificationData(Arrays.copyOf(vectors, 400 * 512), Arrays.copyOf(labels, 400), 512, 3);
+        ClassificationData test = new ClassificationData(Arrays.copyOfRange(vectors, 400 * 512, rows * 512),
+                Arrays.copyOfRange(labels, 400, rows), 512, 3);
+        Network classifier = Network.dense(new int[]{512, 32, 3}, Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 40);
+        classifier.initialise(1);
+        List<Trainer.Epoch> curve = Trainer.fit(classifier, train, test, 5, 40, Optimizer.Adam.of(5e-3f), 1, null);
+        assertTrue(curve.get(4).validationAccuracy() > 0.95, curve.toString());
+    }
+
+    @Test
     void wrongShapesAndSettingsAreRefusedWithTheirValues() {
         assertThrows(IllegalArgumentException.class, () -> Network.dense(new int[]{784}, Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 8));
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
