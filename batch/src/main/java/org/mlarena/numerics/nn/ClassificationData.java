@@ -10,7 +10,7 @@ import org.mlarena.numerics.data.LabelledImages;
  * @param features values per row
  * @param classes  number of classes
  */
-public record ClassificationData(float[] inputs, int[] labels, int features, int classes) {
+public record ClassificationData(float[] inputs, int[] labels, int features, int classes) implements TrainingData {
 
     public ClassificationData {
         if (inputs.length != (long) labels.length * features) {
@@ -33,7 +33,33 @@ public record ClassificationData(float[] inputs, int[] labels, int features, int
         return new ClassificationData(images.pixels(), images.labels(), images.pixelsPerImage(), images.classes());
     }
 
+    @Override
     public int rows() {
         return labels.length;
+    }
+
+    @Override
+    public int outputs() {
+        return classes;
+    }
+
+    @Override
+    public Network.Loss loss() {
+        return Network.Loss.SOFTMAX_CROSS_ENTROPY;
+    }
+
+    @Override
+    public void stage(Backend backend, int[] order, int from, int count, float[] inputScratch, float[] targetScratch, int[] labelScratch) {
+        for (int r = 0; r < count; r++) {
+            int row = order[from + r];
+            System.arraycopy(inputs, row * features, inputScratch, r * features, features);
+            labelScratch[r] = labels[row];
+        }
+        backend.stageBatch(inputScratch, 0, count, features, labelScratch, 0);
+    }
+
+    @Override
+    public void stageRange(Backend backend, int from, int count) {
+        backend.stageBatch(inputs, from * features, count, features, labels, from);
     }
 }

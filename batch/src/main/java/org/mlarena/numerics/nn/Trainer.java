@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * Mini-batch training of a classifier: a seeded shuffle per epoch, one optimiser step per batch, and the
+ * Mini-batch training of a classifier or regressor: a seeded shuffle per epoch, one optimiser step per batch, and the
  * validation loss and accuracy after each epoch (the learning curve).
  */
 public final class Trainer {
@@ -20,14 +20,14 @@ public final class Trainer {
                         long flops, long nanos) {
     }
 
-    /** Loss and accuracy of a whole data set. */
+    /** Loss and accuracy of a whole data set; accuracy is NaN for regression. */
     public record Evaluation(double loss, double accuracy) {
     }
 
     private Trainer() {
     }
 
-    public static List<Epoch> fit(Network net, ClassificationData train, ClassificationData validation, int epochs,
+    public static List<Epoch> fit(Network net, TrainingData train, TrainingData validation, int epochs,
                                   int batchSize, Optimizer optimizer, long seed, Consumer<Epoch> listener) {
         check(net, train);
         check(net, validation);
@@ -39,6 +39,7 @@ public final class Trainer {
         int[] order = new int[train.rows()];
         float[] batchInputs = new float[batchSize * train.features()];
         int[] batchLabels = new int[batchSize];
+        float[] batchTargets = new float[batchSize * train.outputs()];
         List<Epoch> curve = new ArrayList<>();
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long start = System.nanoTime();
@@ -56,18 +57,14 @@ public final class Trainer {
             long correct = 0;
             for (int from = 0; from < order.length; from += batchSize) {
                 int rows = Math.min(batchSize, order.length - from);
-                for (int r = 0; r < rows; r++) {
-                    int row = order[from + r];
-                    System.arraycopy(train.inputs(), row * train.features(), batchInputs, r * train.features(), train.features());
-                    batchLabels[r] = train.labels()[row];
-                }
-                net.backend().stageBatch(batchInputs, 0, rows, train.features(), batchLabels, 0);
+                train.stage(net.backend(), order, from, rows, batchInputs, batchTargets, batchLabels);
                 Backend.LossResult result = net.trainStep(rows, optimizer);
                 lossSum += result.meanLoss() * rows;
                 correct += result.correct();
             }
             Evaluation validated = evaluate(net, validation);
-            Epoch figures = new Epoch(epoch, lossSum / order.length, (double) correct / order.length, validated.loss(),
+            double accuracy = train.loss() == Network.Loss.SOFTMAX_CROSS_ENTROPY ? (double) correct / order.length : Double.NaN;
+            Epoch figures = new Epoch(epoch, lossSum / order.length, accuracy, validated.loss(),
                     validated.accuracy(), net.backend().flops() - flopsBefore, System.nanoTime() - start);
             curve.add(figures);
             if (listener != null) {
@@ -78,26 +75,30 @@ public final class Trainer {
     }
 
     /** Mean loss and accuracy over a data set, in batches of the network's capacity. */
-    public static Evaluation evaluate(Network net, ClassificationData data) {
+    public static Evaluation evaluate(Network net, TrainingData data) {
         check(net, data);
         double lossSum = 0;
         long correct = 0;
         for (int from = 0; from < data.rows(); from += net.capacity()) {
             int rows = Math.min(net.capacity(), data.rows() - from);
-            net.backend().stageBatch(data.inputs(), from * data.features(), rows, data.features(), data.labels(), from);
+            data.stageRange(net.backend(), from, rows);
             Backend.LossResult result = net.evaluate(rows);
             lossSum += result.meanLoss() * rows;
             correct += result.correct();
         }
-        return new Evaluation(lossSum / data.rows(), (double) correct / data.rows());
+        return new Evaluation(lossSum / data.rows(),
+                data.loss() == Network.Loss.SOFTMAX_CROSS_ENTROPY ? (double) correct / data.rows() : Double.NaN);
     }
 
-    private static void check(Network net, ClassificationData data) {
+    private static void check(Network net, TrainingData data) {
         if (data.features() != net.inputs()) {
             throw new IllegalArgumentException("the data has " + data.features() + " features but the network takes " + net.inputs());
         }
-        if (data.classes() > net.outputs()) {
-            throw new IllegalArgumentException("the data has " + data.classes() + " classes but the network outputs " + net.outputs());
+        if (data.loss() != net.loss()) {
+            throw new IllegalArgumentException("the data is for " + data.loss() + " but the network is trained with " + net.loss());
+        }
+        if (data.loss() == Network.Loss.SOFTMAX_CROSS_ENTROPY ? data.outputs() > net.outputs() : data.outputs() != net.outputs()) {
+            throw new IllegalArgumentException("the data has " + data.outputs() + " classes or targets but the network outputs " + net.outputs());
         }
         if (data.rows() == 0) {
             throw new IllegalArgumentException("the data set is empty");

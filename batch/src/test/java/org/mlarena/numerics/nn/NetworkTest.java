@@ -232,6 +232,32 @@ class NetworkTest {
     }
 
     @Test
+    void linearAndMlpRegressorsFitANoisyFunction() {
+        SplittableRandom random = new SplittableRandom(3);
+        int rows = 800;
+        float[] x = new float[rows * 2];
+        float[] y = new float[rows];
+        for (int i = 0; i < rows; i++) {
+            x[2 * i] = (float) random.nextDouble(-1, 1);
+            x[2 * i + 1] = (float) random.nextDouble(-1, 1);
+            y[i] = (float) (3 * x[2 * i] - 2 * x[2 * i + 1] + 0.5 + 0.8 * x[2 * i] * x[2 * i] + random.nextGaussian() * 0.05);
+        }
+        RegressionData data = new RegressionData(x, y, 2, 1);
+        Network linear = Network.dense(new int[]{2, 1}, Network.Loss.MEAN_SQUARED_ERROR, new JavaBackend(), 32);
+        linear.initialise(1);
+        List<Trainer.Epoch> linearCurve = Trainer.fit(linear, data, data, 40, 32, Optimizer.Adam.of(3e-2f), 1, null);
+        Network mlp = Network.dense(new int[]{2, 32, 1}, Network.Loss.MEAN_SQUARED_ERROR, new JavaBackend(), 32);
+        mlp.initialise(1);
+        List<Trainer.Epoch> mlpCurve = Trainer.fit(mlp, data, data, 40, 32, Optimizer.Adam.of(1e-2f), 1, null);
+        double linearMse = linearCurve.get(39).validationLoss();
+        double mlpMse = mlpCurve.get(39).validationLoss();
+        // the quadratic term (variance of 0.8 x^2 is about 0.057) is what a linear model cannot fit
+        assertTrue(linearMse < 0.08, "linear MSE " + linearMse);
+        assertTrue(mlpMse < 0.02 && mlpMse < linearMse, "MLP MSE " + mlpMse + " vs linear " + linearMse);
+        assertTrue(Double.isNaN(mlpCurve.get(0).validationAccuracy()), "no accuracy for regression");
+    }
+
+    @Test
     void aBagOfWordsTextClassifierSeparatesTopics() {
         String[][] topics = {
                 {"match", "goal", "team", "coach", "league", "season", "striker", "referee", "fans", "stadium"},
