@@ -126,6 +126,14 @@ public final class Numerics {
         }
     }
 
+    /**
+     * A training backend on this deployment's device: OpenCL when the device is, plain Java otherwise. The
+     * caller owns it (close it); one training at a time per device is the job queue's business.
+     */
+    public org.mlarena.numerics.nn.Backend newBackend() {
+        return selected.isOpenCl() ? new org.mlarena.numerics.opencl.OpenClBackend(selected) : new org.mlarena.numerics.nn.JavaBackend();
+    }
+
     public ComputeDevice device() {
         return selected;
     }

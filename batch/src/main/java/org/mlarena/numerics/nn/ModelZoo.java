@@ -1,0 +1,154 @@
+package org.mlarena.numerics.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The models teams can train, per training category, with their hyperparameters, defaults and figures
+ * (parameters, bytes, FLOPs per sample). Every value a person can get wrong is checked with a message
+ * that names the hyperparameter and what it accepts.
+ */
+public final class ModelZoo {
+
+    /** What a use case asks for. */
+    public enum Category { IMAGE_CLASSIFICATION, TABULAR_CLASSIFICATION, TABULAR_REGRESSION, TEXT_CLASSIFICATION }
+
+    /**
+     * A model of the zoo.
+     *
+     * @param id          stable identifier, e.g. {@code mlp}
+     * @param name        for people
+     * @param description what it is and when to pick it
+     * @param categories  where it applies
+     * @param defaults    its hyperparameters with their defaults
+     */
+    public record Model(String id, String name, String description, List<Category> categories, Map<String, String> defaults) {
+    }
+
+    /** Size and cost of a concrete model. */
+    public record Figures(int parameters, long bytes, long inferenceFlopsPerSample, long trainingFlopsPerSample) {
+    }
+
+    public static final List<Model> MODELS = List.of(
+            new Model("softmax-regression", "Softmax (logistic) regression",
+                    "One dense layer and softmax: the baseline for any classification; for text, on bag-of-words vectors.",
+                    List.of(Category.IMAGE_CLASSIFICATION, Category.TABULAR_CLASSIFICATION, Category.TEXT_CLASSIFICATION), Map.of()),
+            new Model("mlp", "Multi-layer perceptron",
+                    "Dense layers with ReLU and optional dropout; 'hidden' lists the layer sizes, e.g. 256 or 256,128.",
+                    List.of(Category.IMAGE_CLASSIFICATION, Category.TABULAR_CLASSIFICATION, Category.TEXT_CLASSIFICATION),
+                    ordered("hidden", "256", "dropout", "0")),
+            new Model("cnn", "Small convolutional network",
+                    "conv 5x5 - ReLU - max-pool 2 - conv 5x5 - ReLU - max-pool 2 - dense - ReLU - dense; for images whose sides divide by 4.",
+                    List.of(Category.IMAGE_CLASSIFICATION), ordered("filters1", "16", "filters2", "32", "hidden", "128")),
+            new Model("linear-regression", "Linear regression", "One dense layer trained on mean squared error.",
+                    List.of(Category.TABULAR_REGRESSION), Map.of()),
+            new Model("mlp-regressor", "MLP regressor", "Dense layers with ReLU trained on mean squared error.",
+                    List.of(Category.TABULAR_REGRESSION), ordered("hidden", "64,64", "dropout", "0")));
+
+    private ModelZoo() {
+    }
+
+    private static Map<String, String> ordered(String... keyValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put(keyValues[i], keyValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
+    public static List<Model> models(Category category) {
+        return MODELS.stream().filter(m -> m.categories().contains(category)).toList();
+    }
+
+    public static Model model(String id) {
+        return MODELS.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                "there is no model '" + id + "'; the zoo has " + MODELS.stream().map(Model::id).toList()));
+    }
+
+    /**
+     * Builds a model for data of the given input shape and outputs (classes or targets).
+     *
+     * @param hyperparameters values that replace the defaults; unknown names are refused
+     */
+    public static Network build(String id, Map<String, String> hyperparameters, Shape input, int outputs, Backend backend, int capacity) {
+        Model model = model(id);
+        for (String name : hyperparameters.keySet()) {
+            if (!model.defaults().containsKey(name)) {
+                throw new IllegalArgumentException("the model '" + id + "' has no hyperparameter '" + name + "'"
+                        + (model.defaults().isEmpty() ? "; it has none" : "; it has " + model.defaults().keySet()));
+            }
+        }
+        Map<String, String> values = new LinkedHashMap<>(model.defaults());
+        values.putAll(hyperparameters);
+        if (outputs < 1) {
+            throw new IllegalArgumentException("a model needs at least one output, got " + outputs);
+        }
+        return switch (id) {
+            case "softmax-regression" -> Network.dense(new int[]{input.size(), outputs}, Network.Loss.SOFTMAX_CROSS_ENTROPY, backend, capacity);
+            case "linear-regression" -> Network.dense(new int[]{input.size(), outputs}, Network.Loss.MEAN_SQUARED_ERROR, backend, capacity);
+            case "mlp", "mlp-regressor" -> Network.dense(sizes(input.size(), values.get("hidden"), outputs),
+                    id.equals("mlp") ? Network.Loss.SOFTMAX_CROSS_ENTROPY : Network.Loss.MEAN_SQUARED_ERROR, backend, capacity,
+                    rate(values.get("dropout")));
+            case "cnn" -> {
+                if (input.height() % 4 != 0 || input.width() % 4 != 0 || input.height() < 8) {
+                    throw new IllegalArgumentException("the CNN needs images whose height and width divide by 4, got " + input);
+                }
+                yield Network.cnn(input, positive("filters1", values.get("filters1"), 512), positive("filters2", values.get("filters2"), 512),
+                        positive("hidden", values.get("hidden"), 1 << 14), outputs, backend, capacity);
+            }
+            default -> throw new IllegalStateException("no builder for " + id);
+        };
+    }
+
+    /** Parameters, bytes and FLOPs per sample of a model, without allocating its memory. */
+    public static Figures figures(String id, Map<String, String> hyperparameters, Shape input, int outputs, int batchSize, Optimizer optimizer) {
+        Network net = build(id, hyperparameters, input, outputs, new CountingBackend(), batchSize);
+        return new Figures(net.parameterCount(), net.parameterBytes(), net.inferenceFlopsPerSample(),
+                net.trainingFlops(batchSize, optimizer) / batchSize);
+    }
+
+    private static int[] sizes(int inputs, String hidden, int outputs) {
+        List<Integer> sizes = new ArrayList<>();
+        sizes.add(inputs);
+        if (hidden != null && !hidden.isBlank()) {
+            for (String part : hidden.split(",")) {
+                sizes.add(positive("hidden", part.trim(), 1 << 16));
+            }
+        }
+        sizes.add(outputs);
+        return sizes.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int positive(String name, String value, int max) {
+        try {
+            int v = Integer.parseInt(value.trim());
+            if (v >= 1 && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("'" + name + "' must be whole numbers from 1 to " + max + ", got '" + value + "'");
+    }
+
+    private static float rate(String value) {
+        try {
+            float v = Float.parseFloat(value.trim());
+            if (v >= 0f && v < 1f) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("'dropout' must be a number from 0 up to (not including) 1, got '" + value + "'");
+    }
+
+    @Override
+    public String toString() {
+        return Arrays.toString(MODELS.stream().map(m -> m.id().toLowerCase(Locale.ROOT)).toArray());
+    }
+}
