@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks of the training engine against numpy and PyTorch on this machine, side by side.
-#   bench/run.sh [matmul|mlp|all] [epochs]
+#   bench/run.sh [matmul|mlp|cnn|all] [epochs] [cnn training images]
 # Installs (as root) Debian's python3-numpy, python3-torch and dataset-fashion-mnist when missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,5 +34,13 @@ if [ "$what" = mlp ] || [ "$what" = all ]; then
     awk '$1=="mlp"{t[$2]+=$4; e[$2]++; a[$2]=$5}
          END{for (k in t) printf "mean %s: %.2f s/epoch, final accuracy %.4f\n", k, t[k]/e[k], a[k];
              for (k in t) if (k!="torch" && ("torch" in t)) printf "ratio %s/torch seconds per epoch: %.2f\n", k, (t[k]/e[k])/(t["torch"]/e["torch"])}' "$out"
+fi
+if [ "$what" = cnn ] || [ "$what" = all ]; then
+    rows=${3:-6000}
+    echo "== CNN conv16-pool-conv32-pool-dense128-dense10, Adam 1e-3, batch 128, first $rows training images: s/epoch, accuracy"
+    { java_run org.mlarena.bench.CnnBench "$epochs" "$rows" opencl
+      OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/python/cnn_torch.py "$epochs" "$rows"; } | tee -a "$out"
+    awk '$1=="cnn"{t[$2]+=$4; e[$2]++}
+         END{for (k in t) if (k!="torch" && ("torch" in t)) printf "ratio %s/torch seconds per epoch: %.2f\n", k, (t[k]/e[k])/(t["torch"]/e["torch"])}' "$out"
 fi
 rm -f "$out"
