@@ -3,10 +3,6 @@ package org.mlarena.numerics.data;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,15 +23,7 @@ public record TextTable(String source, List<String> texts, int[] labels, List<St
     }
 
     public static TextTable read(Path file, String textColumn, String labelColumn, char delimiter) throws InvalidDataException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, file.getFileName().toString(), textColumn, labelColumn, delimiter);
-        } catch (NoSuchFileException e) {
-            throw new InvalidDataException(file + ": no such file");
-        } catch (CharacterCodingException e) {
-            throw new InvalidDataException(file + ": is not UTF-8 text; save it as UTF-8", e);
-        } catch (IOException e) {
-            throw new InvalidDataException(file + ": cannot be read: " + e.getMessage(), e);
-        }
+        return TextFiles.read(file, (in, source) -> read(in, source, textColumn, labelColumn, delimiter));
     }
 
     public static TextTable read(Reader reader, String source, String textColumn, String labelColumn, char delimiter)
