@@ -7,8 +7,10 @@ Python 3.11 (Debian 12).  Re-run with Debian's interpreter, from the repository 
     apt-get install -y python3-sklearn
     /usr/bin/python3 ejb/src/test/python/make_golden.py
 
-It writes ejb/src/test/resources/evaluation/golden-{labels,scores,regression}.json.  Inputs are
-deterministic (seeded numpy).  Each case holds its inputs and, per metric id of MetricRegistry, the value
+It writes ejb/src/test/resources/evaluation/golden-{labels,scores,regression}.json, whose inputs are
+deterministic (seeded numpy) and stored with the values, and golden-generated.json: large inputs (10^6
+samples) that are not stored but defined by integer formulas, which GoldenValuesTest rebuilds bit for bit
+(see generated_inputs below), to check the summations at scale.  Each case holds its inputs and, per metric id of MetricRegistry, the value
 sklearn returns; null where sklearn returns NaN, the string "error" where sklearn raises ValueError.
 Every call uses sklearn's defaults (zero_division="warn", which yields 0.0), except that
 labels=range(k) is passed where sklearn needs to know the full class list (confusion matrix, top-k,
@@ -211,6 +213,44 @@ def regression_file(rng):
     return cases
 
 
+# ---------------------------------------------------------------------------------------------------
+# Large generated inputs: integer arithmetic and one IEEE division or addition per value, so that Java
+# rebuilds exactly the same doubles (GoldenValuesTest.generated).
+def generated_inputs(n):
+    i = np.arange(n, dtype=np.int64)
+    a = (i * 7919) % 10007
+    b = (i * 104729) % 2003
+    y = a / 100.0
+    f = y + (b - 1001) / 1000.0
+    t5 = a % 5
+    p5 = np.where(i % 3 == 0, (t5 + i % 5) % 5, t5)
+    t2 = a % 2
+    s = (b + 500 * t2) / 2503.0
+    t3 = a % 3
+    w = np.column_stack([a % 10 + 1, b % 10 + 1, (a + b) % 10 + 1 + 2 * (t3 == 2)]).astype(float)
+    P3 = w / w.sum(axis=1, keepdims=True)
+    return y, f, t5, p5, t2, s, t3, P3
+
+
+def generated_file():
+    n = 1_000_000
+    y, f, t5, p5, t2, s, t3, P3 = generated_inputs(n)
+    cases = []
+    e = regression_case("generated regression", y, f)["expected"]
+    cases.append({"name": "generated regression", "kind": "regression", "n": n, "expected": e})
+    e, cm = label_metrics(t5, p5, 5)
+    cases.append({"name": "generated labels, 5 classes", "kind": "labels", "n": n, "classes": 5, "expected": e,
+                  "confusion_matrix": cm})
+    e, cm = label_metrics(t2, (s > 0.5).astype(int), 2)
+    cases.append({"name": "generated labels, binary", "kind": "binary-labels", "n": n, "classes": 2,
+                  "expected": e, "confusion_matrix": cm})
+    cases.append({"name": "generated scores, binary with ties", "kind": "binary-scores", "n": n, "classes": 2,
+                  "expected": score_metrics(t2, np.column_stack([1.0 - s, s]))})
+    cases.append({"name": "generated scores, 3 classes", "kind": "multiclass-scores", "n": n, "classes": 3,
+                  "expected": score_metrics(t3, P3)})
+    return cases
+
+
 def write(name, cases):
     doc = {"generator": "ejb/src/test/python/make_golden.py", "sklearn": sklearn.__version__,
            "numpy": np.__version__, "cases": cases}
@@ -225,3 +265,4 @@ if __name__ == "__main__":
     write("labels", labels_file(np.random.default_rng(20261128)))
     write("scores", scores_file(np.random.default_rng(20261129)))
     write("regression", regression_file(np.random.default_rng(20261130)))
+    write("generated", generated_file())

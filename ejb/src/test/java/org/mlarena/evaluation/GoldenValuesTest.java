@@ -40,16 +40,7 @@ class GoldenValuesTest {
     @TestFactory
     Stream<DynamicTest> labels() {
         return cases("golden-labels.json", c -> new MetricInput.ClassLabels(ints(c, "truth"), ints(c, "predicted"),
-                c.getInt("classes")), c -> taskOf(c.getInt("classes")), (c, input) -> {
-                    JsonArray rows = c.getJsonArray("confusion_matrix");
-                    long[][] expected = new long[rows.size()][];
-                    for (int t = 0; t < rows.size(); t++) {
-                        expected[t] = rows.getJsonArray(t).getValuesAs(JsonNumber.class).stream()
-                                .mapToLong(JsonNumber::longValueExact).toArray();
-                    }
-                    long[][] actual = REGISTRY.get("confusion_matrix").matrix(input).toArray();
-                    assertArrayEquals(expected, actual, "confusion matrix");
-                });
+                c.getInt("classes")), c -> taskOf(c.getInt("classes")), GoldenValuesTest::confusionMatrix);
     }
 
     @TestFactory
@@ -69,6 +60,62 @@ class GoldenValuesTest {
         return cases("golden-regression.json",
                 c -> new MetricInput.RegressionValues(doubles(c.getJsonArray("truth")), doubles(c.getJsonArray("predicted"))),
                 c -> TaskType.REGRESSION, null);
+    }
+
+    /** Large inputs rebuilt from the integer formulas of make_golden.py's generated_inputs. */
+    @TestFactory
+    Stream<DynamicTest> generated() {
+        return cases("golden-generated.json", c -> {
+            int n = c.getInt("n");
+            double[] y = new double[n], f = new double[n], s = new double[n];
+            int[] t5 = new int[n], p5 = new int[n], t2 = new int[n], p2 = new int[n], t3 = new int[n];
+            double[][] binary = new double[n][];
+            double[][] p3 = new double[n][];
+            for (int i = 0; i < n; i++) {
+                long a = (i * 7919L) % 10007;
+                long b = (i * 104729L) % 2003;
+                y[i] = a / 100.0;
+                f[i] = y[i] + (b - 1001) / 1000.0;
+                t5[i] = (int) (a % 5);
+                p5[i] = i % 3 == 0 ? (int) ((t5[i] + i % 5) % 5) : t5[i];
+                t2[i] = (int) (a % 2);
+                s[i] = (b + 500 * t2[i]) / 2503.0;
+                p2[i] = s[i] > 0.5 ? 1 : 0;
+                binary[i] = new double[] {1.0 - s[i], s[i]};
+                t3[i] = (int) (a % 3);
+                double[] w = {a % 10 + 1, b % 10 + 1, (a + b) % 10 + 1 + (t3[i] == 2 ? 2 : 0)};
+                double sum = w[0] + w[1] + w[2];
+                p3[i] = new double[] {w[0] / sum, w[1] / sum, w[2] / sum};
+            }
+            switch (c.getString("kind")) {
+                case "regression":
+                    return new MetricInput.RegressionValues(y, f);
+                case "labels":
+                    return new MetricInput.ClassLabels(t5, p5, 5);
+                case "binary-labels":
+                    return new MetricInput.ClassLabels(t2, p2, 2);
+                case "binary-scores":
+                    return new MetricInput.ClassProbabilities(t2, binary);
+                default:
+                    return new MetricInput.ClassProbabilities(t3, p3);
+            }
+        }, c -> c.getString("kind").equals("regression") ? TaskType.REGRESSION : taskOf(c.getInt("classes")),
+                (c, input) -> {
+                    if (c.containsKey("confusion_matrix")) {
+                        confusionMatrix(c, input);
+                    }
+                });
+    }
+
+    private static void confusionMatrix(JsonObject c, MetricInput input) {
+        JsonArray rows = c.getJsonArray("confusion_matrix");
+        long[][] expected = new long[rows.size()][];
+        for (int t = 0; t < rows.size(); t++) {
+            expected[t] = rows.getJsonArray(t).getValuesAs(JsonNumber.class).stream()
+                    .mapToLong(JsonNumber::longValueExact).toArray();
+        }
+        long[][] actual = REGISTRY.get("confusion_matrix").matrix(input).toArray();
+        assertArrayEquals(expected, actual, "confusion matrix");
     }
 
     private static TaskType taskOf(int classes) {
@@ -97,7 +144,7 @@ class GoldenValuesTest {
                 Metric metric = REGISTRY.get(e.getKey());
                 tests.add(DynamicTest.dynamicTest(name + ": " + e.getKey(), () -> check(metric, input, e.getValue())));
             }
-            if (extra != null) {
+            if (extra != null && c.containsKey("confusion_matrix")) {
                 tests.add(DynamicTest.dynamicTest(name + ": confusion_matrix", () -> extra.accept(c, input)));
             }
         }
