@@ -1,7 +1,5 @@
 package org.mlarena.evaluation;
 
-import java.util.Arrays;
-
 /**
  * Average precision, equal to scikit-learn's {@code average_precision_score}: the step-wise (not
  * interpolated) area under the precision-recall curve, AP = sum over thresholds of
@@ -35,8 +33,8 @@ public final class AveragePrecision {
                 neg[b++] = p[i][1];
             }
         }
-        Arrays.sort(pos);
-        Arrays.sort(neg);
+        DoubleSort.sort(pos);
+        DoubleSort.sort(neg);
         // walk the thresholds from the highest score down, both arrays at once
         int i = pos.length - 1, j = neg.length - 1;
         long truePositives = 0, falsePositives = 0;

@@ -56,7 +56,13 @@ public final class RegressionMetrics {
         if (n < 2) {
             return Double.NaN;
         }
-        double mean = mean(y);
+        double sum = 0;
+        boolean constant = true;
+        for (int i = 0; i < n; i++) {
+            sum += y[i];
+            constant &= y[i] == y[0];
+        }
+        double mean = sum / n;
         double residual = 0, total = 0;
         for (int i = 0; i < n; i++) {
             double d = y[i] - f[i];
@@ -64,7 +70,7 @@ public final class RegressionMetrics {
             residual += d * d;
             total += e * e;
         }
-        if (isConstant(y)) {
+        if (constant) {
             return residual == 0 ? 1.0 : 0.0;
         }
         return 1 - residual / total;
@@ -76,19 +82,21 @@ public final class RegressionMetrics {
     public static double explainedVariance(MetricInput.RegressionValues input) {
         double[] y = input.truth(), f = input.predicted();
         int n = y.length;
-        double meanDiff = 0;
-        for (int i = 0; i < n; i++) {
-            meanDiff += y[i] - f[i];
-        }
-        meanDiff /= n;
-        double mean = mean(y);
-        double residual = 0, total = 0;
-        boolean constantDiff = true;
+        double sumDiff = 0, sum = 0;
+        boolean constant = true, constantDiff = true;
         double firstDiff = y[0] - f[0];
         for (int i = 0; i < n; i++) {
             double d = y[i] - f[i];
+            sumDiff += d;
+            sum += y[i];
+            constant &= y[i] == y[0];
             constantDiff &= d == firstDiff;
-            double r = d - meanDiff;
+        }
+        double meanDiff = sumDiff / n;
+        double mean = sum / n;
+        double residual = 0, total = 0;
+        for (int i = 0; i < n; i++) {
+            double r = y[i] - f[i] - meanDiff;
             double e = y[i] - mean;
             residual += r * r;
             total += e * e;
@@ -96,7 +104,7 @@ public final class RegressionMetrics {
         if (constantDiff) {
             residual = 0;
         }
-        if (isConstant(y)) {
+        if (constant) {
             return residual == 0 ? 1.0 : 0.0;
         }
         return 1 - (residual / n) / (total / n);
@@ -164,23 +172,6 @@ public final class RegressionMetrics {
         return sum / y.length;
     }
     // </snippet:msle>
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
-    }
-
-    private static boolean isConstant(double[] values) {
-        for (double v : values) {
-            if (v != values[0]) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** Rearranges {@code a} so that a[k] holds the k-th smallest value, smaller or equal ones before it. */
     static double select(double[] a, int k) {

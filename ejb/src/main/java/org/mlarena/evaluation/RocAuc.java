@@ -1,13 +1,11 @@
 package org.mlarena.evaluation;
 
-import java.util.Arrays;
-
 /**
  * Area under the ROC curve, equal to scikit-learn's {@code roc_auc_score} (trapezoids over the ROC curve,
  * tied scores forming one step). Computed as the Mann-Whitney statistic: the share of (positive, negative)
- * pairs in which the positive scores higher, a tie counting one half; the two are the same number. Sorting
- * the positives' and the negatives' scores separately (primitive sorts) and merging them costs
- * O(n log n) and two arrays.
+ * pairs in which the positive scores higher, a tie counting one half; the two are the same number. It sorts
+ * the positives' and the negatives' scores separately ({@link DoubleSort}: radix sort for large inputs) and
+ * merges them in one linear pass, with two arrays of scores as the only allocation.
  *
  * <p>Undefined when the truth holds only one class: {@link IllegalArgumentException}, as scikit-learn
  * raises. For multiclass, one-vs-rest: each class against the others, then averaged (macro) or weighted
@@ -49,8 +47,8 @@ public final class RocAuc {
                 neg[b++] = p[i][c];
             }
         }
-        Arrays.sort(pos);
-        Arrays.sort(neg);
+        DoubleSort.sort(pos);
+        DoubleSort.sort(neg);
         // twice the Mann-Whitney U: per positive, 2 per negative scored lower, 1 per tie; exact in a long
         long twiceU = 0;
         int below = 0;

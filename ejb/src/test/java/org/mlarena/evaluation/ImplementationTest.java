@@ -1,5 +1,6 @@
 package org.mlarena.evaluation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -73,6 +74,26 @@ class ImplementationTest {
                 }
             }
             assertEquals(expected, AveragePrecision.binary(new ClassProbabilities(truth, p)), 1e-12);
+        }
+    }
+
+    @Test
+    void radixSortEqualsArraysSort() {
+        for (int n : new int[] {0, 1, 100, DoubleSort.RADIX_THRESHOLD, 50_000}) {
+            double[][] inputs = new double[4][n];
+            for (int i = 0; i < n; i++) {
+                inputs[0][i] = random.nextDouble();                        // probabilities: top digits shared
+                inputs[1][i] = random.nextGaussian() * 1e6;                // both signs, wide range
+                inputs[2][i] = random.nextInt(7) / 6.0 - 0.5;              // many ties, -0.0 and 0.0 absent
+                inputs[3][i] = random.nextBoolean() ? -0.0 : random.nextInt(3) - 1.0; // -0.0, 0.0, ties
+            }
+            for (double[] a : inputs) {
+                double[] expected = a.clone();
+                Arrays.sort(expected);
+                double[] actual = a.clone();
+                DoubleSort.sort(actual);
+                assertArrayEquals(expected, actual);
+            }
         }
     }
 
