@@ -2,7 +2,7 @@ package org.mlarena.evaluation;
 
 /**
  * Regression metrics, equal to scikit-learn's (1.2) with its defaults. Single passes over the arrays;
- * the median uses selection (expected linear time), not a full sort.
+ * the median uses a radix histogram and selection (linear time), not a full sort.
  *
  * <p>R² and explained variance follow scikit-learn's {@code force_finite=True}: when the targets are
  * constant (zero variance) the score is 1.0 if the residual term is zero too, otherwise 0.0. R² of a single
@@ -124,23 +124,52 @@ public final class RegressionMetrics {
     // </snippet:mape>
 
     // <snippet:median_absolute_error>
-    /** Median of |y - f|; for an even count, the mean of the two middle values. */
+    /**
+     * Median of |y - f|; for an even count, the mean of the two middle values. Non-negative doubles order
+     * as their bit patterns, so one pass counts the errors per top 16 bits, a second collects the errors in
+     * the bucket(s) holding the middle rank(s), and a selection among those finds the median.
+     */
     public static double medianAbsoluteError(MetricInput.RegressionValues input) {
         double[] y = input.truth(), f = input.predicted();
         int n = y.length;
-        double[] errors = new double[n];
+        int low = (n - 1) / 2; // the middle rank (odd n), or the lower of the two (even n)
+        int[] buckets = new int[1 << 16];
         for (int i = 0; i < n; i++) {
-            errors[i] = Math.abs(y[i] - f[i]);
+            buckets[bucket(Math.abs(y[i] - f[i]))]++;
         }
-        double upper = select(errors, n / 2);
+        int first = 0; // the bucket holding rank low, and the number of errors in the buckets before it
+        int before = 0;
+        while (before + buckets[first] <= low) {
+            before += buckets[first++];
+        }
+        int last = first; // the bucket holding rank low + 1 (for an even n)
+        if (n % 2 == 0 && before + buckets[first] == low + 1) {
+            do {
+                last++;
+            } while (buckets[last] == 0);
+        }
+        double[] candidates = new double[buckets[first] + (last == first ? 0 : buckets[last])];
+        for (int i = 0, c = 0; i < n; i++) {
+            double e = Math.abs(y[i] - f[i]);
+            int b = bucket(e);
+            if (b == first || b == last) {
+                candidates[c++] = e;
+            }
+        }
+        int rank = low - before;
+        double median = select(candidates, rank);
         if (n % 2 == 1) {
-            return upper;
+            return median;
         }
-        double lower = errors[0]; // after select, errors[0 .. n/2 - 1] are all <= upper: take their maximum
-        for (int i = 1; i < n / 2; i++) {
-            lower = Math.max(lower, errors[i]);
+        double next = Double.POSITIVE_INFINITY; // after select, candidates[rank + 1 ..] are all >= median
+        for (int i = rank + 1; i < candidates.length; i++) {
+            next = Math.min(next, candidates[i]);
         }
-        return (lower + upper) / 2;
+        return (median + next) / 2;
+    }
+
+    private static int bucket(double nonNegative) {
+        return (int) (Double.doubleToRawLongBits(nonNegative) >>> 48);
     }
     // </snippet:median_absolute_error>
 

@@ -113,6 +113,26 @@ class ImplementationTest {
     }
 
     @Test
+    void medianEqualsSortedMiddle() {
+        for (int round = 0; round < 300; round++) {
+            int n = 1 + random.nextInt(round < 250 ? 50 : 20_000);
+            double[] y = new double[n];
+            double[] f = new double[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = round % 3 == 0 ? random.nextInt(4) : random.nextGaussian() * Math.pow(10, random.nextInt(9) - 4);
+                f[i] = round % 3 == 0 ? random.nextInt(4) : -random.nextDouble();
+            }
+            double[] errors = new double[n];
+            for (int i = 0; i < n; i++) {
+                errors[i] = Math.abs(y[i] - f[i]);
+            }
+            Arrays.sort(errors);
+            double expected = n % 2 == 1 ? errors[n / 2] : (errors[n / 2 - 1] + errors[n / 2]) / 2;
+            assertEquals(expected, RegressionMetrics.medianAbsoluteError(new RegressionValues(y, f)), "n = " + n);
+        }
+    }
+
+    @Test
     void medianOfEvenAndOddCounts() {
         assertEquals(2.0, RegressionMetrics.medianAbsoluteError(
                 new RegressionValues(new double[] {0, 0, 0}, new double[] {1, 2, 7})));
