@@ -3,7 +3,8 @@ package org.mlarena.evaluation;
 /**
  * The truth and a submission's predictions, validated once, in the primitive arrays the metrics read.
  *
- * <p>The arrays are not copied (inputs can be large); callers must not change them afterwards.
+ * <p>The arrays are not copied (inputs can be large); callers must not change them afterwards. As records
+ * holding arrays, two inputs are {@code equals} only when they share the same arrays.
  * {@link #resample(int[])} builds the input a bootstrap needs: sample {@code indices[i]} becomes sample
  * {@code i}. Every constructor throws {@link IllegalArgumentException} naming what is wrong: different
  * lengths, empty input, NaN or infinite values, a label outside {@code 0..classes-1}, a probability outside
