@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 import org.mlarena.numerics.ComputeDevice;
+import org.mlarena.numerics.MatrixKernels;
 import org.mlarena.numerics.nn.Backend;
 import org.mlarena.numerics.nn.JavaBackend;
 import org.mlarena.numerics.opencl.OpenClBackend;
@@ -25,8 +26,13 @@ public final class MatmulBench {
                 report("java", n, run(new JavaBackend(), n));
             }
             for (ComputeDevice device : devices) {
+                String name = "opencl-" + device.type().name().toLowerCase(Locale.ROOT);
                 try (Backend cl = new OpenClBackend(device)) {
-                    report("opencl-" + device.type().name().toLowerCase(Locale.ROOT), n, run(cl, n));
+                    report(name, n, run(cl, n));
+                }
+                // the device check's kernel: the same row-per-work-item loop over three separate arrays
+                try (MatrixKernels separate = OpenClDevices.open(device)) {
+                    report(name + "-separate-arrays", n, runSeparate(separate, n));
                 }
             }
         }
@@ -52,6 +58,23 @@ public final class MatmulBench {
             backend.matmul(n, n, n, 0, false, size, false, 2 * size, false);
             backend.download(); // the result is where the caller can read it
             best = Math.min(best, System.nanoTime() - start);
+        }
+        return 2.0 * n * n * n / best;
+    }
+
+    private static double runSeparate(MatrixKernels kernels, int n) {
+        SplittableRandom random = new SplittableRandom(1);
+        float[] a = new float[n * n];
+        float[] b = new float[n * n];
+        float[] c = new float[n * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) random.nextDouble(-1, 1);
+            b[i] = (float) random.nextDouble(-1, 1);
+        }
+        kernels.multiply(a, b, c, n, n, n);
+        long best = Long.MAX_VALUE;
+        for (int r = 0; r < (n <= 512 ? 10 : n <= 1024 ? 4 : 2); r++) {
+            best = Math.min(best, kernels.multiply(a, b, c, n, n, n).nanos());
         }
         return 2.0 * n * n * n / best;
     }
