@@ -314,7 +314,22 @@ final class ArenaKernel extends Kernel {
             for (int j = 0; j < n; j++) {
                 mem[rowC + j] = accumulate * mem[rowC + j];
             }
-            for (int p = 0; p < k; p++) {
+            // four steps of k at a time: C is read and written once per four multiply-adds
+            int k4 = k - k % 4;
+            for (int p = 0; p < k4; p += 4) {
+                float x0 = mem[rowA + p * aCol];
+                float x1 = mem[rowA + (p + 1) * aCol];
+                float x2 = mem[rowA + (p + 2) * aCol];
+                float x3 = mem[rowA + (p + 3) * aCol];
+                int b0 = b + p * bRow;
+                int b1 = b0 + bRow;
+                int b2 = b1 + bRow;
+                int b3 = b2 + bRow;
+                for (int j = 0; j < n; j++) {
+                    mem[rowC + j] += x0 * mem[b0 + j] + x1 * mem[b1 + j] + x2 * mem[b2 + j] + x3 * mem[b3 + j];
+                }
+            }
+            for (int p = k4; p < k; p++) {
                 float aip = mem[rowA + p * aCol];
                 int rowB = b + p * bRow;
                 for (int j = 0; j < n; j++) {
