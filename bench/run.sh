@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks of the training engine against numpy and PyTorch on this machine, side by side.
-#   bench/run.sh [matmul|mlp|cnn|all] [epochs] [cnn training images]
+#   bench/run.sh [matmul|mlp|cnn|metrics|all] [epochs] [cnn training images]
 # Installs (as root) Debian's python3-numpy, python3-torch and dataset-fashion-mnist when missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -8,7 +8,7 @@ what=${1:-all}
 epochs=${2:-10}
 cd "$root"
 if [ "$(id -u)" = 0 ]; then
-    for pkg in python3-numpy python3-torch dataset-fashion-mnist pocl-opencl-icd; do
+    for pkg in python3-numpy python3-torch python3-sklearn dataset-fashion-mnist pocl-opencl-icd; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
             || DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$pkg" >/dev/null
     done
@@ -42,5 +42,14 @@ if [ "$what" = cnn ] || [ "$what" = all ]; then
       OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/python/cnn_torch.py "$epochs" "$rows"; } | tee -a "$out"
     awk '$1=="cnn"{t[$2]+=$4; e[$2]++}
          END{for (k in t) if (k!="torch" && ("torch" in t)) printf "ratio %s/torch seconds per epoch: %.2f\n", k, (t[k]/e[k])/(t["torch"]/e["torch"])}' "$out"
+fi
+if [ "$what" = metrics ] || [ "$what" = all ]; then
+    echo "== scoring 1e6 and 1e7 predictions of 10 classes: seconds (best of runs), value"
+    mvn -B -q -pl batch,ejb install -DskipTests
+    mvn -B -q -f bench/pom.xml package
+    { LD_PRELOAD="$jsig" java -Xmx12g -cp "$cp" org.mlarena.bench.MetricsBench
+      /usr/bin/python3 bench/python/metrics_sklearn.py; } | tee -a "$out"
+    awk '$1=="metrics"{t[$2" "$3" "$4]=$5; m[$3" "$4]=1}
+         END{for (k in m) if (("java "k) in t && ("sklearn "k) in t) printf "speed-up java vs sklearn %s: %.1fx\n", k, t["sklearn "k]/t["java "k]}' "$out" | sort
 fi
 rm -f "$out"
