@@ -3,10 +3,6 @@ package org.mlarena.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.io.StringReader;
 
 import jakarta.json.Json;
@@ -20,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mlarena.it.support.Api;
 import org.mlarena.it.support.Deployments;
-import org.mlarena.it.support.TestEnvironment;
 
 /** The metrics over REST: what they are (with the code that computes them) and "try it" with an interval. */
 @ExtendWith(ArquillianExtension.class)
@@ -68,14 +63,11 @@ class MetricsApiIT {
     }
 
     @Test
-    void aCsvUploadOfProbabilitiesIsScored() throws Exception {
+    void aCsvUploadOfProbabilitiesIsScored() {
         String csv = "truth,p0,p1\n0,0.9,0.1\n1,0.2,0.8\n1,0.4,0.6\n0,0.3,0.7\n";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(TestEnvironment.BASE_URL + "api/v1/metrics/roc_auc/evaluations?resamples=0"))
-                .header("Authorization", Api.authorization("alice")).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv)).build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        JsonObject result = Json.createReader(new StringReader(response.body())).readObject();
+        Api.Answer response = Api.postCsv("api/v1/metrics/roc_auc/evaluations?resamples=0", Api.authorization("alice"), csv);
+        assertEquals(200, response.status(), response.body());
+        JsonObject result = response.json();
         assertEquals(0.75, result.getJsonNumber("value").doubleValue(), 1e-12);
         assertTrue(!result.containsKey("interval") || result.isNull("interval"), "resamples=0 asks for no interval: " + result);
     }
@@ -93,6 +85,16 @@ class MetricsApiIT {
         assertProblem(Api.post("api/v1/metrics/accuracy/evaluations", alice,
                 "{\"truth\": [0,1], \"predicted\": [0,1], \"resamples\": 1000000}"), "resamples must be between 0");
         assertProblem(Api.post("api/v1/metrics/accuracy/evaluations", alice, "{\"truth\": \"zero\"}"), "could not be read");
+        assertProblem(Api.post("api/v1/metrics/accuracy/evaluations", alice,
+                "{\"truth\": [0,5], \"predicted\": [0,1], \"classes\": 3}"), "truth");
+        assertProblem(Api.post("api/v1/metrics/roc_auc_ovr_macro/evaluations", alice,
+                "{\"truth\": [0,3], \"probabilities\": [[0.5,0.5],[0.5,0.5]]}"), "truth");
+        assertProblem(csv("truth,predicted\n0,1\n1,one\n"), "line 3, column 2: 'one' is not a number");
+        assertProblem(csv("truth,predicted\n0,1,1\n"), "line 2 has 3 fields but the header has 2");
+    }
+
+    private static Api.Answer csv(String body) {
+        return Api.postCsv("api/v1/metrics/accuracy/evaluations?resamples=0", Api.authorization("alice"), body);
     }
 
     private static void assertProblem(Api.Answer answer, String expected) {

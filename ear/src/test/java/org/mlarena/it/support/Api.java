@@ -64,6 +64,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public static Answer postCsv(String path, String authorization, String csv) {
+        return send(request(path, authorization).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build());
+    }
+
     private static HttpRequest.Builder request(String path, String authorization) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(TestEnvironment.BASE_URL + path))
                 .timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
