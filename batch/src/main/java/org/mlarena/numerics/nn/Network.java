@@ -235,12 +235,26 @@ public final class Network implements AutoCloseable {
     public Backend.LossResult trainStep(int rows, Optimizer optimizer) {
         Backend.LossResult result = computeGradients(rows);
         step++;
+        if (noneFrozen()) {
+            // the parameters of all layers are contiguous: one launch updates them all
+            optimizer.update(backend, parameterCount, 0, parameterCount, step);
+            return result;
+        }
         for (int l = 0; l < layers.size(); l++) {
             if (trainable(l)) {
                 optimizer.update(backend, layers.get(l).parameterCount(), layers.get(l).params, parameterCount, step);
             }
         }
         return result;
+    }
+
+    private boolean noneFrozen() {
+        for (boolean f : frozen) {
+            if (f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean trainable(int l) {

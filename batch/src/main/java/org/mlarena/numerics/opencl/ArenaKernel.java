@@ -42,7 +42,7 @@ final class ArenaKernel extends Kernel {
     float[] out = new float[2];
 
     int mode;
-    /** matrix work shape: 1 one row per work-item, 0 one element, 2 one 4x8 register tile */
+    /** matrix work shape: 0 one element per work-item, 1 one row, 2 one 4x8 register tile, 3 a block of four rows */
     int perRow;
     int chunk = 1;
     int count;
@@ -108,6 +108,9 @@ final class ArenaKernel extends Kernel {
             }
             if (perRow == 2) {
                 matmulTile(gid);
+            }
+            if (perRow == 3) {
+                matmulRows(gid);
             }
         }
         if (mode == BIAS_GRADIENT) {
@@ -471,6 +474,84 @@ final class ArenaKernel extends Kernel {
                         sum += mem[a + i * aRow + p * aCol] * mem[b + p * bRow + j * bCol];
                     }
                     mem[c + i * n + j] = accumulate * mem[c + i * n + j] + sum;
+                }
+            }
+        }
+    }
+
+    /**
+     * 4 rows of C per work-item with k four steps at a time: every element of B read serves 4 rows and
+     * every element of C is read and written once per four multiply-adds (B not transposed; the last
+     * block, or a transposed B, takes the one-row loop). Generated code; see OpenClBackend.Shape.
+     */
+    private void matmulRows(int block) {
+        int i = block * 4;
+        if (i + 4 > m || bCol != 1) {
+            int end = min(i + 4, m);
+            for (int r = i; r < end; r++) {
+                matmulRow(r);
+            }
+        }
+        if (i + 4 <= m && bCol == 1) {
+            int c0 = c + (i + 0) * n;
+            int a0 = a + (i + 0) * aRow;
+            int c1 = c + (i + 1) * n;
+            int a1 = a + (i + 1) * aRow;
+            int c2 = c + (i + 2) * n;
+            int a2 = a + (i + 2) * aRow;
+            int c3 = c + (i + 3) * n;
+            int a3 = a + (i + 3) * aRow;
+            for (int j = 0; j < n; j++) {
+                mem[c0 + j] = accumulate * mem[c0 + j];
+                mem[c1 + j] = accumulate * mem[c1 + j];
+                mem[c2 + j] = accumulate * mem[c2 + j];
+                mem[c3 + j] = accumulate * mem[c3 + j];
+            }
+            int k4 = k - k % 4;
+            for (int p = 0; p < k4; p += 4) {
+                float x00 = mem[a0 + (p + 0) * aCol];
+                float x01 = mem[a0 + (p + 1) * aCol];
+                float x02 = mem[a0 + (p + 2) * aCol];
+                float x03 = mem[a0 + (p + 3) * aCol];
+                float x10 = mem[a1 + (p + 0) * aCol];
+                float x11 = mem[a1 + (p + 1) * aCol];
+                float x12 = mem[a1 + (p + 2) * aCol];
+                float x13 = mem[a1 + (p + 3) * aCol];
+                float x20 = mem[a2 + (p + 0) * aCol];
+                float x21 = mem[a2 + (p + 1) * aCol];
+                float x22 = mem[a2 + (p + 2) * aCol];
+                float x23 = mem[a2 + (p + 3) * aCol];
+                float x30 = mem[a3 + (p + 0) * aCol];
+                float x31 = mem[a3 + (p + 1) * aCol];
+                float x32 = mem[a3 + (p + 2) * aCol];
+                float x33 = mem[a3 + (p + 3) * aCol];
+                int b0 = b + p * bRow;
+                int b1 = b0 + bRow;
+                int b2 = b1 + bRow;
+                int b3 = b2 + bRow;
+                for (int j = 0; j < n; j++) {
+                    float v0 = mem[b0 + j];
+                    float v1 = mem[b1 + j];
+                    float v2 = mem[b2 + j];
+                    float v3 = mem[b3 + j];
+                    mem[c0 + j] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
+                    mem[c1 + j] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
+                    mem[c2 + j] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
+                    mem[c3 + j] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
+                }
+            }
+            for (int p = k4; p < k; p++) {
+                int rowB = b + p * bRow;
+                float y0 = mem[a0 + p * aCol];
+                float y1 = mem[a1 + p * aCol];
+                float y2 = mem[a2 + p * aCol];
+                float y3 = mem[a3 + p * aCol];
+                for (int j = 0; j < n; j++) {
+                    float v = mem[rowB + j];
+                    mem[c0 + j] += y0 * v;
+                    mem[c1 + j] += y1 * v;
+                    mem[c2 + j] += y2 * v;
+                    mem[c3 + j] += y3 * v;
                 }
             }
         }

@@ -33,26 +33,33 @@ public final class OpenClBackend implements Backend {
     public enum Shape {
         /** one work-item per element of C (GPU shape) */
         ELEMENT,
-        /** one work-item per row of C, i-k-j loops inside (CPU shape; fastest measured on PoCL) */
+        /** one work-item per row of C, i-k-j loops inside, k four steps at a time */
         ROW,
         /** one 4&times;8 register tile of C per work-item (slower than ROW on PoCL; kept to measure on GPUs) */
-        TILE
+        TILE,
+        /** four rows of C per work-item sharing each read of B, k four steps at a time (CPU default: fastest on PoCL) */
+        ROW_BLOCK
     }
 
     public static final String SHAPE_PROPERTY = "arena.numerics.work-shape";
 
-    /** Work shape by device type (ROW on CPUs, ELEMENT on GPUs), unless {@value #SHAPE_PROPERTY} names one. */
+    /** Work shape by device type (ROW_BLOCK on CPUs, ELEMENT on GPUs), unless {@value #SHAPE_PROPERTY} names one. */
     public OpenClBackend(ComputeDevice device) {
         this(device, org.mlarena.settings.Settings.read(SHAPE_PROPERTY).filter(v -> !v.isBlank() && !"auto".equals(v))
                 .map(v -> Shape.valueOf(v.trim().toUpperCase(java.util.Locale.ROOT)))
-                .orElse(device.type() == DeviceType.CPU ? Shape.ROW : Shape.ELEMENT));
+                .orElse(device.type() == DeviceType.CPU ? Shape.ROW_BLOCK : Shape.ELEMENT));
     }
 
     public OpenClBackend(ComputeDevice device, Shape shape) {
         this.device = device;
         this.target = OpenClDevices.find(device);
         this.cpuShaped = device.type() == DeviceType.CPU;
-        this.shape = shape == Shape.ELEMENT ? 0 : shape == Shape.ROW ? 1 : 2;
+        this.shape = switch (shape) {
+            case ELEMENT -> 0;
+            case ROW -> 1;
+            case TILE -> 2;
+            case ROW_BLOCK -> 3;
+        };
         this.lanes = Math.max(1, device.computeUnits()) * 4;
         kernel.setExplicit(true);
     }
@@ -123,7 +130,12 @@ public final class OpenClBackend implements Backend {
         kernel.bCol = transposeB ? k : 1;
         kernel.accumulate = accumulate ? 1f : 0f;
         kernel.perRow = shape;
-        launch(shape == 1 ? m : shape == 0 ? m * n : ((m + 3) / 4) * ((n + 7) / 8));
+        launch(switch (shape) {
+            case 0 -> m * n;
+            case 1 -> m;
+            case 2 -> ((m + 3) / 4) * ((n + 7) / 8);
+            default -> (m + 3) / 4;
+        });
         flops += Flops.matmul(m, n, k, accumulate);
     }
 
