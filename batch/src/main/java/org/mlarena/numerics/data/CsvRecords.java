@@ -25,6 +25,15 @@ final class CsvRecords {
         return startLine;
     }
 
+    /** The header: the first record, trimmed; an empty file is refused. */
+    List<String> header() throws IOException, InvalidDataException {
+        List<String> header = next();
+        if (header == null || header.stream().allMatch(String::isBlank)) {
+            throw new InvalidDataException(source + ": is empty; the first line must name the columns");
+        }
+        return header.stream().map(String::trim).toList();
+    }
+
     /** The next record's fields, or null at the end. A quoted field may span lines. */
     List<String> next() throws IOException, InvalidDataException {
         String text = in.readLine();

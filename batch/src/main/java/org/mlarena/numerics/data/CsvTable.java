@@ -56,11 +56,7 @@ public record CsvTable(String source, List<String> featureNames, float[] feature
     public static CsvTable read(Reader reader, String source, String targetColumn, TargetKind kind, char delimiter)
             throws InvalidDataException, IOException {
         CsvRecords records = new CsvRecords(new BufferedReader(reader), delimiter, source);
-        List<String> header = records.next();
-        if (header == null || header.stream().allMatch(String::isBlank)) {
-            throw new InvalidDataException(source + ": is empty; the first line must name the columns");
-        }
-        header = header.stream().map(String::trim).toList();
+        List<String> header = records.header();
         int targetIndex = header.indexOf(targetColumn);
         if (targetIndex < 0) {
             throw new InvalidDataException(source + ": has no column '" + targetColumn + "' to predict; its columns are " + header);

@@ -29,11 +29,7 @@ public record TextTable(String source, List<String> texts, int[] labels, List<St
     public static TextTable read(Reader reader, String source, String textColumn, String labelColumn, char delimiter)
             throws InvalidDataException, IOException {
         CsvRecords records = new CsvRecords(new BufferedReader(reader), delimiter, source);
-        List<String> header = records.next();
-        if (header == null || header.stream().allMatch(String::isBlank)) {
-            throw new InvalidDataException(source + ": is empty; the first line must name the columns");
-        }
-        header = header.stream().map(String::trim).toList();
+        List<String> header = records.header();
         int textIndex = header.indexOf(textColumn);
         int labelIndex = header.indexOf(labelColumn);
         if (textIndex < 0 || labelIndex < 0) {
