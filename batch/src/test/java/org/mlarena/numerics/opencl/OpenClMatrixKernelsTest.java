@@ -38,6 +38,17 @@ class OpenClMatrixKernelsTest {
     }
 
     @Test
+    void trainingBackendsFollowTheSelectedDevice() {
+        firstDevice();
+        try (org.mlarena.numerics.nn.Backend onDevice = Numerics.select(DevicePreference.AUTO).newBackend();
+             org.mlarena.numerics.nn.Backend java = Numerics.select(DevicePreference.JAVA).newBackend()) {
+            assertTrue(onDevice instanceof OpenClBackend, onDevice.getClass().getName());
+            assertTrue(onDevice.device().isOpenCl());
+            assertTrue(java instanceof org.mlarena.numerics.nn.JavaBackend, java.getClass().getName());
+        }
+    }
+
+    @Test
     void deviceCheckRunsOnOpenClAndEqualsJavaBitForBit() {
         Numerics numerics = Numerics.select(DevicePreference.AUTO);
         DeviceCheck.Report report = DeviceCheck.run(numerics, 96, 42);
