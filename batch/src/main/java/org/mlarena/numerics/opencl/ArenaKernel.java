@@ -195,30 +195,36 @@ final class ArenaKernel extends Kernel {
         }
     }
 
-    /** One output row (image, filter, y) of a convolution: a = x, b = weights, c = y. */
+    /**
+     * One output row (image, filter, y) of a convolution: a = x, b = weights, c = y. Loops are ordered so
+     * the innermost runs along the output row over the x positions a kernel tap can reach (contiguous,
+     * no bounds test inside).
+     */
     private void convRow(int gid) {
         int img = gid / (fl * oh);
         int f = (gid / oh) % fl;
         int oy = gid % oh;
         int rowY = c + ((img * fl + f) * oh + oy) * ow;
         for (int ox = 0; ox < ow; ox++) {
-            float sum = 0f;
-            for (int cc = 0; cc < ch; cc++) {
-                for (int ky = 0; ky < ks; ky++) {
-                    int iy = oy + ky - pad;
-                    if (iy >= 0 && iy < hh) {
-                        int rowX = a + ((img * ch + cc) * hh + iy) * ww;
-                        int rowW = b + ((f * ch + cc) * ks + ky) * ks;
-                        for (int kx = 0; kx < ks; kx++) {
-                            int ix = ox + kx - pad;
-                            if (ix >= 0 && ix < ww) {
-                                sum += mem[rowX + ix] * mem[rowW + kx];
-                            }
+            mem[rowY + ox] = 0f;
+        }
+        for (int cc = 0; cc < ch; cc++) {
+            for (int ky = 0; ky < ks; ky++) {
+                int iy = oy + ky - pad;
+                if (iy >= 0 && iy < hh) {
+                    int rowX = a + ((img * ch + cc) * hh + iy) * ww - pad;
+                    int rowW = b + ((f * ch + cc) * ks + ky) * ks;
+                    for (int kx = 0; kx < ks; kx++) {
+                        float w = mem[rowW + kx];
+                        int start = max(0, pad - kx);
+                        int end = min(ow, ww + pad - kx);
+                        int x = rowX + kx;
+                        for (int ox = start; ox < end; ox++) {
+                            mem[rowY + ox] += w * mem[x + ox];
                         }
                     }
                 }
             }
-            mem[rowY + ox] = sum;
         }
     }
 
@@ -228,18 +234,18 @@ final class ArenaKernel extends Kernel {
         int ky = (gid / ks) % ks;
         int cc = (gid / (ks * ks)) % ch;
         int f = gid / (ks * ks * ch);
+        // the output x positions whose input x = ox + kx - pad lies inside the row
+        int start = max(0, pad - kx);
+        int end = min(ow, ww + pad - kx);
         float sum = 0f;
         for (int img = 0; img < nb; img++) {
             for (int oy = 0; oy < oh; oy++) {
                 int iy = oy + ky - pad;
                 if (iy >= 0 && iy < hh) {
-                    int rowX = a + ((img * ch + cc) * hh + iy) * ww;
+                    int rowX = a + ((img * ch + cc) * hh + iy) * ww + kx - pad;
                     int rowY = b + ((img * fl + f) * oh + oy) * ow;
-                    for (int ox = 0; ox < ow; ox++) {
-                        int ix = ox + kx - pad;
-                        if (ix >= 0 && ix < ww) {
-                            sum += mem[rowX + ix] * mem[rowY + ox];
-                        }
+                    for (int ox = start; ox < end; ox++) {
+                        sum += mem[rowX + ox] * mem[rowY + ox];
                     }
                 }
             }
@@ -247,30 +253,33 @@ final class ArenaKernel extends Kernel {
         mem[c + gid] = sum;
     }
 
-    /** One input row (image, channel, y) of the input gradient: a = dy, b = weights, c = dx. */
+    /** One input row (image, channel, y) of the input gradient: a = dy, b = weights, c = dx; loops as in convRow. */
     private void convInputRow(int gid) {
         int img = gid / (ch * hh);
         int cc = (gid / hh) % ch;
         int iy = gid % hh;
         int rowX = c + ((img * ch + cc) * hh + iy) * ww;
         for (int ix = 0; ix < ww; ix++) {
-            float sum = 0f;
-            for (int f = 0; f < fl; f++) {
-                for (int ky = 0; ky < ks; ky++) {
-                    int oy = iy - ky + pad;
-                    if (oy >= 0 && oy < oh) {
-                        int rowY = a + ((img * fl + f) * oh + oy) * ow;
-                        int rowW = b + ((f * ch + cc) * ks + ky) * ks;
-                        for (int kx = 0; kx < ks; kx++) {
-                            int ox = ix - kx + pad;
-                            if (ox >= 0 && ox < ow) {
-                                sum += mem[rowY + ox] * mem[rowW + kx];
-                            }
+            mem[rowX + ix] = 0f;
+        }
+        for (int f = 0; f < fl; f++) {
+            for (int ky = 0; ky < ks; ky++) {
+                int oy = iy - ky + pad;
+                if (oy >= 0 && oy < oh) {
+                    int rowY = a + ((img * fl + f) * oh + oy) * ow + pad;
+                    int rowW = b + ((f * ch + cc) * ks + ky) * ks;
+                    for (int kx = 0; kx < ks; kx++) {
+                        float w = mem[rowW + kx];
+                        // ox = ix - kx + pad must lie in [0, ow)
+                        int start = max(0, kx - pad);
+                        int end = min(ww, ow + kx - pad);
+                        int y = rowY - kx;
+                        for (int ix = start; ix < end; ix++) {
+                            mem[rowX + ix] += w * mem[y + ix];
                         }
                     }
                 }
             }
-            mem[rowX + ix] = sum;
         }
     }
 
