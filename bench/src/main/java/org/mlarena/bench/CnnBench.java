@@ -1,19 +1,13 @@
 package org.mlarena.bench;
 
-import java.nio.file.Path;
 import java.util.Locale;
 
-import org.mlarena.numerics.ComputeDevice;
-import org.mlarena.numerics.data.LabelledImages;
 import org.mlarena.numerics.nn.Backend;
 import org.mlarena.numerics.nn.ClassificationData;
-import org.mlarena.numerics.nn.JavaBackend;
 import org.mlarena.numerics.nn.Network;
 import org.mlarena.numerics.nn.Optimizer;
 import org.mlarena.numerics.nn.Shape;
 import org.mlarena.numerics.nn.Trainer;
-import org.mlarena.numerics.opencl.OpenClBackend;
-import org.mlarena.numerics.opencl.OpenClDevices;
 
 /**
  * Trains the zoo's CNN (conv 16 - pool - conv 32 - pool - dense 128 - dense 10, Adam 1e-3, batch 128) on
@@ -22,26 +16,14 @@ import org.mlarena.numerics.opencl.OpenClDevices;
  */
 public final class CnnBench {
 
-    private static final Path DATA = Path.of("/usr/share/datasets/fashion-mnist");
 
     public static void main(String[] args) throws Exception {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 60_000;
         String which = args.length > 2 ? args[2] : "opencl";
-        ClassificationData all = ClassificationData.of(LabelledImages.readIdx(DATA.resolve("train-images-idx3-ubyte.gz"),
-                DATA.resolve("train-labels-idx1-ubyte.gz")));
-        ClassificationData train = new ClassificationData(java.util.Arrays.copyOf(all.inputs(), rows * 784),
-                java.util.Arrays.copyOf(all.labels(), rows), 784, 10);
-        ClassificationData test = ClassificationData.of(LabelledImages.readIdx(DATA.resolve("t10k-images-idx3-ubyte.gz"),
-                DATA.resolve("t10k-labels-idx1-ubyte.gz")));
-        if (which.contains("opencl")) {
-            for (ComputeDevice device : OpenClDevices.discover().devices()) {
-                run("opencl-" + device.type().name().toLowerCase(Locale.ROOT), new OpenClBackend(device), train, test, epochs);
-            }
-        }
-        if (which.contains("java")) {
-            run("java", new JavaBackend(), train, test, epochs);
-        }
+        ClassificationData train = FashionMnistRuns.train(rows);
+        ClassificationData test = FashionMnistRuns.test();
+        FashionMnistRuns.onBackends(which, (name, backend) -> run(name, backend, train, test, epochs));
     }
 
     private static void run(String name, Backend backend, ClassificationData train, ClassificationData test, int epochs) {
