@@ -17,7 +17,12 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import org.mlarena.common.ActionForbiddenException;
 import org.mlarena.common.InvalidInputException;
+import org.mlarena.common.PayloadTooLargeException;
+import org.mlarena.common.QuotaExceededException;
+import org.mlarena.common.ResourceNotFoundException;
+import org.mlarena.common.StateConflictException;
 
 /**
  * Turns every exception that leaves a resource into a {@link Problem}: the caller's mistakes into 4xx
@@ -37,9 +42,30 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Throwable e = unwrap(thrown);
         String path = uri == null ? null : uri.getRequestUri().getPath();
         if (e instanceof InvalidInputException invalid) {
-            List<Problem.FieldError> errors = invalid.field() == null ? List.of()
-                    : List.of(new Problem.FieldError(invalid.field(), invalid.getMessage()));
+            List<Problem.FieldError> errors = invalid.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList();
             return new Problem("about:blank", Status.BAD_REQUEST.getReasonPhrase(), 400, invalid.getMessage(), path, errors).toResponse();
+        }
+        if (e instanceof ResourceNotFoundException) {
+            return Problem.of(Status.NOT_FOUND, e.getMessage(), path).toResponse();
+        }
+        if (e instanceof ActionForbiddenException) {
+            return Problem.of(Status.FORBIDDEN, e.getMessage(), path).toResponse();
+        }
+        if (e instanceof PayloadTooLargeException) {
+            return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage(), path).toResponse();
+        }
+        if (e instanceof StateConflictException) {
+            return Problem.of(Status.CONFLICT, e.getMessage(), path).toResponse();
+        }
+        if (e instanceof QuotaExceededException quota) {
+            Response.ResponseBuilder answer = Response.fromResponse(Problem.of(Status.TOO_MANY_REQUESTS, e.getMessage(), path).toResponse());
+            if (quota.resetsAt() != null) {
+                answer.header("Retry-After", Math.max(1, java.time.Duration.between(java.time.Instant.now(), quota.resetsAt()).toSeconds()));
+            }
+            return answer.build();
+        }
+        if (e instanceof jakarta.persistence.OptimisticLockException) {
+            return Problem.of(Status.CONFLICT, "Someone changed this at the same time; read it again and repeat your change.", path).toResponse();
         }
         if (e instanceof JsonbException || e instanceof ProcessingException) {
             return Problem.of(Status.BAD_REQUEST, "The request body could not be read as the JSON this resource expects: "
