@@ -12,7 +12,7 @@ import struct
 from pathlib import Path
 
 SOURCE = Path("/usr/share/datasets/fashion-mnist")
-TARGET = Path(__file__).resolve().parents[1] / "resources" / "fashion-mnist-subset"
+TARGET = Path(__file__).resolve().parents[2] / "main" / "resources" / "fashion-mnist-subset"
 SUBSETS = {"train": 2000, "t10k": 500}
 
 

@@ -25,6 +25,14 @@ public final class IdxReader {
     }
 
     public static IdxArray read(Path file) throws InvalidDataException {
+        return read(file, file.toString());
+    }
+
+    /**
+     * Reads an IDX file whose messages call it {@code name} rather than by its path: for uploads, whose
+     * path on the server means nothing to the person who sent them.
+     */
+    public static IdxArray read(Path file, String name) throws InvalidDataException {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
             raw.mark(2);
             int b0 = raw.read();
@@ -32,14 +40,14 @@ public final class IdxReader {
             raw.reset();
             boolean gzip = b0 == 0x1f && b1 == 0x8b;
             try (InputStream in = gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw) {
-                return read(new DataInputStream(in), file.toString());
+                return read(new DataInputStream(in), name);
             }
         } catch (NoSuchFileException e) {
-            throw new InvalidDataException(file + ": no such file");
+            throw new InvalidDataException(name + ": no such file");
         } catch (ZipException e) {
-            throw new InvalidDataException(file + ": starts like gzip but is not valid gzip (" + e.getMessage() + ")", e);
+            throw new InvalidDataException(name + ": starts like gzip but is not valid gzip (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw new InvalidDataException(file + ": cannot be read: " + e.getMessage(), e);
+            throw new InvalidDataException(name + ": cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class IdxReaderTest {
 
-    static final Path SUBSET = Path.of("src/test/resources/fashion-mnist-subset");
+    static final Path SUBSET = Path.of("src/main/resources/fashion-mnist-subset");
 
     @TempDir
     Path dir;
@@ -88,6 +88,18 @@ class IdxReaderTest {
         assertMessage(idx(0x08, new int[]{100_000, 100_000}, out -> { }), "announces more than");
         Path gzipGarbage = write("bad.gz", new byte[]{(byte) 0x1f, (byte) 0x8b, 1, 2, 3});
         assertMessage(gzipGarbage, "not valid gzip");
+    }
+
+    @Test
+    void messagesCallTheFileByTheNameTheCallerGives() throws Exception {
+        Path truncated = idx(0x08, new int[]{10}, out -> out.write(new byte[4]));
+        InvalidDataException e = assertThrows(InvalidDataException.class, () -> IdxReader.read(truncated, "labels"));
+        assertTrue(e.getMessage().startsWith("labels: truncated"), e.getMessage());
+        assertTrue(!e.getMessage().contains(dir.toString()), "the path stays out of the message: " + e.getMessage());
+        InvalidDataException absent = assertThrows(InvalidDataException.class, () -> IdxReader.read(dir.resolve("absent.idx"), "images"));
+        assertEquals("images: no such file", absent.getMessage());
+        assertEquals(IdxReader.read(SUBSET.resolve("t10k-labels-idx1-ubyte.gz")).data(),
+                IdxReader.read(SUBSET.resolve("t10k-labels-idx1-ubyte.gz"), "labels").data());
     }
 
     @Test

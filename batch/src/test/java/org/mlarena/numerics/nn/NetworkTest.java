@@ -16,7 +16,7 @@ import org.mlarena.numerics.data.LabelledImages;
 /** The dense network on the plain-Java reference backend: gradients, FLOPs, determinism, learning. */
 class NetworkTest {
 
-    static final Path SUBSET = Path.of("src/test/resources/fashion-mnist-subset");
+    static final Path SUBSET = Path.of("src/main/resources/fashion-mnist-subset");
 
     static ClassificationData fashion(String split) throws Exception {
         return ClassificationData.of(LabelledImages.readIdx(SUBSET.resolve(split + "-images-idx3-ubyte.gz"),

@@ -146,7 +146,7 @@ class OpenClBackendTest {
 
     @Test
     void trainingOnOpenClMatchesJavaWithinTolerance() throws Exception {
-        Path subset = Path.of("src/test/resources/fashion-mnist-subset");
+        Path subset = Path.of("src/main/resources/fashion-mnist-subset");
         ClassificationData data = ClassificationData.of(LabelledImages.readIdx(subset.resolve("t10k-images-idx3-ubyte.gz"),
                 subset.resolve("t10k-labels-idx1-ubyte.gz")));
         Trainer.Evaluation[] results = new Trainer.Evaluation[2];

@@ -1,0 +1,51 @@
+package org.mlarena.dataset.control;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What an import found in the uploaded files and wrote.
+ *
+ * @param featureNames CSV: the feature columns in file order; TEXT: the text column; IDX: none
+ * @param imageShape   IDX: {rows, columns} of every image; otherwise empty
+ * @param classNames   classification: the classes, sorted (IDX: "0" … "k-1"); regression: empty
+ * @param files        the files written, in the order train, validation, test
+ */
+public record ImportResult(DatasetFormat format, int trainRows, int validationRows, int testRows, List<String> featureNames,
+        int[] imageShape, List<String> classNames, List<StoredFile> files) {
+
+    public ImportResult {
+        featureNames = List.copyOf(featureNames);
+        imageShape = imageShape.clone();
+        classNames = List.copyOf(classNames);
+        files = List.copyOf(files);
+    }
+
+    /** Rows in all three splits. */
+    public int totalRows() {
+        return trainRows + validationRows + testRows;
+    }
+
+    @Override
+    public int[] imageShape() {
+        return imageShape.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ImportResult r && format == r.format && trainRows == r.trainRows && validationRows == r.validationRows
+                && testRows == r.testRows && featureNames.equals(r.featureNames) && Arrays.equals(imageShape, r.imageShape)
+                && classNames.equals(r.classNames) && files.equals(r.files);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((format.hashCode() * 31 + trainRows) * 31 + Arrays.hashCode(imageShape)) * 31 + files.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ImportResult[" + format + ", rows " + trainRows + "/" + validationRows + "/" + testRows + ", features " + featureNames
+                + ", image " + Arrays.toString(imageShape) + ", classes " + classNames + ", files " + files + "]";
+    }
+}

@@ -1,0 +1,212 @@
+package org.mlarena.dataset.entity;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import jakarta.persistence.UniqueConstraint;
+import jakarta.persistence.Version;
+
+import org.mlarena.dataset.control.DatasetFormat;
+import org.mlarena.usecase.entity.UseCase;
+
+/**
+ * The data of a use case as imported by a host: its format, its split sizes, its columns or image shape,
+ * its classes, and the stored files with their checksums (under the data directory, in {@link #getDirectory()}).
+ */
+@Entity
+@Table(name = "DATASET", uniqueConstraints = @UniqueConstraint(name = "DATASET_ONE_PER_USE_CASE", columnNames = "USECASE_ID"))
+@NamedQuery(name = Dataset.OF_USE_CASE, query = "SELECT d FROM Dataset d WHERE d.useCase = :useCase")
+public class Dataset {
+
+    public static final String OF_USE_CASE = "Dataset.ofUseCase";
+    private static final String SEPARATOR = "\n";
+
+    @Id
+    @TableGenerator(name = "DATASET_IDS", table = "ARENA_IDS", pkColumnName = "NAME", valueColumnName = "NEXT_VALUE",
+            pkColumnValue = "DATASET", allocationSize = 10)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "DATASET_IDS")
+    private Long id;
+
+    @Version
+    private long version;
+
+    @OneToOne(optional = false)
+    private UseCase useCase;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private DatasetFormat format;
+
+    @Column(length = 200)
+    private String targetColumn;
+    @Column(length = 200)
+    private String textColumn;
+
+    private int trainRows;
+    private int validationRows;
+    private int testRows;
+    private int imageRows;
+    private int imageColumns;
+
+    /** Feature (or text) column names, one per line. */
+    @Column(length = 20000)
+    private String featureNames;
+    /** Class names, one per line; empty for regression. */
+    @Column(length = 20000)
+    private String classNames;
+
+    /** Relative to the datasets directory. */
+    @Column(nullable = false, length = 200)
+    private String directory;
+
+    private long seed;
+    private double validationFraction;
+    private double testFraction;
+
+    @Column(length = 500)
+    private String sourceFiles;
+
+    @Column(nullable = false, length = 200)
+    private String importedBy;
+    @Column(nullable = false)
+    private Instant importedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "DATASET_FILE", joinColumns = @JoinColumn(name = "DATASET_ID"))
+    @OrderColumn(name = "POSITION")
+    private List<DatasetFile> files = new ArrayList<>();
+
+    protected Dataset() {
+    }
+
+    public Dataset(UseCase useCase) {
+        this.useCase = useCase;
+    }
+
+    /** Records a completed import, replacing what an earlier import recorded. */
+    public void imported(DatasetFormat format, String targetColumn, String textColumn, int[] rows, int[] imageShape,
+            List<String> featureNames, List<String> classNames, String directory, long seed, double validationFraction,
+            double testFraction, String sourceFiles, List<DatasetFile> files, String importedBy, Instant importedAt) {
+        this.format = format;
+        this.targetColumn = targetColumn;
+        this.textColumn = textColumn;
+        this.trainRows = rows[0];
+        this.validationRows = rows[1];
+        this.testRows = rows[2];
+        this.imageRows = imageShape.length == 2 ? imageShape[0] : 0;
+        this.imageColumns = imageShape.length == 2 ? imageShape[1] : 0;
+        this.featureNames = String.join(SEPARATOR, featureNames);
+        this.classNames = String.join(SEPARATOR, classNames);
+        this.directory = directory;
+        this.seed = seed;
+        this.validationFraction = validationFraction;
+        this.testFraction = testFraction;
+        this.sourceFiles = sourceFiles;
+        this.files.clear();
+        this.files.addAll(files);
+        this.importedBy = importedBy;
+        this.importedAt = importedAt;
+    }
+
+    public List<String> featureNameList() {
+        return split(featureNames);
+    }
+
+    public List<String> classNameList() {
+        return split(classNames);
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(SEPARATOR, -1));
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public UseCase getUseCase() {
+        return useCase;
+    }
+
+    public DatasetFormat getFormat() {
+        return format;
+    }
+
+    public String getTargetColumn() {
+        return targetColumn;
+    }
+
+    public String getTextColumn() {
+        return textColumn;
+    }
+
+    public int getTrainRows() {
+        return trainRows;
+    }
+
+    public int getValidationRows() {
+        return validationRows;
+    }
+
+    public int getTestRows() {
+        return testRows;
+    }
+
+    public int getImageRows() {
+        return imageRows;
+    }
+
+    public int getImageColumns() {
+        return imageColumns;
+    }
+
+    public String getDirectory() {
+        return directory;
+    }
+
+    public long getSeed() {
+        return seed;
+    }
+
+    public double getValidationFraction() {
+        return validationFraction;
+    }
+
+    public double getTestFraction() {
+        return testFraction;
+    }
+
+    public String getSourceFiles() {
+        return sourceFiles;
+    }
+
+    public String getImportedBy() {
+        return importedBy;
+    }
+
+    public Instant getImportedAt() {
+        return importedAt;
+    }
+
+    public List<DatasetFile> getFiles() {
+        return files;
+    }
+}
