@@ -1,0 +1,395 @@
+package org.mlarena.experiment.entity;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import jakarta.persistence.Version;
+
+import org.mlarena.team.entity.Team;
+import org.mlarena.usecase.entity.UseCase;
+
+/**
+ * A training (or finetuning) run of a model from the zoo on a use case's training split, by a team, or a
+ * template run of the use case itself (no team) that newcomers can look at and finetune from. The training
+ * pipeline fills in its progress, metrics and resource figures.
+ */
+@Entity
+@Table(name = "EXPERIMENT")
+@NamedQuery(name = Experiment.OF_TEAM, query = "SELECT e FROM Experiment e WHERE e.team = :team ORDER BY e.createdAt DESC, e.id DESC")
+@NamedQuery(name = Experiment.COUNT_OF_TEAM, query = "SELECT COUNT(e) FROM Experiment e WHERE e.team = :team")
+@NamedQuery(name = Experiment.TEMPLATES, query = "SELECT e FROM Experiment e WHERE e.useCase = :useCase AND e.team IS NULL ORDER BY e.createdAt, e.id")
+@NamedQuery(name = Experiment.OF_USE_CASE, query = "SELECT e FROM Experiment e WHERE e.useCase = :useCase ORDER BY e.createdAt DESC, e.id DESC")
+@NamedQuery(name = Experiment.COUNT_OF_USE_CASE, query = "SELECT COUNT(e) FROM Experiment e WHERE e.useCase = :useCase")
+@NamedQuery(name = Experiment.IN_STATUS, query = "SELECT e FROM Experiment e WHERE e.status IN :statuses ORDER BY e.queuedAt, e.id")
+public class Experiment {
+
+    public static final String OF_TEAM = "Experiment.ofTeam";
+    public static final String COUNT_OF_TEAM = "Experiment.countOfTeam";
+    public static final String TEMPLATES = "Experiment.templates";
+    public static final String OF_USE_CASE = "Experiment.ofUseCase";
+    public static final String COUNT_OF_USE_CASE = "Experiment.countOfUseCase";
+    public static final String IN_STATUS = "Experiment.inStatus";
+    public static final int NOTES_LENGTH = 8000;
+
+    @Id
+    @TableGenerator(name = "EXPERIMENT_IDS", table = "ARENA_IDS", pkColumnName = "NAME", valueColumnName = "NEXT_VALUE",
+            pkColumnValue = "EXPERIMENT", allocationSize = 10)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "EXPERIMENT_IDS")
+    private Long id;
+
+    @Version
+    private long version;
+
+    @ManyToOne(optional = false)
+    private UseCase useCase;
+
+    /** Null for the use case's template experiments. */
+    @ManyToOne
+    private Team team;
+
+    @Column(nullable = false, length = 200)
+    private String createdBy;
+    @Column(nullable = false, length = 200)
+    private String title;
+    @Column(nullable = false, length = 60)
+    private String model;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "EXPERIMENT_HYPERPARAMETER", joinColumns = @JoinColumn(name = "EXPERIMENT_ID"))
+    @MapKeyColumn(name = "NAME", length = 60)
+    @Column(name = "SETTING_VALUE", length = 200)
+    private Map<String, String> hyperparameters = new LinkedHashMap<>();
+
+    private long seed;
+    private int epochs;
+    private int batchSize;
+    private double learningRate;
+    @Column(length = 10)
+    private String optimizer;
+    private double weightDecay;
+
+    @Column(length = NOTES_LENGTH)
+    private String notes;
+
+    /** Finetuning: the experiment whose weights this one starts from. */
+    @ManyToOne
+    private Experiment finetuneFrom;
+    /** Finetuning: how many of the first layers keep their weights. */
+    private int frozenLayers;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private ExperimentStatus status;
+    @Column(length = 2000)
+    private String statusReason;
+    private boolean cancelRequested;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+    private Instant queuedAt;
+    private Instant startedAt;
+    private Instant finishedAt;
+    private Long jobExecutionId;
+
+    private int epochsDone;
+    private double secondsSpent;
+    private Double secondsRemaining;
+
+    private Double validationLoss;
+    private Double validationScore;
+    private Double accuracy;
+    private Double f1;
+    private Double precisionScore;
+    private Double recall;
+
+    private int parameters;
+    private long modelBytes;
+    private long inferenceFlopsPerSample;
+    private long trainingFlops;
+    private Double energyJoules;
+    private boolean energyMeasured;
+    private Double gco2e;
+    @Column(length = 300)
+    private String device;
+
+    protected Experiment() {
+    }
+
+    public Experiment(UseCase useCase, Team team, String createdBy, String title, String model, Map<String, String> hyperparameters,
+            long seed, int epochs, int batchSize, double learningRate, String optimizer, double weightDecay, String notes, Instant createdAt) {
+        this.useCase = useCase;
+        this.team = team;
+        this.createdBy = createdBy;
+        this.title = title;
+        this.model = model;
+        this.hyperparameters.putAll(hyperparameters);
+        this.seed = seed;
+        this.epochs = epochs;
+        this.batchSize = batchSize;
+        this.learningRate = learningRate;
+        this.optimizer = optimizer;
+        this.weightDecay = weightDecay;
+        this.notes = notes;
+        this.createdAt = createdAt;
+        this.queuedAt = createdAt;
+        this.status = ExperimentStatus.QUEUED;
+    }
+
+    public void finetune(Experiment from, int frozenLayers) {
+        this.finetuneFrom = from;
+        this.frozenLayers = frozenLayers;
+    }
+
+    public boolean isTemplate() {
+        return team == null;
+    }
+
+    public void started(long executionId, String device, Instant at) {
+        this.status = ExperimentStatus.RUNNING;
+        this.jobExecutionId = executionId;
+        this.device = device;
+        if (startedAt == null) {
+            this.startedAt = at;
+        }
+        this.statusReason = null;
+    }
+
+    /** Records the state after an epoch; the learning-curve point is an {@link EpochRecord}. */
+    public void progressed(int epochsDone, double secondsSpent, Double secondsRemaining, long trainingFlops, EpochRecord last) {
+        this.epochsDone = epochsDone;
+        this.secondsSpent = secondsSpent;
+        this.secondsRemaining = secondsRemaining;
+        this.trainingFlops = trainingFlops;
+        this.validationLoss = last.getValidationLoss();
+        this.validationScore = last.getValidationScore();
+        this.accuracy = last.getAccuracy();
+        this.f1 = last.getF1();
+        this.precisionScore = last.getPrecision();
+        this.recall = last.getRecall();
+    }
+
+    public void sized(int parameters, long modelBytes, long inferenceFlopsPerSample) {
+        this.parameters = parameters;
+        this.modelBytes = modelBytes;
+        this.inferenceFlopsPerSample = inferenceFlopsPerSample;
+    }
+
+    public void energy(Double joules, boolean measured, Double gco2e) {
+        this.energyJoules = joules;
+        this.energyMeasured = measured;
+        this.gco2e = gco2e;
+    }
+
+    public void finished(ExperimentStatus status, String reason, Instant at) {
+        this.status = status;
+        this.statusReason = reason;
+        this.finishedAt = at;
+        this.secondsRemaining = status == ExperimentStatus.COMPLETED ? 0.0 : null;
+    }
+
+    /** Back in the queue (a restart after cancel or failure continues from the last checkpoint). */
+    public void requeued(Instant at) {
+        this.status = ExperimentStatus.QUEUED;
+        this.statusReason = null;
+        this.cancelRequested = false;
+        this.queuedAt = at;
+        this.finishedAt = null;
+    }
+
+    public void requestCancel() {
+        this.cancelRequested = true;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public UseCase getUseCase() {
+        return useCase;
+    }
+
+    public Team getTeam() {
+        return team;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public Map<String, String> getHyperparameters() {
+        return hyperparameters;
+    }
+
+    public long getSeed() {
+        return seed;
+    }
+
+    public int getEpochs() {
+        return epochs;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public double getLearningRate() {
+        return learningRate;
+    }
+
+    public String getOptimizer() {
+        return optimizer;
+    }
+
+    public double getWeightDecay() {
+        return weightDecay;
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    public void setNotes(String notes) {
+        this.notes = notes;
+    }
+
+    public Experiment getFinetuneFrom() {
+        return finetuneFrom;
+    }
+
+    public int getFrozenLayers() {
+        return frozenLayers;
+    }
+
+    public ExperimentStatus getStatus() {
+        return status;
+    }
+
+    public String getStatusReason() {
+        return statusReason;
+    }
+
+    public boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getQueuedAt() {
+        return queuedAt;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    public Long getJobExecutionId() {
+        return jobExecutionId;
+    }
+
+    public int getEpochsDone() {
+        return epochsDone;
+    }
+
+    public double getSecondsSpent() {
+        return secondsSpent;
+    }
+
+    public Double getSecondsRemaining() {
+        return secondsRemaining;
+    }
+
+    public Double getValidationLoss() {
+        return validationLoss;
+    }
+
+    public Double getValidationScore() {
+        return validationScore;
+    }
+
+    public Double getAccuracy() {
+        return accuracy;
+    }
+
+    public Double getF1() {
+        return f1;
+    }
+
+    public Double getPrecision() {
+        return precisionScore;
+    }
+
+    public Double getRecall() {
+        return recall;
+    }
+
+    public int getParameters() {
+        return parameters;
+    }
+
+    public long getModelBytes() {
+        return modelBytes;
+    }
+
+    public long getInferenceFlopsPerSample() {
+        return inferenceFlopsPerSample;
+    }
+
+    public long getTrainingFlops() {
+        return trainingFlops;
+    }
+
+    public Double getEnergyJoules() {
+        return energyJoules;
+    }
+
+    public boolean isEnergyMeasured() {
+        return energyMeasured;
+    }
+
+    public Double getGco2e() {
+        return gco2e;
+    }
+
+    public String getDevice() {
+        return device;
+    }
+}

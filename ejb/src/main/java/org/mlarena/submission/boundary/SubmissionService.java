@@ -1,0 +1,138 @@
+package org.mlarena.submission.boundary;
+
+import java.util.List;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.mlarena.common.ArenaClock;
+import org.mlarena.common.InvalidInputException;
+import org.mlarena.common.Page;
+import org.mlarena.common.QuotaExceededException;
+import org.mlarena.common.ResourceNotFoundException;
+import org.mlarena.common.StateConflictException;
+import org.mlarena.experiment.entity.Experiment;
+import org.mlarena.experiment.entity.ExperimentStatus;
+import org.mlarena.identity.control.Caller;
+import org.mlarena.identity.control.Roles;
+import org.mlarena.submission.control.SubmissionQuota;
+import org.mlarena.submission.entity.Submission;
+import org.mlarena.submission.entity.SubmissionStatus;
+import org.mlarena.team.entity.Team;
+import org.mlarena.usecase.control.Participation;
+import org.mlarena.usecase.control.UseCaseAccess;
+import org.mlarena.usecase.entity.UseCase;
+import org.mlarena.usecase.entity.UseCaseStatus;
+import org.mlarena.usecase.entity.Visibility;
+
+/**
+ * Submissions: a team sends a trained experiment for inference on the hidden test set, within its daily
+ * limit. Participants see their own team's submissions, hosts all.
+ */
+@Stateless
+@RolesAllowed(Roles.USER)
+public class SubmissionService {
+
+    /** Fired after a submission is queued, so that the scheduler can start it once the transaction commits. */
+    public record Queued(long submissionId) {
+    }
+
+    /** A page of submissions with the team's daily limit (null for hosts, who do not submit). */
+    public record Listing(Page<Submission> page, SubmissionQuota.Standing quota) {
+    }
+
+    @Resource
+    SessionContext session;
+
+    @PersistenceContext(unitName = "arena")
+    EntityManager em;
+
+    @Inject
+    UseCaseAccess access;
+
+    @Inject
+    SubmissionQuota quota;
+
+    @Inject
+    Event<Queued> queued;
+
+    public Submission submit(String slug, Long experimentId, String comment) {
+        Caller caller = Caller.of(session);
+        Participation participation = access.inTeam(slug, caller, "submit");
+        UseCase useCase = participation.useCase();
+        Team team = participation.team().orElseThrow();
+        if (experimentId == null) {
+            throw new InvalidInputException("experimentId", "Name the experiment to submit (experimentId).");
+        }
+        if (comment != null && comment.length() > 2000) {
+            throw new InvalidInputException("comment", "Keep the comment to 2000 characters.");
+        }
+        Experiment experiment = em.find(Experiment.class, experimentId);
+        if (experiment == null || experiment.isTemplate() || !experiment.getTeam().getId().equals(team.getId())) {
+            throw new InvalidInputException("experimentId", "There is no experiment " + experimentId + " of your team to submit.");
+        }
+        if (experiment.getStatus() != ExperimentStatus.COMPLETED) {
+            throw new StateConflictException("Experiment " + experimentId + " is " + experiment.getStatus()
+                    + "; only a completed (trained) experiment can be submitted.");
+        }
+        boolean open = useCase.getStatus() == UseCaseStatus.ACTIVE || useCase.getVisibility() == Visibility.TEMPLATE && useCase.getStatus() != UseCaseStatus.CLOSED;
+        if (!open) {
+            throw new StateConflictException("'" + slug + "' is " + useCase.getStatus().name().toLowerCase() + "; it takes submissions while it is active.");
+        }
+        SubmissionQuota.Standing standing = quota.of(team);
+        if (standing.left() == 0) {
+            throw new QuotaExceededException("Your team has used its " + standing.limit() + " submissions of today; the limit resets at "
+                    + standing.resetsAt() + " (midnight UTC). Failed and cancelled submissions do not count.", standing.resetsAt());
+        }
+        Submission submission = new Submission(experiment, caller.name(), comment, ArenaClock.now());
+        em.persist(submission);
+        em.flush();
+        queued.fire(new Queued(submission.getId()));
+        return submission;
+    }
+
+    public Listing list(String slug, int first, int max) {
+        Page.check(first, max);
+        Participation participation = access.visible(slug, Caller.of(session));
+        List<Submission> all;
+        SubmissionQuota.Standing standing = null;
+        if (participation.isHost()) {
+            all = em.createNamedQuery(Submission.OF_USE_CASE, Submission.class).setParameter("useCase", participation.useCase()).getResultList();
+        } else if (participation.team().isPresent()) {
+            all = em.createNamedQuery(Submission.OF_TEAM, Submission.class).setParameter("team", participation.team().get()).getResultList();
+            standing = quota.of(participation.team().get());
+        } else {
+            all = List.of();
+        }
+        return new Listing(Page.of(all, first, max), standing);
+    }
+
+    public Submission find(String slug, long id) {
+        Participation participation = access.visible(slug, Caller.of(session));
+        Submission submission = em.find(Submission.class, id);
+        if (submission == null || !submission.getUseCase().getId().equals(participation.useCase().getId()) || !participation.sees(submission.getTeam())) {
+            throw new ResourceNotFoundException("There is no submission " + id + " of '" + slug + "' that you can see.");
+        }
+        return submission;
+    }
+
+    /** Cancels a queued submission (it then does not count against the daily limit). */
+    public Submission cancel(String slug, long id) {
+        Submission submission = find(slug, id);
+        Participation participation = access.visible(slug, Caller.of(session));
+        if (!participation.isHost() && participation.team().map(t -> !t.getId().equals(submission.getTeam().getId())).orElse(true)) {
+            throw new ResourceNotFoundException("There is no submission " + id + " of your team.");
+        }
+        if (submission.getStatus() != SubmissionStatus.QUEUED) {
+            throw new StateConflictException("Submission " + id + " is " + submission.getStatus() + "; only queued ones can be cancelled.");
+        }
+        submission.ended(SubmissionStatus.CANCELLED, "Cancelled by " + Caller.of(session).name() + ".", ArenaClock.now());
+        return submission;
+    }
+}

@@ -1,0 +1,239 @@
+package org.mlarena.submission.entity;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import jakarta.persistence.Version;
+
+import org.mlarena.experiment.entity.Experiment;
+import org.mlarena.team.entity.Team;
+import org.mlarena.usecase.entity.UseCase;
+
+/**
+ * A trained experiment sent for inference on the hidden test set. Scoring fills in the public score (on the
+ * public part of the test set, shown while the use case runs) and the private score (on the rest, the final
+ * ranking), each with a bootstrap confidence interval.
+ */
+@Entity
+@Table(name = "SUBMISSION")
+@NamedQuery(name = Submission.OF_TEAM, query = "SELECT s FROM Submission s WHERE s.team = :team ORDER BY s.submittedAt DESC, s.id DESC")
+@NamedQuery(name = Submission.COUNT_OF_TEAM, query = "SELECT COUNT(s) FROM Submission s WHERE s.team = :team")
+@NamedQuery(name = Submission.OF_USE_CASE, query = "SELECT s FROM Submission s WHERE s.useCase = :useCase ORDER BY s.submittedAt DESC, s.id DESC")
+@NamedQuery(name = Submission.COUNT_OF_USE_CASE, query = "SELECT COUNT(s) FROM Submission s WHERE s.useCase = :useCase")
+@NamedQuery(name = Submission.COUNTED_SINCE, query = "SELECT COUNT(s) FROM Submission s WHERE s.team = :team AND s.submittedAt >= :since"
+        + " AND s.status <> org.mlarena.submission.entity.SubmissionStatus.FAILED AND s.status <> org.mlarena.submission.entity.SubmissionStatus.CANCELLED")
+@NamedQuery(name = Submission.SCORED_OF_USE_CASE, query = "SELECT s FROM Submission s WHERE s.useCase = :useCase"
+        + " AND s.status = org.mlarena.submission.entity.SubmissionStatus.SCORED ORDER BY s.submittedAt, s.id")
+@NamedQuery(name = Submission.COUNTED_PER_TEAM, query = "SELECT s.team.id, COUNT(s) FROM Submission s WHERE s.useCase = :useCase"
+        + " AND s.status <> org.mlarena.submission.entity.SubmissionStatus.FAILED AND s.status <> org.mlarena.submission.entity.SubmissionStatus.CANCELLED"
+        + " GROUP BY s.team.id")
+@NamedQuery(name = Submission.IN_STATUS, query = "SELECT s FROM Submission s WHERE s.status IN :statuses ORDER BY s.submittedAt, s.id")
+public class Submission {
+
+    public static final String OF_TEAM = "Submission.ofTeam";
+    public static final String COUNT_OF_TEAM = "Submission.countOfTeam";
+    public static final String OF_USE_CASE = "Submission.ofUseCase";
+    public static final String COUNT_OF_USE_CASE = "Submission.countOfUseCase";
+    public static final String COUNTED_SINCE = "Submission.countedSince";
+    public static final String SCORED_OF_USE_CASE = "Submission.scoredOfUseCase";
+    public static final String IN_STATUS = "Submission.inStatus";
+    public static final String COUNTED_PER_TEAM = "Submission.countedPerTeam";
+
+    @Id
+    @TableGenerator(name = "SUBMISSION_IDS", table = "ARENA_IDS", pkColumnName = "NAME", valueColumnName = "NEXT_VALUE",
+            pkColumnValue = "SUBMISSION", allocationSize = 10)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "SUBMISSION_IDS")
+    private Long id;
+
+    @Version
+    private long version;
+
+    @ManyToOne(optional = false)
+    private UseCase useCase;
+    @ManyToOne(optional = false)
+    private Team team;
+    @ManyToOne(optional = false)
+    private Experiment experiment;
+
+    @Column(nullable = false, length = 200)
+    private String submittedBy;
+    @Column(length = 2000)
+    private String comment;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 12)
+    private SubmissionStatus status;
+    @Column(length = 2000)
+    private String statusReason;
+
+    @Column(nullable = false)
+    private Instant submittedAt;
+    private Instant startedAt;
+    private Instant finishedAt;
+    private Long jobExecutionId;
+
+    private Double publicScore;
+    private Double publicLower;
+    private Double publicUpper;
+    private Double privateScore;
+    private Double privateLower;
+    private Double privateUpper;
+    private int publicRows;
+    private int privateRows;
+    private long inferenceFlops;
+    private Double energyJoules;
+    private boolean energyMeasured;
+    private Double gco2e;
+
+    protected Submission() {
+    }
+
+    public Submission(Experiment experiment, String submittedBy, String comment, Instant submittedAt) {
+        this.useCase = experiment.getUseCase();
+        this.team = experiment.getTeam();
+        this.experiment = experiment;
+        this.submittedBy = submittedBy;
+        this.comment = comment;
+        this.submittedAt = submittedAt;
+        this.status = SubmissionStatus.QUEUED;
+    }
+
+    public void started(long executionId, Instant at) {
+        this.status = SubmissionStatus.RUNNING;
+        this.jobExecutionId = executionId;
+        this.startedAt = at;
+    }
+
+    public void scored(double publicScore, double publicLower, double publicUpper, int publicRows, double privateScore,
+            double privateLower, double privateUpper, int privateRows, long inferenceFlops, Instant at) {
+        this.publicScore = publicScore;
+        this.publicLower = publicLower;
+        this.publicUpper = publicUpper;
+        this.publicRows = publicRows;
+        this.privateScore = privateScore;
+        this.privateLower = privateLower;
+        this.privateUpper = privateUpper;
+        this.privateRows = privateRows;
+        this.inferenceFlops = inferenceFlops;
+        this.status = SubmissionStatus.SCORED;
+        this.finishedAt = at;
+    }
+
+    public void energy(Double joules, boolean measured, Double gco2e) {
+        this.energyJoules = joules;
+        this.energyMeasured = measured;
+        this.gco2e = gco2e;
+    }
+
+    public void ended(SubmissionStatus status, String reason, Instant at) {
+        this.status = status;
+        this.statusReason = reason;
+        this.finishedAt = at;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public UseCase getUseCase() {
+        return useCase;
+    }
+
+    public Team getTeam() {
+        return team;
+    }
+
+    public Experiment getExperiment() {
+        return experiment;
+    }
+
+    public String getSubmittedBy() {
+        return submittedBy;
+    }
+
+    public String getComment() {
+        return comment;
+    }
+
+    public SubmissionStatus getStatus() {
+        return status;
+    }
+
+    public String getStatusReason() {
+        return statusReason;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    public Long getJobExecutionId() {
+        return jobExecutionId;
+    }
+
+    public Double getPublicScore() {
+        return publicScore;
+    }
+
+    public Double getPublicLower() {
+        return publicLower;
+    }
+
+    public Double getPublicUpper() {
+        return publicUpper;
+    }
+
+    public Double getPrivateScore() {
+        return privateScore;
+    }
+
+    public Double getPrivateLower() {
+        return privateLower;
+    }
+
+    public Double getPrivateUpper() {
+        return privateUpper;
+    }
+
+    public int getPublicRows() {
+        return publicRows;
+    }
+
+    public int getPrivateRows() {
+        return privateRows;
+    }
+
+    public long getInferenceFlops() {
+        return inferenceFlops;
+    }
+
+    public Double getEnergyJoules() {
+        return energyJoules;
+    }
+
+    public boolean isEnergyMeasured() {
+        return energyMeasured;
+    }
+
+    public Double getGco2e() {
+        return gco2e;
+    }
+}

@@ -1,0 +1,13 @@
+package org.mlarena.usecase.boundary;
+
+import java.time.Instant;
+
+/**
+ * What a host writes about a use case. On creation, missing values take their defaults; on update, a missing
+ * (null) value keeps what is stored.
+ */
+public record UseCaseDraft(String slug, String title, String visibility, String status, String category,
+        String goal, String problemStatement, String background, String rules, String primaryMetric,
+        Instant opensAt, Instant closesAt, Integer submissionsPerDay, Integer teamSizeLimit,
+        Double computeBudgetPflops, Double publicFraction) {
+}

@@ -1,0 +1,135 @@
+package org.mlarena.usecase.boundary;
+
+import java.util.List;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.mlarena.common.ActionForbiddenException;
+import org.mlarena.common.ArenaClock;
+import org.mlarena.common.InvalidInputException;
+import org.mlarena.common.Page;
+import org.mlarena.common.ResourceNotFoundException;
+import org.mlarena.common.StateConflictException;
+import org.mlarena.dataset.entity.Dataset;
+import org.mlarena.identity.control.Caller;
+import org.mlarena.identity.control.Roles;
+import org.mlarena.team.entity.Membership;
+import org.mlarena.usecase.control.Participation;
+import org.mlarena.usecase.control.UseCaseAccess;
+import org.mlarena.usecase.control.UseCaseEditor;
+import org.mlarena.usecase.entity.UseCase;
+
+/** Use cases: the catalogue each caller may see, and what hosts create and change. */
+@Stateless
+@RolesAllowed(Roles.USER)
+public class UseCaseService {
+
+    @Resource
+    SessionContext session;
+
+    @PersistenceContext(unitName = "arena")
+    EntityManager em;
+
+    @Inject
+    UseCaseAccess access;
+
+    /** The use cases the caller may see: public and template ones, and private ones they host, joined or are invited to. */
+    public Page<UseCase> catalogue(int first, int max) {
+        Page.check(first, max);
+        List<UseCase> all = em.createNamedQuery(UseCase.VISIBLE, UseCase.class).setParameter("user", caller().name()).getResultList();
+        return Page.of(all, first, max);
+    }
+
+    public Participation find(String slug) {
+        return access.visible(slug, caller());
+    }
+
+    /** Creates a use case (draft, private until its host opens it); the caller becomes its first host. */
+    @RolesAllowed(Roles.HOST)
+    public UseCase create(UseCaseDraft draft) {
+        if (draft == null) {
+            throw new InvalidInputException(null, "The request has no body; send the use case as JSON (see /openapi).");
+        }
+        String slug = draft.slug() != null ? draft.slug().strip() : draft.title() == null ? null : UseCaseEditor.slugOf(draft.title());
+        InvalidInputException.Collector errors = new InvalidInputException.Collector();
+        boolean slugUsable = slug != null && UseCaseEditor.SLUG.matcher(slug).matches();
+        if (!slugUsable) {
+            errors.add("slug", "The slug '" + (slug == null ? "" : slug) + "' is not usable in an address: use 1 to 64 lower-case letters,"
+                    + " digits and inner hyphens, e.g. churn-prediction" + (draft.slug() == null ? " (it is made from the title unless you give one)." : "."));
+        }
+        UseCase useCase = new UseCase(slugUsable ? slug : "invalid", caller().name(), ArenaClock.now());
+        try {
+            UseCaseEditor.apply(draft, useCase, true, false);
+        } catch (InvalidInputException e) {
+            e.errors().forEach(error -> errors.add(error.field(), error.message()));
+        }
+        errors.throwIfAny();
+        if (access.bySlug(slug) != null) {
+            throw new StateConflictException("The slug '" + slug + "' is taken; choose another one.");
+        }
+        em.persist(useCase);
+        em.persist(Membership.host(useCase, caller().name(), ArenaClock.now()));
+        return useCase;
+    }
+
+    /** Changes what the draft names; only hosts. */
+    public UseCase update(String slug, UseCaseDraft draft, Long expectedVersion) {
+        Participation participation = access.hosted(slug, caller(), "change the use case");
+        UseCase useCase = participation.useCase();
+        if (expectedVersion != null && expectedVersion != useCase.getVersion()) {
+            throw new StateConflictException("The use case changed since you read it (version " + expectedVersion + ", now "
+                    + useCase.getVersion() + "); read it again and repeat your change.");
+        }
+        if (draft != null && draft.slug() != null && !draft.slug().equals(slug)) {
+            throw new InvalidInputException("slug", "The slug of a use case cannot change (links to it would break).");
+        }
+        boolean hasDataset = !em.createNamedQuery(Dataset.OF_USE_CASE, Dataset.class).setParameter("useCase", useCase).getResultList().isEmpty();
+        UseCaseEditor.apply(draft, useCase, false, hasDataset);
+        useCase.setUpdatedAt(ArenaClock.now());
+        em.flush();
+        return useCase;
+    }
+
+    public List<Membership> hosts(String slug) {
+        return em.createNamedQuery(Membership.HOSTS, Membership.class).setParameter("useCase", access.visible(slug, caller()).useCase()).getResultList();
+    }
+
+    /** Adds a co-host; the person must not be competing in the use case. */
+    public Membership addHost(String slug, String user) {
+        UseCase useCase = access.hosted(slug, caller(), "add hosts").useCase();
+        if (user == null || user.isBlank() || user.length() > 200) {
+            throw new InvalidInputException("user", "Name the person to add as host (their sign-in name).");
+        }
+        Membership existing = access.membership(useCase, user.strip());
+        if (existing != null) {
+            throw new StateConflictException(existing.isHost() ? user + " already hosts '" + slug + "'."
+                    : user + " competes in '" + slug + "' (team " + existing.getTeam().getName() + ") and cannot also host it.");
+        }
+        Membership host = Membership.host(useCase, user.strip(), ArenaClock.now());
+        em.persist(host);
+        return host;
+    }
+
+    /** Removes a co-host; the last host stays. */
+    public void removeHost(String slug, String user) {
+        UseCase useCase = access.hosted(slug, caller(), "remove hosts").useCase();
+        Membership existing = access.membership(useCase, user);
+        if (existing == null || !existing.isHost()) {
+            throw new ResourceNotFoundException(user + " does not host '" + slug + "'.");
+        }
+        if (hosts(slug).size() == 1) {
+            throw new ActionForbiddenException("A use case keeps at least one host; add another host before removing " + user + ".");
+        }
+        em.remove(existing);
+    }
+
+    private Caller caller() {
+        return Caller.of(session);
+    }
+}
