@@ -1,0 +1,100 @@
+package org.mlarena.leaderboard.boundary;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.mlarena.evaluation.Direction;
+import org.mlarena.evaluation.Metric;
+import org.mlarena.evaluation.MetricRegistry;
+import org.mlarena.experiment.entity.Experiment;
+import org.mlarena.identity.control.Caller;
+import org.mlarena.identity.control.Roles;
+import org.mlarena.leaderboard.control.LeaderboardRanking;
+import org.mlarena.leaderboard.control.LeaderboardRanking.Contender;
+import org.mlarena.leaderboard.control.LeaderboardRanking.Scored;
+import org.mlarena.submission.entity.Submission;
+import org.mlarena.team.control.ComputeBudget;
+import org.mlarena.team.entity.Team;
+import org.mlarena.usecase.control.Participation;
+import org.mlarena.usecase.control.UseCaseAccess;
+import org.mlarena.usecase.entity.UseCase;
+import org.mlarena.usecase.entity.UseCaseStatus;
+
+/**
+ * The leaderboard: every team of a use case, ranked by its best scored submission on the public part of the test
+ * set while the use case runs and on the private part once it is closed. Anyone who may see the use case may read it;
+ * it shows scores and resource figures, never predictions or labels.
+ */
+@Stateless
+@RolesAllowed(Roles.USER)
+public class LeaderboardService {
+
+    @Resource
+    SessionContext session;
+
+    @PersistenceContext(unitName = "arena")
+    EntityManager em;
+
+    @Inject
+    UseCaseAccess access;
+
+    @Inject
+    ComputeBudget budget;
+
+    public Leaderboard leaderboard(String slug) {
+        Participation participation = access.visible(slug, Caller.of(session));
+        UseCase useCase = participation.useCase();
+        boolean closed = useCase.getStatus() == UseCaseStatus.CLOSED;
+        Metric metric = MetricRegistry.standard().find(useCase.getPrimaryMetric()).orElse(null);
+        Direction direction = metric == null ? Direction.HIGHER_IS_BETTER : metric.direction();
+
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(Submission.COUNTED_PER_TEAM, Object[].class).setParameter("useCase", useCase).getResultList()) {
+            counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        }
+        List<Contender> teams = new ArrayList<>();
+        for (Team team : em.createNamedQuery(Team.OF_USE_CASE, Team.class).setParameter("useCase", useCase).getResultList()) {
+            teams.add(new Contender(team.getId(), team.getName(), counts.getOrDefault(team.getId(), 0L), budget.of(team).leftFlops()));
+        }
+        Map<Long, List<Scored>> scored = new HashMap<>();
+        for (Submission s : em.createNamedQuery(Submission.SCORED_OF_USE_CASE, Submission.class).setParameter("useCase", useCase).getResultList()) {
+            Double score = closed ? s.getPrivateScore() : s.getPublicScore();
+            if (score == null || s.getTeam() == null) {
+                continue;
+            }
+            scored.computeIfAbsent(s.getTeam().getId(), k -> new ArrayList<>()).add(scoredOf(s, closed, score));
+        }
+        Long myTeam = participation.team().map(Team::getId).orElse(null);
+        return new Leaderboard(useCase.getSlug(), useCase.getPrimaryMetric(), metric == null ? useCase.getPrimaryMetric() : metric.name(),
+                direction.name(), closed ? "private" : "public", myTeam, LeaderboardRanking.REL_DEFINITION,
+                LeaderboardRanking.rank(direction, teams, scored));
+    }
+
+    /** The figures of a submission: training from its experiment, inference from the scoring run, energy summed. */
+    private static Scored scoredOf(Submission s, boolean closed, double score) {
+        Experiment e = s.getExperiment();
+        Double joules = sum(e.getEnergyJoules(), s.getEnergyJoules());
+        Double gco2e = sum(e.getGco2e(), s.getGco2e());
+        boolean measured = e.isEnergyMeasured() && s.isEnergyMeasured();
+        return new Scored(s.getId(), score, closed ? s.getPrivateLower() : s.getPublicLower(), closed ? s.getPrivateUpper() : s.getPublicUpper(),
+                s.getSubmittedAt(), e.getId(), e.getTitle(), e.getModel(), e.getParameters(), e.getModelBytes(), e.getTrainingFlops(),
+                s.getInferenceFlops(), joules, measured, gco2e);
+    }
+
+    private static Double sum(Double a, Double b) {
+        if (a == null && b == null) {
+            return null;
+        }
+        return (a == null ? 0 : a) + (b == null ? 0 : b);
+    }
+}
