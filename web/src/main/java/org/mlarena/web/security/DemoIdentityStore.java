@@ -30,6 +30,7 @@ public class DemoIdentityStore implements IdentityStore {
     public static final List<DemoUser> USERS = List.of(
             new DemoUser("alice", "alice", Set.of(Roles.USER)),
             new DemoUser("bob", "bob", Set.of(Roles.USER)),
+            new DemoUser("carol", "carol", Set.of(Roles.USER)),
             new DemoUser("hana", "hana", Set.of(Roles.USER, Roles.HOST)));
 
     private record Account(String hash, Set<String> groups) {

@@ -1,0 +1,50 @@
+package org.mlarena.web.rest.dataset;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.mlarena.dataset.boundary.DatasetService;
+import org.mlarena.dataset.entity.Dataset;
+import org.mlarena.dataset.entity.DatasetFile;
+
+/**
+ * The dataset of a use case: what was imported, how it is split, and the files the caller may download. The
+ * hidden files (the answers of the test split), the split seed and the uploaded file names go to hosts only.
+ *
+ * @param format       CSV, IDX or TEXT
+ * @param features     CSV: the feature columns in file order; TEXT: the text column; IDX: empty
+ * @param imageShape   IDX: [rows, columns] of every image; otherwise empty
+ * @param classes      classification: the classes, sorted; regression: empty
+ * @param seed         the seed of the split (hosts only, else null)
+ * @param sourceFiles  the uploads it was imported from, with their checksums (hosts only, else null)
+ */
+public record DatasetView(String useCase, String format, String targetColumn, String textColumn, int trainRows, int validationRows,
+                          int testRows, List<String> features, List<Integer> imageShape, List<String> classes,
+                          double validationFraction, double testFraction, Long seed, String sourceFiles, String importedBy,
+                          Instant importedAt, List<FileView> files) {
+
+    /**
+     * A stored file; download it from {@code .../dataset/files/{name}}.
+     *
+     * @param split  train, validation or test
+     * @param hidden true for the test answers, which only hosts see
+     * @param sha256 the SHA-256 of its content, lowercase hex
+     */
+    public record FileView(String name, String split, boolean hidden, long bytes, String sha256) {
+
+        static FileView of(DatasetFile f) {
+            return new FileView(f.getName(), f.getSplit(), f.isHidden(), f.getBytes(), f.getSha256());
+        }
+    }
+
+    static DatasetView of(DatasetService.View view) {
+        Dataset d = view.dataset();
+        boolean host = view.host();
+        List<Integer> shape = d.getImageRows() > 0 ? List.of(d.getImageRows(), d.getImageColumns()) : List.of();
+        return new DatasetView(d.getUseCase().getSlug(), d.getFormat().name(), d.getTargetColumn(), d.getTextColumn(), d.getTrainRows(),
+                d.getValidationRows(), d.getTestRows(), d.featureNameList(), shape, d.classNameList(), d.getValidationFraction(),
+                d.getTestFraction(), host ? d.getSeed() : null, host ? d.getSourceFiles() : null, d.getImportedBy(), d.getImportedAt(),
+                // view.files(), never the dataset's own list: it leaves the hidden files out for non-hosts
+                view.files().stream().map(FileView::of).toList());
+    }
+}

@@ -1,0 +1,56 @@
+package org.mlarena.web.rest.experiment;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.mlarena.experiment.entity.Experiment;
+import org.mlarena.web.rest.Finite;
+
+/**
+ * An experiment: what it trains, where it stands, what it scored on the validation split and what it cost.
+ *
+ * @param teamId                  the team that owns it, or null for a template of the use case
+ * @param template                true for a template experiment (no team), which newcomers can finetune from
+ * @param status                  QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED or BUDGET_EXHAUSTED
+ * @param reason                  why it ended as it did (failed, cancelled, budget spent), or null
+ * @param epochsDone              epochs trained so far, of {@code epochs}
+ * @param secondsRemaining        the estimate while it runs, 0 when completed, null when unknown
+ * @param metrics                 the validation figures after the last epoch (null values until the first epoch)
+ * @param parameters              trainable parameters of the model
+ * @param modelBytes              size of its weights
+ * @param inferenceFlopsPerSample floating-point operations to predict one sample
+ * @param trainingFlops           floating-point operations spent on training so far
+ * @param energyMeasured          true when the energy was measured on the device, false when estimated from the FLOPs
+ * @param gco2e                   grams of CO2 equivalent for that energy
+ * @param device                  the device it trained on
+ * @param finetuneFrom            the id of the experiment whose weights it started from, or null
+ */
+public record ExperimentView(long id, String title, String model, Map<String, String> hyperparameters, long seed, int epochs, int batchSize,
+                             double learningRate, String optimizer, double weightDecay, String notes, Long finetuneFrom, int frozenLayers,
+                             Long teamId, String teamName, boolean template, String createdBy, String status, String reason,
+                             boolean cancelRequested, Instant createdAt, Instant queuedAt, Instant startedAt, Instant finishedAt,
+                             int epochsDone, double secondsSpent, Double secondsRemaining, Metrics metrics, int parameters,
+                             long modelBytes, long inferenceFlopsPerSample, long trainingFlops, Double energyJoules,
+                             boolean energyMeasured, Double gco2e, String device) {
+
+    /**
+     * The validation figures after the last epoch trained.
+     *
+     * @param validationScore the use case's primary metric on the validation split
+     */
+    public record Metrics(Double validationLoss, Double validationScore, Double accuracy, Double f1, Double precision, Double recall) {
+    }
+
+    static ExperimentView of(Experiment e) {
+        Metrics metrics = new Metrics(Finite.orNull(e.getValidationLoss()), Finite.orNull(e.getValidationScore()),
+                Finite.orNull(e.getAccuracy()), Finite.orNull(e.getF1()), Finite.orNull(e.getPrecision()), Finite.orNull(e.getRecall()));
+        return new ExperimentView(e.getId(), e.getTitle(), e.getModel(), new java.util.TreeMap<>(e.getHyperparameters()), e.getSeed(), e.getEpochs(),
+                e.getBatchSize(), e.getLearningRate(), e.getOptimizer(), e.getWeightDecay(), e.getNotes(),
+                e.getFinetuneFrom() == null ? null : e.getFinetuneFrom().getId(), e.getFrozenLayers(),
+                e.getTeam() == null ? null : e.getTeam().getId(), e.getTeam() == null ? null : e.getTeam().getName(), e.isTemplate(),
+                e.getCreatedBy(), e.getStatus().name(), e.getStatusReason(), e.isCancelRequested(), e.getCreatedAt(), e.getQueuedAt(),
+                e.getStartedAt(), e.getFinishedAt(), e.getEpochsDone(), e.getSecondsSpent(), Finite.orNull(e.getSecondsRemaining()), metrics,
+                e.getParameters(), e.getModelBytes(), e.getInferenceFlopsPerSample(), e.getTrainingFlops(), Finite.orNull(e.getEnergyJoules()),
+                e.isEnergyMeasured(), Finite.orNull(e.getGco2e()), e.getDevice());
+    }
+}

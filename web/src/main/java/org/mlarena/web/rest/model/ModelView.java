@@ -1,0 +1,20 @@
+package org.mlarena.web.rest.model;
+
+import java.util.List;
+import java.util.Map;
+
+import org.mlarena.numerics.nn.ModelZoo;
+
+/**
+ * A model of the zoo.
+ *
+ * @param id              what an experiment names in {@code model}
+ * @param categories      the use case categories it applies to
+ * @param hyperparameters its own hyperparameters with their defaults, as text (empty when it has none)
+ */
+public record ModelView(String id, String name, String description, List<String> categories, Map<String, String> hyperparameters) {
+
+    static ModelView of(ModelZoo.Model m) {
+        return new ModelView(m.id(), m.name(), m.description(), m.categories().stream().map(Enum::name).toList(), m.defaults());
+    }
+}

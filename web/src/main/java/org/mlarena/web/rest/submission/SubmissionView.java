@@ -1,0 +1,50 @@
+package org.mlarena.web.rest.submission;
+
+import java.time.Instant;
+
+import org.mlarena.submission.entity.Submission;
+import org.mlarena.usecase.entity.UseCaseStatus;
+import org.mlarena.web.rest.Finite;
+
+/**
+ * A submission and its scores. The public score (on the public part of the test set) shows while the use case
+ * runs; the private score, which makes the final ranking, shows to participants once the use case is closed and
+ * to hosts always. Until then it is null.
+ *
+ * @param metric          the use case's primary metric, in which the scores are
+ * @param status          QUEUED, RUNNING, SCORED, FAILED or CANCELLED
+ * @param reason          why it failed or was cancelled, or null
+ * @param inferenceFlops  floating-point operations of the inference on the test set
+ * @param energyMeasured  true when the energy was measured on the device, false when estimated from the FLOPs
+ * @param gco2e           grams of CO2 equivalent for that energy
+ */
+public record SubmissionView(long id, long experimentId, String experimentTitle, String model, long teamId, String teamName,
+                             String submittedBy, String comment, String status, String reason, Instant submittedAt, Instant startedAt,
+                             Instant finishedAt, String metric, Score publicScore, Score privateScore, long inferenceFlops,
+                             Double energyJoules, boolean energyMeasured, Double gco2e) {
+
+    /**
+     * A score with its bootstrap confidence interval.
+     *
+     * @param rows the test rows it was computed on
+     */
+    public record Score(Double value, Double lower, Double upper, int rows) {
+
+        static Score of(Double value, Double lower, Double upper, int rows) {
+            return value == null ? null : new Score(Finite.orNull(value), Finite.orNull(lower), Finite.orNull(upper), rows);
+        }
+    }
+
+    /**
+     * @param host whether the caller hosts the use case (hosts see the private score at any time)
+     */
+    static SubmissionView of(Submission s, boolean host) {
+        boolean privateShown = host || s.getUseCase().getStatus() == UseCaseStatus.CLOSED;
+        return new SubmissionView(s.getId(), s.getExperiment().getId(), s.getExperiment().getTitle(), s.getExperiment().getModel(),
+                s.getTeam().getId(), s.getTeam().getName(), s.getSubmittedBy(), s.getComment(), s.getStatus().name(), s.getStatusReason(),
+                s.getSubmittedAt(), s.getStartedAt(), s.getFinishedAt(), s.getUseCase().getPrimaryMetric(),
+                Score.of(s.getPublicScore(), s.getPublicLower(), s.getPublicUpper(), s.getPublicRows()),
+                privateShown ? Score.of(s.getPrivateScore(), s.getPrivateLower(), s.getPrivateUpper(), s.getPrivateRows()) : null,
+                s.getInferenceFlops(), Finite.orNull(s.getEnergyJoules()), s.isEnergyMeasured(), Finite.orNull(s.getGco2e()));
+    }
+}

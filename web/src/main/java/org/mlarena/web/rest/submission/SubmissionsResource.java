@@ -1,0 +1,93 @@
+package org.mlarena.web.rest.submission;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mlarena.common.InvalidInputException;
+import org.mlarena.identity.control.Roles;
+import org.mlarena.submission.boundary.SubmissionService;
+import org.mlarena.submission.entity.Submission;
+import org.mlarena.usecase.boundary.UseCaseService;
+import org.mlarena.web.rest.PageRequest;
+import org.mlarena.web.rest.PageView;
+import org.mlarena.web.rest.ResourceId;
+
+/**
+ * The submissions of a use case: participants see their own team's, hosts all. Scoring runs as a batch job;
+ * the submission's status tells how it goes.
+ */
+@Path("use-cases/{slug}/submissions")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.USER)
+@Tag(name = "Submissions", description = "Trained experiments sent for scoring on the hidden test set, within the team's daily limit")
+public class SubmissionsResource {
+
+    @Inject
+    SubmissionService submissions;
+
+    @Inject
+    UseCaseService useCases;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "Submissions, newest first (your team's; hosts: all), with your team's submissions left today")
+    public SubmissionListing list(@PathParam("slug") String slug,
+                                  @QueryParam("first") @DefaultValue(PageRequest.DEFAULT_FIRST) String first,
+                                  @QueryParam("max") @DefaultValue(PageRequest.DEFAULT_MAX) String max) {
+        PageRequest page = PageRequest.of(first, max);
+        SubmissionService.Listing listing = submissions.list(slug, page.first(), page.max());
+        boolean host = host(slug);
+        return new SubmissionListing(PageView.of(listing.page(), s -> SubmissionView.of(s, host)), SubmissionListing.Quota.of(listing.quota()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submits a completed experiment of your team for scoring; 429 when today's submissions are used up")
+    @APIResponse(responseCode = "201", description = "Queued for scoring; Location is its address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    public Response submit(@PathParam("slug") String slug, SubmissionRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("experimentId", "Send {\"experimentId\": <id>, \"comment\": \"...\"} naming the experiment to submit.");
+        }
+        Submission submitted = submissions.submit(slug, request.experimentId(), request.comment());
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(submitted.getId())).build())
+                .entity(SubmissionView.of(submitted, false)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A submission with its public score (and, once the use case is closed, its private score) and its cost")
+    public SubmissionView get(@PathParam("slug") String slug, @PathParam("id") String id) {
+        return SubmissionView.of(submissions.find(slug, ResourceId.parse("submission", id)), host(slug));
+    }
+
+    @POST
+    @Path("{id}/cancellation")
+    @Operation(summary = "Cancels a queued submission; it then does not count against the daily limit")
+    public SubmissionView cancel(@PathParam("slug") String slug, @PathParam("id") String id) {
+        return SubmissionView.of(submissions.cancel(slug, ResourceId.parse("submission", id)), host(slug));
+    }
+
+    private boolean host(String slug) {
+        return useCases.find(slug).isHost();
+    }
+}

@@ -1,0 +1,26 @@
+package org.mlarena.web.rest.usecase;
+
+import java.time.Instant;
+
+import org.mlarena.usecase.boundary.UseCaseDraft;
+
+/**
+ * Body of {@code POST /api/v1/use-cases} and {@code PUT /api/v1/use-cases/{slug}}. On creation missing values
+ * take their defaults (the slug comes from the title when left out); on update a missing value keeps what is
+ * stored, and the slug cannot change.
+ *
+ * @param visibility  PUBLIC, TEMPLATE or PRIVATE
+ * @param status      DRAFT, ACTIVE or CLOSED
+ * @param category    IMAGE_CLASSIFICATION, TABULAR_CLASSIFICATION, TABULAR_REGRESSION or TEXT_CLASSIFICATION
+ * @param version     on update: the version you read; a use case changed since answers 409 (leave out to overwrite)
+ */
+public record UseCaseRequest(String slug, String title, String visibility, String status, String category, String goal,
+                             String problemStatement, String background, String rules, String primaryMetric, Instant opensAt,
+                             Instant closesAt, Integer submissionsPerDay, Integer teamSizeLimit, Double computeBudgetPflops,
+                             Double publicFraction, Long version) {
+
+    UseCaseDraft draft() {
+        return new UseCaseDraft(slug, title, visibility, status, category, goal, problemStatement, background, rules, primaryMetric,
+                opensAt, closesAt, submissionsPerDay, teamSizeLimit, computeBudgetPflops, publicFraction);
+    }
+}

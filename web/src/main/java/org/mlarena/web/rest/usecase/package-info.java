@@ -1,0 +1,2 @@
+/** REST interface of use cases: the catalogue, what hosts write about a use case, and its hosts. */
+package org.mlarena.web.rest.usecase;
