@@ -1,5 +1,6 @@
 package org.mlarena.platform.boundary;
 
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -12,13 +13,15 @@ import jakarta.inject.Inject;
 
 import org.mlarena.identity.control.SignInSettings;
 import org.mlarena.numerics.Numerics;
+import org.mlarena.platform.control.DemoData;
+import org.mlarena.platform.control.DemoTemplates;
 import org.mlarena.platform.control.DeviceCheckLauncher;
 import org.mlarena.platform.control.DeviceCheckLedger;
 import org.mlarena.settings.Settings;
 
 /**
  * Deployment start and stop: chooses the numerics device (once, and logged), checks the sign-in
- * settings, seeds demo data on an empty database ({@code arena.demo-data}, default true), and releases the
+ * settings, seeds demo data (template use cases, teams, template experiments) on an empty database ({@code arena.demo-data}, default true), and releases the
  * OpenCL device on undeploy so that a redeploy starts clean.
  */
 @Singleton
@@ -35,15 +38,34 @@ public class PlatformStartup {
     @Inject
     DeviceCheckLedger ledger;
 
+    @Inject
+    DemoData demo;
+
     @PostConstruct
     void start() {
         LOG.info(() -> "Sign-in: " + SignInSettings.fromEnvironment().mode());
         Numerics numerics = Numerics.get();
-        if (Boolean.parseBoolean(Settings.read(DEMO_DATA, "true")) && ledger.count() == 0) {
-            LOG.info("Empty database: seeding demo data (a first device check)");
-            launcher.launch("system", 128, 1);
+        if (Boolean.parseBoolean(Settings.read(DEMO_DATA, "true"))) {
+            seedDemoData();
         }
         LOG.info(() -> "ML Arena started; numerics on " + numerics.device().describe());
+    }
+
+    /** Template use cases on an empty database (each in its own transaction: one that fails leaves the others) and a first device check. */
+    private void seedDemoData() {
+        if (demo.empty()) {
+            for (DemoTemplates.Template template : DemoTemplates.all()) {
+                try {
+                    demo.seed(template);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "The demo use case '" + template.slug() + "' could not be seeded; the others are", e);
+                }
+            }
+        }
+        if (ledger.count() == 0) {
+            LOG.info("Empty database: a first device check as demo data");
+            launcher.launch("system", 128, 1);
+        }
     }
 
     @PreDestroy

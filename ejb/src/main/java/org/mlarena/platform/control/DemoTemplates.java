@@ -1,0 +1,90 @@
+package org.mlarena.platform.control;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.mlarena.dataset.control.DatasetFormat;
+import org.mlarena.dataset.control.DatasetImporter;
+import org.mlarena.dataset.control.ImportSpec;
+import org.mlarena.experiment.control.TrainingPlan;
+import org.mlarena.numerics.nn.ModelZoo.Category;
+import org.mlarena.settings.Settings;
+
+/** What the demo data holds: four template use cases, their texts, data files, teams and template experiments. */
+public final class DemoTemplates {
+
+    /** A directory with Fashion-MNIST's IDX files; default the Debian package's, when it is installed. */
+    public static final String FASHION_MNIST = "arena.demo.fashion-mnist";
+    public static final Path DEBIAN_FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
+
+    /** One template use case: what it says, where its data comes from, who plays in it, which templates it offers. */
+    public record Template(String slug, String title, Category category, String metric, String goal, String problem, String background,
+                           String rules, ImportSpec spec, Map<String, String> files, String source, Map<String, List<String>> teams,
+                           List<TrainingPlan.Settings> experiments) {
+    }
+
+    private DemoTemplates() {
+    }
+
+    /** The four template use cases. */
+    public static List<Template> all() {
+        Path fashion = Path.of(Settings.read(FASHION_MNIST, Files.isDirectory(DEBIAN_FASHION_MNIST) ? DEBIAN_FASHION_MNIST.toString() : "subset"));
+        boolean subset = !Files.isRegularFile(fashion.resolve("train-images-idx3-ubyte.gz"));
+        Map<String, String> fashionFiles = subset
+                ? Map.of(DatasetImporter.IMAGES, "classpath:fashion-mnist-subset/train-images-idx3-ubyte.gz",
+                DatasetImporter.LABELS, "classpath:fashion-mnist-subset/train-labels-idx1-ubyte.gz")
+                : Map.of(DatasetImporter.IMAGES, fashion.resolve("train-images-idx3-ubyte.gz").toString(),
+                DatasetImporter.LABELS, fashion.resolve("train-labels-idx1-ubyte.gz").toString());
+        String common = " Be fair: one team per person, no hand-labelling of the test set, no data from outside the use case.";
+        return List.of(
+                new Template("fashion-mnist", "Fashion-MNIST: what is in the picture?", Category.IMAGE_CLASSIFICATION, "accuracy",
+                        "Tell the article of clothing in a 28×28 grey-scale photo: one of ten classes.",
+                        "Given the pixels of a product photo from Zalando's catalogue, predict its class (T-shirt/top, trouser, pullover,"
+                                + " dress, coat, sandal, shirt, sneaker, bag, ankle boot).",
+                        "Fashion-MNIST (Xiao, Rasul and Vollgraf, 2017) is a drop-in replacement for MNIST that is harder to solve."
+                                + (subset ? " This server uses the 2,000-image subset shipped with ML Arena (install Debian's"
+                                + " dataset-fashion-mnist for the full 60,000)." : " The 60,000 training images of Debian's dataset-fashion-mnist."),
+                        "Train on the platform only; the test labels stay hidden." + common,
+                        new ImportSpec(DatasetFormat.IDX, null, null, ',', 0.1, subset ? 0.2 : 1.0 / 6, 7), fashionFiles,
+                        subset ? "Fashion-MNIST subset (2,000 images)" : "Debian dataset-fashion-mnist (60,000 images)",
+                        Map.of("Alpha", List.of("alice", "bob")),
+                        List.of(settings("softmax-regression", Map.of(), 5, 128), settings("mlp", Map.of("hidden", "256"), 5, 128))),
+                new Template("wine-cultivars", "Wine: which cultivar?", Category.TABULAR_CLASSIFICATION, "f1_macro",
+                        "Tell which of three cultivars a wine comes from, by its chemical analysis.",
+                        "Thirteen measured constituents (alcohol, malic acid, flavanoids, proline, …) of 178 Italian wines; predict the"
+                                + " cultivar class_0, class_1 or class_2.",
+                        "The UCI wine recognition data (Forina et al.), as shipped by scikit-learn.",
+                        "Macro-averaged F1 ranks the teams, so every cultivar counts the same." + common,
+                        new ImportSpec(DatasetFormat.CSV, "cultivar", null, ',', 0.2, 0.3, 7),
+                        Map.of(DatasetImporter.TABLE, "classpath:demo/wine.csv"), "wine.csv (UCI wine recognition)",
+                        Map.of("Alpha", List.of("alice"), "Bravo", List.of("bob")),
+                        List.of(settings("softmax-regression", Map.of(), 50, 16), settings("mlp", Map.of("hidden", "32"), 50, 16))),
+                new Template("diabetes-progression", "Diabetes: progression after one year", Category.TABULAR_REGRESSION, "rmse",
+                        "Predict how far diabetes has progressed one year after a baseline visit.",
+                        "Ten baseline variables (age, sex, body-mass index, blood pressure and six blood serum measurements) of 442"
+                                + " patients; predict the quantitative measure of disease progression.",
+                        "The diabetes data of Efron, Hastie, Johnstone and Tibshirani (2004), 'Least Angle Regression'.",
+                        "Root mean squared error ranks the teams: lower is better." + common,
+                        new ImportSpec(DatasetFormat.CSV, "progression", null, ',', 0.2, 0.3, 7),
+                        Map.of(DatasetImporter.TABLE, "classpath:demo/diabetes.csv"), "diabetes.csv (Efron et al. 2004)",
+                        Map.of(), List.of(settings("linear-regression", Map.of(), 100, 32),
+                        settings("mlp-regressor", Map.of("hidden", "32"), 100, 32))),
+                new Template("debian-sections", "Debian packages: which section?", Category.TEXT_CLASSIFICATION, "accuracy",
+                        "Tell a Debian package's archive section from its one-line description.",
+                        "2,204 short descriptions of packages of this very machine's distribution, each with the section it is filed"
+                                + " under; predict the section.",
+                        "Taken from the Debian package lists (the Description and Section fields).",
+                        "Accuracy ranks the teams." + common,
+                        new ImportSpec(DatasetFormat.TEXT, "section", "description", ',', 0.15, 0.25, 7),
+                        Map.of(DatasetImporter.TABLE, "classpath:demo/debian-packages.csv"), "debian-packages.csv (Debian package lists)",
+                        Map.of("Bravo", List.of("bob")),
+                        List.of(settings("softmax-regression", Map.of(), 10, 32), settings("mlp", Map.of("hidden", "128"), 10, 32))));
+    }
+
+    private static TrainingPlan.Settings settings(String model, Map<String, String> hyper, int epochs, int batch) {
+        return new TrainingPlan.Settings(model, hyper, epochs, batch, 0.001, "adam", 0.0);
+    }
+
+}
