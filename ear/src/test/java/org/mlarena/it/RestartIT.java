@@ -1,6 +1,9 @@
 package org.mlarena.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import jakarta.json.JsonObject;
 
@@ -18,7 +21,7 @@ import org.mlarena.it.support.Deployments;
 
 /**
  * The embedded H2 database is a file under the data directory: what was stored before the server
- * stopped is there after it starts again.
+ * stopped is there after it starts again; the demo data is seeded on the first start only.
  */
 @ExtendWith(ArquillianExtension.class)
 class RestartIT {
@@ -38,12 +41,47 @@ class RestartIT {
         return Deployments.ear();
     }
 
+    /**
+     * The template use cases of the demo data with their datasets, teams and template experiments, as alice sees them
+     * (this execution starts the server with arena.demo-data=true and the Fashion-MNIST subset).
+     */
+    private static String demoContent(String alice) {
+        JsonObject catalogue = Api.get("api/v1/use-cases", alice).json();
+        List<String> slugs = catalogue.getJsonArray("items").stream().map(u -> u.asJsonObject().getString("slug")).sorted().toList();
+        assertEquals(List.of("debian-sections", "diabetes-progression", "fashion-mnist", "wine-cultivars"), slugs, catalogue.toString());
+        StringBuilder content = new StringBuilder();
+        for (String slug : slugs) {
+            JsonObject useCase = Api.get("api/v1/use-cases/" + slug, alice).json();
+            assertEquals("TEMPLATE", useCase.getString("visibility"));
+            JsonObject dataset = Api.get("api/v1/use-cases/" + slug + "/dataset", alice).json();
+            int rows = dataset.getInt("trainRows") + dataset.getInt("validationRows") + dataset.getInt("testRows");
+            int expected = switch (slug) {
+                case "fashion-mnist" -> 2000;
+                case "wine-cultivars" -> 178;
+                case "diabetes-progression" -> 442;
+                default -> 2204;
+            };
+            assertEquals(expected, rows, slug + ": " + dataset);
+            JsonObject templates = Api.get("api/v1/use-cases/" + slug + "/experiments?scope=templates", alice).json();
+            assertEquals(2, templates.getInt("total"), slug + ": " + templates);
+            JsonObject teams = Api.get("api/v1/use-cases/" + slug + "/teams", alice).json();
+            content.append(slug).append(' ').append(rows).append(' ').append(dataset.getJsonArray("files")).append(' ')
+                    .append(templates.getJsonArray("items").stream().map(e -> e.asJsonObject().getString("model")).toList()).append(' ')
+                    .append(teams.getJsonArray("items").stream().map(t -> t.asJsonObject().getString("name")).toList()).append('\n');
+        }
+        assertTrue(content.toString().contains("fashion-mnist 2000"), content.toString());
+        JsonObject alicesStanding = Api.get("api/v1/use-cases/fashion-mnist/participation", alice).json();
+        assertEquals("LEAD", alicesStanding.getString("role"), alicesStanding.toString());
+        return content.toString();
+    }
+
     @Test
     void storedRunsSurviveAServerRestart() {
         server.start(CONTAINER);
         deployer.deploy(DEPLOYMENT);
         try {
             String alice = Api.authorization("alice");
+            String demo = demoContent(alice);
             Api.Answer started = Api.post("api/v1/device-checks", alice, "{\"size\": 32, \"seed\": 99}");
             assertEquals(202, started.status(), started.body());
             JsonObject before = Api.awaitFinished(started.header("Location"), alice);
@@ -55,6 +93,7 @@ class RestartIT {
             Api.Answer after = Api.get("api/v1/device-checks/" + before.getJsonNumber("id"), alice);
             assertEquals(200, after.status(), after.body());
             assertEquals(before, after.json(), "the run reads back exactly as it was stored");
+            assertEquals(demo, demoContent(alice), "the demo data is seeded once, on the empty database, and kept");
         } finally {
             // leave the shared server directory without this deployment, whatever happened
             if (!server.isStarted(CONTAINER)) {

@@ -69,6 +69,29 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(csv)).build());
     }
 
+    public static Answer put(String path, String authorization, String json) {
+        return send(request(path, authorization).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public static Answer delete(String path, String authorization) {
+        return send(request(path, authorization).DELETE().build());
+    }
+
+    /** A file download: accepts any media type. */
+    public static Answer download(String path, String authorization) {
+        return send(request(path, authorization).setHeader("Accept", "*/*").GET().build());
+    }
+
+    /** Any method with any body and content type (null body: none). */
+    public static Answer send(String method, String path, String authorization, String contentType, byte[] body) {
+        HttpRequest.Builder builder = request(path, authorization);
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     private static HttpRequest.Builder request(String path, String authorization) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(TestEnvironment.BASE_URL + path))
                 .timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
