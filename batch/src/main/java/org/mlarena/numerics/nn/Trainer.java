@@ -36,35 +36,14 @@ public final class Trainer {
                     + ", got " + epochs + " and " + batchSize);
         }
         SplittableRandom random = new SplittableRandom(seed);
-        int[] order = new int[train.rows()];
-        float[] batchInputs = new float[batchSize * train.features()];
-        int[] batchLabels = new int[batchSize];
-        float[] batchTargets = new float[batchSize * train.outputs()];
+        Scratch scratch = new Scratch(train, batchSize);
         List<Epoch> curve = new ArrayList<>();
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long start = System.nanoTime();
             long flopsBefore = net.backend().flops();
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            double lossSum = 0;
-            long correct = 0;
-            for (int from = 0; from < order.length; from += batchSize) {
-                int rows = Math.min(batchSize, order.length - from);
-                train.stage(net.backend(), order, from, rows, batchInputs, batchTargets, batchLabels);
-                Backend.LossResult result = net.trainStep(rows, optimizer);
-                lossSum += result.meanLoss() * rows;
-                correct += result.correct();
-            }
+            Pass pass = pass(net, train, batchSize, optimizer, random, scratch);
             Evaluation validated = evaluate(net, validation);
-            double accuracy = train.loss() == Network.Loss.SOFTMAX_CROSS_ENTROPY ? (double) correct / order.length : Double.NaN;
-            Epoch figures = new Epoch(epoch, lossSum / order.length, accuracy, validated.loss(),
+            Epoch figures = new Epoch(epoch, pass.loss(), pass.accuracy(), validated.loss(),
                     validated.accuracy(), net.backend().flops() - flopsBefore, System.nanoTime() - start);
             curve.add(figures);
             if (listener != null) {
@@ -72,6 +51,57 @@ public final class Trainer {
             }
         }
         return curve;
+    }
+
+    /**
+     * One training pass over the data: a shuffle drawn from {@code random}, one optimiser step per batch.
+     *
+     * @param loss     mean training loss over the pass
+     * @param accuracy training accuracy (NaN for regression)
+     * @param flops    FLOPs of the pass as the backend counted them
+     */
+    public record Pass(double loss, double accuracy, long flops) {
+    }
+
+    /** One training pass (an epoch without validation), for callers that checkpoint between epochs. */
+    public static Pass pass(Network net, TrainingData train, int batchSize, Optimizer optimizer, SplittableRandom random) {
+        check(net, train);
+        if (batchSize < 1 || batchSize > net.capacity()) {
+            throw new IllegalArgumentException("the batch size must be 1 to " + net.capacity() + ", got " + batchSize);
+        }
+        return pass(net, train, batchSize, optimizer, random, new Scratch(train, batchSize));
+    }
+
+    /** Reusable staging arrays of one batch. */
+    private record Scratch(int[] order, float[] inputs, int[] labels, float[] targets) {
+        Scratch(TrainingData train, int batchSize) {
+            this(new int[train.rows()], new float[batchSize * train.features()], new int[batchSize], new float[batchSize * train.outputs()]);
+        }
+    }
+
+    private static Pass pass(Network net, TrainingData train, int batchSize, Optimizer optimizer, SplittableRandom random, Scratch scratch) {
+        long flopsBefore = net.backend().flops();
+        int[] order = scratch.order();
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        double lossSum = 0;
+        long correct = 0;
+        for (int from = 0; from < order.length; from += batchSize) {
+            int rows = Math.min(batchSize, order.length - from);
+            train.stage(net.backend(), order, from, rows, scratch.inputs(), scratch.targets(), scratch.labels());
+            Backend.LossResult result = net.trainStep(rows, optimizer);
+            lossSum += result.meanLoss() * rows;
+            correct += result.correct();
+        }
+        double accuracy = train.loss() == Network.Loss.SOFTMAX_CROSS_ENTROPY ? (double) correct / order.length : Double.NaN;
+        return new Pass(lossSum / order.length, accuracy, net.backend().flops() - flopsBefore);
     }
 
     /** Mean loss and accuracy over a data set, in batches of the network's capacity. */
