@@ -105,6 +105,20 @@ public class DatasetService {
         return path;
     }
 
+    /** The EDA profile of the dataset, for everyone who may see the use case; a conflict while it is computed. */
+    public Path profile(String slug) {
+        Dataset dataset = dataset(slug).dataset();
+        String status = dataset.getProfileStatus();
+        if (Dataset.PROFILE_FAILED.equals(status)) {
+            throw new StateConflictException(dataset.getProfileReason() + " Ask the hosts to import the dataset again.");
+        }
+        Path file = store.file(dataset, Dataset.PROFILE_FILE);
+        if (!Dataset.PROFILE_READY.equals(status) || !Files.isRegularFile(file)) {
+            throw new StateConflictException("The profile of '" + slug + "' is being computed; it is ready in a few seconds.");
+        }
+        return file;
+    }
+
     /** Imports the dataset of a use case from the caller's uploads, which it consumes. */
     public View importDataset(String slug, ImportRequest request) {
         Caller caller = Caller.of(session);

@@ -12,6 +12,8 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -42,6 +44,9 @@ public class DatasetStore {
 
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Event<DatasetImported> imported;
 
     public Dataset of(UseCase useCase) {
         List<Dataset> found = em.createNamedQuery(Dataset.OF_USE_CASE, Dataset.class).setParameter("useCase", useCase).getResultList();
@@ -88,6 +93,8 @@ public class DatasetStore {
                 deleteQuietly(status == Status.STATUS_COMMITTED ? previous : directory);
             }
         });
+        em.flush();
+        imported.fire(new DatasetImported(dataset.getId()));
         return dataset;
     }
 

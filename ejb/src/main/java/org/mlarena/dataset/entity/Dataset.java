@@ -89,6 +89,12 @@ public class Dataset {
     @Column(nullable = false)
     private Instant importedAt;
 
+    /** The EDA profile of this import: PENDING while the profiling job runs, READY, or FAILED with its reason. */
+    @Column(length = 10)
+    private String profileStatus;
+    @Column(length = 1000)
+    private String profileReason;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "DATASET_FILE", joinColumns = @JoinColumn(name = "DATASET_ID"))
     @OrderColumn(name = "POSITION")
@@ -124,6 +130,27 @@ public class Dataset {
         this.files.addAll(files);
         this.importedBy = importedBy;
         this.importedAt = importedAt;
+        this.profileStatus = PROFILE_PENDING;
+        this.profileReason = null;
+    }
+
+    public static final String PROFILE_PENDING = "PENDING";
+    public static final String PROFILE_READY = "READY";
+    public static final String PROFILE_FAILED = "FAILED";
+    /** The profile's file name in the dataset's directory. */
+    public static final String PROFILE_FILE = "profile.json";
+
+    public void profiled(String status, String reason) {
+        this.profileStatus = status;
+        this.profileReason = reason;
+    }
+
+    public String getProfileStatus() {
+        return profileStatus;
+    }
+
+    public String getProfileReason() {
+        return profileReason;
     }
 
     public List<String> featureNameList() {

@@ -186,13 +186,26 @@ public class ExperimentService {
         return experiment;
     }
 
-    /** Cancels a queued run at once, a running one at the end of its current batch. */
+    /** Cancels a queued run at once, a running one at the end of its current epoch (its checkpoint). */
     public Experiment cancel(String slug, long id) {
         Experiment experiment = editable(slug, id);
-        switch (experiment.getStatus()) {
-            case QUEUED -> experiment.finished(ExperimentStatus.CANCELLED, "Cancelled by " + Caller.of(session).name() + " before it started.", ArenaClock.now());
-            case RUNNING -> experiment.requestCancel();
-            default -> throw new StateConflictException("Experiment " + id + " is " + experiment.getStatus() + "; only queued or running ones can be cancelled.");
+        // bulk updates with the state in the WHERE clause: the scheduler and the training job change this row too,
+        // and a cancel must neither be lost to nor fail on their concurrent writes (they retry on the version bump)
+        int cancelled = em.createQuery("UPDATE Experiment e SET e.status = :cancelled, e.version = e.version + 1 WHERE e.id = :id AND e.status = :queued")
+                .setParameter("cancelled", ExperimentStatus.CANCELLED).setParameter("queued", ExperimentStatus.QUEUED).setParameter("id", id)
+                .executeUpdate();
+        if (cancelled == 0) {
+            int requested = em.createQuery("UPDATE Experiment e SET e.cancelRequested = TRUE, e.version = e.version + 1"
+                    + " WHERE e.id = :id AND e.status = :running").setParameter("running", ExperimentStatus.RUNNING).setParameter("id", id).executeUpdate();
+            if (requested == 0) {
+                em.refresh(experiment);
+                throw new StateConflictException("Experiment " + id + " is " + experiment.getStatus() + "; only queued or running ones can be cancelled.");
+            }
+        }
+        em.refresh(experiment);
+        if (cancelled == 1) {
+            // nobody else writes a cancelled experiment: the rest of the change goes through the entity
+            experiment.finished(ExperimentStatus.CANCELLED, "Cancelled by " + Caller.of(session).name() + " before it started.", ArenaClock.now());
         }
         return experiment;
     }

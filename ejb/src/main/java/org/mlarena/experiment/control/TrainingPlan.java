@@ -73,8 +73,7 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
             errors.add("optimizer", "The optimizer is 'adam' (AdamW) or 'sgd' (with momentum 0.9), got '" + settings.optimizer() + "'.");
         }
         errors.throwIfAny();
-        Optimizer optimizer = optimizerName.equals("adam") ? new Optimizer.Adam((float) rate, 0.9f, 0.999f, 1e-8f, (float) decay)
-                : new Optimizer.Sgd((float) rate, 0.9f, (float) decay);
+        Optimizer optimizer = optimizer(optimizerName, rate, decay);
         Shape input = inputShape(dataset, buckets);
         int outputs = category == ModelZoo.Category.TABULAR_REGRESSION ? 1 : dataset.classNameList().size();
         ModelZoo.Figures figures;
@@ -102,6 +101,12 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
                 settings.weightDecay() == null ? 0 : settings.weightDecay(), notes, at);
         experiment.sized(figures.parameters(), figures.bytes(), figures.inferenceFlopsPerSample());
         return experiment;
+    }
+
+    /** The optimiser a setting names: "adam" (AdamW, betas 0.9 and 0.999) or "sgd" (momentum 0.9). */
+    public static Optimizer optimizer(String name, double learningRate, double weightDecay) {
+        return "adam".equals(name) ? new Optimizer.Adam((float) learningRate, 0.9f, 0.999f, 1e-8f, (float) weightDecay)
+                : new Optimizer.Sgd((float) learningRate, 0.9f, (float) weightDecay);
     }
 
     /** What a model sees of one sample of this dataset. */

@@ -105,6 +105,8 @@ public class Experiment {
     private Instant createdAt;
     private Instant queuedAt;
     private Instant startedAt;
+    /** When the scheduler last gave it a training slot (fairness between teams). */
+    private Instant lastStartedAt;
     private Instant finishedAt;
     private Long jobExecutionId;
 
@@ -211,6 +213,43 @@ public class Experiment {
         this.cancelRequested = false;
         this.queuedAt = at;
         this.finishedAt = null;
+    }
+
+    /** Taken from the queue by the scheduler; the job's execution id follows once the job has started. */
+    public void claimed(Instant at) {
+        this.status = ExperimentStatus.RUNNING;
+        this.statusReason = null;
+        this.jobExecutionId = null;
+        if (startedAt == null) {
+            this.startedAt = at;
+        }
+        this.lastStartedAt = at;
+    }
+
+    public void attached(long executionId) {
+        this.jobExecutionId = executionId;
+    }
+
+    public void ranOn(String device) {
+        this.device = device;
+    }
+
+    /** The server stopped while this ran: back in the queue, to continue from its last checkpoint. */
+    public void interrupted(Instant at) {
+        this.status = ExperimentStatus.QUEUED;
+        this.statusReason = "The server stopped while this experiment trained; it continues from its last checkpoint.";
+        this.queuedAt = at;
+        this.jobExecutionId = null;
+    }
+
+    /** Totals over the learning curve (a resumed run may have recomputed its last epoch). */
+    public void totals(long trainingFlops, double secondsSpent) {
+        this.trainingFlops = trainingFlops;
+        this.secondsSpent = secondsSpent;
+    }
+
+    public Instant getLastStartedAt() {
+        return lastStartedAt;
     }
 
     public void requestCancel() {

@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.mlarena.accounting.Carbon;
 import org.mlarena.identity.control.SignInSettings;
 import org.mlarena.numerics.Numerics;
 import org.mlarena.platform.control.DemoData;
@@ -44,6 +45,7 @@ public class PlatformStartup {
     @PostConstruct
     void start() {
         LOG.info(() -> "Sign-in: " + SignInSettings.fromEnvironment().mode());
+        Carbon.checkSettings();
         Numerics numerics = Numerics.get();
         if (Boolean.parseBoolean(Settings.read(DEMO_DATA, "true"))) {
             seedDemoData();

@@ -108,6 +108,23 @@ public class Submission {
         this.status = SubmissionStatus.QUEUED;
     }
 
+    public void claimed(Instant at) {
+        this.status = SubmissionStatus.RUNNING;
+        this.startedAt = at;
+        this.jobExecutionId = null;
+    }
+
+    public void attached(long executionId) {
+        this.jobExecutionId = executionId;
+    }
+
+    /** The server stopped while this was scored: back in the queue. */
+    public void interrupted() {
+        this.status = SubmissionStatus.QUEUED;
+        this.statusReason = "The server stopped while this submission was scored; it is scored again.";
+        this.jobExecutionId = null;
+    }
+
     public void started(long executionId, Instant at) {
         this.status = SubmissionStatus.RUNNING;
         this.jobExecutionId = executionId;

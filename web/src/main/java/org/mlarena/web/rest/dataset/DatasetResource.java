@@ -58,6 +58,17 @@ public class DatasetResource {
     }
 
     @GET
+    @jakarta.ws.rs.Path("profile")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The EDA profile: splits, class distribution, feature statistics and histograms, correlations, image and text"
+            + " statistics, representative samples (computed from the training and validation splits, never from the hidden test labels)")
+    public Response profile(@PathParam("slug") String slug) {
+        Path file = datasets.profile(slug);
+        StreamingOutput content = out -> Files.copy(file, out);
+        return Response.ok(content, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
     @jakarta.ws.rs.Path("files/{name}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @Operation(summary = "Downloads one file of the dataset; hidden files only for hosts")

@@ -21,7 +21,7 @@ import org.mlarena.dataset.entity.DatasetFile;
 public record DatasetView(String useCase, String format, String targetColumn, String textColumn, int trainRows, int validationRows,
                           int testRows, List<String> features, List<Integer> imageShape, List<String> classes,
                           double validationFraction, double testFraction, Long seed, String sourceFiles, String importedBy,
-                          Instant importedAt, List<FileView> files) {
+                          Instant importedAt, String profileStatus, String profileReason, List<FileView> files) {
 
     /**
      * A stored file; download it from {@code .../dataset/files/{name}}.
@@ -44,6 +44,7 @@ public record DatasetView(String useCase, String format, String targetColumn, St
         return new DatasetView(d.getUseCase().getSlug(), d.getFormat().name(), d.getTargetColumn(), d.getTextColumn(), d.getTrainRows(),
                 d.getValidationRows(), d.getTestRows(), d.featureNameList(), shape, d.classNameList(), d.getValidationFraction(),
                 d.getTestFraction(), host ? d.getSeed() : null, host ? d.getSourceFiles() : null, d.getImportedBy(), d.getImportedAt(),
+                d.getProfileStatus(), d.getProfileReason(),
                 // view.files(), never the dataset's own list: it leaves the hidden files out for non-hosts
                 view.files().stream().map(FileView::of).toList());
     }

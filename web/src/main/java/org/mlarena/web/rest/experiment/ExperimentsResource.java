@@ -101,10 +101,10 @@ public class ExperimentsResource {
 
     @POST
     @Path("{id}/cancellation")
-    @Operation(summary = "Cancels a queued experiment at once (200) or a running one at the end of its current batch (202)")
+    @Operation(summary = "Cancels a queued experiment at once (200) or a running one at the end of its current epoch (202)")
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExperimentView.class)))
-    @APIResponse(responseCode = "202", description = "Cancellation requested: it stops at the end of its current batch",
+    @APIResponse(responseCode = "202", description = "Cancellation requested: it stops at the end of its current epoch and keeps its checkpoint",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExperimentView.class)))
     public Response cancel(@PathParam("slug") String slug, @PathParam("id") String id) {
         Experiment experiment = experiments.cancel(slug, ResourceId.parse("experiment", id));

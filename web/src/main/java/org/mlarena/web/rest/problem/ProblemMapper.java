@@ -64,7 +64,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             return answer.build();
         }
-        if (e instanceof jakarta.persistence.OptimisticLockException) {
+        if (lostRace(e)) {
             return Problem.of(Status.CONFLICT, "Someone changed this at the same time; read it again and repeat your change.", path).toResponse();
         }
         if (e instanceof JsonbException || e instanceof ProcessingException) {
@@ -101,6 +101,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case 415 -> "This resource does not accept this Content-Type; send application/json.";
             default -> web.getMessage() == null || web.getMessage().startsWith("RESTEASY") ? status.getReasonPhrase() : web.getMessage();
         };
+    }
+
+    /** An optimistic-lock conflict, also when it surfaced at commit wrapped in the transaction's rollback. */
+    private static boolean lostRace(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable e) {

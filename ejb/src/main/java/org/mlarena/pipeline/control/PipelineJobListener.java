@@ -1,0 +1,50 @@
+package org.mlarena.pipeline.control;
+
+import java.util.Properties;
+
+import jakarta.batch.api.listener.JobListener;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.mlarena.experiment.entity.Experiment;
+import org.mlarena.submission.entity.Submission;
+
+/**
+ * The listener of the training and scoring jobs: when a job ends, a run it left RUNNING (the batchlet died without
+ * recording its end) is marked failed with the job's status, and the scheduler starts what waits next.
+ */
+@Named("pipelineJobListener")
+@Dependent
+public class PipelineJobListener implements JobListener {
+
+    @Inject
+    JobContext job;
+
+    @Inject
+    PipelineRuns runs;
+
+    @Inject
+    PipelineScheduler scheduler;
+
+    @Override
+    public void beforeJob() {
+        // the scheduler records the execution id when the job has started
+    }
+
+    @Override
+    public void afterJob() {
+        Properties parameters = BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
+        String reason = "The " + job.getJobName() + " job ended (" + job.getBatchStatus() + ", " + job.getExitStatus()
+                + ") without recording a result; see the server log.";
+        if (parameters.getProperty(TrainingBatchlet.PARAMETER) != null) {
+            runs.endedWithoutRecord(Experiment.class, Long.parseLong(parameters.getProperty(TrainingBatchlet.PARAMETER)), reason);
+        }
+        if (parameters.getProperty(ScoringBatchlet.PARAMETER) != null) {
+            runs.endedWithoutRecord(Submission.class, Long.parseLong(parameters.getProperty(ScoringBatchlet.PARAMETER)), reason);
+        }
+        scheduler.dispatch();
+    }
+}

@@ -1,0 +1,272 @@
+package org.mlarena.pipeline.control;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.mlarena.accounting.Carbon;
+import org.mlarena.accounting.EnergyMeter;
+import org.mlarena.common.ArenaClock;
+import org.mlarena.common.DataDirectory;
+import org.mlarena.dataset.control.DatasetStore;
+import org.mlarena.dataset.entity.Dataset;
+import org.mlarena.experiment.control.TrainingPlan;
+import org.mlarena.experiment.entity.EpochRecord;
+import org.mlarena.experiment.entity.Experiment;
+import org.mlarena.experiment.entity.ExperimentStatus;
+import org.mlarena.submission.entity.Submission;
+import org.mlarena.submission.entity.SubmissionStatus;
+import org.mlarena.team.control.ComputeBudget;
+import org.mlarena.team.entity.ComputeCharge;
+import org.mlarena.usecase.entity.UseCase;
+
+/**
+ * The database side of the pipelines: every state change of a training or scoring run, each in a transaction of
+ * its own (the batch jobs call in without one), so that what a run recorded survives whatever happens next.
+ */
+@Stateless
+public class PipelineRuns {
+
+    @PersistenceContext(unitName = "arena")
+    EntityManager em;
+
+    @Inject
+    ComputeBudget budget;
+
+    @Inject
+    DatasetStore datasets;
+
+    /** After a server start: runs the dead server left RUNNING go back to the queue. */
+    public int recover() {
+        Instant now = ArenaClock.now();
+        List<Experiment> experiments = inStatus(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.RUNNING);
+        experiments.forEach(e -> e.interrupted(now));
+        List<Submission> submissions = inStatus(Submission.class, Submission.IN_STATUS, SubmissionStatus.RUNNING);
+        submissions.forEach(Submission::interrupted);
+        return experiments.size() + submissions.size();
+    }
+
+    public long running(Class<?> kind) {
+        return kind == Experiment.class ? inStatus(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.RUNNING).size()
+                : inStatus(Submission.class, Submission.IN_STATUS, SubmissionStatus.RUNNING).size();
+    }
+
+    /**
+     * Takes the next experiment from the queue, fair between teams: the team that got a training slot least recently
+     * goes first (a team that never trained before all), then its oldest queued experiment; template experiments only
+     * when no team waits.
+     */
+    public Optional<Long> claimExperiment() {
+        List<Experiment> queued = inStatus(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.QUEUED);
+        if (queued.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Long, Instant> lastSlot = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT e.team.id, MAX(e.lastStartedAt) FROM Experiment e WHERE e.team IS NOT NULL"
+                + " AND e.lastStartedAt IS NOT NULL GROUP BY e.team.id", Object[].class).getResultList()) {
+            lastSlot.put(((Number) row[0]).longValue(), (Instant) row[1]);
+        }
+        Comparator<Experiment> order = Comparator.comparing((Experiment e) -> e.isTemplate())
+                .thenComparing(e -> e.isTemplate() ? Instant.MIN : lastSlot.getOrDefault(e.getTeam().getId(), Instant.MIN))
+                .thenComparing(Experiment::getQueuedAt).thenComparing(Experiment::getId);
+        Experiment next = queued.stream().min(order).orElseThrow();
+        next.claimed(ArenaClock.now());
+        return Optional.of(next.getId());
+    }
+
+    public Optional<Long> claimSubmission() {
+        List<Submission> queued = inStatus(Submission.class, Submission.IN_STATUS, SubmissionStatus.QUEUED);
+        if (queued.isEmpty()) {
+            return Optional.empty();
+        }
+        Submission next = queued.get(0);
+        next.claimed(ArenaClock.now());
+        return Optional.of(next.getId());
+    }
+
+    public void submissionAttached(long id, long executionId) {
+        em.find(Submission.class, id).attached(executionId);
+    }
+
+    public TrainingJob trainingJob(long id) {
+        Experiment e = em.find(Experiment.class, id);
+        UseCase useCase = e.getUseCase();
+        Dataset dataset = datasets.of(useCase);
+        if (dataset == null) {
+            throw new IllegalStateException("'" + useCase.getSlug() + "' has no dataset");
+        }
+        int recorded = em.createNamedQuery(EpochRecord.OF_EXPERIMENT, EpochRecord.class).setParameter("experiment", e).getResultList().size();
+        long left = e.getTeam() == null ? Long.MAX_VALUE : budget.of(e.getTeam()).leftFlops();
+        return new TrainingJob(id, useCase.getSlug(), useCase.getCategory(), e.getModel(), Map.copyOf(e.getHyperparameters()), e.getSeed(),
+                e.getEpochs(), e.getBatchSize(), e.getLearningRate(), e.getOptimizer(), e.getWeightDecay(),
+                DataDirectory.datasets().resolve(dataset.getDirectory()), dataset.getFormat(), dataset.getTargetColumn(), dataset.getTextColumn(),
+                List.copyOf(dataset.classNameList()), new int[]{dataset.getImageRows(), dataset.getImageColumns()}, buckets(e),
+                useCase.getPrimaryMetric(), recorded, e.getFinetuneFrom() == null ? null : ModelFiles.model(e.getFinetuneFrom().getId()),
+                e.getFrozenLayers(), e.getTeam() == null ? null : e.getTeam().getId(), left);
+    }
+
+    public ScoringJob scoringJob(long id) {
+        Submission s = em.find(Submission.class, id);
+        Experiment e = s.getExperiment();
+        UseCase useCase = s.getUseCase();
+        Dataset dataset = datasets.of(useCase);
+        return new ScoringJob(id, e.getId(), useCase.getSlug(), useCase.getCategory(), ModelFiles.model(e.getId()),
+                DataDirectory.datasets().resolve(dataset.getDirectory()), dataset.getFormat(), dataset.getTargetColumn(), dataset.getTextColumn(),
+                List.copyOf(dataset.classNameList()), new int[]{dataset.getImageRows(), dataset.getImageColumns()}, buckets(e),
+                useCase.getPrimaryMetric(), useCase.getPublicFraction(), useCase.getId() * 7919L + dataset.getSeed(),
+                s.getTeam() == null ? null : s.getTeam().getId());
+    }
+
+    /** The job has started: its execution (for the scheduler's watch) and the device it trains on. */
+    public void ranOn(long experimentId, long executionId, String device) {
+        Experiment e = em.find(Experiment.class, experimentId);
+        e.attached(executionId);
+        e.ranOn(device);
+    }
+
+    public boolean cancelRequested(long experimentId) {
+        Experiment e = em.find(Experiment.class, experimentId);
+        em.refresh(e);
+        return e.isCancelRequested();
+    }
+
+    /** What the experiment's team may still spend; Long.MAX_VALUE for template experiments. */
+    public long budgetLeft(long experimentId) {
+        Experiment e = em.find(Experiment.class, experimentId);
+        return e.getTeam() == null ? Long.MAX_VALUE : budget.of(e.getTeam()).leftFlops();
+    }
+
+    /**
+     * Records an epoch: its learning-curve point (replacing one a resumed run recomputed), the experiment's progress,
+     * and the FLOPs on the team's ledger.
+     */
+    public void epochDone(long experimentId, int epoch, double trainingLoss, Evaluation.Figures validation, long flops, double seconds) {
+        Experiment e = em.find(Experiment.class, experimentId);
+        List<EpochRecord> curve = em.createNamedQuery(EpochRecord.OF_EXPERIMENT, EpochRecord.class).setParameter("experiment", e).getResultList();
+        curve.stream().filter(r -> r.getEpoch() >= epoch).forEach(em::remove);
+        em.flush();
+        EpochRecord record = new EpochRecord(e, epoch, trainingLoss, validation.loss(), validation.score(), validation.accuracy(), validation.f1(),
+                validation.precision(), validation.recall(), seconds, flops, ArenaClock.now());
+        em.persist(record);
+        long totalFlops = flops;
+        double totalSeconds = seconds;
+        for (EpochRecord r : curve) {
+            if (r.getEpoch() < epoch) {
+                totalFlops += r.getFlops();
+                totalSeconds += r.getSeconds();
+            }
+        }
+        double perEpoch = totalSeconds / epoch;
+        e.progressed(epoch, totalSeconds, perEpoch * (e.getEpochs() - epoch), totalFlops, record);
+        if (e.getTeam() != null) {
+            budget.charge(e.getTeam(), ComputeCharge.Kind.TRAINING, experimentId, "experiment " + experimentId + ", epoch " + epoch, flops);
+        }
+    }
+
+    public void experimentEnded(long experimentId, ExperimentStatus status, String reason, EnergyMeter.Reading energy) {
+        Experiment e = em.find(Experiment.class, experimentId);
+        addEnergy(e, energy);
+        e.finished(status, reason, ArenaClock.now());
+    }
+
+    /** Energy of this run added to what earlier runs of the experiment (before a restart) used. */
+    private static void addEnergy(Experiment e, EnergyMeter.Reading energy) {
+        if (energy == null) {
+            return;
+        }
+        double joules = (e.getEnergyJoules() == null ? 0 : e.getEnergyJoules()) + energy.joules();
+        boolean measured = energy.measured() && (e.getEnergyJoules() == null || e.isEnergyMeasured());
+        e.energy(joules, measured, Carbon.gco2e(joules));
+    }
+
+    public void scored(long submissionId, Evaluation.Scores scores, long flops, EnergyMeter.Reading energy) {
+        Submission s = em.find(Submission.class, submissionId);
+        s.scored(scores.publicPart().score(), scores.publicPart().lower(), scores.publicPart().upper(), scores.publicPart().rows(),
+                scores.privatePart().score(), scores.privatePart().lower(), scores.privatePart().upper(), scores.privatePart().rows(),
+                flops, ArenaClock.now());
+        s.energy(energy.joules(), energy.measured(), Carbon.gco2e(energy.joules()));
+        if (s.getTeam() != null) {
+            budget.charge(s.getTeam(), ComputeCharge.Kind.INFERENCE, submissionId, "submission " + submissionId + ", " + (scores.publicPart().rows()
+                    + scores.privatePart().rows()) + " test rows", flops);
+        }
+    }
+
+    public void submissionFailed(long submissionId, String reason) {
+        em.find(Submission.class, submissionId).ended(SubmissionStatus.FAILED, reason, ArenaClock.now());
+    }
+
+    /** A run whose job ended without recording its end (it crashed outside the recorded paths). */
+    public void endedWithoutRecord(Class<?> kind, long id, String reason) {
+        if (kind == Experiment.class) {
+            Experiment e = em.find(Experiment.class, id);
+            if (e != null && e.getStatus() == ExperimentStatus.RUNNING) {
+                e.finished(ExperimentStatus.FAILED, reason, ArenaClock.now());
+            }
+        } else {
+            Submission s = em.find(Submission.class, id);
+            if (s != null && s.getStatus() == SubmissionStatus.RUNNING) {
+                s.ended(SubmissionStatus.FAILED, reason, ArenaClock.now());
+            }
+        }
+    }
+
+    /** Runs marked RUNNING with the job execution that runs them (to watch for jobs that died). */
+    public Map<Long, Long> runningExecutions(Class<?> kind) {
+        Map<Long, Long> executions = new HashMap<>();
+        if (kind == Experiment.class) {
+            inStatus(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.RUNNING).stream().filter(e -> e.getJobExecutionId() != null)
+                    .forEach(e -> executions.put(e.getId(), e.getJobExecutionId()));
+        } else {
+            inStatus(Submission.class, Submission.IN_STATUS, SubmissionStatus.RUNNING).stream().filter(s -> s.getJobExecutionId() != null)
+                    .forEach(s -> executions.put(s.getId(), s.getJobExecutionId()));
+        }
+        return executions;
+    }
+
+    /** What the profiling job reads: the dataset's directory and metadata, detached. */
+    public record ProfileJob(long datasetId, String directory, org.mlarena.dataset.control.DatasetFormat format, String targetColumn,
+                             String textColumn, List<String> featureNames, List<String> classNames, int[] imageShape, int[] rows) {
+    }
+
+    public Optional<ProfileJob> profileJob(long datasetId) {
+        Dataset d = em.find(Dataset.class, datasetId);
+        if (d == null || !Dataset.PROFILE_PENDING.equals(d.getProfileStatus())) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProfileJob(datasetId, d.getDirectory(), d.getFormat(), d.getTargetColumn(), d.getTextColumn(),
+                List.copyOf(d.featureNameList()), List.copyOf(d.classNameList()),
+                d.getImageRows() > 0 ? new int[]{d.getImageRows(), d.getImageColumns()} : null,
+                new int[]{d.getTrainRows(), d.getValidationRows(), d.getTestRows()}));
+    }
+
+    /** Records the profile's end, unless the dataset was imported anew meanwhile (its directory changed). */
+    public void profiled(long datasetId, String directory, String status, String reason) {
+        Dataset d = em.find(Dataset.class, datasetId);
+        if (d != null && directory.equals(d.getDirectory())) {
+            d.profiled(status, reason);
+        }
+    }
+
+    /** Datasets whose profile is still pending (after a restart their job is gone). */
+    public List<Long> pendingProfiles() {
+        return em.createQuery("SELECT d.id FROM Dataset d WHERE d.profileStatus = :pending", Long.class)
+                .setParameter("pending", Dataset.PROFILE_PENDING).getResultList();
+    }
+
+    private static int buckets(Experiment e) {
+        String value = e.getHyperparameters().get(TrainingPlan.BUCKETS);
+        return value == null ? TrainingPlan.DEFAULT_BUCKETS : Integer.parseInt(value);
+    }
+
+    private <T> List<T> inStatus(Class<T> type, String query, Enum<?> status) {
+        return em.createNamedQuery(query, type).setParameter("statuses", List.of(status)).getResultList();
+    }
+}

@@ -1,0 +1,66 @@
+package org.mlarena.pipeline.control;
+
+import org.mlarena.numerics.nn.Backend;
+import org.mlarena.numerics.nn.Network;
+import org.mlarena.numerics.nn.TrainingData;
+
+/**
+ * A network's raw outputs over a whole data set: logits for classification, predicted values for regression, read
+ * back from the backend batch by batch.
+ */
+public final class Predictions {
+
+    /**
+     * Outputs of every row, row-major. The array is not copied: callers must not change it.
+     *
+     * @param values  rows &times; columns outputs
+     * @param columns the network's outputs per row
+     * @param flops   what computing them cost, as the backend counted it
+     */
+    public record Outputs(float[] values, int rows, int columns, long flops) {
+
+        public Outputs {
+            if (rows < 0 || columns < 1 || values.length != (long) rows * columns) {
+                throw new IllegalArgumentException(values.length + " values do not make " + rows + " rows of " + columns);
+            }
+        }
+
+        public float value(int row, int column) {
+            return values[row * columns + column];
+        }
+    }
+
+    private Predictions() {
+    }
+
+    /**
+     * Runs the inference pass (no dropout) over all rows in batches of the network's capacity. The outputs are read
+     * from the backend's host memory after a {@link Backend#download()}: on the OpenCL backend they exist only on the
+     * device until then (and the download brings the whole resident memory, the only transfer the backend offers).
+     *
+     * @throws IllegalArgumentException when the data does not fit the network
+     */
+    public static Outputs outputs(Network net, TrainingData data) {
+        if (data.features() != net.inputs()) {
+            throw new IllegalArgumentException("the data has " + data.features() + " features but the network takes " + net.inputs());
+        }
+        if (data.loss() != net.loss()) {
+            throw new IllegalArgumentException("the data is for " + data.loss() + " but the network is trained with " + net.loss());
+        }
+        int columns = net.outputs();
+        if ((long) data.rows() * columns > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(data.rows() + " rows of " + columns + " outputs do not fit one array; score fewer rows at a time");
+        }
+        float[] values = new float[data.rows() * columns];
+        Backend backend = net.backend();
+        long flopsBefore = backend.flops();
+        for (int from = 0; from < data.rows(); from += net.capacity()) {
+            int rows = Math.min(net.capacity(), data.rows() - from);
+            data.stageRange(backend, from, rows);
+            net.forward(rows);
+            backend.download();
+            System.arraycopy(backend.memory(), net.outputOffset(), values, from * columns, rows * columns);
+        }
+        return new Outputs(values, data.rows(), columns, backend.flops() - flopsBefore);
+    }
+}

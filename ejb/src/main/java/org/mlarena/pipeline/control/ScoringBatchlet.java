@@ -1,0 +1,81 @@
+package org.mlarena.pipeline.control;
+
+import java.nio.file.Files;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.mlarena.accounting.EnergyMeter;
+import org.mlarena.evaluation.Bootstrap;
+import org.mlarena.evaluation.MetricRegistry;
+import org.mlarena.numerics.Numerics;
+import org.mlarena.numerics.data.InvalidDataException;
+import org.mlarena.numerics.nn.Network;
+import org.mlarena.numerics.nn.TrainingData;
+import org.mlarena.numerics.nn.WeightFile;
+import org.mlarena.submission.entity.SubmissionStatus;
+
+/**
+ * Scores one submission: the experiment's trained model predicts the hidden test set, and the use case's metric is
+ * computed on its public and its private part, each with a bootstrap confidence interval. Nothing of the test labels
+ * leaves this job but the scores.
+ */
+@Named("scoringBatchlet")
+@Dependent
+public class ScoringBatchlet extends AbstractBatchlet {
+
+    public static final String JOB_NAME = "scoring";
+    public static final String PARAMETER = "submissionId";
+    /** Rows per forward pass when predicting. */
+    static final int BATCH = 256;
+    private static final Logger LOG = Logger.getLogger(ScoringBatchlet.class.getName());
+
+    @Inject
+    @BatchProperty
+    String submissionId;
+
+    @Inject
+    PipelineRuns runs;
+
+    @Inject
+    JobContext jobContext;
+
+    @Override
+    public String process() {
+        long id = Long.parseLong(submissionId.trim());
+        EnergyMeter meter = EnergyMeter.start();
+        try {
+            ScoringJob job = runs.scoringJob(id);
+            Conflicts.retry(() -> runs.submissionAttached(id, jobContext.getExecutionId()));
+            if (!Files.isRegularFile(job.weights())) {
+                runs.submissionFailed(id, "The trained model of experiment " + job.experimentId() + " is missing from the data directory;"
+                        + " train it again and resubmit. This submission does not count against the daily limit.");
+                return SubmissionStatus.FAILED.name();
+            }
+            WeightFile.Saved saved = WeightFile.load(job.weights());
+            TrainingData test = SplitLoader.load(job.datasetDirectory(), job.format(), job.targetColumn(), job.textColumn(), job.classNames(),
+                    job.imageShape(), "test", job.buckets());
+            try (Network net = new Network(saved.input(), saved.layers(), saved.loss(), Numerics.get().newBackend(), BATCH)) {
+                saved.restoreInto(net, false);
+                Predictions.Outputs outputs = Predictions.outputs(net, test);
+                Evaluation.Scores scores = Evaluation.score(outputs, test, MetricRegistry.standard().get(job.metric()), job.publicFraction(),
+                        job.splitSeed(), Bootstrap.DEFAULT_RESAMPLES, id);
+                Conflicts.retry(() -> runs.scored(id, scores, outputs.flops(), meter.stop()));
+            }
+            return SubmissionStatus.SCORED.name();
+        } catch (InvalidDataException e) {
+            Conflicts.retry(() -> runs.submissionFailed(id, "The model or the test set could not be read: " + e.getMessage() + ". This submission does not count against the daily limit."));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Scoring of submission " + id + " failed", e);
+            Conflicts.retry(() -> runs.submissionFailed(id, "Scoring failed: " + (e.getMessage() == null ? e.toString() : e.getMessage())
+                    + ". This submission does not count against the daily limit."));
+        }
+        return SubmissionStatus.FAILED.name();
+    }
+}
