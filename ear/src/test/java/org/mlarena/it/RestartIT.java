@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mlarena.it.support.Api;
 import org.mlarena.it.support.Deployments;
+import org.mlarena.it.support.RestartableServer;
+import org.mlarena.it.support.Runs;
 
 /**
  * The embedded H2 database is a file under the data directory: what was stored before the server
@@ -26,7 +28,7 @@ import org.mlarena.it.support.Deployments;
 @ExtendWith(ArquillianExtension.class)
 class RestartIT {
 
-    private static final String CONTAINER = "wildfly-restartable";
+    private static final String CONTAINER = RestartableServer.CONTAINER;
     private static final String DEPLOYMENT = "arena-restart";
 
     @ArquillianResource
@@ -62,6 +64,9 @@ class RestartIT {
                 default -> 2204;
             };
             assertEquals(expected, rows, slug + ": " + dataset);
+            JsonObject profiled = Runs.await("api/v1/use-cases/" + slug + "/dataset", alice, java.util.Set.of(), java.time.Duration.ZERO,
+                    d -> !"PENDING".equals(d.getString("profileStatus", "PENDING")));
+            assertEquals("READY", profiled.getString("profileStatus"), slug + ": " + profiled);
             JsonObject templates = Api.get("api/v1/use-cases/" + slug + "/experiments?scope=templates", alice).json();
             assertEquals(2, templates.getInt("total"), slug + ": " + templates);
             JsonObject teams = Api.get("api/v1/use-cases/" + slug + "/teams", alice).json();
@@ -77,33 +82,21 @@ class RestartIT {
 
     @Test
     void storedRunsSurviveAServerRestart() {
+        RestartableServer.run(server, deployer, DEPLOYMENT, () -> {
+        String alice = Api.authorization("alice");
+        String demo = demoContent(alice);
+        Api.Answer started = Api.post("api/v1/device-checks", alice, "{\"size\": 32, \"seed\": 99}");
+        assertEquals(202, started.status(), started.body());
+        JsonObject before = Api.awaitFinished(started.header("Location"), alice);
+        assertEquals("MATCHED", before.getString("status"));
+
+        server.stop(CONTAINER);
         server.start(CONTAINER);
-        deployer.deploy(DEPLOYMENT);
-        try {
-            String alice = Api.authorization("alice");
-            String demo = demoContent(alice);
-            Api.Answer started = Api.post("api/v1/device-checks", alice, "{\"size\": 32, \"seed\": 99}");
-            assertEquals(202, started.status(), started.body());
-            JsonObject before = Api.awaitFinished(started.header("Location"), alice);
-            assertEquals("MATCHED", before.getString("status"));
 
-            server.stop(CONTAINER);
-            server.start(CONTAINER);
-
-            Api.Answer after = Api.get("api/v1/device-checks/" + before.getJsonNumber("id"), alice);
-            assertEquals(200, after.status(), after.body());
-            assertEquals(before, after.json(), "the run reads back exactly as it was stored");
-            assertEquals(demo, demoContent(alice), "the demo data is seeded once, on the empty database, and kept");
-        } finally {
-            // leave the shared server directory without this deployment, whatever happened
-            if (!server.isStarted(CONTAINER)) {
-                server.start(CONTAINER);
-            }
-            try {
-                deployer.undeploy(DEPLOYMENT);
-            } finally {
-                server.stop(CONTAINER);
-            }
-        }
+        Api.Answer after = Api.get("api/v1/device-checks/" + before.getJsonNumber("id"), alice);
+        assertEquals(200, after.status(), after.body());
+        assertEquals(before, after.json(), "the run reads back exactly as it was stored");
+        assertEquals(demo, demoContent(alice), "the demo data is seeded once, on the empty database, and kept");
+        });
     }
 }

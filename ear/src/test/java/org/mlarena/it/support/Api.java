@@ -132,7 +132,7 @@ public final class Api {
         throw new AssertionError("device check at " + location + " did not finish in two minutes: " + run);
     }
 
-    private static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -12,7 +12,8 @@ import jakarta.json.JsonObject;
 
 /**
  * A private tabular use case built through the REST API, once per test JVM: hosted by hana, with a dataset of 90 rows,
- * team A (alice leads, carol joined by invitation) and team B (bob, invited by e-mail).
+ * team A (alice leads, carol joined by invitation) and team B (bob, invited by e-mail); team A has trained a small
+ * experiment.
  */
 public final class World {
 
@@ -29,15 +30,15 @@ public final class World {
 
     private World() {
         slug = "it-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        created(Api.post("api/v1/use-cases", host, "{\"slug\":\"" + slug + "\",\"title\":\"Integration test " + slug + "\",\"visibility\":\"PRIVATE\","
-                + "\"category\":\"TABULAR_CLASSIFICATION\",\"primaryMetric\":\"accuracy\",\"goal\":\"Tell the kind\","
-                + "\"rules\":\"Play fair\",\"submissionsPerDay\":3}"));
+        createUseCase(host, slug, "Integration test " + slug, "\"visibility\":\"PRIVATE\",\"category\":\"TABULAR_CLASSIFICATION\","
+                + "\"primaryMetric\":\"accuracy\",\"goal\":\"Tell the kind\",\"rules\":\"Play fair\",\"submissionsPerDay\":3");
         JsonObject upload = created(Api.send("POST", "api/v1/uploads?name=kinds.csv", host, "text/csv", csv().getBytes(StandardCharsets.UTF_8)));
         Api.Answer imported = Api.put("api/v1/use-cases/" + slug + "/dataset", host, "{\"format\":\"CSV\",\"targetColumn\":\"kind\","
                 + "\"files\":{\"table\":" + upload.getJsonNumber("id") + "},\"validationFraction\":0.2,\"testFraction\":0.3,\"seed\":5}");
         assertEquals(200, imported.status(), imported.body());
-        JsonObject useCase = Api.get("api/v1/use-cases/" + slug, host).json();
-        ok(Api.put("api/v1/use-cases/" + slug, host, "{\"status\":\"ACTIVE\",\"version\":" + useCase.getJsonNumber("version") + "}"));
+        Runs.await("api/v1/use-cases/" + slug + "/dataset", host, java.util.Set.of(), java.time.Duration.ZERO,
+                d -> !"PENDING".equals(d.getString("profileStatus", "PENDING")));
+        activate(host, useCase());
 
         long toAlice = created(Api.post("api/v1/use-cases/" + slug + "/invitations", host, "{\"user\":\"alice\"}")).getJsonNumber("id").longValue();
         teamA = ok(Api.post("api/v1/invitations/" + toAlice + "/acceptance", alice, "{\"acceptRules\":true}")).getJsonObject("team").getJsonNumber("id").longValue();
@@ -48,6 +49,8 @@ public final class World {
         ok(Api.post("api/v1/invitations/" + toCarol + "/acceptance", carol, "{\"acceptRules\":true}"));
         experimentA = created(Api.post("api/v1/use-cases/" + slug + "/experiments", alice,
                 "{\"title\":\"first try\",\"model\":\"softmax-regression\",\"epochs\":2,\"batchSize\":16,\"seed\":3}")).getJsonNumber("id").longValue();
+        JsonObject trained = Runs.awaitExperiment(useCase(), experimentA, alice);
+        assertEquals("COMPLETED", trained.getString("status"), trained.toString());
     }
 
     public static synchronized World get() {
@@ -55,6 +58,18 @@ public final class World {
             world = new World();
         }
         return world;
+    }
+
+    /** Creates a use case as the host; the JSON members after slug and title (category, metric, limits...). */
+    public static String createUseCase(String host, String slug, String title, String members) {
+        created(Api.post("api/v1/use-cases", host, "{\"slug\":\"" + slug + "\",\"title\":\"" + title + "\"," + members + "}"));
+        return "api/v1/use-cases/" + slug;
+    }
+
+    /** Opens a use case whose dataset is imported. */
+    public static void activate(String host, String useCase) {
+        long version = ok(Api.get(useCase, host)).getJsonNumber("version").longValue();
+        ok(Api.put(useCase, host, "{\"status\":\"ACTIVE\",\"version\":" + version + "}"));
     }
 
     public String useCase() {

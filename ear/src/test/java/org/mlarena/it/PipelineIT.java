@@ -1,0 +1,184 @@
+package org.mlarena.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mlarena.it.support.Api;
+import org.mlarena.it.support.Deployments;
+import org.mlarena.it.support.Runs;
+import org.mlarena.it.support.TestEnvironment;
+import org.mlarena.it.support.World;
+import org.mlarena.numerics.nn.JavaBackend;
+import org.mlarena.numerics.nn.ModelZoo;
+import org.mlarena.numerics.nn.Network;
+import org.mlarena.numerics.nn.Optimizer;
+import org.mlarena.numerics.nn.Shape;
+
+/**
+ * The whole pipeline through the REST API: a host creates an image use case on the Fashion-MNIST subset, a team
+ * trains an MLP, submits it, it is scored on the hidden test set and the leaderboard shows the team with its score,
+ * size, FLOPs (equal to the engine's analytic count), energy and gCO2e; then the daily limit, a failed submission that
+ * does not count, and a budget that stops training.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PipelineIT {
+
+    private static final Path SUBSET = Path.of("../batch/src/main/resources/fashion-mnist-subset");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void aTeamTrainsSubmitsAndAppearsOnTheLeaderboardWithExactFlops() throws IOException {
+        String host = Api.authorization("hana");
+        String alice = Api.authorization("alice");
+        String slug = "fashion-" + Long.toHexString(System.nanoTime());
+        String uc = World.createUseCase(host, slug, "Fashion pipeline",
+                "\"visibility\":\"PUBLIC\",\"category\":\"IMAGE_CLASSIFICATION\",\"primaryMetric\":\"accuracy\",\"submissionsPerDay\":2");
+        long images = upload(host, "train-images-idx3-ubyte.gz");
+        long labels = upload(host, "train-labels-idx1-ubyte.gz");
+        JsonObject dataset = World.ok(Api.put(uc + "/dataset", host, "{\"format\":\"IDX\",\"files\":{\"images\":" + images + ",\"labels\":" + labels
+                + "},\"validationFraction\":0.1,\"testFraction\":0.25,\"seed\":3}"));
+        int trainRows = dataset.getInt("trainRows");
+        int validationRows = dataset.getInt("validationRows");
+        int testRows = dataset.getInt("testRows");
+        assertEquals(2000, trainRows + validationRows + testRows);
+        World.activate(host, uc);
+        World.created(Api.post(uc + "/participation", alice, "{\"acceptRules\":true,\"teamName\":\"Pixels\"}"));
+
+        // the EDA profile: computed by its job after the import, from the training and validation splits only
+        JsonObject profiled = Runs.await(uc + "/dataset", alice, java.util.Set.of(), java.time.Duration.ZERO,
+                d -> !"PENDING".equals(d.getString("profileStatus", "PENDING")));
+        assertEquals("READY", profiled.getString("profileStatus"), profiled.toString());
+        JsonObject profile = World.ok(Api.get(uc + "/dataset/profile", alice));
+        int counted = profile.getJsonArray("classes").stream().mapToInt(c -> c.asJsonObject().getInt("train") + c.asJsonObject().getInt("validation")).sum();
+        assertEquals(trainRows + validationRows, counted, "class counts come from train and validation, never the hidden test labels");
+        assertEquals(28, profile.getJsonObject("image").getInt("width"));
+        assertTrue(profile.getJsonArray("samples").size() >= 10, "thumbnails of every class");
+
+        JsonObject queued = World.created(Api.post(uc + "/experiments", alice,
+                "{\"title\":\"mlp 64\",\"model\":\"mlp\",\"hyperparameters\":{\"hidden\":\"64\"},\"epochs\":3,\"batchSize\":50,\"seed\":5}"));
+        long experimentId = queued.getJsonNumber("id").longValue();
+        JsonObject trained = Runs.awaitExperiment(uc, experimentId, alice);
+        assertEquals("COMPLETED", trained.getString("status"), trained.toString());
+        assertEquals(3, trained.getInt("epochsDone"));
+        List<JsonObject> curve = Runs.array(Api.get(uc + "/experiments/" + experimentId + "/curves", alice).body());
+        assertEquals(3, curve.size(), curve.toString());
+        for (JsonObject point : curve) {
+            assertTrue(point.getJsonNumber("validationLoss").doubleValue() > 0, point.toString());
+            assertTrue(point.containsKey("accuracy") && point.containsKey("f1") && point.containsKey("precision") && point.containsKey("recall"), point.toString());
+        }
+        assertTrue(curve.get(2).getJsonNumber("accuracy").doubleValue() > 0.55, "an MLP learns Fashion-MNIST: " + curve);
+
+        // FLOPs: the engine's count equals the analytic count of the model (training passes plus the validation passes)
+        try (Network model = ModelZoo.build("mlp", Map.of("hidden", "64"), new Shape(1, 28, 28), 10, new JavaBackend(), 50)) {
+            Optimizer adam = new Optimizer.Adam(0.001f, 0.9f, 0.999f, 1e-8f, 0f);
+            long perEpoch = (trainRows / 50) * model.trainingFlops(50, adam) + (trainRows % 50 == 0 ? 0 : model.trainingFlops(trainRows % 50, adam))
+                    + model.inferenceFlopsPerSample() * validationRows;
+            assertEquals(3 * perEpoch, trained.getJsonNumber("trainingFlops").longValue(), "training FLOPs = 3 epochs of the analytic count");
+            assertEquals(model.parameterCount(), trained.getInt("parameters"));
+            assertEquals(model.inferenceFlopsPerSample(), trained.getJsonNumber("inferenceFlopsPerSample").longValue());
+        }
+        assertTrue(trained.getJsonNumber("energyJoules").doubleValue() > 0, trained.toString());
+        assertTrue(trained.getJsonNumber("gco2e").doubleValue() > 0, trained.toString());
+        assertNotNull(trained.getString("device", null), trained.toString());
+
+        JsonObject submission = World.created(Api.post(uc + "/submissions", alice, "{\"experimentId\":" + experimentId + ",\"comment\":\"first\"}"));
+        JsonObject scored = Runs.awaitSubmission(uc, submission.getJsonNumber("id").longValue(), alice);
+        assertEquals("SCORED", scored.getString("status"), scored.toString());
+        JsonObject publicScore = scored.getJsonObject("publicScore");
+        double score = publicScore.getJsonNumber("value").doubleValue();
+        assertTrue(score > 0.5 && score <= 1, scored.toString());
+        assertTrue(publicScore.getJsonNumber("lower").doubleValue() <= score && score <= publicScore.getJsonNumber("upper").doubleValue(), scored.toString());
+        assertFalse(scored.containsKey("privateScore"), "the private score stays hidden while the use case runs: " + scored);
+        JsonObject hostsView = World.ok(Api.get(uc + "/submissions/" + scored.getJsonNumber("id"), host));
+        assertEquals(testRows, publicScore.getInt("rows") + hostsView.getJsonObject("privateScore").getInt("rows"));
+        assertEquals(trained.getJsonNumber("inferenceFlopsPerSample").longValue() * testRows, scored.getJsonNumber("inferenceFlops").longValue(),
+                "inference FLOPs = the model's per-sample count × the test rows");
+
+        JsonObject board = World.ok(Api.get(uc + "/leaderboard", alice));
+        JsonObject line = board.getJsonArray("lines").getJsonObject(0);
+        assertEquals(1, line.getInt("rank"), board.toString());
+        assertEquals("Pixels", line.getString("team"));
+        assertEquals(score, line.getJsonNumber("score").doubleValue(), 1e-12);
+        assertEquals(trained.getInt("parameters"), line.getInt("parameters"));
+        assertEquals(trained.getJsonNumber("modelBytes").longValue(), line.getJsonNumber("modelBytes").longValue());
+        assertEquals(trained.getJsonNumber("trainingFlops").longValue(), line.getJsonNumber("trainingFlops").longValue());
+        assertEquals(100.0, line.getJsonNumber("relativeFlopsPercent").doubleValue(), 1e-9);
+        assertTrue(line.getJsonNumber("energyJoules").doubleValue() > trained.getJsonNumber("energyJoules").doubleValue(), "training + inference energy");
+        assertTrue(line.getJsonNumber("gco2e").doubleValue() > 0);
+        assertTrue(line.getBoolean("paretoOptimal"));
+        assertEquals(1, line.getInt("submissions"));
+        assertTrue(line.getJsonNumber("budgetLeftFlops").longValue() < 10e15, "training and inference are charged: " + line);
+
+        // the daily limit (2 here); a failed submission does not count
+        World.created(Api.post(uc + "/submissions", alice, "{\"experimentId\":" + experimentId + "}"));
+        Api.Answer third = Api.post(uc + "/submissions", alice, "{\"experimentId\":" + experimentId + "}");
+        DomainApiIT.problem(third, 429, "submissions of today");
+        assertNotNull(third.header("Retry-After"), "429 says when to retry");
+        JsonObject listing = World.ok(Api.get(uc + "/submissions", alice));
+        assertEquals(0, listing.getJsonObject("quota").getInt("left"), listing.toString());
+    }
+
+    @Test
+    void aFailedSubmissionSaysWhyAndDoesNotCountAgainstTheDailyLimit() throws IOException {
+        World w = World.get();
+        JsonObject trained = Runs.awaitExperiment(w.useCase(), w.experimentA, w.alice);
+        assertEquals("COMPLETED", trained.getString("status"), trained.toString());
+        int left = World.ok(Api.get(w.useCase() + "/submissions", w.alice)).getJsonObject("quota").getInt("left");
+        Path model = Path.of("target/it-data/" + TestEnvironment.variant() + "/models/experiment-" + w.experimentA + "/model.bin");
+        assertTrue(Files.isRegularFile(model), model.toAbsolutePath().toString());
+        Path aside = model.resolveSibling("model.bin.aside");
+        Files.move(model, aside);
+        try {
+            JsonObject submitted = World.created(Api.post(w.useCase() + "/submissions", w.alice, "{\"experimentId\":" + w.experimentA + "}"));
+            JsonObject failed = Runs.awaitSubmission(w.useCase(), submitted.getJsonNumber("id").longValue(), w.alice);
+            assertEquals("FAILED", failed.getString("status"), failed.toString());
+            assertTrue(failed.getString("reason").contains("does not count"), failed.toString());
+        } finally {
+            Files.move(aside, model);
+        }
+        assertEquals(left, World.ok(Api.get(w.useCase() + "/submissions", w.alice)).getJsonObject("quota").getInt("left"));
+    }
+
+    @Test
+    void aSpentBudgetStopsTrainingWithAClearStatus() {
+        String host = Api.authorization("hana");
+        String bob = Api.authorization("bob");
+        String slug = "budget-" + Long.toHexString(System.nanoTime());
+        String uc = World.createUseCase(host, slug, "Tiny budget",
+                "\"visibility\":\"PUBLIC\",\"category\":\"TABULAR_CLASSIFICATION\",\"primaryMetric\":\"accuracy\",\"computeBudgetPflops\":1e-10");
+        long table = World.created(Api.send("POST", "api/v1/uploads?name=kinds.csv", host, "text/csv", World.csv().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .getJsonNumber("id").longValue();
+        World.ok(Api.put(uc + "/dataset", host, "{\"format\":\"CSV\",\"targetColumn\":\"kind\",\"files\":{\"table\":" + table + "}}"));
+        World.activate(host, uc);
+        World.created(Api.post(uc + "/participation", bob, "{\"acceptRules\":true}"));
+        long id = World.created(Api.post(uc + "/experiments", bob, "{\"title\":\"too big\",\"model\":\"mlp\",\"epochs\":50}")).getJsonNumber("id").longValue();
+        JsonObject stopped = Runs.awaitExperiment(uc, id, bob);
+        assertEquals("BUDGET_EXHAUSTED", stopped.getString("status"), stopped.toString());
+        assertTrue(stopped.getString("reason").contains("budget"), stopped.toString());
+        assertTrue(stopped.getInt("epochsDone") < 50, stopped.toString());
+    }
+
+    private static long upload(String host, String file) throws IOException {
+        return World.created(Api.send("POST", "api/v1/uploads?name=" + file, host, "application/octet-stream", Files.readAllBytes(SUBSET.resolve(file))))
+                .getJsonNumber("id").longValue();
+    }
+}
