@@ -87,12 +87,14 @@ class PipelineIT {
         }
         assertTrue(curve.get(2).getJsonNumber("accuracy").doubleValue() > 0.55, "an MLP learns Fashion-MNIST: " + curve);
 
+        long perEpochFlops;
         // FLOPs: the engine's count equals the analytic count of the model (training passes plus the validation passes)
         try (Network model = ModelZoo.build("mlp", Map.of("hidden", "64"), new Shape(1, 28, 28), 10, new JavaBackend(), 50)) {
             Optimizer adam = new Optimizer.Adam(0.001f, 0.9f, 0.999f, 1e-8f, 0f);
             long perEpoch = (trainRows / 50) * model.trainingFlops(50, adam) + (trainRows % 50 == 0 ? 0 : model.trainingFlops(trainRows % 50, adam))
                     + model.inferenceFlopsPerSample() * validationRows;
             assertEquals(3 * perEpoch, trained.getJsonNumber("trainingFlops").longValue(), "training FLOPs = 3 epochs of the analytic count");
+            perEpochFlops = perEpoch;
             assertEquals(model.parameterCount(), trained.getInt("parameters"));
             assertEquals(model.inferenceFlopsPerSample(), trained.getJsonNumber("inferenceFlopsPerSample").longValue());
         }
@@ -135,6 +137,26 @@ class PipelineIT {
         assertNotNull(third.header("Retry-After"), "429 says when to retry");
         JsonObject listing = World.ok(Api.get(uc + "/submissions", alice));
         assertEquals(0, listing.getJsonObject("quota").getInt("left"), listing.toString());
+
+        // finetuning: start from the trained MLP, keep its first layer frozen, train one more epoch
+        JsonObject finetune = World.created(Api.post(uc + "/experiments", alice, "{\"title\":\"finetuned\",\"model\":\"mlp\","
+                + "\"hyperparameters\":{\"hidden\":\"64\"},\"epochs\":1,\"batchSize\":50,\"finetuneFrom\":" + experimentId + ",\"frozenLayers\":1}"));
+        JsonObject finetuned = Runs.awaitExperiment(uc, finetune.getJsonNumber("id").longValue(), alice);
+        assertEquals("COMPLETED", finetuned.getString("status"), finetuned.toString());
+        assertEquals(experimentId, finetuned.getJsonNumber("finetuneFrom").longValue());
+        assertTrue(finetuned.getJsonObject("metrics").getJsonNumber("accuracy").doubleValue() > 0.55,
+                "finetuning starts from the trained weights, not from scratch: " + finetuned);
+        assertTrue(finetuned.getJsonNumber("trainingFlops").longValue() < perEpochFlops,
+                "a frozen first layer is not trained: fewer FLOPs than a full epoch (" + perEpochFlops + "): " + finetuned);
+
+        // closing the use case ranks by the private part of the test set
+        long closingVersion = World.ok(Api.get(uc, host)).getJsonNumber("version").longValue();
+        World.ok(Api.put(uc, host, "{\"status\":\"CLOSED\",\"version\":" + closingVersion + "}"));
+        JsonObject closed = World.ok(Api.get(uc + "/leaderboard", alice));
+        assertEquals("private", closed.getString("split"));
+        assertEquals(hostsView.getJsonObject("privateScore").getJsonNumber("value").doubleValue(),
+                closed.getJsonArray("lines").getJsonObject(0).getJsonNumber("score").doubleValue(), 1e-12);
+        DomainApiIT.problem(Api.post(uc + "/submissions", alice, "{\"experimentId\":" + experimentId + "}"), 409, "closed");
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.mlarena.experiment.entity.ExperimentStatus;
 import org.mlarena.numerics.Numerics;
 import org.mlarena.numerics.data.InvalidDataException;
 import org.mlarena.numerics.nn.Backend;
+import org.mlarena.numerics.nn.LayerSpec;
 import org.mlarena.numerics.nn.ModelZoo;
 import org.mlarena.numerics.nn.Network;
 import org.mlarena.numerics.nn.Optimizer;
@@ -141,7 +142,10 @@ public class TrainingBatchlet extends AbstractBatchlet {
         return ExperimentStatus.COMPLETED.name();
     }
 
-    /** The network: from the checkpoint when one exists, else from the weights it finetunes, else freshly initialised. */
+    /**
+     * The network: from the checkpoint when one exists, else from the weights it finetunes (all of them for the same
+     * number of outputs, all but the output layer otherwise), else freshly initialised; then the frozen layers.
+     */
     private static Network network(TrainingJob job, Backend backend, TrainingData train, WeightFile.Saved checkpoint) throws InvalidDataException {
         Shape input = inputShape(job, train);
         int outputs = job.classNames().isEmpty() ? 1 : job.classNames().size();
@@ -153,7 +157,16 @@ public class TrainingBatchlet extends AbstractBatchlet {
             if (!Files.isRegularFile(job.finetuneWeights())) {
                 throw new IllegalStateException("the model it finetunes is missing (" + job.finetuneWeights().getFileName() + ")");
             }
-            net = WeightFile.load(job.finetuneWeights()).finetune(outputs, backend, job.batchSize(), job.seed());
+            WeightFile.Saved base = WeightFile.load(job.finetuneWeights());
+            boolean sameOutputs = base.layers().get(base.layers().size() - 1) instanceof LayerSpec.Dense last && last.outputs() == outputs;
+            if (sameOutputs) {
+                // the same task: every layer starts from the trained weights (the optimiser's state starts afresh)
+                net = new Network(base.input(), base.layers(), base.loss(), backend, job.batchSize());
+                base.restoreInto(net, false);
+            } else {
+                // another number of classes: a new output layer on the trained ones
+                net = base.finetune(outputs, backend, job.batchSize(), job.seed());
+            }
         } else {
             net = ModelZoo.build(job.model(), job.hyperparameters(), input, outputs, backend, job.batchSize());
             net.initialise(job.seed());
