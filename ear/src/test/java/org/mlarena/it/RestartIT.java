@@ -69,6 +69,11 @@ class RestartIT {
             assertEquals("READY", profiled.getString("profileStatus"), slug + ": " + profiled);
             JsonObject templates = Api.get("api/v1/use-cases/" + slug + "/experiments?scope=templates", alice).json();
             assertEquals(2, templates.getInt("total"), slug + ": " + templates);
+            for (var template : templates.getJsonArray("items")) {
+                long id = template.asJsonObject().getJsonNumber("id").longValue();
+                JsonObject trained = Runs.awaitExperiment("api/v1/use-cases/" + slug, id, alice);
+                assertEquals("COMPLETED", trained.getString("status"), "the template experiments of every category train: " + trained);
+            }
             JsonObject teams = Api.get("api/v1/use-cases/" + slug + "/teams", alice).json();
             content.append(slug).append(' ').append(rows).append(' ').append(dataset.getJsonArray("files")).append(' ')
                     .append(templates.getJsonArray("items").stream().map(e -> e.asJsonObject().getString("model")).toList()).append(' ')

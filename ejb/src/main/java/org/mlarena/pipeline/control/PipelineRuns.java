@@ -105,7 +105,7 @@ public class PipelineRuns {
         }
         int recorded = em.createNamedQuery(EpochRecord.OF_EXPERIMENT, EpochRecord.class).setParameter("experiment", e).getResultList().size();
         long left = e.getTeam() == null ? Long.MAX_VALUE : budget.of(e.getTeam()).leftFlops();
-        return new TrainingJob(id, useCase.getSlug(), useCase.getCategory(), e.getModel(), Map.copyOf(e.getHyperparameters()), e.getSeed(),
+        return new TrainingJob(id, useCase.getSlug(), useCase.getCategory(), e.getModel(), modelHyperparameters(e), e.getSeed(),
                 e.getEpochs(), e.getBatchSize(), e.getLearningRate(), e.getOptimizer(), e.getWeightDecay(),
                 DataDirectory.datasets().resolve(dataset.getDirectory()), dataset.getFormat(), dataset.getTargetColumn(), dataset.getTextColumn(),
                 List.copyOf(dataset.classNameList()), new int[]{dataset.getImageRows(), dataset.getImageColumns()}, buckets(e),
@@ -259,6 +259,13 @@ public class PipelineRuns {
     public List<Long> pendingProfiles() {
         return em.createQuery("SELECT d.id FROM Dataset d WHERE d.profileStatus = :pending", Long.class)
                 .setParameter("pending", Dataset.PROFILE_PENDING).getResultList();
+    }
+
+    /** The model's own hyperparameters: text use cases keep their bag-of-words size among them, which the zoo does not know. */
+    private static Map<String, String> modelHyperparameters(Experiment e) {
+        Map<String, String> hyper = new java.util.LinkedHashMap<>(e.getHyperparameters());
+        hyper.remove(TrainingPlan.BUCKETS);
+        return Map.copyOf(hyper);
     }
 
     private static int buckets(Experiment e) {
