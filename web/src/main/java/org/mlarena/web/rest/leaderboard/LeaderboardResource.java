@@ -39,10 +39,14 @@ public class LeaderboardResource {
     @Produces("text/csv")
     @Operation(summary = "The same leaderboard as CSV, one line per team (for a spreadsheet)")
     public Response csv(@PathParam("slug") String slug) {
-        LeaderboardView view = LeaderboardView.of(leaderboards.leaderboard(slug));
-        String body = Stream.concat(Stream.of(CSV_HEADER), view.lines().stream().map(LeaderboardResource::csvLine))
-                .collect(Collectors.joining("\n", "", "\n"));
+        String body = csv(LeaderboardView.of(leaderboards.leaderboard(slug)));
         return Response.ok(body, "text/csv").header("Content-Disposition", "attachment; filename=\"leaderboard-" + slug + ".csv\"").build();
+    }
+
+    /** The leaderboard as CSV with a header line; the download of the use case page writes the same. */
+    public static String csv(LeaderboardView view) {
+        return Stream.concat(Stream.of(CSV_HEADER), view.lines().stream().map(LeaderboardResource::csvLine))
+                .collect(Collectors.joining("\n", "", "\n"));
     }
 
     private static String csvLine(LeaderboardView.Line l) {

@@ -20,7 +20,7 @@ public record LeaderboardView(String useCase, String metric, String metricName, 
                        Boolean energyMeasured, Double gco2e, long submissions, long budgetLeftFlops, boolean paretoOptimal) {
     }
 
-    static LeaderboardView of(Leaderboard board) {
+    public static LeaderboardView of(Leaderboard board) {
         return new LeaderboardView(board.slug(), board.metric(), board.metricName(), board.direction(), board.split(), board.myTeamId(),
                 board.relDefinition(), board.lines().stream().map(l -> line(l, board.myTeamId())).toList());
     }

@@ -1,0 +1,39 @@
+package org.mlarena.web.faces.experiment;
+
+import java.io.Serializable;
+
+import org.mlarena.experiment.entity.Experiment;
+
+/**
+ * An experiment as the Training tab lists it.
+ *
+ * @param status        QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED or BUDGET_EXHAUSTED
+ * @param trainingPflops training so far in PFLOPs (10^15 floating-point operations)
+ * @param template      a template experiment of the use case rather than one of the caller's team
+ */
+public record ExperimentRow(long id, String title, String model, String status, String reason, boolean active, int epochsDone, int epochs,
+                            Double validationScore, Double accuracy, Double f1, double secondsSpent, double trainingPflops, Double gco2e,
+                            boolean template) implements Serializable {
+
+    public static ExperimentRow of(Experiment e) {
+        return new ExperimentRow(e.getId(), e.getTitle(), e.getModel(), e.getStatus().name(), e.getStatusReason(), !e.getStatus().isFinal(),
+                e.getEpochsDone(), e.getEpochs(), finite(e.getValidationScore()), finite(e.getAccuracy()), finite(e.getF1()), e.getSecondsSpent(),
+                e.getTrainingFlops() / 1e15, finite(e.getGco2e()), e.isTemplate());
+    }
+
+    /** The time spent, as "1 h 02 min", "3 min 05 s" or "12 s". */
+    public String duration() {
+        long seconds = Math.round(secondsSpent);
+        if (seconds >= 3600) {
+            return String.format("%d h %02d min", seconds / 3600, seconds % 3600 / 60);
+        }
+        if (seconds >= 60) {
+            return String.format("%d min %02d s", seconds / 60, seconds % 60);
+        }
+        return seconds + " s";
+    }
+
+    private static Double finite(Double value) {
+        return value == null || !Double.isFinite(value) ? null : value;
+    }
+}
