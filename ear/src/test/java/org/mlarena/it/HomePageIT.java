@@ -57,7 +57,7 @@ class HomePageIT {
             user = "hana";
             browser.open(TestEnvironment.BASE_URL);
             assertTrue(browser.driver().getCurrentUrl().endsWith("/arena/login.xhtml"), browser.driver().getCurrentUrl());
-            browser.screenshot("01-login");
+            browser.screenshot("home-01-login");
             browser.type("#loginForm\\:username", user);
             browser.type("#loginForm\\:password", user);
             browser.click("#loginForm\\:signIn");
@@ -69,7 +69,7 @@ class HomePageIT {
                 browser.text("#database"));
         assertTrue(browser.text("#persistence").startsWith("EclipseLink"), browser.text("#persistence"));
         assertTrue(browser.text("#device").startsWith("OpenCL"), browser.text("#device"));
-        browser.screenshot("02-home");
+        browser.screenshot("home-02-home");
         browser.assertNoJavaScriptErrors();
 
         browser.type("#checkForm\\:size_input", "80");
@@ -80,12 +80,12 @@ class HomePageIT {
             return firstRow.contains("MATCHED") && firstRow.contains(user) && firstRow.contains("80");
         });
         browser.scrollTo("#tableForm\\:checks-table");
-        browser.screenshot("03-device-check");
+        browser.screenshot("home-03-device-check");
         browser.assertNoJavaScriptErrors();
 
         browser.click("#signOutForm\\:signOut");
         browser.await("the signed-out page", Duration.ofSeconds(30), d -> d.getCurrentUrl().endsWith("/signed-out.xhtml"));
-        browser.screenshot("04-signed-out");
+        browser.screenshot("home-04-signed-out");
         browser.assertNoJavaScriptErrors();
     }
 
@@ -95,7 +95,7 @@ class HomePageIT {
             // with the corporate SSO there is no password form: the login page leads to the provider
             browser.open(TestEnvironment.BASE_URL + "login.xhtml");
             assertTrue(browser.text("#ssoSignIn").contains("corporate SSO"));
-            browser.screenshot("05-login-sso");
+            browser.screenshot("home-05-login-sso");
             browser.assertNoJavaScriptErrors();
             return;
         }
@@ -104,7 +104,7 @@ class HomePageIT {
         browser.type("#loginForm\\:password", "wrong");
         browser.click("#loginForm\\:signIn");
         assertTrue(browser.text("#loginForm\\:messages").contains("Wrong user name or password."), browser.text("#loginForm\\:messages"));
-        browser.screenshot("05-wrong-password");
+        browser.screenshot("home-05-wrong-password");
         browser.assertNoJavaScriptErrors(EXPECTED_401);
     }
 }

@@ -69,6 +69,48 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Signs in as {@code user}: through the OIDC provider in the OIDC run (with {@code groups}), else with the login
+     * form and the built-in user's password; waits until the header names the user.
+     */
+    public void signIn(String user, List<String> groups) {
+        if (TestEnvironment.oidc()) {
+            OidcProvider.nextSignIn(user, groups);
+            open(TestEnvironment.BASE_URL);
+        } else {
+            open(TestEnvironment.BASE_URL + "login.xhtml");
+            type("#loginForm\\:username", user);
+            type("#loginForm\\:password", user);
+            click("#loginForm\\:signIn");
+        }
+        await("the header to name " + user, Duration.ofSeconds(30),
+                d -> d.findElements(By.id("signed-in-name")).size() == 1 && d.findElement(By.id("signed-in-name")).getText().equals(user));
+    }
+
+    /** The window's size in CSS pixels, e.g. 420 x 900 for a narrow window. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** Runs a script in the page and returns its value. */
+    public Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+    }
+
+    /** True when at least one element matches. */
+    public boolean has(String css) {
+        return !driver.findElements(By.cssSelector(css)).isEmpty();
+    }
+
+    /** Waits until the element's text contains {@code text} (polls and AJAX updates may bring it). */
+    public String awaitText(String css, String text, Duration timeout) {
+        await("'" + text + "' in " + css, timeout, d -> {
+            var found = d.findElements(By.cssSelector(css));
+            return !found.isEmpty() && found.get(0).getText().contains(text);
+        });
+        return text(css);
+    }
+
     public WebDriver driver() {
         return driver;
     }

@@ -100,10 +100,19 @@ public class ExperimentService {
         if (draft.notes() != null && draft.notes().length() > Experiment.NOTES_LENGTH) {
             errors.add("notes", "The notes have " + draft.notes().length() + " characters; keep them to " + Experiment.NOTES_LENGTH + ".");
         }
-        errors.throwIfAny();
         TrainingPlan.Settings settings = new TrainingPlan.Settings(draft.model(), draft.hyperparameters(), draft.epochs(), draft.batchSize(),
                 draft.learningRate(), draft.optimizer(), draft.weightDecay());
-        TrainingPlan plan = TrainingPlan.of(useCase.getCategory(), dataset, settings);
+        TrainingPlan plan = null;
+        try {
+            plan = TrainingPlan.of(useCase.getCategory(), dataset, settings);
+        } catch (InvalidInputException e) {
+            // every wrong input at once: the title's and the settings' together
+            if (e.errors().isEmpty()) {
+                errors.add(null, e.getMessage());
+            }
+            e.errors().forEach(error -> errors.add(error.field(), error.message()));
+        }
+        errors.throwIfAny();
         Team team = participation.team().orElse(null);
         Experiment base = null;
         int frozen = draft.frozenLayers() == null ? 0 : draft.frozenLayers();

@@ -1,6 +1,7 @@
 package org.mlarena.web.faces;
 
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,6 +41,40 @@ public final class BoundaryCall {
         }
     }
 
+    /**
+     * For forms: the result of {@code call}, or empty after messages. Each wrong field of an
+     * {@link InvalidInputException} goes next to its input: {@code clientIds} maps the boundary's field name (e.g.
+     * {@code hyperparameters.hidden}; "" for a refusal of the whole input) to the input's client id, or to null for a
+     * field without an input, whose message goes to the page's messages. A summary at the top says how many fields to fix.
+     */
+    public static <T> Optional<T> callForm(Supplier<T> call, Function<String, String> clientIds) {
+        try {
+            return Optional.ofNullable(call.get());
+        } catch (InvalidInputException e) {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            int placed = 0;
+            for (InvalidInputException.FieldError error : e.errors()) {
+                String clientId = error.field() == null ? null : clientIds.apply(error.field());
+                // p:message next to a field shows the detail; the summary is what screen readers and p:messages show
+                add(clientId, FacesMessage.SEVERITY_ERROR, error.message(), clientId == null ? null : error.message());
+                placed += clientId == null ? 0 : 1;
+            }
+            if (e.errors().isEmpty()) {
+                // a refusal of the whole input goes where clientIds puts the field "" (e.g. the form's one text area)
+                String clientId = clientIds.apply("");
+                add(clientId, FacesMessage.SEVERITY_ERROR, e.getMessage(), clientId == null ? null : e.getMessage());
+            } else if (placed > 0) {
+                add(null, FacesMessage.SEVERITY_ERROR, placed == 1 ? "One input is wrong; the message is next to it." : placed
+                        + " inputs are wrong; each message is next to its input.", null);
+            }
+            faces.validationFailed();
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            show(e, null);
+            return Optional.empty();
+        }
+    }
+
     /** Runs {@code action}; true when it succeeded, false after a message. */
     public static boolean run(Runnable action, String clientId) {
         return call(() -> {
@@ -74,7 +109,8 @@ public final class BoundaryCall {
         add(clientId, severity, summary, null);
     }
 
+    /** A message; without a detail the detail is empty (a FacesMessage would repeat the summary as its detail). */
     public static void add(String clientId, FacesMessage.Severity severity, String summary, String detail) {
-        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, summary, detail));
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, summary, detail == null ? "" : detail));
     }
 }

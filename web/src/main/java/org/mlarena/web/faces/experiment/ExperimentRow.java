@@ -12,18 +12,39 @@ import org.mlarena.experiment.entity.Experiment;
  * @param template      a template experiment of the use case rather than one of the caller's team
  */
 public record ExperimentRow(long id, String title, String model, String status, String reason, boolean active, int epochsDone, int epochs,
-                            Double validationScore, Double accuracy, Double f1, double secondsSpent, double trainingPflops, Double gco2e,
-                            boolean template) implements Serializable {
+                            Double validationScore, Double accuracy, Double f1, double secondsSpent, Double secondsRemaining,
+                            double trainingPflops, Double gco2e, boolean template) implements Serializable {
 
     public static ExperimentRow of(Experiment e) {
         return new ExperimentRow(e.getId(), e.getTitle(), e.getModel(), e.getStatus().name(), e.getStatusReason(), !e.getStatus().isFinal(),
                 e.getEpochsDone(), e.getEpochs(), finite(e.getValidationScore()), finite(e.getAccuracy()), finite(e.getF1()), e.getSecondsSpent(),
-                e.getTrainingFlops() / 1e15, finite(e.getGco2e()), e.isTemplate());
+                finite(e.getSecondsRemaining()), e.getTrainingFlops() / 1e15, finite(e.getGco2e()), e.isTemplate());
     }
 
     /** The time spent, as "1 h 02 min", "3 min 05 s" or "12 s". */
     public String duration() {
-        long seconds = Math.round(secondsSpent);
+        return humane(secondsSpent);
+    }
+
+    /** While it trains: the estimated time left, from the pace of the epochs done; empty when not known. */
+    public String timeRemaining() {
+        if (!active) {
+            return "";
+        }
+        return secondsRemaining == null ? (epochsDone == 0 ? "estimated after the first epoch" : "") : "about " + humane(secondsRemaining) + " left";
+    }
+
+    /** The share of the epochs done, 0 to 100, for the progress bar. */
+    public int progressPercent() {
+        return epochs <= 0 ? 0 : (int) Math.min(100, Math.round(100.0 * epochsDone / epochs));
+    }
+
+    public boolean completed() {
+        return "COMPLETED".equals(status);
+    }
+
+    static String humane(double secondsValue) {
+        long seconds = Math.round(secondsValue);
         if (seconds >= 3600) {
             return String.format("%d h %02d min", seconds / 3600, seconds % 3600 / 60);
         }

@@ -31,6 +31,7 @@ import org.mlarena.experiment.entity.Experiment;
 import org.mlarena.leaderboard.boundary.Leaderboard;
 import org.mlarena.leaderboard.boundary.LeaderboardService;
 import org.mlarena.submission.boundary.SubmissionService;
+import org.mlarena.submission.entity.Submission;
 import org.mlarena.team.boundary.Standing;
 import org.mlarena.team.boundary.TeamService;
 import org.mlarena.usecase.boundary.UseCaseService;
@@ -40,7 +41,11 @@ import org.mlarena.usecase.entity.UseCaseStatus;
 import org.mlarena.usecase.entity.Visibility;
 import org.mlarena.web.faces.BoundaryCall;
 import org.mlarena.web.faces.dataset.EdaProfile;
+import org.mlarena.web.faces.experiment.ExperimentDetails;
 import org.mlarena.web.faces.experiment.ExperimentRow;
+import org.mlarena.web.faces.experiment.TrainingForm;
+import org.mlarena.web.rest.evaluation.EvaluationInputs;
+import org.mlarena.web.rest.evaluation.EvaluationView;
 import org.mlarena.web.faces.leaderboard.LeaderboardRow;
 import org.mlarena.web.faces.submission.SubmissionRow;
 import org.mlarena.web.rest.leaderboard.LeaderboardResource;
@@ -89,7 +94,7 @@ public class UseCaseView implements Serializable {
      */
     public record Details(String slug, String title, String visibility, String status, String category, String goal, String problemStatement,
                           String background, String rules, String primaryMetric, String averaging, String opensAt, String closesAt,
-                          int submissionsPerDay, int teamSizeLimit, double computeBudgetPflops, String role, boolean joinable)
+                          int submissionsPerDay, int teamSizeLimit, double computeBudgetPflops, String role, String team, boolean joinable)
             implements Serializable {
 
         static Details of(Participation participation) {
@@ -100,11 +105,21 @@ public class UseCaseView implements Serializable {
                     u.getCategory() == null ? "" : u.getCategory().name(), u.getGoal(), u.getProblemStatement(), u.getBackground(), u.getRules(),
                     u.getPrimaryMetric(), u.getAveraging(), when(u.getOpensAt()), when(u.getClosesAt()), u.getSubmissionsPerDay(),
                     u.getTeamSizeLimit(), u.getComputeBudgetPflops(),
-                    participation.membership() == null ? null : participation.membership().getRole().name(), joinable);
+                    participation.membership() == null ? null : participation.membership().getRole().name(),
+                    participation.team().map(t -> t.getName()).orElse(null), joinable);
         }
 
         public String visibilityLabel() {
             return visibility.toLowerCase(Locale.ROOT);
+        }
+
+        /** In a team (lead or member): may train and submit. */
+        public boolean competing() {
+            return "LEAD".equals(role) || "MEMBER".equals(role);
+        }
+
+        public boolean closed() {
+            return "CLOSED".equals(status);
         }
     }
 
@@ -118,7 +133,11 @@ public class UseCaseView implements Serializable {
 
     /** The primary metric as the Evaluation tab explains it. */
     public record MetricText(String id, String name, String direction, String explanation, String formula, String implementation,
-                             String snippet) implements Serializable {
+                             String snippet, String requires) implements Serializable {
+    }
+
+    /** What the "try it" form of the Evaluation tab computed. */
+    public record TryResult(String value, String interval, String note, List<List<Long>> matrix) implements Serializable {
     }
 
     /** The caller's team's daily submission limit. */
@@ -156,6 +175,11 @@ public class UseCaseView implements Serializable {
     private Quota quota;
     private MetricText metric;
     private String teamName;
+    private Long experiment;
+    private ExperimentDetails details;
+    private TrainingForm trainingForm;
+    private String tryCsv;
+    private TryResult tryResult;
 
     /** The view action: reads the use case named by {@code slug}, then the shown tab. */
     public void load() {
@@ -235,10 +259,65 @@ public class UseCaseView implements Serializable {
     private void loadExperiments() {
         BoundaryCall.run(() -> {
             Page<Experiment> own = experiments.list(slug, ExperimentService.Scope.TEAM, 0, Page.MAX_PAGE_SIZE);
+            Page<Experiment> templates = experiments.list(slug, ExperimentService.Scope.TEMPLATES, 0, Page.MAX_PAGE_SIZE);
             showingTemplates = own.items().isEmpty();
-            Page<Experiment> page = showingTemplates ? experiments.list(slug, ExperimentService.Scope.TEMPLATES, 0, Page.MAX_PAGE_SIZE) : own;
-            experimentRows = page.items().stream().map(ExperimentRow::of).toList();
+            experimentRows = (showingTemplates ? templates : own).items().stream().map(ExperimentRow::of).toList();
+            if (trainingForm == null && (useCase.competing() || "HOST".equals(useCase.role())) && !useCase.closed()) {
+                trainingForm = new TrainingForm(useCase.category());
+            }
+            if (trainingForm != null) {
+                java.util.List<TrainingForm.Origin> origins = new java.util.ArrayList<>();
+                java.util.stream.Stream.concat(own.items().stream(), templates.items().stream())
+                        .filter(e -> e.getStatus() == org.mlarena.experiment.entity.ExperimentStatus.COMPLETED)
+                        .forEach(e -> origins.add(new TrainingForm.Origin(e.getId(), "#" + e.getId() + " " + e.getTitle() + " (" + e.getModel()
+                                + (e.isTemplate() ? ", template" : "") + ")")));
+                trainingForm.setOrigins(origins);
+            }
         }, null);
+        loadDetails();
+    }
+
+    /** The experiment named by the {@code experiment} parameter, with its learning curves. */
+    private void loadDetails() {
+        if (experiment == null) {
+            details = null;
+            return;
+        }
+        String metricName = useCase.primaryMetric();
+        details = BoundaryCall.call(() -> ExperimentDetails.of(experiments.find(slug, experiment), experiments.curves(slug, experiment), metricName,
+                UseCaseView::when), null).orElse(null);
+    }
+
+    /** Starts a training with the form's settings; every wrong setting is shown next to its input, the input stays. */
+    public void startTraining() {
+        if (trainingForm == null) {
+            return;
+        }
+        BoundaryCall.callForm(() -> experiments.create(slug, trainingForm.draft()), field -> trainingForm.clientId("trainingStart", field))
+                .ifPresent(created -> {
+                    BoundaryCall.add(null, FacesMessage.SEVERITY_INFO, "Experiment #" + created.getId() + " '" + created.getTitle() + "' is queued.",
+                            "It trains on the platform; this page follows its progress.");
+                    experiment = created.getId();
+                    trainingForm.setTitle(null);
+                    trainingForm.setNotes(null);
+                    loadExperiments();
+                });
+    }
+
+    /** Asks the pipeline to stop an experiment that is queued or training. */
+    public void cancelExperiment(long id) {
+        BoundaryCall.call(() -> experiments.cancel(slug, id), null).ifPresent(e -> BoundaryCall.add(null, FacesMessage.SEVERITY_INFO,
+                "Experiment #" + id + " is " + (e.getStatus().isFinal() ? e.getStatus().name().toLowerCase(Locale.ROOT) : "being cancelled") + ".",
+                null));
+        loadExperiments();
+    }
+
+    /** Submits a completed experiment for scoring on the hidden test set. */
+    public void submitExperiment(long id) {
+        BoundaryCall.call(() -> submissions.submit(slug, id, null), null).ifPresent((Submission s) -> BoundaryCall.add(null,
+                FacesMessage.SEVERITY_INFO, "Submitted as #" + s.getId() + "; it is scored on the hidden test set.",
+                "Follow it under My submissions."));
+        loadExperiments();
     }
 
     private void loadSubmissions() {
@@ -251,12 +330,38 @@ public class UseCaseView implements Serializable {
 
     private void loadMetric() {
         metric = BoundaryCall.call(() -> metrics.metric(useCase.primaryMetric()).orElse(null), null)
-                .map(m -> new MetricText(m.id(), m.name(), m.direction().name(), m.explanation(), m.formula(), m.implementation(), m.snippet()))
+                .map(m -> new MetricText(m.id(), m.name(), m.direction().name(), m.explanation(), m.formula(), m.implementation(), m.snippet(),
+                        m.requires().name()))
                 .orElse(null);
         if (metric == null) {
             BoundaryCall.add(null, FacesMessage.SEVERITY_WARN, "The platform has no metric '" + useCase.primaryMetric() + "'.",
                     "Ask the hosts to choose one of the metrics the platform knows.");
         }
+    }
+
+    /** Submissions: cancels one still queued. */
+    public void cancelSubmission(long id) {
+        BoundaryCall.call(() -> submissions.cancel(slug, id), null).ifPresent((Submission s) -> BoundaryCall.add(null,
+                FacesMessage.SEVERITY_INFO, "Submission #" + id + " is " + s.getStatus().name().toLowerCase(Locale.ROOT) + ".", null));
+        loadSubmissions();
+    }
+
+    /** Evaluation: computes the use case's metric on the CSV typed into the "try it" form, with a 95 % bootstrap interval. */
+    public void tryMetric() {
+        tryResult = null;
+        if (metric == null) {
+            return;
+        }
+        String text = tryCsv == null ? "" : tryCsv;
+        BoundaryCall.callForm(() -> {
+            org.mlarena.evaluation.Metric m = metrics.metric(metric.id()).orElseThrow();
+            return EvaluationView.of(metrics.evaluate(metric.id(), EvaluationInputs.of(m, EvaluationInputs.csv(text)), 1000, 0.95, 1L));
+        }, field -> "tryForm:try-csv").ifPresent(v -> tryResult = new TryResult(
+                v.value() == null ? null : String.format(Locale.ROOT, "%.4f", v.value()),
+                v.interval() == null || v.interval().lower() == null ? null
+                        : String.format(Locale.ROOT, "95 %% bootstrap interval [%.4f, %.4f] (%d resamples)", v.interval().lower(), v.interval().upper(),
+                        v.interval().resamples()),
+                v.note(), v.matrix() == null ? null : Arrays.stream(v.matrix()).map(r -> Arrays.stream(r).boxed().toList()).toList()));
     }
 
     /** Joins the use case, accepting its rules (the dialog showed them); back to the same tab on success. */
@@ -295,7 +400,12 @@ public class UseCaseView implements Serializable {
 
     /** True while an experiment is queued or running: the Training tab polls until none is. */
     public boolean isTrainingActive() {
-        return experimentRows.stream().anyMatch(ExperimentRow::active);
+        return experimentRows.stream().anyMatch(ExperimentRow::active) || details != null && details.row().active();
+    }
+
+    /** True while a submission is queued or being scored: My submissions polls until none is. */
+    public boolean isScoringActive() {
+        return submissionRows.stream().anyMatch(SubmissionRow::active);
     }
 
     /** True while the dataset's profile is being computed: the EDA tab polls until it is ready or failed. */
@@ -377,6 +487,46 @@ public class UseCaseView implements Serializable {
 
     public void setTab(String tab) {
         this.tab = tab;
+    }
+
+    public Long getExperiment() {
+        return experiment;
+    }
+
+    public void setExperiment(Long experiment) {
+        this.experiment = experiment;
+    }
+
+    public ExperimentDetails getDetails() {
+        return details;
+    }
+
+    public TrainingForm getTrainingForm() {
+        return trainingForm;
+    }
+
+    public String getTryCsv() {
+        return tryCsv;
+    }
+
+    public void setTryCsv(String tryCsv) {
+        this.tryCsv = tryCsv;
+    }
+
+    public TryResult getTryResult() {
+        return tryResult;
+    }
+
+    /** A sample input for the "try it" form: the CSV layout the metric takes. */
+    public String getTryExample() {
+        if (metric == null) {
+            return "";
+        }
+        return switch (metric.requires()) {
+            case "VALUES" -> "truth,predicted\n3.0,2.5\n-0.5,0.0\n2.0,2.0\n7.0,8.0";
+            case "PROBABILITIES" -> "truth,p_0,p_1\n0,0.9,0.1\n1,0.2,0.8\n1,0.6,0.4\n0,0.7,0.3";
+            default -> "truth,predicted\n0,0\n1,1\n2,1\n1,1\n0,2";
+        };
     }
 
     public String getTeamName() {

@@ -14,12 +14,12 @@ import org.mlarena.evaluation.MetricInput;
  * Turns what a person sends ("try it": JSON arrays or a CSV upload) into the input a metric takes, with a
  * message for every way it can be wrong.
  */
-final class EvaluationInputs {
+public final class EvaluationInputs {
 
     private EvaluationInputs() {
     }
 
-    static MetricInput of(Metric metric, EvaluationRequest request) {
+    public static MetricInput of(Metric metric, EvaluationRequest request) {
         try {
             return build(metric, request);
         } catch (IllegalArgumentException e) {
@@ -57,7 +57,7 @@ final class EvaluationInputs {
      * A CSV upload: a header, the truth in the first column, then either one column of predictions or one
      * column of probability per class.
      */
-    static EvaluationRequest csv(String text) {
+    public static EvaluationRequest csv(String text) {
         List<double[]> rows = new ArrayList<>();
         int columns = -1;
         try (BufferedReader in = new BufferedReader(new StringReader(text == null ? "" : text))) {

@@ -17,7 +17,7 @@ public record EvaluationView(String metric, Double value, String note, Interval 
     public record Interval(Double lower, Double upper, double level, int resamples, int undefined, long seed) {
     }
 
-    static EvaluationView of(MetricService.Evaluation e) {
+    public static EvaluationView of(MetricService.Evaluation e) {
         Double value = finite(e.value());
         String note = e.value() != null && value == null
                 ? "the metric is undefined on this input (its explanation says when)" : null;

@@ -1,0 +1,175 @@
+package org.mlarena.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mlarena.it.support.Browser;
+import org.mlarena.it.support.Deployments;
+import org.mlarena.it.support.TestEnvironment;
+import org.mlarena.it.support.World;
+import org.openqa.selenium.By;
+
+/**
+ * In headless Chromium, as a team lead of the shared private use case: the catalogue with its search, then every tab
+ * of the use case with what it must show, the experiment details with their learning curves, the start form's
+ * messages next to the fields, the "try it" form of the Evaluation tab, a narrow window, the methodology page.
+ * Fails on any JavaScript error; keeps a screenshot of every screen under target/screenshots/.
+ */
+@ExtendWith(ArquillianExtension.class)
+class UseCasePagesIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private Browser browser;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    private void tab(String key) {
+        browser.click("#tab-" + key);
+        browser.await("the " + key + " tab", WAIT, d -> d.getCurrentUrl().contains("tab=" + key) && !d.findElements(By.id("panel-" + key)).isEmpty());
+        browser.waitForAjax();
+    }
+
+    @Test
+    void everyTabOfAUseCaseAsATeamLead() {
+        World w = World.get();
+        browser.signIn("alice", List.of());
+
+        browser.open(TestEnvironment.BASE_URL + "use-cases.xhtml");
+        browser.type("#filterForm\\:search", w.slug);
+        browser.await("the card of " + w.slug, WAIT, d -> d.findElements(By.cssSelector(".arena-card")).size() == 1
+                && !d.findElements(By.id("card-" + w.slug)).isEmpty());
+        assertTrue(browser.text("#card-" + w.slug).contains("private"), browser.text("#card-" + w.slug));
+        browser.screenshot("use-case-01-catalogue-search");
+        browser.assertNoJavaScriptErrors();
+
+        browser.click("#open-" + w.slug);
+        browser.await("the use case page", WAIT, d -> !d.findElements(By.id("use-case-title")).isEmpty());
+        assertEquals("Integration test " + w.slug, browser.text("#use-case-title"));
+        assertTrue(browser.text("#use-case-role").startsWith("you: lead of team"), browser.text("#use-case-role"));
+        assertTrue(browser.has("#panel-leaderboard"), "the leaderboard is the first tab");
+        String mine = browser.text("#leaderboardForm\\:leaderboard-table .arena-my-team");
+        assertFalse(mine.isBlank(), "my team's row is highlighted");
+        assertEquals(2, browser.driver().findElements(By.cssSelector("#leaderboardForm\\:leaderboard-table_data tr")).size(),
+                "both teams are on the leaderboard");
+        assertTrue(browser.text("#rel-definition").contains("Rel %"), browser.text("#rel-definition"));
+        browser.screenshot("use-case-02-leaderboard");
+        browser.assertNoJavaScriptErrors();
+
+        tab("description");
+        assertEquals("Tell the kind", browser.text("#description-goal"));
+        assertEquals("Play fair", browser.text("#description-rules"));
+        assertTrue(browser.text("#description-metric").startsWith("Accuracy"), browser.text("#description-metric"));
+        browser.screenshot("use-case-03-description");
+        browser.assertNoJavaScriptErrors();
+
+        tab("eda");
+        assertTrue(browser.text("#eda-format").startsWith("CSV"), browser.text("#eda-format"));
+        int train = Integer.parseInt(browser.text("#eda-split-train"));
+        assertTrue(train > 30 && train < 90, "the training split of the 90 rows: " + train);
+        String classes = browser.text("#edaForm\\:eda-classes");
+        assertTrue(classes.contains("a") && classes.contains("b") && classes.contains("c"), classes);
+        assertTrue(browser.text("#edaForm\\:eda-features").contains("x1"), browser.text("#edaForm\\:eda-features"));
+        browser.screenshot("use-case-04-eda");
+        browser.assertNoJavaScriptErrors();
+
+        tab("training");
+        String experiments = browser.text("#trainingForm\\:training-table");
+        assertTrue(experiments.contains("first try") && experiments.contains("COMPLETED"), experiments);
+        browser.screenshot("use-case-05-training");
+        browser.click("#details-" + w.experimentA);
+        browser.await("the experiment's details", WAIT, d -> !d.findElements(By.cssSelector("#trainingForm\\:loss-chart canvas")).isEmpty()
+                && !d.findElements(By.cssSelector("#trainingForm\\:metric-chart canvas")).isEmpty());
+        assertTrue(browser.text("#details-status").startsWith("COMPLETED · 2 / 2 epochs"), browser.text("#details-status"));
+        assertTrue(browser.text("#details-compute").contains("PFLOPs"), browser.text("#details-compute"));
+        Number points = (Number) browser.script("return Chart.getChart(document.querySelector('#trainingForm\\\\:loss-chart canvas')).data.labels.length;");
+        assertEquals(2, points.intValue(), "one point per epoch on the learning curve");
+        browser.scrollTo("#trainingForm\\:experiment-details");
+        browser.screenshot("use-case-06-experiment-details");
+        browser.assertNoJavaScriptErrors();
+
+        // the start form: wrong inputs get their message next to the field, and what was typed stays
+        browser.click("#trainingStart\\:start-panel_toggler");
+        browser.await("the start form to open", WAIT, d -> d.findElement(By.id("trainingStart:notes")).isDisplayed());
+        browser.type("#trainingStart\\:notes", "kept after a refusal");
+        browser.type("#trainingStart\\:epochs_input", "0");
+        browser.click("#trainingStart\\:start");
+        browser.await("the messages next to the fields", WAIT, d -> !d.findElements(By.cssSelector("#trainingStart\\:title-message .ui-message-error-detail, #trainingStart\\:title-message .ui-message-error-summary")).isEmpty());
+        assertTrue(browser.text("#trainingStart\\:title-message").contains("title"), browser.text("#trainingStart\\:title-message"));
+        assertTrue(browser.text("#trainingStart\\:epochs-message").contains("epochs"), browser.text("#trainingStart\\:epochs-message"));
+        assertEquals("kept after a refusal", browser.find("#trainingStart\\:notes").getAttribute("value"));
+        browser.scrollTo("#trainingStart\\:start-panel");
+        browser.screenshot("use-case-07-training-form-refused");
+        browser.assertNoJavaScriptErrors();
+
+        tab("submissions");
+        assertTrue(browser.text("#quota").contains("more today"), browser.text("#quota"));
+        browser.screenshot("use-case-08-submissions");
+        browser.assertNoJavaScriptErrors();
+
+        tab("evaluation");
+        assertEquals("Accuracy", browser.text("#metric-name"));
+        browser.await("the formula typeset by MathJax", WAIT, d -> !d.findElements(By.cssSelector("#metric-formula mjx-container svg")).isEmpty());
+        assertTrue(browser.find("#metric-snippet").getAttribute("class").contains("hljs"), "the code is highlighted");
+        assertFalse(browser.driver().findElements(By.cssSelector("#metric-snippet .hljs-keyword")).isEmpty(), "Java keywords are marked");
+        browser.type("#tryForm\\:try-csv", "truth,predicted\n0,0\n1,1\n2,1\n1,1");
+        browser.click("#tryForm\\:try-compute");
+        assertEquals("0.7500", browser.awaitText("#try-value", "0.75", WAIT));
+        browser.screenshot("use-case-09-evaluation");
+        browser.type("#tryForm\\:try-csv", "truth,predicted\n0,x");
+        browser.click("#tryForm\\:try-compute");
+        assertTrue(browser.awaitText("#tryForm\\:try-csv-message", "not a number", WAIT).contains("line 2"), browser.text("#tryForm\\:try-csv-message"));
+        browser.screenshot("use-case-10-evaluation-bad-input");
+        browser.assertNoJavaScriptErrors();
+
+        browser.click("#footer-methodology");
+        browser.await("the methodology page", WAIT, d -> !d.findElements(By.id("methodology-text")).isEmpty());
+        assertTrue(browser.text("#methodology-text").contains("FLOP"), "the methodology explains FLOPs");
+        browser.screenshot("use-case-11-methodology");
+        browser.assertNoJavaScriptErrors();
+    }
+
+    @Test
+    void aNarrowWindowAndAUseCaseThatDoesNotExist() {
+        World w = World.get();
+        browser.signIn("bob", List.of());
+        browser.resize(420, 900);
+        for (String key : List.of("leaderboard", "training", "evaluation")) {
+            browser.open(TestEnvironment.BASE_URL + "use-case.xhtml?slug=" + w.slug + "&tab=" + key);
+            assertTrue(browser.has("#panel-" + key), key);
+            Number overflow = (Number) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertTrue(overflow.intValue() <= 0, key + ": the page fits a 420 px window without sideways scrolling (" + overflow + " px too wide)");
+            browser.screenshot("use-case-12-narrow-" + key);
+            browser.assertNoJavaScriptErrors();
+        }
+        browser.resize(1280, 900);
+        browser.open(TestEnvironment.BASE_URL + "use-case.xhtml?slug=no-such-" + w.slug);
+        assertTrue(browser.text("#messages").contains("No such use case"), browser.text("#messages"));
+        assertTrue(browser.has("#back-to-catalogue"));
+        browser.screenshot("use-case-13-no-such-use-case");
+        browser.assertNoJavaScriptErrors();
+    }
+}
