@@ -76,6 +76,13 @@ class UseCasePagesIT {
         assertEquals(2, browser.driver().findElements(By.cssSelector("#leaderboardForm\\:leaderboard-table_data tr")).size(),
                 "both teams are on the leaderboard");
         assertTrue(browser.text("#rel-definition").contains("Rel %"), browser.text("#rel-definition"));
+        // the lazy table sorts on the server: by team name, then the other way round
+        browser.driver().findElement(By.xpath("//th[.//span[normalize-space(text())='Team']]")).click();
+        browser.waitForAjax();
+        browser.await("sorted by team", WAIT, d -> d.findElement(By.cssSelector("#leaderboardForm\\:leaderboard-table_data tr")).getText().contains("alice"));
+        browser.driver().findElement(By.xpath("//th[.//span[normalize-space(text())='Team']]")).click();
+        browser.waitForAjax();
+        browser.await("sorted by team, descending", WAIT, d -> d.findElement(By.cssSelector("#leaderboardForm\\:leaderboard-table_data tr")).getText().contains("bob"));
         browser.screenshot("use-case-02-leaderboard");
         browser.assertNoJavaScriptErrors();
 
@@ -93,6 +100,9 @@ class UseCasePagesIT {
         String classes = browser.text("#edaForm\\:eda-classes");
         assertTrue(classes.contains("a") && classes.contains("b") && classes.contains("c"), classes);
         assertTrue(browser.text("#edaForm\\:eda-features").contains("x1"), browser.text("#edaForm\\:eda-features"));
+        browser.await("a histogram per feature", WAIT, d -> d.findElements(By.cssSelector("#eda-histograms canvas")).size() == 3);
+        assertEquals(9, browser.driver().findElements(By.cssSelector("#eda-correlation tbody td")).size(), "the 3 x 3 correlation heat map");
+        assertEquals("1.00", browser.text("#eda-correlation tbody tr:first-child td:first-of-type"), "a feature correlates fully with itself");
         browser.screenshot("use-case-04-eda");
         browser.assertNoJavaScriptErrors();
 
@@ -149,6 +159,13 @@ class UseCasePagesIT {
         browser.await("the methodology page", WAIT, d -> !d.findElements(By.id("methodology-text")).isEmpty());
         assertTrue(browser.text("#methodology-text").contains("FLOP"), "the methodology explains FLOPs");
         browser.screenshot("use-case-11-methodology");
+        browser.assertNoJavaScriptErrors();
+
+        browser.click("#nav-getting-started");
+        browser.await("the getting-started page", WAIT, d -> !d.findElements(By.id("help-train")).isEmpty());
+        assertEquals("mailto:ml-arena-support@example.org", browser.find("#help-contact-link").getAttribute("href"),
+                "the contact of arena.help.contact (its default here)");
+        browser.screenshot("use-case-14-getting-started");
         browser.assertNoJavaScriptErrors();
     }
 

@@ -26,8 +26,32 @@ import jakarta.json.JsonValue;
  */
 public record EdaProfile(String format, String task, String hiddenTest, List<Split> splits, List<ClassCount> classes, Summary target,
                          List<Summary> features, int featuresShown, int featuresTotal, ImageShape image, TextStatistics text,
-                         List<String> sampleColumns, List<List<String>> sampleRows, List<Thumbnail> thumbnails, List<Snippet> snippets)
+                         List<String> sampleColumns, List<List<String>> sampleRows, List<Thumbnail> thumbnails, List<Snippet> snippets,
+                         List<Histogram> histograms, Correlation correlation)
         implements Serializable {
+
+    /** The distribution of one numeric column as a Chart.js bar chart (the profile's bins on the training split). */
+    public record Histogram(String name, String chart) implements Serializable {
+    }
+
+    /** The correlation matrix of the numeric features, each cell coloured by its value (red positive, blue negative). */
+    public record Correlation(String method, long rows, List<String> columns, List<List<Cell>> values) implements Serializable {
+    }
+
+    /** One cell of the heat map. */
+    public record Cell(String text, String style, String title) implements Serializable {
+    }
+
+    /** The sample images of one class. */
+    public record ClassImages(String className, List<Thumbnail> images) implements Serializable {
+    }
+
+    /** The sample images grouped by class, classes in the order of their first image. */
+    public List<ClassImages> imagesByClass() {
+        java.util.Map<String, List<Thumbnail>> byClass = new java.util.LinkedHashMap<>();
+        thumbnails.forEach(t -> byClass.computeIfAbsent(t.className(), c -> new ArrayList<>()).add(t));
+        return byClass.entrySet().stream().map(e -> new ClassImages(e.getKey(), List.copyOf(e.getValue()))).toList();
+    }
 
     /** Rows of one split: train, validation or test. */
     public record Split(String name, long rows) implements Serializable {
@@ -123,9 +147,76 @@ public record EdaProfile(String format, String task, String hiddenTest, List<Spl
                 snippets.add(new Snippet(sample.getString("class", ""), sample.getString("text", "")));
             }
         }
+        List<Histogram> histograms = new ArrayList<>();
+        if (p.get("target") instanceof JsonObject t) {
+            histogram(t).ifPresent(histograms::add);
+        }
+        objects(p, "features").forEach(f -> histogram(f).ifPresent(histograms::add));
         return new EdaProfile(format, p.getString("task", ""), p.getString("hiddenTest", ""), List.copyOf(splits), classes, target, features,
                 p.getInt("featuresShown", features.size()), p.getInt("featuresTotal", features.size()), image, text, List.copyOf(sampleColumns),
-                List.copyOf(sampleRows), List.copyOf(thumbnails), List.copyOf(snippets));
+                List.copyOf(sampleRows), List.copyOf(thumbnails), List.copyOf(snippets), List.copyOf(histograms),
+                p.get("correlation") instanceof JsonObject c ? correlation(c) : null);
+    }
+
+    private static java.util.Optional<Histogram> histogram(JsonObject column) {
+        if (!(column.get("histogram") instanceof JsonObject h) || !(h.get("edges") instanceof JsonArray edges)
+                || !(h.get("counts") instanceof JsonArray counts) || edges.size() != counts.size() + 1) {
+            return java.util.Optional.empty();
+        }
+        var labels = Json.createArrayBuilder();
+        var data = Json.createArrayBuilder();
+        for (int i = 0; i < counts.size(); i++) {
+            labels.add(shortNumber(edges.getJsonNumber(i).doubleValue()) + "–" + shortNumber(edges.getJsonNumber(i + 1).doubleValue()));
+            data.add(counts.getJsonNumber(i).longValue());
+        }
+        String name = column.getString("name", "");
+        String chart = Json.createObjectBuilder()
+                .add("type", "bar")
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("label", "rows").add("data", data).add("backgroundColor", "#4c6ef5")
+                                .add("barPercentage", 1.0).add("categoryPercentage", 1.0))))
+                .add("options", Json.createObjectBuilder().add("animation", false).add("maintainAspectRatio", false)
+                        .add("plugins", Json.createObjectBuilder()
+                                .add("legend", Json.createObjectBuilder().add("display", false))
+                                .add("title", Json.createObjectBuilder().add("display", true).add("text", name)))
+                        .add("scales", Json.createObjectBuilder()
+                                .add("x", Json.createObjectBuilder().add("ticks", Json.createObjectBuilder().add("maxRotation", 60).add("font",
+                                        Json.createObjectBuilder().add("size", 9))))))
+                .build().toString();
+        return java.util.Optional.of(new Histogram(name, chart));
+    }
+
+    private static Correlation correlation(JsonObject c) {
+        List<String> columns = c.get("columns") instanceof JsonArray a ? a.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
+                : List.of();
+        List<List<Cell>> rows = new ArrayList<>();
+        if (c.get("values") instanceof JsonArray values) {
+            for (int r = 0; r < values.size(); r++) {
+                JsonArray row = values.getJsonArray(r);
+                List<Cell> cells = new ArrayList<>();
+                for (int k = 0; k < row.size(); k++) {
+                    JsonValue v = row.get(k);
+                    String pair = (r < columns.size() ? columns.get(r) : "") + " × " + (k < columns.size() ? columns.get(k) : "");
+                    if (v instanceof JsonNumber n) {
+                        double value = n.doubleValue();
+                        // red for positive, blue for negative, the stronger the more opaque
+                        String colour = value >= 0 ? "220, 38, 38" : "37, 99, 235";
+                        String style = String.format(java.util.Locale.ROOT, "background-color: rgba(%s, %.2f);%s", colour, Math.min(1, Math.abs(value)),
+                                Math.abs(value) > 0.6 ? " color: #fff;" : "");
+                        cells.add(new Cell(String.format(java.util.Locale.ROOT, "%.2f", value), style,
+                                pair + ": " + String.format(java.util.Locale.ROOT, "%.3f", value)));
+                    } else {
+                        cells.add(new Cell("", "", pair + ": undefined (a constant column)"));
+                    }
+                }
+                rows.add(List.copyOf(cells));
+            }
+        }
+        return new Correlation(c.getString("method", "pearson"), longOf(c.get("rows")), columns, List.copyOf(rows));
+    }
+
+    private static String shortNumber(double value) {
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /** Grey bytes, one per pixel in rows, as a PNG data URL. */

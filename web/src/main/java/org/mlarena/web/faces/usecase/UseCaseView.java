@@ -47,6 +47,7 @@ import org.mlarena.web.faces.experiment.TrainingForm;
 import org.mlarena.web.rest.evaluation.EvaluationInputs;
 import org.mlarena.web.rest.evaluation.EvaluationView;
 import org.mlarena.web.faces.leaderboard.LeaderboardRow;
+import org.mlarena.web.faces.leaderboard.LeaderboardRows;
 import org.mlarena.web.faces.submission.SubmissionRow;
 import org.mlarena.web.rest.leaderboard.LeaderboardResource;
 import org.mlarena.web.rest.leaderboard.LeaderboardView;
@@ -165,7 +166,7 @@ public class UseCaseView implements Serializable {
     private Details useCase;
 
     private Board board;
-    private List<LeaderboardRow> leaderboard = List.of();
+    private LeaderboardRows leaderboard = new LeaderboardRows(List.of());
     private String profileStatus;
     private String profileReason;
     private EdaProfile profile;
@@ -222,7 +223,7 @@ public class UseCaseView implements Serializable {
     private void loadLeaderboard() {
         BoundaryCall.call(() -> leaderboards.leaderboard(slug), null).ifPresent((Leaderboard b) -> {
             board = new Board(b.metricName(), b.direction(), b.split(), b.relDefinition(), b.myTeamId() != null);
-            leaderboard = b.lines().stream().map(line -> LeaderboardRow.of(line, b)).toList();
+            leaderboard = new LeaderboardRows(b.lines().stream().map(line -> LeaderboardRow.of(line, b)).toList());
         });
     }
 
@@ -437,7 +438,7 @@ public class UseCaseView implements Serializable {
         return board;
     }
 
-    public List<LeaderboardRow> getLeaderboard() {
+    public LeaderboardRows getLeaderboard() {
         return leaderboard;
     }
 
