@@ -1,0 +1,379 @@
+package org.mlarena.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlarena.it.support.Api;
+import org.mlarena.it.support.Browser;
+import org.mlarena.it.support.Deployments;
+import org.mlarena.it.support.OidcProvider;
+import org.mlarena.it.support.TestEnvironment;
+import org.mlarena.it.support.World;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * In headless Chromium, the hosting and team screens: a host creates a use case through the form (a wrong slug is
+ * refused next to its field and nothing typed is lost), edits it, meets a conflicting change, imports a dataset (a bad
+ * CSV first: the report names the line), opens it, invites, adds a co-host and closes it; then a lead renames their team
+ * and invites a teammate, who accepts on the invitations page after reading the rules. Every screen is kept as a
+ * screenshot, and no page may log a JavaScript error.
+ */
+@ExtendWith(ArquillianExtension.class)
+class HostingPagesIT {
+
+    private final List<Browser> browsers = new ArrayList<>();
+
+    @TempDir
+    Path files;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(Browser::close);
+    }
+
+    @Test
+    void aHostCreatesEditsImportsInvitesAndClosesAUseCase() {
+        String host = TestEnvironment.oidc() ? "carol" : "hana";
+        String coHost = TestEnvironment.oidc() ? "hana" : "carol";
+        String hostApi = TestEnvironment.oidc() ? "Bearer " + OidcProvider.token(host, List.of("host"), 3600) : Api.authorization(host);
+        Browser browser = signedIn(host, List.of("host"));
+
+        browser.open(TestEnvironment.BASE_URL + "use-cases.xhtml");
+        assertEquals("Host a new use case", browser.text("#host-new"));
+        browser.screenshot("hosting-01-catalogue");
+        browser.assertNoJavaScriptErrors();
+        browser.click("#host-new");
+        browser.await("the host page", Duration.ofSeconds(30), d -> d.getCurrentUrl().contains("/host.xhtml"));
+        assertEquals("Host a new use case", browser.text("#host-title"));
+        browser.screenshot("hosting-02-new");
+        browser.assertNoJavaScriptErrors();
+
+        // a wrong slug: the message is next to the slug, every other value stays as typed
+        String slug = "hosted-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        String title = "Kinds of things " + slug;
+        browser.type("#useCaseForm\\:title", title);
+        browser.type("#useCaseForm\\:slug", "Not a slug!");
+        choose(browser, "useCaseForm:category", "tabular classification");
+        choose(browser, "useCaseForm:metric", "F1 · higher is better");
+        assertEquals("macro", browser.text("#useCaseForm\\:averaging_label"), "a metric that averages starts with its first averaging");
+        choose(browser, "useCaseForm:averaging", "weighted");
+        browser.type("#useCaseForm\\:goal", "Tell the kind of a thing from three measurements.");
+        browser.type("#useCaseForm\\:problem", "Each row has x1, x2 and x3; predict its kind a, b or c.");
+        browser.type("#useCaseForm\\:background", "Made up for the browser test.");
+        browser.type("#useCaseForm\\:rules", "Play fair. One account per person.");
+        browser.type("#useCaseForm\\:perDay_input", "4");
+        browser.type("#useCaseForm\\:teamSize_input", "3");
+        browser.type("#useCaseForm\\:budget_input", "5");
+        browser.type("#useCaseForm\\:publicFraction_input", "0.4");
+        browser.click("#useCaseForm\\:save");
+        expectText(browser, "#useCaseForm\\:slug-message", "is not usable in an address");
+        expectText(browser, "#messages", "One input is wrong");
+        assertEquals(title, value(browser, "#useCaseForm\\:title"));
+        assertEquals("Not a slug!", value(browser, "#useCaseForm\\:slug"));
+        assertEquals("Play fair. One account per person.", value(browser, "#useCaseForm\\:rules"));
+        assertEquals("4", value(browser, "#useCaseForm\\:perDay_input"));
+        assertEquals("0.40", value(browser, "#useCaseForm\\:publicFraction_input"));
+        assertTrue(browser.text("#useCaseForm\\:metric_label").startsWith("F1"), browser.text("#useCaseForm\\:metric_label"));
+        assertEquals("weighted", browser.text("#useCaseForm\\:averaging_label"));
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/host.xhtml"), "still on the new use case: " + browser.driver().getCurrentUrl());
+        browser.screenshot("hosting-03-wrong-slug");
+        browser.assertNoJavaScriptErrors();
+
+        browser.type("#useCaseForm\\:slug", slug);
+        browser.click("#useCaseForm\\:save");
+        browser.await("the host page of the new use case", Duration.ofSeconds(30), d -> d.getCurrentUrl().endsWith("/host.xhtml?slug=" + slug));
+        assertEquals(title, browser.text("#host-title"));
+        assertEquals("DRAFT", browser.text("#host-status"));
+        expectText(browser, "#messages", "created as a private draft");
+        String useCase = "api/v1/use-cases/" + slug;
+        JsonObject created = World.ok(Api.get(useCase, hostApi));
+        assertEquals("PRIVATE", created.getString("visibility"));
+        assertEquals("TABULAR_CLASSIFICATION", created.getString("category"));
+        assertEquals("f1_weighted", created.getString("primaryMetric"));
+        assertEquals(4, created.getInt("submissionsPerDay"));
+        assertEquals(3, created.getInt("teamSizeLimit"));
+        assertEquals(5.0, created.getJsonNumber("computeBudgetPflops").doubleValue(), 1e-9);
+        assertEquals(0.4, created.getJsonNumber("publicFraction").doubleValue(), 1e-9);
+        assertEquals("HOST", created.getString("role"));
+        browser.screenshot("hosting-04-created");
+        browser.assertNoJavaScriptErrors();
+
+        // edit: a new title, goal and closing date
+        browser.type("#useCaseForm\\:title", title + " (edited)");
+        browser.type("#useCaseForm\\:goal", "Tell the kind of a thing, better than chance.");
+        browser.type("#useCaseForm\\:closes_input", "2031-06-30 18:00");
+        browser.find("#useCaseForm\\:closes_input").sendKeys(Keys.ESCAPE);
+        browser.click("#useCaseForm\\:save");
+        expectText(browser, "#messages", "Saved.");
+        assertEquals(title + " (edited)", browser.text("#host-title"));
+        JsonObject edited = World.ok(Api.get(useCase, hostApi));
+        assertEquals(title + " (edited)", edited.getString("title"));
+        assertEquals("Tell the kind of a thing, better than chance.", edited.getString("goal"));
+        assertEquals("2031-06-30T18:00:00Z", edited.getString("closesAt"));
+        assertEquals("Play fair. One account per person.", edited.getString("rules"));
+
+        // another host saves in between: the page says so and keeps the input, then loads the current version
+        World.ok(Api.put(useCase, hostApi, "{\"background\":\"Changed elsewhere.\",\"version\":" + edited.getJsonNumber("version") + "}"));
+        browser.type("#useCaseForm\\:goal", "A goal typed while someone else saved.");
+        browser.click("#useCaseForm\\:save");
+        expectText(browser, "#messages", "another host changed this use case");
+        assertEquals("A goal typed while someone else saved.", value(browser, "#useCaseForm\\:goal"));
+        assertEquals("Tell the kind of a thing, better than chance.", World.ok(Api.get(useCase, hostApi)).getString("goal"), "nothing overwritten");
+        browser.screenshot("hosting-05-conflict");
+        browser.assertNoJavaScriptErrors();
+        browser.click("#useCaseForm\\:reload");
+        assertEquals("Changed elsewhere.", value(browser, "#useCaseForm\\:background"));
+        assertEquals("Tell the kind of a thing, better than chance.", value(browser, "#useCaseForm\\:goal"));
+
+        // a CSV with a bad row: the report names the line and the column, nothing is imported
+        String bad = World.csv().replaceFirst("(?m)^([^\\n]*\\n[^\\n]*\\n[^\\n]*\\n[^\\n]*\\n)[^,\\n]*,", "$1eleven,");
+        upload(browser, write("kinds-bad.csv", bad));
+        expectText(browser, "#uploads", "kinds-bad.csv");
+        browser.type("#datasetForm\\:target", "kind");
+        browser.click("#datasetForm\\:import");
+        String report = browser.text("#datasetForm\\:import-report");
+        assertTrue(report.contains("line 5") && report.contains("'eleven' is not a finite number"), report);
+        assertTrue(report.contains("The import was refused; nothing was changed."), report);
+        assertTrue(browser.has("#profileForm\\:dataset-none"), "no dataset after the refused import");
+        assertEquals(404, Api.get(useCase + "/dataset", hostApi).status());
+        browser.scrollTo("#datasetForm\\:import-report");
+        browser.screenshot("hosting-06-import-refused");
+        browser.assertNoJavaScriptErrors();
+
+        // the good file: imported, then its profile computed while the page polls
+        upload(browser, write("kinds.csv", World.csv()));
+        assertEquals("kind", value(browser, "#datasetForm\\:target"), "the settings stay between uploads");
+        browser.type("#datasetForm\\:validationFraction_input", "0.2");
+        browser.type("#datasetForm\\:testFraction_input", "0.3");
+        browser.click("#datasetForm\\:import");
+        assertTrue(browser.text("#messages").matches("(?s).*Imported: \\d+ training, \\d+ validation and \\d+ hidden test rows\\..*"),
+                browser.text("#messages"));
+        assertFalse(browser.has("#datasetForm\\:import-report"), "the old report is gone");
+        browser.scrollTo("#section-dataset");
+        browser.screenshot("hosting-07-importing");
+        browser.await("the profile to be ready", Duration.ofMinutes(2), d -> "READY".equals(d.findElement(By.id("profile-status")).getText()));
+        assertEquals("3: a, b, c", browser.text("#dataset-classes"));
+        assertTrue(browser.text("#dataset-rows").matches("\\d+ training, \\d+ validation, \\d+ hidden test"), browser.text("#dataset-rows"));
+        assertTrue(browser.has("#profileForm\\:open-eda"), "a link to the exploratory data analysis");
+        browser.scrollTo("#section-dataset");
+        browser.screenshot("hosting-08-dataset-ready");
+        browser.assertNoJavaScriptErrors();
+
+        // open it: active, so that invitations are accepted
+        choose(browser, "useCaseForm:status", "active");
+        browser.click("#useCaseForm\\:save");
+        expectText(browser, "#messages", "Saved.");
+        assertEquals("ACTIVE", browser.text("#host-status"));
+
+        // invitations: by name and by e-mail; the e-mail one shows its code once, then is revoked
+        browser.type("#invitationsForm\\:invite-user", host);
+        browser.click("#invitationsForm\\:invite");
+        assertTrue(browser.text("#invitationsForm\\:invite-user-message").contains("You cannot invite yourself"),
+                browser.text("#invitationsForm\\:invite-user-message"));
+        assertEquals(host, value(browser, "#invitationsForm\\:invite-user"));
+        browser.type("#invitationsForm\\:invite-user", "alice");
+        browser.click("#invitationsForm\\:invite");
+        expectText(browser, "#messages", "Invited alice");
+        browser.type("#invitationsForm\\:invite-email", "dana@example.org");
+        browser.click("#invitationsForm\\:invite");
+        assertTrue(browser.text("#invitationsForm\\:sent-code").matches("(?s)Invitation \\d+ for dana@example.org, code [0-9a-f]{48}.*"),
+                browser.text("#invitationsForm\\:sent-code"));
+        String table = browser.text("#invitationsForm\\:invitations");
+        assertTrue(table.contains("alice") && table.contains("dana@example.org") && table.contains("pending"), table);
+        browser.scrollTo("#section-invitations");
+        browser.screenshot("hosting-09-invitations");
+        WebElement danaRow = browser.driver().findElement(By.xpath("//tbody[@id='invitationsForm:invitations_data']/tr[contains(., 'dana@example.org')]"));
+        danaRow.findElement(By.cssSelector("button[id$=':revoke']")).click();
+        browser.waitForAjax();
+        expectText(browser, "#messages", "revoked");
+        String danaNow = browser.driver().findElement(By.xpath("//tbody[@id='invitationsForm:invitations_data']/tr[contains(., 'dana@example.org')]")).getText();
+        assertTrue(danaNow.contains("revoked"), danaNow);
+        List<JsonObject> aliceInvitations = Api.get("api/v1/invitations", Api.authorization("alice")).json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject()).filter(i -> slug.equals(i.getString("useCase"))).toList();
+        assertEquals(1, aliceInvitations.size(), aliceInvitations.toString());
+        assertEquals("PENDING", aliceInvitations.get(0).getString("status"));
+        browser.assertNoJavaScriptErrors();
+
+        // hosts: a co-host is added; adding them twice says so next to the field
+        browser.type("#hostsForm\\:new-host", coHost);
+        browser.click("#hostsForm\\:add-host");
+        assertTrue(browser.text("#hosts").contains(coHost), browser.text("#hosts"));
+        browser.type("#hostsForm\\:new-host", coHost);
+        browser.click("#hostsForm\\:add-host");
+        expectText(browser, "#hostsForm\\:new-host-message", "already hosts");
+        browser.scrollTo("#section-hosts");
+        browser.screenshot("hosting-10-hosts");
+        browser.assertNoJavaScriptErrors();
+
+        // close, after the confirmation: the leaderboard ranks by the private part
+        browser.scrollTo("#section-close");
+        browser.click("#closeForm\\:close");
+        browser.await("the confirmation", Duration.ofSeconds(10), d -> d.findElement(By.id("closeForm:close-dialog")).isDisplayed());
+        browser.screenshot("hosting-11-close-confirmation");
+        browser.click("#closeForm\\:close-confirm");
+        expectText(browser, "#closed-note", "closed");
+        assertEquals("CLOSED", browser.text("#host-status"));
+        assertEquals("CLOSED", World.ok(Api.get(useCase, hostApi)).getString("status"));
+        assertEquals("private", World.ok(Api.get(useCase + "/leaderboard", hostApi)).getString("split"));
+        browser.screenshot("hosting-12-closed");
+        browser.assertNoJavaScriptErrors();
+    }
+
+    @Test
+    void aLeadInvitesATeammateWhoAcceptsTheRulesOnTheInvitationsPage() {
+        String hana = Api.authorization("hana");
+        String slug = "team-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        String useCase = World.createUseCase(hana, slug, "Team page " + slug, "\"visibility\":\"PUBLIC\",\"category\":\"TABULAR_CLASSIFICATION\","
+                + "\"primaryMetric\":\"accuracy\",\"rules\":\"Share no code between teams.\",\"teamSizeLimit\":3");
+        JsonObject upload = World.created(Api.send("POST", "api/v1/uploads?name=kinds.csv", hana, "text/csv",
+                World.csv().getBytes(StandardCharsets.UTF_8)));
+        World.ok(Api.put(useCase + "/dataset", hana, "{\"format\":\"CSV\",\"targetColumn\":\"kind\",\"files\":{\"table\":"
+                + upload.getJsonNumber("id") + "}}"));
+        World.activate(hana, useCase);
+        World.created(Api.post(useCase + "/participation", Api.authorization("alice"), "{\"acceptRules\":true}"));
+
+        Browser alice = signedIn("alice", List.of());
+        alice.open(TestEnvironment.BASE_URL + "team.xhtml?slug=" + slug);
+        assertEquals("Team alice", alice.text("#team-title"));
+        assertTrue(alice.text("#members").contains("alice") && alice.text("#members").contains("lead"), alice.text("#members"));
+        alice.type("#renameForm\\:team-name", "Kind finders");
+        alice.click("#renameForm\\:rename");
+        assertEquals("Kind finders", alice.text("#team-title"));
+        alice.type("#inviteForm\\:invite-email", "not an address");
+        alice.click("#inviteForm\\:invite");
+        expectText(alice, "#inviteForm\\:invite-email-message", "is not an e-mail address");
+        alice.type("#inviteForm\\:invite-email", "");
+        alice.type("#inviteForm\\:invite-user", "bob");
+        alice.click("#inviteForm\\:invite");
+        expectText(alice, "#messages", "Invited bob into team 'Kind finders'");
+        expectText(alice, "#inviteForm\\:invitations", "bob");
+        alice.screenshot("team-01-lead-invited");
+        alice.assertNoJavaScriptErrors();
+
+        Browser bob = signedIn("bob", List.of());
+        bob.click("#nav-invitations");
+        bob.await("the invitations page", Duration.ofSeconds(30), d -> d.getCurrentUrl().endsWith("/invitations.xhtml"));
+        WebElement row = bob.driver().findElement(By.xpath("//tbody[@id='invitationsForm:invitations_data']/tr[contains(., '" + slug + "')]"));
+        assertTrue(row.getText().contains("team Kind finders") && row.getText().contains("alice") && row.getText().contains("pending"), row.getText());
+        bob.screenshot("team-02-invitations");
+        bob.assertNoJavaScriptErrors();
+        row.findElement(By.cssSelector("button[id$=':accept']")).click();
+        bob.waitForAjax();
+        bob.await("the rules", Duration.ofSeconds(10), d -> d.findElement(By.id("acceptForm:accept-dialog")).isDisplayed());
+        assertEquals("Share no code between teams.", bob.text("#accept-rules-text"));
+        bob.click("#acceptForm\\:accept-confirm");
+        expectText(bob, "#acceptForm\\:accept-rules-message", "Tick the box to accept the rules");
+        JsonObject notYet = World.ok(Api.get(useCase + "/participation", Api.authorization("bob")));
+        assertTrue(!notYet.containsKey("role") || notYet.isNull("role"), "not joined without accepting the rules: " + notYet);
+        bob.screenshot("team-03-rules-not-accepted");
+        bob.click("#acceptForm\\:accept-rules .ui-chkbox-box");
+        bob.click("#acceptForm\\:accept-confirm");
+        expectText(bob, "#messages", "You joined 'Team page " + slug + "' in team 'Kind finders'.");
+        bob.await("the dialog to close", Duration.ofSeconds(10), d -> !d.findElement(By.id("acceptForm:accept-dialog")).isDisplayed());
+        bob.screenshot("team-04-accepted");
+        bob.assertNoJavaScriptErrors();
+        bob.click("#open-team");
+        bob.await("the team page", Duration.ofSeconds(30), d -> d.getCurrentUrl().contains("/team.xhtml?slug=" + slug));
+        assertEquals("Kind finders", bob.text("#team-title"));
+        assertTrue(bob.text("#members").contains("alice") && bob.text("#members").contains("bob"), bob.text("#members"));
+        assertTrue(bob.has("#member-hint") && !bob.has("#inviteForm"), "a member neither renames nor invites");
+        bob.screenshot("team-05-member");
+        bob.assertNoJavaScriptErrors();
+
+        JsonObject standing = World.ok(Api.get(useCase + "/participation", Api.authorization("bob")));
+        assertEquals("MEMBER", standing.getString("role"));
+        alice.open(TestEnvironment.BASE_URL + "team.xhtml?slug=" + slug);
+        expectText(alice, "#inviteForm\\:invitations", "accepted");
+        alice.assertNoJavaScriptErrors();
+    }
+
+    /** A browser signed in as {@code user}: the login form, or the OIDC provider with {@code groups}. */
+    private Browser signedIn(String user, List<String> groups) {
+        Browser browser = Browser.start();
+        browsers.add(browser);
+        if (TestEnvironment.oidc()) {
+            OidcProvider.nextSignIn(user, groups);
+            browser.open(TestEnvironment.BASE_URL);
+        } else {
+            browser.open(TestEnvironment.BASE_URL + "login.xhtml");
+            browser.type("#loginForm\\:username", user);
+            browser.type("#loginForm\\:password", user);
+            browser.click("#loginForm\\:signIn");
+        }
+        browser.await("the header to name " + user, Duration.ofSeconds(30), d -> d.findElements(By.id("signed-in-name")).size() == 1
+                && user.equals(d.findElement(By.id("signed-in-name")).getText()));
+        return browser;
+    }
+
+    /** Picks an option of a PrimeFaces select menu the way a person does: open it, click the option. */
+    private static void choose(Browser browser, String menuId, String label) {
+        String menu = "#" + menuId.replace(":", "\\:");
+        browser.click(menu + " .ui-selectonemenu-trigger");
+        String option = menu + "_items li[data-label=\"" + label + "\"]";
+        // the menu takes clicks on its options once its opening transition has ended, when it says it is expanded
+        browser.await("the options of " + menuId, Duration.ofSeconds(10),
+                d -> "true".equals(d.findElement(By.id(menuId + "_label")).getDomAttribute("aria-expanded")));
+        browser.click(option);
+        assertEquals(label, browser.text(menu + "_label"));
+    }
+
+    /** Waits (AJAX updates and polls may bring it) until the element's text contains {@code fragment}. */
+    private static void expectText(Browser browser, String css, String fragment) {
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> {
+                List<WebElement> found = d.findElements(By.cssSelector(css));
+                return !found.isEmpty() && found.get(0).getText().contains(fragment);
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("failed-" + css.replaceAll("[^a-zA-Z0-9-]", "-"));
+            List<WebElement> found = browser.driver().findElements(By.cssSelector(css));
+            throw new AssertionError("'" + fragment + "' not in " + css + ": " + (found.isEmpty() ? "no such element" : "'" + found.get(0).getText() + "'"), e);
+        }
+    }
+
+    private static String value(Browser browser, String css) {
+        return browser.find(css).getDomProperty("value");
+    }
+
+    private void upload(Browser browser, Path file) {
+        browser.find("#datasetForm input[type=file]").sendKeys(file.toAbsolutePath().toString());
+        browser.click("#datasetForm\\:upload");
+        expectText(browser, "#messages", "Uploaded " + file.getFileName());
+    }
+
+    private Path write(String name, String content) {
+        try {
+            return Files.writeString(files.resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.mlarena.web.faces.team;
+
+import java.io.Serializable;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.mlarena.common.ArenaClock;
+import org.mlarena.team.entity.Invitation;
+import org.mlarena.team.entity.InvitationStatus;
+
+/**
+ * An invitation as the host, team and invitations pages list it; never with its code.
+ *
+ * @param invitee   the sign-in name or the e-mail address it is addressed to
+ * @param team      the team it invites into, or null for a team of one's own (a host's invitation)
+ * @param status    PENDING, ACCEPTED, DECLINED, EXPIRED or REVOKED, as of now
+ * @param rules     the use case's rules, which accepting accepts
+ */
+public record InvitationRow(long id, String useCaseSlug, String useCaseTitle, String invitee, String team, String invitedBy,
+                            String status, String createdAt, String expiresAt, String answeredBy, String rules) implements Serializable {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    public static InvitationRow of(Invitation i) {
+        return new InvitationRow(i.getId(), i.getUseCase().getSlug(), i.getUseCase().getTitle(),
+                i.getInviteeUser() != null ? i.getInviteeUser() : i.getInviteeEmail(), i.getTeam() == null ? null : i.getTeam().getName(),
+                i.getInvitedBy(), i.statusAt(ArenaClock.now()).name(), WHEN.format(i.getCreatedAt()), WHEN.format(i.getExpiresAt()),
+                i.getAnsweredBy(), i.getUseCase().getRules());
+    }
+
+    public boolean pending() {
+        return InvitationStatus.PENDING.name().equals(status);
+    }
+
+    public String statusLabel() {
+        return status.toLowerCase(Locale.ROOT);
+    }
+
+    /** What accepting gives: a place in a team, or a team of one's own. */
+    public String into() {
+        return team == null ? "a team of your own" : "team " + team;
+    }
+}

@@ -1,0 +1,196 @@
+package org.mlarena.web.faces.team;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.mlarena.common.InvalidInputException;
+import org.mlarena.common.ResourceNotFoundException;
+import org.mlarena.team.boundary.Standing;
+import org.mlarena.team.boundary.TeamService;
+import org.mlarena.team.entity.Invitation;
+import org.mlarena.team.entity.MemberRole;
+import org.mlarena.usecase.boundary.UseCaseService;
+import org.mlarena.web.faces.BoundaryCall;
+import org.mlarena.web.faces.FieldErrors;
+
+/**
+ * My team in a use case ({@code team.xhtml?slug=...}): its members, submissions left today and compute budget; its lead
+ * renames it, invites teammates by sign-in name or e-mail and revokes pending invitations.
+ */
+@Named
+@ViewScoped
+public class TeamView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final Map<String, String> INVITE_INPUTS = Map.of("user", "inviteForm:invite-user", "email", "inviteForm:invite-email");
+
+    /** A member of the team. */
+    public record Member(String user, String role, String joinedAt) implements Serializable {
+    }
+
+    /**
+     * What the page shows of the caller's place in the use case.
+     *
+     * @param role HOST, LEAD, MEMBER, or null when not joined
+     */
+    public record Place(String useCaseTitle, String role, Long teamId, String teamName, List<Member> members, Integer submissionsLeft,
+                        Integer submissionsPerDay, Double budgetLeftPflops, Double budgetPflops) implements Serializable {
+
+        static Place of(String title, Standing s) {
+            List<Member> members = s.members() == null ? List.of() : s.members().stream()
+                    .map(m -> new Member(m.getUsername(), m.getRole().name(), InvitationRow.WHEN.format(m.getJoinedAt()))).toList();
+            return new Place(title, s.role() == null ? null : s.role().name(), s.team() == null ? null : s.team().getId(),
+                    s.team() == null ? null : s.team().getName(), members,
+                    s.submissions() == null ? null : s.submissions().left(), s.submissions() == null ? null : s.submissions().limit(),
+                    s.budget() == null ? null : s.budget().leftFlops() / 1e15, s.budget() == null ? null : s.budget().budgetFlops() / 1e15);
+        }
+
+        public boolean lead() {
+            return MemberRole.LEAD.name().equals(role);
+        }
+
+        public boolean host() {
+            return MemberRole.HOST.name().equals(role);
+        }
+
+        public boolean inTeam() {
+            return teamId != null;
+        }
+    }
+
+    @Inject
+    TeamService teams;
+    @Inject
+    UseCaseService useCases;
+
+    private String slug;
+    private Place place;
+    private String teamName;
+    private List<InvitationRow> invitations = List.of();
+    private String inviteUser;
+    private String inviteEmail;
+    private String sentCode;
+
+    /** The view action: the caller's standing in the use case named by {@code slug}. */
+    public void load() {
+        if (slug == null || slug.isBlank()) {
+            BoundaryCall.add(null, FacesMessage.SEVERITY_WARN, "No use case chosen.", "Open a use case from the catalogue, then its team page.");
+            return;
+        }
+        try {
+            String title = useCases.find(slug).useCase().getTitle();
+            place = Place.of(title, teams.standing(slug));
+        } catch (ResourceNotFoundException e) {
+            BoundaryCall.add(null, FacesMessage.SEVERITY_WARN, "No such use case.", e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            BoundaryCall.show(e, null);
+            return;
+        }
+        teamName = place.teamName();
+        readInvitations();
+    }
+
+    private void reread() {
+        BoundaryCall.run(() -> place = Place.of(place.useCaseTitle(), teams.standing(slug)), null);
+        readInvitations();
+    }
+
+    private void readInvitations() {
+        if (place == null || !place.lead()) {
+            invitations = List.of();
+            return;
+        }
+        invitations = BoundaryCall.call(() -> teams.invitationsOf(slug).stream().map(InvitationRow::of).toList(), null).orElse(List.of());
+    }
+
+    public void rename() {
+        try {
+            teams.rename(slug, teamName);
+            BoundaryCall.add(null, FacesMessage.SEVERITY_INFO, "Your team is called '" + teamName.strip() + "' now.", null);
+            reread();
+            teamName = place.teamName();
+        } catch (InvalidInputException e) {
+            FieldErrors.show(e, Map.of("teamName", "renameForm:team-name"), null);
+        } catch (RuntimeException e) {
+            BoundaryCall.show(e, "renameForm:team-name");
+        }
+    }
+
+    public void invite() {
+        sentCode = null;
+        try {
+            Invitation invitation = teams.invite(slug, inviteUser, inviteEmail);
+            String invitee = invitation.getInviteeUser() != null ? invitation.getInviteeUser() : invitation.getInviteeEmail();
+            if (invitation.getInviteeEmail() != null) {
+                sentCode = "Invitation " + invitation.getId() + " for " + invitation.getInviteeEmail() + ", code " + invitation.getCode();
+            }
+            BoundaryCall.add(null, FacesMessage.SEVERITY_INFO, "Invited " + invitee + " into team '" + place.teamName() + "'.",
+                    invitation.getInviteeUser() != null ? "They find it under Invitations." : "Send them the invitation's number and code shown below.");
+            inviteUser = null;
+            inviteEmail = null;
+        } catch (InvalidInputException e) {
+            FieldErrors.show(e, INVITE_INPUTS, null);
+        } catch (RuntimeException e) {
+            BoundaryCall.show(e, null);
+        }
+        readInvitations();
+    }
+
+    public void revoke(long invitationId) {
+        if (BoundaryCall.run(() -> teams.revoke(slug, invitationId), null)) {
+            BoundaryCall.add(null, FacesMessage.SEVERITY_INFO, "Invitation " + invitationId + " revoked.", null);
+        }
+        readInvitations();
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public Place getPlace() {
+        return place;
+    }
+
+    public String getTeamName() {
+        return teamName;
+    }
+
+    public void setTeamName(String teamName) {
+        this.teamName = teamName;
+    }
+
+    public List<InvitationRow> getInvitations() {
+        return invitations;
+    }
+
+    public String getInviteUser() {
+        return inviteUser;
+    }
+
+    public void setInviteUser(String inviteUser) {
+        this.inviteUser = inviteUser;
+    }
+
+    public String getInviteEmail() {
+        return inviteEmail;
+    }
+
+    public void setInviteEmail(String inviteEmail) {
+        this.inviteEmail = inviteEmail;
+    }
+
+    public String getSentCode() {
+        return sentCode;
+    }
+}
