@@ -104,14 +104,14 @@ public class DatasetStore {
     }
 
     /** The import problems as field errors a person can act on (at most {@value InvalidDataException#MAX_LISTED}). */
-    public static InvalidInputException invalid(InvalidDataException e) {
+    private InvalidInputException invalid(InvalidDataException e) {
         if (e.problems().size() <= 1) {
             return new InvalidInputException("files", e.getMessage());
         }
         return new InvalidInputException(e.problems().stream().map(p -> new InvalidInputException.FieldError("files", p)).toList());
     }
 
-    static void deleteQuietly(Path directory) {
+    private void deleteQuietly(Path directory) {
         if (directory == null || !Files.exists(directory)) {
             return;
         }

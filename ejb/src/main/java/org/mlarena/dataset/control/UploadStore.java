@@ -35,7 +35,7 @@ public class UploadStore {
     @PersistenceContext(unitName = "arena")
     EntityManager em;
 
-    public static long maxBytes() {
+    private long maxBytes() {
         return Long.parseLong(Settings.read(MAX_BYTES, Long.toString(DEFAULT_MAX_BYTES)).trim());
     }
 
