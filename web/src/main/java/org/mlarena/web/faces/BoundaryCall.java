@@ -51,23 +51,8 @@ public final class BoundaryCall {
         try {
             return Optional.ofNullable(call.get());
         } catch (InvalidInputException e) {
-            FacesContext faces = FacesContext.getCurrentInstance();
-            int placed = 0;
-            for (InvalidInputException.FieldError error : e.errors()) {
-                String clientId = error.field() == null ? null : clientIds.apply(error.field());
-                // p:message next to a field shows the detail; the summary is what screen readers and p:messages show
-                add(clientId, FacesMessage.SEVERITY_ERROR, error.message(), clientId == null ? null : error.message());
-                placed += clientId == null ? 0 : 1;
-            }
-            if (e.errors().isEmpty()) {
-                // a refusal of the whole input goes where clientIds puts the field "" (e.g. the form's one text area)
-                String clientId = clientIds.apply("");
-                add(clientId, FacesMessage.SEVERITY_ERROR, e.getMessage(), clientId == null ? null : e.getMessage());
-            } else if (placed > 0) {
-                add(null, FacesMessage.SEVERITY_ERROR, placed == 1 ? "One input is wrong; the message is next to it." : placed
-                        + " inputs are wrong; each message is next to its input.", null);
-            }
-            faces.validationFailed();
+            FieldErrors.show(e, clientIds, null);
+            FacesContext.getCurrentInstance().validationFailed();
             return Optional.empty();
         } catch (RuntimeException e) {
             show(e, null);
@@ -109,8 +94,12 @@ public final class BoundaryCall {
         add(clientId, severity, summary, null);
     }
 
-    /** A message; without a detail the detail is empty (a FacesMessage would repeat the summary as its detail). */
+    /**
+     * A message. Without a detail, a message for the page gets an empty one (a FacesMessage would repeat the summary,
+     * which p:messages then shows twice) and a message for an input repeats the summary (p:message shows the detail).
+     */
     public static void add(String clientId, FacesMessage.Severity severity, String summary, String detail) {
-        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, summary, detail == null ? "" : detail));
+        String shown = detail != null ? detail : clientId == null ? "" : summary;
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, summary, shown));
     }
 }

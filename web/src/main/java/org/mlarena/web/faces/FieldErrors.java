@@ -1,6 +1,7 @@
 package org.mlarena.web.faces;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.faces.application.FacesMessage;
 
@@ -21,13 +22,22 @@ public final class FieldErrors {
      * @param pageId   the client id of the messages for the rest (null: the page's global messages)
      */
     public static void show(InvalidInputException e, Map<String, String> inputs, String pageId) {
+        show(e, inputs::get, pageId);
+    }
+
+    /**
+     * @param inputs the client id of the input for a field name ("" for a refusal of the whole input), or null when
+     *               the form has no input for it
+     */
+    public static void show(InvalidInputException e, Function<String, String> inputs, String pageId) {
         if (e.errors().isEmpty()) {
-            BoundaryCall.add(pageId, FacesMessage.SEVERITY_ERROR, e.getMessage(), null);
+            String input = inputs.apply("");
+            BoundaryCall.add(input == null ? pageId : input, FacesMessage.SEVERITY_ERROR, e.getMessage(), null);
             return;
         }
         int placed = 0;
         for (InvalidInputException.FieldError error : e.errors()) {
-            String input = error.field() == null ? null : inputs.get(error.field());
+            String input = error.field() == null ? null : inputs.apply(error.field());
             if (input == null) {
                 BoundaryCall.add(pageId, FacesMessage.SEVERITY_ERROR, error.message(), null);
             } else {
