@@ -204,8 +204,10 @@ class HostingPagesIT {
         expectText(browser, "#messages", "Invited alice");
         browser.type("#invitationsForm\\:invite-email", "dana@example.org");
         browser.click("#invitationsForm\\:invite");
-        assertTrue(browser.text("#invitationsForm\\:sent-code").matches("(?s)Invitation \\d+ for dana@example.org, code [0-9a-f]{48}.*"),
-                browser.text("#invitationsForm\\:sent-code"));
+        assertTrue(browser.text("#invitationsForm\\:sent-code").contains("dana@example.org"), browser.text("#invitationsForm\\:sent-code"));
+        String danaLink = value(browser, "#invitationsForm\\:sent-link");
+        assertTrue(danaLink.matches(java.util.regex.Pattern.quote(TestEnvironment.BASE_URL) + "invitations\\.xhtml\\?invitation=\\d+&code=[0-9a-f]{48}"),
+                "the link to send: " + danaLink);
         String table = browser.text("#invitationsForm\\:invitations");
         assertTrue(table.contains("alice") && table.contains("dana@example.org") && table.contains("pending"), table);
         browser.scrollTo("#section-invitations");
@@ -231,6 +233,15 @@ class HostingPagesIT {
         expectText(browser, "#hostsForm\\:new-host-message", "already hosts");
         browser.scrollTo("#section-hosts");
         browser.screenshot("hosting-10-hosts");
+        browser.assertNoJavaScriptErrors();
+        // and removed again, after a confirmation
+        browser.driver().findElement(By.xpath("//ul[@id='hosts']/li[starts-with(normalize-space(.), '" + coHost + "')]//button")).click();
+        browser.await("the confirmation", Duration.ofSeconds(10), d -> d.findElement(By.cssSelector(".ui-confirm-dialog")).isDisplayed());
+        browser.driver().findElements(By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-yes")).stream().filter(WebElement::isDisplayed)
+                .findFirst().orElseThrow().click();
+        browser.waitForAjax();
+        expectText(browser, "#messages", coHost + " no longer hosts");
+        assertFalse(browser.text("#hosts").contains(coHost), browser.text("#hosts"));
         browser.assertNoJavaScriptErrors();
 
         // close, after the confirmation: the leaderboard ranks by the private part
@@ -313,23 +324,36 @@ class HostingPagesIT {
         alice.open(TestEnvironment.BASE_URL + "team.xhtml?slug=" + slug);
         expectText(alice, "#inviteForm\\:invitations", "accepted");
         alice.assertNoJavaScriptErrors();
+
+        // by e-mail: the lead sends the link shown once; whoever opens it signed in sees the invitation and its rules
+        alice.type("#inviteForm\\:invite-user", "");
+        alice.type("#inviteForm\\:invite-email", "carol@example.org");
+        alice.click("#inviteForm\\:invite");
+        expectText(alice, "#inviteForm\\:sent-code", "carol@example.org");
+        String link = value(alice, "#inviteForm\\:sent-link");
+        alice.screenshot("team-06-invited-by-e-mail");
+        alice.assertNoJavaScriptErrors();
+        Browser carol = signedIn("carol", List.of());
+        carol.open(link);
+        carol.await("the invitation of the link, open", Duration.ofSeconds(10), d -> d.findElement(By.id("acceptForm:accept-dialog")).isDisplayed());
+        assertEquals("Share no code between teams.", carol.text("#accept-rules-text"));
+        carol.screenshot("team-07-invitation-link");
+        carol.click("#acceptForm\\:accept-rules .ui-chkbox-box");
+        carol.click("#acceptForm\\:accept-confirm");
+        expectText(carol, "#messages", "You joined 'Team page " + slug + "' in team 'Kind finders'.");
+        carol.assertNoJavaScriptErrors();
+        assertEquals("MEMBER", World.ok(Api.get(useCase + "/participation", Api.authorization("carol"))).getString("role"));
+        Browser stranger = signedIn("hana", List.of("host"));
+        stranger.open(link.replaceAll("code=[0-9a-f]+", "code=" + "0".repeat(48)));
+        expectText(stranger, "#messages", "There is no invitation");
+        stranger.assertNoJavaScriptErrors();
     }
 
     /** A browser signed in as {@code user}: the login form, or the OIDC provider with {@code groups}. */
     private Browser signedIn(String user, List<String> groups) {
         Browser browser = Browser.start();
         browsers.add(browser);
-        if (TestEnvironment.oidc()) {
-            OidcProvider.nextSignIn(user, groups);
-            browser.open(TestEnvironment.BASE_URL);
-        } else {
-            browser.open(TestEnvironment.BASE_URL + "login.xhtml");
-            browser.type("#loginForm\\:username", user);
-            browser.type("#loginForm\\:password", user);
-            browser.click("#loginForm\\:signIn");
-        }
-        browser.await("the header to name " + user, Duration.ofSeconds(30), d -> d.findElements(By.id("signed-in-name")).size() == 1
-                && user.equals(d.findElement(By.id("signed-in-name")).getText()));
+        browser.signIn(user, groups);
         return browser;
     }
 

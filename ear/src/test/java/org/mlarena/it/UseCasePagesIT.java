@@ -63,8 +63,17 @@ class UseCasePagesIT {
         browser.await("the card of " + w.slug, WAIT, d -> d.findElements(By.cssSelector(".arena-card")).size() == 1
                 && !d.findElements(By.id("card-" + w.slug)).isEmpty());
         assertTrue(browser.text("#card-" + w.slug).contains("private"), browser.text("#card-" + w.slug));
+        assertTrue(browser.text("#card-" + w.slug).contains("you lead a team"), browser.text("#card-" + w.slug));
         browser.screenshot("use-case-01-catalogue-search");
         browser.assertNoJavaScriptErrors();
+        // only those alice takes part in: every card says how
+        browser.type("#filterForm\\:search", "");
+        browser.click("#filterForm\\:only-mine .ui-chkbox-box");
+        browser.await("only alice's use cases", WAIT, d -> d.findElements(By.cssSelector(".arena-card")).stream()
+                .allMatch(card -> card.getText().contains("you ")) && !d.findElements(By.id("card-" + w.slug)).isEmpty());
+        browser.screenshot("use-case-01-catalogue-mine");
+        browser.type("#filterForm\\:search", w.slug);
+        browser.await("the card of " + w.slug + " again", WAIT, d -> d.findElements(By.cssSelector(".arena-card")).size() == 1);
 
         browser.click("#open-" + w.slug);
         browser.await("the use case page", WAIT, d -> !d.findElements(By.id("use-case-title")).isEmpty());

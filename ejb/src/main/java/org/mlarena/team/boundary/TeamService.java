@@ -230,6 +230,14 @@ public class TeamService {
         return standing(useCase.getSlug());
     }
 
+    /**
+     * A pending invitation the caller may answer: addressed to them by name, or by e-mail with its code (the link in the
+     * e-mail). What it shows (use case, team, rules) is what accepting it means.
+     */
+    public Invitation invitation(long invitationId, String code) {
+        return answerable(invitationId, code);
+    }
+
     public Invitation decline(long invitationId, String code) {
         Invitation invitation = answerable(invitationId, code);
         invitation.answer(InvitationStatus.DECLINED, caller().name(), ArenaClock.now());

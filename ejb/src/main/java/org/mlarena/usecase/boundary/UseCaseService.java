@@ -46,6 +46,15 @@ public class UseCaseService {
         return Page.of(all, first, max);
     }
 
+    /** The caller's role in each use case they take part in: slug to HOST, LEAD or MEMBER. */
+    public java.util.Map<String, String> myRoles() {
+        java.util.Map<String, String> roles = new java.util.HashMap<>();
+        em.createNamedQuery(org.mlarena.team.entity.Membership.ALL_OF_USER, org.mlarena.team.entity.Membership.class)
+                .setParameter("user", caller().name()).getResultList()
+                .forEach(m -> roles.put(m.getUseCase().getSlug(), m.getRole().name()));
+        return roles;
+    }
+
     public Participation find(String slug) {
         return access.visible(slug, caller());
     }

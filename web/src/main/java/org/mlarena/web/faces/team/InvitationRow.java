@@ -29,6 +29,19 @@ public record InvitationRow(long id, String useCaseSlug, String useCaseTitle, St
                 i.getAnsweredBy(), i.getUseCase().getRules());
     }
 
+    /**
+     * The link that answers an invitation sent by e-mail: this server's invitations page with the invitation's number and
+     * code; whoever signs in with it sees the invitation and its rules.
+     */
+    public static String link(Invitation i) {
+        jakarta.faces.context.ExternalContext external = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
+        String scheme = external.getRequestScheme();
+        int port = external.getRequestServerPort();
+        boolean defaultPort = "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
+        return scheme + "://" + external.getRequestServerName() + (defaultPort ? "" : ":" + port) + external.getRequestContextPath()
+                + "/invitations.xhtml?invitation=" + i.getId() + "&code=" + java.net.URLEncoder.encode(i.getCode(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public boolean pending() {
         return InvitationStatus.PENDING.name().equals(status);
     }

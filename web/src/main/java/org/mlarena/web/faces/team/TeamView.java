@@ -75,7 +75,8 @@ public class TeamView implements Serializable {
     private List<InvitationRow> invitations = List.of();
     private String inviteUser;
     private String inviteEmail;
-    private String sentCode;
+    private String sentTo;
+    private String sentLink;
 
     /** The view action: the caller's standing in the use case named by {@code slug}. */
     public void load() {
@@ -124,15 +125,16 @@ public class TeamView implements Serializable {
     }
 
     public void invite() {
-        sentCode = null;
+        sentTo = null;
         try {
             Invitation invitation = teams.invite(slug, inviteUser, inviteEmail);
             String invitee = invitation.getInviteeUser() != null ? invitation.getInviteeUser() : invitation.getInviteeEmail();
             if (invitation.getInviteeEmail() != null) {
-                sentCode = "Invitation " + invitation.getId() + " for " + invitation.getInviteeEmail() + ", code " + invitation.getCode();
+                sentTo = invitation.getInviteeEmail();
+                sentLink = InvitationRow.link(invitation);
             }
             BoundaryCall.add(null, FacesMessage.SEVERITY_INFO, "Invited " + invitee + " into team '" + place.teamName() + "'.",
-                    invitation.getInviteeUser() != null ? "They find it under Invitations." : "Send them the invitation's number and code shown below.");
+                    invitation.getInviteeUser() != null ? "They find it under Invitations." : "Send them the link shown below.");
             inviteUser = null;
             inviteEmail = null;
         } catch (InvalidInputException e) {
@@ -190,7 +192,12 @@ public class TeamView implements Serializable {
         this.inviteEmail = inviteEmail;
     }
 
-    public String getSentCode() {
-        return sentCode;
+    /** The link that answers the invitation just sent by e-mail, shown once. */
+    public String getSentLink() {
+        return sentLink;
+    }
+
+    public String getSentTo() {
+        return sentTo;
     }
 }

@@ -126,7 +126,8 @@ public class HostView implements Serializable {
     private List<InvitationRow> invitations = List.of();
     private String inviteUser;
     private String inviteEmail;
-    private String sentCode;
+    private String sentTo;
+    private String sentLink;
 
     /** The view action: a new use case, or the one named by {@code slug} when the caller hosts it. */
     public void load() {
@@ -299,6 +300,14 @@ public class HostView implements Serializable {
         readHosts();
     }
 
+    /** Removes a co-host (the boundary keeps the last one). */
+    public void removeHost(String user) {
+        if (BoundaryCall.run(() -> useCases.removeHost(slug, user), null)) {
+            BoundaryCall.add(null, FacesMessage.SEVERITY_INFO, user + " no longer hosts '" + savedTitle + "'.", null);
+        }
+        readHosts();
+    }
+
     // --- the dataset ---
 
     private void readDataset() {
@@ -395,15 +404,16 @@ public class HostView implements Serializable {
     }
 
     public void invite() {
-        sentCode = null;
+        sentTo = null;
         try {
             Invitation invitation = teams.invite(slug, inviteUser, inviteEmail);
             if (invitation.getInviteeEmail() != null) {
-                sentCode = "Invitation " + invitation.getId() + " for " + invitation.getInviteeEmail() + ", code " + invitation.getCode();
+                sentTo = invitation.getInviteeEmail();
+                sentLink = org.mlarena.web.faces.team.InvitationRow.link(invitation);
             }
             BoundaryCall.add(null, FacesMessage.SEVERITY_INFO, "Invited " + (invitation.getInviteeUser() != null ? invitation.getInviteeUser()
                     : invitation.getInviteeEmail()) + " into '" + savedTitle + "' with a team of their own.",
-                    invitation.getInviteeUser() != null ? "They find it under Invitations." : "Send them the invitation's number and code shown below.");
+                    invitation.getInviteeUser() != null ? "They find it under Invitations." : "Send them the link shown below.");
             inviteUser = null;
             inviteEmail = null;
         } catch (InvalidInputException e) {
@@ -539,7 +549,12 @@ public class HostView implements Serializable {
         this.inviteEmail = inviteEmail;
     }
 
-    public String getSentCode() {
-        return sentCode;
+    /** The link that answers the invitation just sent by e-mail, shown once. */
+    public String getSentLink() {
+        return sentLink;
+    }
+
+    public String getSentTo() {
+        return sentTo;
     }
 }
