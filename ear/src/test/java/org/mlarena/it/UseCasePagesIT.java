@@ -129,6 +129,15 @@ class UseCasePagesIT {
         browser.scrollTo("#trainingForm\\:experiment-details");
         browser.screenshot("use-case-06-experiment-details");
         browser.assertNoJavaScriptErrors();
+        browser.type("#trainingForm\\:edit-notes", "softmax baseline, 2 epochs");
+        browser.click("#trainingForm\\:describe-save");
+        assertEquals("softmax baseline, 2 epochs", browser.awaitText("#details-notes", "softmax baseline", WAIT));
+        assertEquals("first try", browser.find("#trainingForm\\:edit-title").getDomProperty("value"), "the title stays as it was");
+        browser.type("#trainingForm\\:edit-title", "");
+        browser.click("#trainingForm\\:describe-save");
+        assertTrue(browser.awaitText("#trainingForm\\:edit-title-message", "title", WAIT).contains("1 to 200 characters"));
+        assertTrue(browser.text("#trainingForm\\:training-table").contains("first try"), "a refused title changes nothing");
+        browser.assertNoJavaScriptErrors();
 
         // the start form: wrong inputs get their message next to the field, and what was typed stays
         browser.click("#trainingStart\\:start-panel_toggler");

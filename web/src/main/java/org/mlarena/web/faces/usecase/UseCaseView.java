@@ -180,6 +180,8 @@ public class UseCaseView implements Serializable {
     private ExperimentDetails details;
     private TrainingForm trainingForm;
     private String tryCsv;
+    private String editTitle;
+    private String editNotes;
     private TryResult tryResult;
 
     /** The view action: reads the use case named by {@code slug}, then the shown tab. */
@@ -285,8 +287,14 @@ public class UseCaseView implements Serializable {
             return;
         }
         String metricName = useCase.primaryMetric();
+        Long before = details == null ? null : details.row().id();
         details = BoundaryCall.call(() -> ExperimentDetails.of(experiments.find(slug, experiment), experiments.curves(slug, experiment), metricName,
                 UseCaseView::when), null).orElse(null);
+        if (details != null && !Long.valueOf(details.row().id()).equals(before)) {
+            // the edit fields start from what is stored, and keep what is typed while the page polls
+            editTitle = details.row().title();
+            editNotes = details.notes();
+        }
     }
 
     /** Starts a training with the form's settings; every wrong setting is shown next to its input, the input stays. */
@@ -310,6 +318,26 @@ public class UseCaseView implements Serializable {
         BoundaryCall.call(() -> experiments.cancel(slug, id), null).ifPresent(e -> BoundaryCall.add(null, FacesMessage.SEVERITY_INFO,
                 "Experiment #" + id + " is " + (e.getStatus().isFinal() ? e.getStatus().name().toLowerCase(Locale.ROOT) : "being cancelled") + ".",
                 null));
+        loadExperiments();
+    }
+
+    /** Queues a cancelled, failed or budget-stopped experiment again; it continues from its last checkpoint. */
+    public void restartExperiment(long id) {
+        BoundaryCall.call(() -> experiments.restart(slug, id), null).ifPresent(e -> BoundaryCall.add(null, FacesMessage.SEVERITY_INFO,
+                "Experiment #" + id + " is queued again; it continues from its last checkpoint.", null));
+        loadExperiments();
+    }
+
+    /** Saves the title and notes of the experiment shown in full. */
+    public void describeExperiment() {
+        if (details == null) {
+            return;
+        }
+        long id = details.row().id();
+        // the form always shows both: an emptied field (null here) is an empty title or no notes, not "keep"
+        BoundaryCall.callForm(() -> experiments.describe(slug, id, editTitle == null ? "" : editTitle, editNotes == null ? "" : editNotes),
+                field -> "trainingForm:edit-" + field).ifPresent(e -> BoundaryCall.add(null, FacesMessage.SEVERITY_INFO,
+                "Experiment #" + id + " described.", null));
         loadExperiments();
     }
 
@@ -504,6 +532,22 @@ public class UseCaseView implements Serializable {
 
     public TrainingForm getTrainingForm() {
         return trainingForm;
+    }
+
+    public String getEditTitle() {
+        return editTitle;
+    }
+
+    public void setEditTitle(String editTitle) {
+        this.editTitle = editTitle;
+    }
+
+    public String getEditNotes() {
+        return editNotes;
+    }
+
+    public void setEditNotes(String editNotes) {
+        this.editNotes = editNotes;
     }
 
     public String getTryCsv() {
