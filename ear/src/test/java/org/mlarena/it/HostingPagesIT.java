@@ -349,6 +349,42 @@ class HostingPagesIT {
         stranger.assertNoJavaScriptErrors();
     }
 
+    @Test
+    void aHostImportsATextDatasetWhoseEdaShowsItsTexts() {
+        String hana = Api.authorization("hana");
+        String slug = "texts-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        World.createUseCase(hana, slug, "Texts " + slug, "\"visibility\":\"PUBLIC\",\"category\":\"TEXT_CLASSIFICATION\",\"primaryMetric\":\"accuracy\"");
+        StringBuilder csv = new StringBuilder("description,section\n");
+        String[][] words = {{"kernel", "driver", "module", "firmware"}, {"font", "glyph", "typeface", "serif"}};
+        for (int i = 0; i < 80; i++) {
+            String[] own = words[i % 2];
+            csv.append("\"A ").append(own[i % 4]).append(" package with ").append(own[(i + 1) % 4]).append(" support, release ").append(i)
+                    .append("\",").append(i % 2 == 0 ? "kernel" : "fonts").append('\n');
+        }
+        Browser browser = signedIn("hana", List.of("host"));
+        browser.open(TestEnvironment.BASE_URL + "host.xhtml?slug=" + slug);
+        choose(browser, "datasetForm:format", "TEXT: a table with a text and a label column");
+        upload(browser, write("sections.csv", csv.toString()));
+        browser.type("#datasetForm\\:target", "section");
+        browser.type("#datasetForm\\:textColumn", "description");
+        browser.click("#datasetForm\\:import");
+        expectText(browser, "#messages", "Imported:");
+        browser.await("the profile to be ready", Duration.ofMinutes(2), d -> "READY".equals(d.findElement(By.id("profile-status")).getText()));
+        assertEquals("2: fonts, kernel", browser.text("#dataset-classes"));
+        assertTrue(browser.text("#dataset-target").contains("(text in description)"), browser.text("#dataset-target"));
+        browser.scrollTo("#section-dataset");
+        browser.screenshot("hosting-13-text-imported");
+        browser.assertNoJavaScriptErrors();
+
+        browser.open(TestEnvironment.BASE_URL + "use-case.xhtml?slug=" + slug + "&tab=eda");
+        assertTrue(browser.text("#eda-format").startsWith("TEXT"), browser.text("#eda-format"));
+        String snippets = browser.text("#edaForm\\:eda-snippets");
+        assertTrue(snippets.contains("package with") && snippets.contains("fonts") && snippets.contains("kernel"), snippets);
+        assertTrue(browser.text("#eda-top-words").contains("package"), browser.text("#eda-top-words"));
+        browser.screenshot("hosting-14-text-eda");
+        browser.assertNoJavaScriptErrors();
+    }
+
     /** A browser signed in as {@code user}: the login form, or the OIDC provider with {@code groups}. */
     private Browser signedIn(String user, List<String> groups) {
         Browser browser = Browser.start();
