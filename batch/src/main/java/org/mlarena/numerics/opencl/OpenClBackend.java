@@ -336,12 +336,39 @@ public final class OpenClBackend implements Backend {
     }
 
     private void launch(int globalSize) {
-        Range range = target.createRange(Math.max(1, globalSize));
+        Range range = range(target, cpuShaped, device.computeUnits(), Math.max(1, globalSize));
         kernel.execute(range);
         if (!kernel.isRunningCL()) {
             throw new IllegalStateException("the kernel fell back from " + device.describe() + " to "
                     + OpenClDevices.ranOn(kernel, device).describe() + " (see the log for Aparapi's reason)");
         }
+    }
+
+    /**
+     * The range of a launch. On a CPU device (PoCL) one work-group runs on one thread, and Aparapi's own choice (the
+     * largest local size the device allows, up to 4096) puts any launch of up to 4096 work-items in a single group, on a
+     * single core: the local size here leaves at least four groups per compute unit where the global size allows it,
+     * and never passes the device's limit (a local size over it fails the launch).
+     * GPUs keep Aparapi's choice.
+     */
+    static Range range(OpenCLDevice target, boolean cpu, int computeUnits, int global) {
+        if (!cpu) {
+            return target.createRange(global);
+        }
+        int most = Math.min(localLimit(target), Math.max(1, global / (Math.max(1, computeUnits) * 4)));
+        int local = 1;
+        for (int f = Math.min(most, global); f >= 1; f--) {
+            if (global % f == 0) {
+                local = f;
+                break;
+            }
+        }
+        return target.createRange(global, local);
+    }
+
+    /** The largest local size the device takes in one dimension (PoCL: 4096). */
+    static int localLimit(OpenCLDevice target) {
+        return Math.max(1, Math.min(target.getMaxWorkGroupSize(), target.getMaxWorkItemSize()[0]));
     }
 
     @Override

@@ -34,7 +34,7 @@ final class OpenClMatrixKernels implements MatrixKernels {
         matMul.c = c;
         matMul.k = k;
         matMul.n = n;
-        Range range = target.createRange(m);
+        Range range = OpenClBackend.range(target, device.type() == org.mlarena.numerics.DeviceType.CPU, device.computeUnits(), m);
         matMul.put(a).put(b).execute(range).get(c);
         return new KernelRun(OpenClDevices.ranOn(matMul, device), System.nanoTime() - start, 2L * m * k * n);
     }

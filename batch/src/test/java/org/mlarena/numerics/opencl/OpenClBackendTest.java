@@ -170,4 +170,20 @@ class OpenClBackendTest {
         // stated tolerance: after 20 Adam steps, every weight within 1e-3 of the Java run
         assertTrue(maxDiff < 1e-3, "largest weight difference " + maxDiff);
     }
+
+    @Test
+    void launchesSpreadOverTheComputeUnitsWithinTheDeviceLimit() {
+        com.aparapi.device.OpenCLDevice target = OpenClDevices.find(device);
+        int limit = OpenClBackend.localLimit(target);
+        for (int global : new int[]{1, 7, 8, 32, 97, 256, 1024, 4096, 57_344, 1 << 20}) {
+            com.aparapi.Range range = OpenClBackend.range(target, true, 2, global);
+            int local = range.getLocalSize_0();
+            assertEquals(global, range.getGlobalSize_0());
+            assertEquals(0, global % local, global + " is a whole number of groups of " + local);
+            assertTrue(local <= limit, "local size " + local + " within the device's " + limit + " for " + global);
+            if (global >= 8) {
+                assertTrue(global / local >= 8 || local == 1, "at least four groups per compute unit for " + global + ": " + global / local);
+            }
+        }
+    }
 }
