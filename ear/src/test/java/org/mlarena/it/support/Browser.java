@@ -142,7 +142,8 @@ public final class Browser implements AutoCloseable {
 
     public <T> T await(String what, Duration timeout, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, timeout).until(condition);
+            // a poll or an AJAX update may replace an element between finding it and reading it: read it again
+            return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("timeout-" + what.replaceAll("[^a-zA-Z0-9-]", "-"));
             throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + " on " + driver.getCurrentUrl(), e);
