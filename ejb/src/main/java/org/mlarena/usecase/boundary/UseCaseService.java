@@ -42,7 +42,9 @@ public class UseCaseService {
     /** The use cases the caller may see: public and template ones, and private ones they host, joined or are invited to. */
     public Page<UseCase> catalogue(int first, int max) {
         Page.check(first, max);
-        List<UseCase> all = em.createNamedQuery(UseCase.VISIBLE, UseCase.class).setParameter("user", caller().name()).getResultList();
+        // an expired invitation no longer shows a private use case, as it no longer opens it (UseCaseAccess)
+        List<UseCase> all = em.createNamedQuery(UseCase.VISIBLE, UseCase.class).setParameter("user", caller().name())
+                .setParameter("now", org.mlarena.common.ArenaClock.now()).getResultList();
         return Page.of(all, first, max);
     }
 

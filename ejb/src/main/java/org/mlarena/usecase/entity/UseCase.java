@@ -26,7 +26,8 @@ import org.mlarena.numerics.nn.ModelZoo;
 @NamedQuery(name = UseCase.BY_SLUG, query = "SELECT u FROM UseCase u WHERE u.slug = :slug")
 @NamedQuery(name = UseCase.VISIBLE, query = "SELECT u FROM UseCase u WHERE u.visibility <> org.mlarena.usecase.entity.Visibility.PRIVATE"
         + " OR u.id IN (SELECT m.useCase.id FROM Membership m WHERE m.username = :user)"
-        + " OR u.id IN (SELECT i.useCase.id FROM Invitation i WHERE i.inviteeUser = :user AND i.status = org.mlarena.team.entity.InvitationStatus.PENDING)"
+        + " OR u.id IN (SELECT i.useCase.id FROM Invitation i WHERE i.inviteeUser = :user AND i.status = org.mlarena.team.entity.InvitationStatus.PENDING"
+        + " AND i.expiresAt > :now)"
         + " ORDER BY u.visibility, u.title, u.id")
 public class UseCase {
 
