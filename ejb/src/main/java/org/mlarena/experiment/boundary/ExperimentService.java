@@ -153,7 +153,19 @@ public class ExperimentService {
 
     public Page<Experiment> list(String slug, Scope scope, int first, int max) {
         Page.check(first, max);
+        return Page.of(all(access.visible(slug, Caller.of(session)), scope), first, max);
+    }
+
+    /** What the caller may finetune from: the completed experiments of their team (every team's for hosts) and the templates. */
+    public List<Experiment> finetuneOrigins(String slug) {
         Participation participation = access.visible(slug, Caller.of(session));
+        List<Experiment> origins = new ArrayList<>(all(participation, Scope.TEAM));
+        origins.addAll(all(participation, Scope.TEMPLATES));
+        origins.removeIf(e -> e.getStatus() != ExperimentStatus.COMPLETED);
+        return origins;
+    }
+
+    private List<Experiment> all(Participation participation, Scope scope) {
         List<Experiment> all;
         if (scope == Scope.TEMPLATES) {
             all = em.createNamedQuery(Experiment.TEMPLATES, Experiment.class).setParameter("useCase", participation.useCase()).getResultList();
@@ -165,7 +177,7 @@ public class ExperimentService {
         } else {
             all = List.of();
         }
-        return Page.of(all, first, max);
+        return all;
     }
 
     public Experiment find(String slug, long id) {

@@ -287,12 +287,13 @@ public class TeamService {
     }
 
     private void checkJoinable(UseCase useCase) {
+        if (useCase.acceptsParticipants()) {
+            return;
+        }
         if (useCase.getStatus() == UseCaseStatus.CLOSED) {
             throw new StateConflictException("'" + useCase.getSlug() + "' is closed; nobody joins any more.");
         }
-        if (useCase.getStatus() == UseCaseStatus.DRAFT && useCase.getVisibility() != org.mlarena.usecase.entity.Visibility.TEMPLATE) {
-            throw new StateConflictException("'" + useCase.getSlug() + "' is still a draft; it opens to participants when its hosts make it active.");
-        }
+        throw new StateConflictException("'" + useCase.getSlug() + "' is still a draft; it opens to participants when its hosts make it active.");
     }
 
     private Team createOwnTeam(UseCase useCase, String requestedName) {

@@ -31,4 +31,9 @@ public record Participation(UseCase useCase, Membership membership) {
     public boolean sees(Team team) {
         return isHost() || team().map(own -> own.getId().equals(team.getId())).orElse(false);
     }
+
+    /** May this caller join it themselves (public or template, open to participants, not in it yet)? */
+    public boolean canJoin() {
+        return membership == null && useCase.isOpen() && useCase.acceptsParticipants();
+    }
 }

@@ -106,6 +106,11 @@ public class UseCase {
     }
 
     /** Open to everyone signed in (public or template). */
+    /** Whether people may join now: not closed, and not a draft (templates excepted, they are explored as drafts too). */
+    public boolean acceptsParticipants() {
+        return status != UseCaseStatus.CLOSED && (status != UseCaseStatus.DRAFT || visibility == Visibility.TEMPLATE);
+    }
+
     public boolean isOpen() {
         return visibility != Visibility.PRIVATE;
     }

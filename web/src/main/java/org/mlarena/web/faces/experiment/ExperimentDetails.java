@@ -1,5 +1,7 @@
 package org.mlarena.web.faces.experiment;
 
+import static org.mlarena.web.faces.Display.finite;
+
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +85,4 @@ public record ExperimentDetails(ExperimentRow row, String createdBy, String crea
                 .build().toString();
     }
 
-    private static Double finite(Double value) {
-        return value == null || !Double.isFinite(value) ? null : value;
-    }
 }

@@ -1,5 +1,7 @@
 package org.mlarena.web.faces.experiment;
 
+import static org.mlarena.web.faces.Display.finite;
+
 import java.io.Serializable;
 
 import org.mlarena.experiment.entity.Experiment;
@@ -54,7 +56,4 @@ public record ExperimentRow(long id, String title, String model, String status, 
         return seconds + " s";
     }
 
-    private static Double finite(Double value) {
-        return value == null || !Double.isFinite(value) ? null : value;
-    }
 }

@@ -1,5 +1,7 @@
 package org.mlarena.web.faces.leaderboard;
 
+import static org.mlarena.web.faces.Display.finite;
+
 import java.io.Serializable;
 
 import org.mlarena.leaderboard.boundary.Leaderboard;
@@ -39,7 +41,4 @@ public record LeaderboardRow(Integer rank, long teamId, String team, boolean myT
         return energyMeasured == null ? "" : energyMeasured ? "measured" : "estimated";
     }
 
-    private static Double finite(Double value) {
-        return value == null || !Double.isFinite(value) ? null : value;
-    }
 }

@@ -1,9 +1,9 @@
 package org.mlarena.web.faces.submission;
 
+import static org.mlarena.web.faces.Display.finite;
+
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 import org.mlarena.submission.entity.Submission;
 
@@ -16,8 +16,6 @@ import org.mlarena.submission.entity.Submission;
 public record SubmissionRow(long id, String experiment, String team, String status, String reason, Double publicScore, Double publicLower,
                             Double publicUpper, Instant submittedAt) implements Serializable {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
     public static SubmissionRow of(Submission s) {
         return new SubmissionRow(s.getId(), s.getExperiment().getTitle(), s.getTeam() == null ? "" : s.getTeam().getName(), s.getStatus().name(),
                 s.getStatusReason(), finite(s.getPublicScore()), finite(s.getPublicLower()), finite(s.getPublicUpper()), s.getSubmittedAt());
@@ -29,14 +27,11 @@ public record SubmissionRow(long id, String experiment, String team, String stat
 
     /** When it was submitted, in UTC like the daily limit. */
     public String submitted() {
-        return submittedAt == null ? "" : WHEN.format(submittedAt);
+        return submittedAt == null ? "" : org.mlarena.web.faces.Display.utc(submittedAt);
     }
 
     public boolean active() {
         return "QUEUED".equals(status) || "RUNNING".equals(status);
     }
 
-    private static Double finite(Double value) {
-        return value == null || !Double.isFinite(value) ? null : value;
-    }
 }

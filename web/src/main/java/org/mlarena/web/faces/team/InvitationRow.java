@@ -1,13 +1,12 @@
 package org.mlarena.web.faces.team;
 
 import java.io.Serializable;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.mlarena.common.ArenaClock;
 import org.mlarena.team.entity.Invitation;
 import org.mlarena.team.entity.InvitationStatus;
+import org.mlarena.web.faces.Display;
 
 /**
  * An invitation as the host, team and invitations pages list it; never with its code.
@@ -20,12 +19,10 @@ import org.mlarena.team.entity.InvitationStatus;
 public record InvitationRow(long id, String useCaseSlug, String useCaseTitle, String invitee, String team, String invitedBy,
                             String status, String createdAt, String expiresAt, String answeredBy, String rules) implements Serializable {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
     public static InvitationRow of(Invitation i) {
         return new InvitationRow(i.getId(), i.getUseCase().getSlug(), i.getUseCase().getTitle(),
                 i.getInviteeUser() != null ? i.getInviteeUser() : i.getInviteeEmail(), i.getTeam() == null ? null : i.getTeam().getName(),
-                i.getInvitedBy(), i.statusAt(ArenaClock.now()).name(), WHEN.format(i.getCreatedAt()), WHEN.format(i.getExpiresAt()),
+                i.getInvitedBy(), i.statusAt(ArenaClock.now()).name(), Display.utc(i.getCreatedAt()), Display.utc(i.getExpiresAt()),
                 i.getAnsweredBy(), i.getUseCase().getRules());
     }
 

@@ -28,7 +28,6 @@ import org.mlarena.web.faces.FieldErrors;
 public class TeamView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final Map<String, String> INVITE_INPUTS = Map.of("user", "inviteForm:invite-user", "email", "inviteForm:invite-email");
 
     /** A member of the team. */
     public record Member(String user, String role, String joinedAt) implements Serializable {
@@ -44,7 +43,7 @@ public class TeamView implements Serializable {
 
         static Place of(String title, Standing s) {
             List<Member> members = s.members() == null ? List.of() : s.members().stream()
-                    .map(m -> new Member(m.getUsername(), m.getRole().name(), InvitationRow.WHEN.format(m.getJoinedAt()))).toList();
+                    .map(m -> new Member(m.getUsername(), m.getRole().name(), org.mlarena.web.faces.Display.utc(m.getJoinedAt()))).toList();
             return new Place(title, s.role() == null ? null : s.role().name(), s.team() == null ? null : s.team().getId(),
                     s.team() == null ? null : s.team().getName(), members,
                     s.submissions() == null ? null : s.submissions().left(), s.submissions() == null ? null : s.submissions().limit(),
@@ -70,13 +69,10 @@ public class TeamView implements Serializable {
     UseCaseService useCases;
 
     private String slug;
+    private final InviteForm inviteForm = new InviteForm("inviteForm");
     private Place place;
     private String teamName;
     private List<InvitationRow> invitations = List.of();
-    private String inviteUser;
-    private String inviteEmail;
-    private String sentTo;
-    private String sentLink;
 
     /** The view action: the caller's standing in the use case named by {@code slug}. */
     public void load() {
@@ -125,23 +121,7 @@ public class TeamView implements Serializable {
     }
 
     public void invite() {
-        sentTo = null;
-        try {
-            Invitation invitation = teams.invite(slug, inviteUser, inviteEmail);
-            String invitee = invitation.getInviteeUser() != null ? invitation.getInviteeUser() : invitation.getInviteeEmail();
-            if (invitation.getInviteeEmail() != null) {
-                sentTo = invitation.getInviteeEmail();
-                sentLink = InvitationRow.link(invitation);
-            }
-            BoundaryCall.add(null, FacesMessage.SEVERITY_INFO, "Invited " + invitee + " into team '" + place.teamName() + "'.",
-                    invitation.getInviteeUser() != null ? "They find it under Invitations." : "Send them the link shown below.");
-            inviteUser = null;
-            inviteEmail = null;
-        } catch (InvalidInputException e) {
-            FieldErrors.show(e, INVITE_INPUTS, null);
-        } catch (RuntimeException e) {
-            BoundaryCall.show(e, null);
-        }
+        inviteForm.send((user, email) -> teams.invite(slug, user, email), "team '" + place.teamName() + "'");
         readInvitations();
     }
 
@@ -176,28 +156,7 @@ public class TeamView implements Serializable {
         return invitations;
     }
 
-    public String getInviteUser() {
-        return inviteUser;
-    }
-
-    public void setInviteUser(String inviteUser) {
-        this.inviteUser = inviteUser;
-    }
-
-    public String getInviteEmail() {
-        return inviteEmail;
-    }
-
-    public void setInviteEmail(String inviteEmail) {
-        this.inviteEmail = inviteEmail;
-    }
-
-    /** The link that answers the invitation just sent by e-mail, shown once. */
-    public String getSentLink() {
-        return sentLink;
-    }
-
-    public String getSentTo() {
-        return sentTo;
+    public InviteForm getInviteForm() {
+        return inviteForm;
     }
 }

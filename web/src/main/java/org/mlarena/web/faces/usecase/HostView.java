@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,7 +49,6 @@ import org.primefaces.model.file.UploadedFile;
 public class HostView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     /** The boundary's field names and the inputs of the use-case form that hold them. */
     static final Map<String, String> USE_CASE_INPUTS = Map.ofEntries(Map.entry("slug", "useCaseForm:slug"), Map.entry("title", "useCaseForm:title"),
             Map.entry("visibility", "useCaseForm:visibility"), Map.entry("status", "useCaseForm:status"),
@@ -62,7 +59,6 @@ public class HostView implements Serializable {
             Map.entry("computeBudgetPflops", "useCaseForm:budget"), Map.entry("publicFraction", "useCaseForm:publicFraction"));
     static final Map<String, String> IMPORT_INPUTS = Map.of("delimiter", "datasetForm:delimiter", "targetColumn", "datasetForm:target",
             "textColumn", "datasetForm:textColumn", "format", "datasetForm:format");
-    static final Map<String, String> INVITE_INPUTS = Map.of("user", "invitationsForm:invite-user", "email", "invitationsForm:invite-email");
 
     /**
      * The imported dataset as the host page summarises it.
@@ -77,7 +73,7 @@ public class HostView implements Serializable {
             return new DatasetSummary(d.getFormat().name(), d.getTargetColumn(), d.getTextColumn(), d.getTrainRows(), d.getValidationRows(),
                     d.getTestRows(), d.featureNameList().size(), List.copyOf(d.classNameList()),
                     d.getImageRows() > 0 ? d.getImageRows() + " × " + d.getImageColumns() + " pixels" : null, d.getSourceFiles(), d.getImportedBy(),
-                    d.getImportedAt() == null ? "" : WHEN.format(d.getImportedAt()), d.getProfileStatus(), d.getProfileReason());
+                    d.getImportedAt() == null ? "" : org.mlarena.web.faces.Display.utc(d.getImportedAt()), d.getProfileStatus(), d.getProfileReason());
         }
 
         public boolean pending() {
@@ -101,6 +97,7 @@ public class HostView implements Serializable {
     CurrentUser currentUser;
 
     private String slug;
+    private final org.mlarena.web.faces.team.InviteForm inviteForm = new org.mlarena.web.faces.team.InviteForm("invitationsForm");
     /** An existing use case is shown (else: a new one is being created). */
     private boolean editing;
     /** The caller may use this page: a host of the use case, or a platform host creating one. */
@@ -124,10 +121,6 @@ public class HostView implements Serializable {
     private transient UploadedFile labelsFile;
 
     private List<InvitationRow> invitations = List.of();
-    private String inviteUser;
-    private String inviteEmail;
-    private String sentTo;
-    private String sentLink;
 
     /** The view action: a new use case, or the one named by {@code slug} when the caller hosts it. */
     public void load() {
@@ -404,23 +397,7 @@ public class HostView implements Serializable {
     }
 
     public void invite() {
-        sentTo = null;
-        try {
-            Invitation invitation = teams.invite(slug, inviteUser, inviteEmail);
-            if (invitation.getInviteeEmail() != null) {
-                sentTo = invitation.getInviteeEmail();
-                sentLink = org.mlarena.web.faces.team.InvitationRow.link(invitation);
-            }
-            BoundaryCall.add(null, FacesMessage.SEVERITY_INFO, "Invited " + (invitation.getInviteeUser() != null ? invitation.getInviteeUser()
-                    : invitation.getInviteeEmail()) + " into '" + savedTitle + "' with a team of their own.",
-                    invitation.getInviteeUser() != null ? "They find it under Invitations." : "Send them the link shown below.");
-            inviteUser = null;
-            inviteEmail = null;
-        } catch (InvalidInputException e) {
-            FieldErrors.show(e, INVITE_INPUTS, null);
-        } catch (RuntimeException e) {
-            BoundaryCall.show(e, null);
-        }
+        inviteForm.send((user, email) -> teams.invite(slug, user, email), "'" + savedTitle + "' with a team of their own");
         readInvitations();
     }
 
@@ -533,28 +510,7 @@ public class HostView implements Serializable {
         return invitations;
     }
 
-    public String getInviteUser() {
-        return inviteUser;
-    }
-
-    public void setInviteUser(String inviteUser) {
-        this.inviteUser = inviteUser;
-    }
-
-    public String getInviteEmail() {
-        return inviteEmail;
-    }
-
-    public void setInviteEmail(String inviteEmail) {
-        this.inviteEmail = inviteEmail;
-    }
-
-    /** The link that answers the invitation just sent by e-mail, shown once. */
-    public String getSentLink() {
-        return sentLink;
-    }
-
-    public String getSentTo() {
-        return sentTo;
+    public org.mlarena.web.faces.team.InviteForm getInviteForm() {
+        return inviteForm;
     }
 }

@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +35,6 @@ import org.mlarena.team.boundary.TeamService;
 import org.mlarena.usecase.boundary.UseCaseService;
 import org.mlarena.usecase.control.Participation;
 import org.mlarena.usecase.entity.UseCase;
-import org.mlarena.usecase.entity.UseCaseStatus;
-import org.mlarena.usecase.entity.Visibility;
 import org.mlarena.web.faces.BoundaryCall;
 import org.mlarena.web.faces.dataset.EdaProfile;
 import org.mlarena.web.faces.experiment.ExperimentDetails;
@@ -62,7 +58,6 @@ import org.mlarena.web.rest.leaderboard.LeaderboardView;
 public class UseCaseView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** The tabs in their order; the key is the {@code tab} parameter. */
     public enum Tab {
@@ -100,14 +95,12 @@ public class UseCaseView implements Serializable {
 
         static Details of(Participation participation) {
             UseCase u = participation.useCase();
-            boolean joinable = participation.membership() == null && u.getVisibility() != Visibility.PRIVATE
-                    && u.getStatus() != UseCaseStatus.CLOSED;
             return new Details(u.getSlug(), u.getTitle(), u.getVisibility().name(), u.getStatus().name(),
                     u.getCategory() == null ? "" : u.getCategory().name(), u.getGoal(), u.getProblemStatement(), u.getBackground(), u.getRules(),
                     u.getPrimaryMetric(), u.getAveraging(), when(u.getOpensAt()), when(u.getClosesAt()), u.getSubmissionsPerDay(),
                     u.getTeamSizeLimit(), u.getComputeBudgetPflops(),
                     participation.membership() == null ? null : participation.membership().getRole().name(),
-                    participation.team().map(t -> t.getName()).orElse(null), joinable);
+                    participation.team().map(t -> t.getName()).orElse(null), participation.canJoin());
         }
 
         public String visibilityLabel() {
@@ -269,12 +262,8 @@ public class UseCaseView implements Serializable {
                 trainingForm = new TrainingForm(useCase.category());
             }
             if (trainingForm != null) {
-                java.util.List<TrainingForm.Origin> origins = new java.util.ArrayList<>();
-                java.util.stream.Stream.concat(own.items().stream(), templates.items().stream())
-                        .filter(e -> e.getStatus() == org.mlarena.experiment.entity.ExperimentStatus.COMPLETED)
-                        .forEach(e -> origins.add(new TrainingForm.Origin(e.getId(), "#" + e.getId() + " " + e.getTitle() + " (" + e.getModel()
-                                + (e.isTemplate() ? ", template" : "") + ")")));
-                trainingForm.setOrigins(origins);
+                trainingForm.setOrigins(experiments.finetuneOrigins(slug).stream().map(e -> new TrainingForm.Origin(e.getId(),
+                        "#" + e.getId() + " " + e.getTitle() + " (" + e.getModel() + (e.isTemplate() ? ", template" : "") + ")")).toList());
             }
         }, null);
         loadDetails();
@@ -443,7 +432,7 @@ public class UseCaseView implements Serializable {
     }
 
     static String when(Instant instant) {
-        return instant == null ? null : WHEN.format(instant);
+        return org.mlarena.web.faces.Display.utc(instant);
     }
 
     public List<Tab> getTabs() {
