@@ -41,6 +41,24 @@ public interface Backend extends AutoCloseable {
     void matmul(int m, int n, int k, int a, boolean transposeA, int b, boolean transposeB, int c, boolean accumulate);
 
     /**
+     * A dense layer's forward pass: y = x &middot; W + bias, then ReLU if asked (x is rows &times; k, W k &times; n). The same
+     * as {@link #matmul} then {@link #addBias}, which is what it does unless a backend fuses them into one launch.
+     */
+    default void dense(int rows, int n, int k, int x, int weights, int y, int bias, boolean relu) {
+        matmul(rows, n, k, x, false, weights, false, y, false);
+        addBias(rows, n, 1, y, bias, relu);
+    }
+
+    /**
+     * A dense layer's parameter gradients: dW = x&#7488; &middot; dy and db = the column sums of dy (dy is rows &times; n). The
+     * same as {@link #matmul} then {@link #biasGradient}, unless a backend fuses them into one launch.
+     */
+    default void denseWeightGradient(int rows, int n, int k, int x, int dy, int dw, int db) {
+        matmul(k, n, rows, x, true, dy, false, dw, false);
+        biasGradient(rows, n, 1, dy, db);
+    }
+
+    /**
      * x += bias, optionally followed by ReLU; x is rows &times; cols &times; spatial and bias has cols values (one
      * per column of a dense layer with spatial = 1, one per channel of a convolution with spatial = H&middot;W).
      */

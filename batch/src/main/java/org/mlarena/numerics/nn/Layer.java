@@ -106,8 +106,7 @@ abstract class Layer {
         @Override
         void forward(Backend b, int rows, boolean training, int seed) {
             int n = out.size();
-            b.matmul(rows, n, in.size(), inAct, false, params, false, outAct, false);
-            b.addBias(rows, n, 1, outAct, params + in.size() * n, spec.relu());
+            b.dense(rows, n, in.size(), inAct, params, outAct, params + in.size() * n, spec.relu());
             if (training && spec.dropout() > 0f) {
                 b.dropout(rows * n, outAct, scratch, spec.dropout(), seed);
             }
@@ -124,8 +123,7 @@ abstract class Layer {
                 b.reluBackward(rows * n, outAct, outGrad);
             }
             if (trainable) {
-                b.matmul(k, n, rows, inAct, true, outGrad, false, gradientBase + params, false);
-                b.biasGradient(rows, n, 1, outGrad, gradientBase + params + k * n);
+                b.denseWeightGradient(rows, n, k, inAct, outGrad, gradientBase + params, gradientBase + params + k * n);
             }
             if (inputGradient) {
                 b.matmul(rows, k, n, outGrad, false, params, true, inGrad, false);

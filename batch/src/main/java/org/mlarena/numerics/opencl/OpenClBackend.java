@@ -116,6 +116,20 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public void matmul(int m, int n, int k, int a, boolean transposeA, int b, boolean transposeB, int c, boolean accumulate) {
+        setMatrix(m, n, k, a, transposeA, b, transposeB, c, accumulate);
+        if (shape == 3) {
+            block(m, n, -1, false, -1);
+            return;
+        }
+        launch(switch (shape) {
+            case 0 -> m * n;
+            case 1 -> m;
+            default -> ((m + 3) / 4) * ((n + 7) / 8);
+        });
+        flops += Flops.matmul(m, n, k, accumulate);
+    }
+
+    private void setMatrix(int m, int n, int k, int a, boolean transposeA, int b, boolean transposeB, int c, boolean accumulate) {
         kernel.mode = ArenaKernel.MATMUL;
         kernel.m = m;
         kernel.n = n;
@@ -130,13 +144,43 @@ public final class OpenClBackend implements Backend {
         kernel.bCol = transposeB ? k : 1;
         kernel.accumulate = accumulate ? 1f : 0f;
         kernel.perRow = shape;
-        launch(switch (shape) {
-            case 0 -> m * n;
-            case 1 -> m;
-            case 2 -> ((m + 3) / 4) * ((n + 7) / 8);
-            default -> (m + 3) / 4;
-        });
-        flops += Flops.matmul(m, n, k, accumulate);
+    }
+
+    /** One ROW_BLOCK launch of the product set in the kernel, with the bias epilogue and/or the column sums of op(B). */
+    private void block(int m, int n, int bias, boolean relu, int sums) {
+        kernel.bias = bias;
+        kernel.relu = relu ? 1f : 0f;
+        kernel.sums = sums;
+        launch((m + 3) / 4 + (sums >= 0 ? 1 : 0));
+        flops += Flops.matmul(m, n, kernel.k, kernel.accumulate != 0f);
+        if (bias >= 0) {
+            flops += Flops.addBias(m, n, relu);
+        }
+        if (sums >= 0) {
+            flops += Flops.biasGradient(kernel.k, n);
+        }
+    }
+
+    /** One launch on the CPU shape (bias and ReLU as the epilogue of each block of C); separate launches otherwise. */
+    @Override
+    public void dense(int rows, int n, int k, int x, int weights, int y, int bias, boolean relu) {
+        if (shape != 3) {
+            Backend.super.dense(rows, n, k, x, weights, y, bias, relu);
+            return;
+        }
+        setMatrix(rows, n, k, x, false, weights, false, y, false);
+        block(rows, n, bias, relu, -1);
+    }
+
+    /** One launch on the CPU shape (the bias gradient as one more work-item); separate launches otherwise. */
+    @Override
+    public void denseWeightGradient(int rows, int n, int k, int x, int dy, int dw, int db) {
+        if (shape != 3) {
+            Backend.super.denseWeightGradient(rows, n, k, x, dy, dw, db);
+            return;
+        }
+        setMatrix(k, n, rows, x, true, dy, false, dw, false);
+        block(k, n, -1, false, db);
     }
 
     @Override

@@ -92,6 +92,19 @@ class OpenClBackendTest {
 
     @ParameterizedTest(name = "shape {0}")
     @EnumSource(OpenClBackend.Shape.class)
+    void fusedDenseLayerLaunchesMatchTheSeparateKernels(OpenClBackend.Shape shape) {
+        compare(shape, b -> {
+            b.dense(9, 17, 6, 0, 100, 1000, 300, true);
+            b.dense(5, 3, 7, 400, 500, 1200, 600, false);
+            b.denseWeightGradient(9, 17, 6, 2000, 2100, 2400, 2600);
+            b.denseWeightGradient(3, 5, 2, 2700, 2800, 2900, 2950);
+            b.matmul(9, 17, 6, 3000, true, 3100, true, 3300, true);
+            b.matmul(7, 9, 9, 3500, false, 3600, false, 3700, true);
+        });
+    }
+
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
     void biasReluCopyAndTheirGradients(OpenClBackend.Shape shape) {
         compare(shape, b -> {
             b.stageBatch(new float[]{1, -2, 3, -4, 5, -6}, 0, 2, 3, new int[]{0, 1}, 0);
