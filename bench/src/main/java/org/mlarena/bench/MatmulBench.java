@@ -12,11 +12,14 @@ import org.mlarena.numerics.opencl.OpenClBackend;
 import org.mlarena.numerics.opencl.OpenClDevices;
 
 /**
- * Matrix multiply C = A·B (fp32, n×n) on each backend of the training engine: GFLOP/s, best of several
- * repetitions after a warm-up. Prints one line per backend and size: {@code matmul <backend> <n> <GFLOP/s>}.
+ * Matrix multiply C = A·B (fp32, n×n) on each backend of the training engine: GFLOP/s, best of the
+ * repetitions of at least {@link #SECONDS} seconds after a warm-up. Prints one line per backend and size: {@code matmul <backend> <n> <GFLOP/s>}.
  * Arguments: sizes (default 256 512 1024 2048); plain Java is skipped above 1024 (minutes per product).
  */
 public final class MatmulBench {
+
+    /** Each size is repeated for at least this long on OpenCL (as in matmul_numpy.py); the best repetition counts. */
+    private static final long SECONDS = 2;
 
     public static void main(String[] args) {
         int[] sizes = args.length == 0 ? new int[]{256, 512, 1024, 2048} : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
@@ -52,8 +55,11 @@ public final class MatmulBench {
         if (backend instanceof JavaBackend) {
             repetitions = n <= 256 ? 3 : 1;
         }
+        // repeated for at least SECONDS as well (numpy too): with a few repetitions the first sizes were timed while the
+        // JIT compiler still held a core, and n = 256 read anywhere from 36 to 126 GFLOP/s from one run to the next
+        long until = backend instanceof JavaBackend ? 0 : System.nanoTime() + SECONDS * 1_000_000_000L;
         long best = Long.MAX_VALUE;
-        for (int r = 0; r < repetitions; r++) {
+        for (int r = 0; r < repetitions || System.nanoTime() < until; r++) {
             long start = System.nanoTime();
             backend.matmul(n, n, n, 0, false, size, false, 2 * size, false);
             backend.download(); // the result is where the caller can read it
@@ -72,8 +78,9 @@ public final class MatmulBench {
             b[i] = (float) random.nextDouble(-1, 1);
         }
         kernels.multiply(a, b, c, n, n, n);
+        long until = System.nanoTime() + SECONDS * 1_000_000_000L;
         long best = Long.MAX_VALUE;
-        for (int r = 0; r < (n <= 512 ? 10 : n <= 1024 ? 4 : 2); r++) {
+        for (int r = 0; r < (n <= 512 ? 10 : n <= 1024 ? 4 : 2) || System.nanoTime() < until; r++) {
             best = Math.min(best, kernels.multiply(a, b, c, n, n, n).nanos());
         }
         return 2.0 * n * n * n / best;

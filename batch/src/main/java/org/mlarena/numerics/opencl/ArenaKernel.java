@@ -29,6 +29,7 @@ final class ArenaKernel extends Kernel {
     static final int BIAS_GRADIENT = 11;
     static final int SOFTMAX_CE = 12;
     static final int MSE = 13;
+    static final int PACK = 14;
     static final int CONV = 20;
     static final int CONV_WEIGHT_GRADIENT = 21;
     static final int CONV_INPUT_GRADIENT = 22;
@@ -40,6 +41,8 @@ final class ArenaKernel extends Kernel {
     int[] labels = new int[1];
     float[] targets = new float[1];
     float[] out = new float[2];
+    /** B copied with a row stride that keeps its rows in different cache sets (see {@link #packed}) */
+    float[] wide = new float[1];
 
     int mode;
     /** matrix work shape: 0 one element per work-item, 1 one row, 2 one 4x8 register tile, 3 a block of four rows */
@@ -61,6 +64,10 @@ final class ArenaKernel extends Kernel {
     int bCol;
     /** 1 to add to C, 0 to overwrite it */
     float accumulate;
+    /** ROW_BLOCK shape: 1 when the 4-row path reads B from {@link #wide}, 0 when from mem */
+    int packed;
+    /** row stride of the copy of B in {@link #wide} */
+    int wideRow = 1;
     /** ROW_BLOCK shape: offset of a bias to add to each row of C (dense layer forward), -1 for none */
     int bias = -1;
     /** ROW_BLOCK shape: offset where the column sums of op(B) go (dense layer bias gradient), -1 for none */
@@ -101,7 +108,7 @@ final class ArenaKernel extends Kernel {
         }
         if (mode == MATMUL) {
             if (perRow == 1) {
-                matmulRow(gid, 0, n);
+                matmulRow(gid);
             }
             if (perRow == 0) {
                 matmulElement(gid);
@@ -122,6 +129,13 @@ final class ArenaKernel extends Kernel {
                 }
             }
             mem[b + gid] = sum;
+        }
+        if (mode == PACK) {
+            int from = b + gid * bRow;
+            int to = gid * wideRow;
+            for (int j = 0; j < n; j++) {
+                wide[to + j] = mem[from + j];
+            }
         }
         if (mode == CONV) {
             convRow(gid);
@@ -337,13 +351,13 @@ final class ArenaKernel extends Kernel {
         }
     }
 
-    /** Columns [j0, j1) of row i of C. */
-    private void matmulRow(int i, int j0, int j1) {
+    /** Row i of C. */
+    private void matmulRow(int i) {
         int rowC = c + i * n;
         int rowA = a + i * aRow;
         if (bCol == 1) {
             // i-k-j: rows of B and C are contiguous
-            for (int j = j0; j < j1; j++) {
+            for (int j = 0; j < n; j++) {
                 mem[rowC + j] = accumulate * mem[rowC + j];
             }
             // four steps of k at a time: C is read and written once per four multiply-adds
@@ -357,21 +371,21 @@ final class ArenaKernel extends Kernel {
                 int b1 = b0 + bRow;
                 int b2 = b1 + bRow;
                 int b3 = b2 + bRow;
-                for (int j = j0; j < j1; j++) {
+                for (int j = 0; j < n; j++) {
                     mem[rowC + j] += x0 * mem[b0 + j] + x1 * mem[b1 + j] + x2 * mem[b2 + j] + x3 * mem[b3 + j];
                 }
             }
             for (int p = k4; p < k; p++) {
                 float aip = mem[rowA + p * aCol];
                 int rowB = b + p * bRow;
-                for (int j = j0; j < j1; j++) {
+                for (int j = 0; j < n; j++) {
                     mem[rowC + j] += aip * mem[rowB + j];
                 }
             }
         }
         if (bCol != 1) {
             // B transposed: each element of C is a dot product of contiguous rows
-            for (int j = j0; j < j1; j++) {
+            for (int j = 0; j < n; j++) {
                 float sum = 0f;
                 int colB = b + j * bCol;
                 for (int p = 0; p < k; p++) {
@@ -521,7 +535,7 @@ final class ArenaKernel extends Kernel {
     private void matmulBlock(int block) {
         int blocks = (m + 3) / 4;
         if (block < blocks) {
-            matmulRows(block * 4, 0, n);
+            matmulRows(block * 4);
             if (bias >= 0) {
                 int end = min(block * 4 + 4, m);
                 for (int r = block * 4; r < end; r++) {
@@ -546,12 +560,15 @@ final class ArenaKernel extends Kernel {
         }
     }
 
-    /** Rows [i, i + 4) of C (fewer at the end), columns [j0, j1). */
-    private void matmulRows(int i, int j0, int j1) {
+    /**
+     * Rows [i, i + 4) of C (fewer at the end). With {@link #packed} set, the 4-row path reads B from its copy in
+     * {@link #wide} (row stride {@link #wideRow}); the other paths read it where it is.
+     */
+    private void matmulRows(int i) {
         if (i + 4 > m || bCol != 1) {
             int end = min(i + 4, m);
             for (int r = i; r < end; r++) {
-                matmulRow(r, j0, j1);
+                matmulRow(r);
             }
         }
         if (i + 4 <= m && bCol == 1) {
@@ -563,7 +580,7 @@ final class ArenaKernel extends Kernel {
             int a2 = a + (i + 2) * aRow;
             int c3 = c + (i + 3) * n;
             int a3 = a + (i + 3) * aRow;
-            for (int j = j0; j < j1; j++) {
+            for (int j = 0; j < n; j++) {
                 mem[c0 + j] = accumulate * mem[c0 + j];
                 mem[c1 + j] = accumulate * mem[c1 + j];
                 mem[c2 + j] = accumulate * mem[c2 + j];
@@ -587,19 +604,38 @@ final class ArenaKernel extends Kernel {
                 float x31 = mem[a3 + (p + 1) * aCol];
                 float x32 = mem[a3 + (p + 2) * aCol];
                 float x33 = mem[a3 + (p + 3) * aCol];
-                int b0 = b + p * bRow;
-                int b1 = b0 + bRow;
-                int b2 = b1 + bRow;
-                int b3 = b2 + bRow;
-                for (int j = j0; j < j1; j++) {
-                    float v0 = mem[b0 + j];
-                    float v1 = mem[b1 + j];
-                    float v2 = mem[b2 + j];
-                    float v3 = mem[b3 + j];
-                    mem[c0 + j] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
-                    mem[c1 + j] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
-                    mem[c2 + j] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
-                    mem[c3 + j] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
+                if (packed == 0) {
+                    int b0 = b + p * bRow;
+                    int b1 = b0 + bRow;
+                    int b2 = b1 + bRow;
+                    int b3 = b2 + bRow;
+                    for (int j = 0; j < n; j++) {
+                        float v0 = mem[b0 + j];
+                        float v1 = mem[b1 + j];
+                        float v2 = mem[b2 + j];
+                        float v3 = mem[b3 + j];
+                        mem[c0 + j] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
+                        mem[c1 + j] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
+                        mem[c2 + j] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
+                        mem[c3 + j] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
+                    }
+                }
+                if (packed == 1) {
+                    // the same loop over the copy of B, whose rows do not share cache sets with C's
+                    int w0 = p * wideRow;
+                    int w1 = w0 + wideRow;
+                    int w2 = w1 + wideRow;
+                    int w3 = w2 + wideRow;
+                    for (int j = 0; j < n; j++) {
+                        float v0 = wide[w0 + j];
+                        float v1 = wide[w1 + j];
+                        float v2 = wide[w2 + j];
+                        float v3 = wide[w3 + j];
+                        mem[c0 + j] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
+                        mem[c1 + j] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
+                        mem[c2 + j] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
+                        mem[c3 + j] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
+                    }
                 }
             }
             for (int p = k4; p < k; p++) {
@@ -608,7 +644,7 @@ final class ArenaKernel extends Kernel {
                 float y1 = mem[a1 + p * aCol];
                 float y2 = mem[a2 + p * aCol];
                 float y3 = mem[a3 + p * aCol];
-                for (int j = j0; j < j1; j++) {
+                for (int j = 0; j < n; j++) {
                     float v = mem[rowB + j];
                     mem[c0 + j] += y0 * v;
                     mem[c1 + j] += y1 * v;

@@ -41,9 +41,13 @@ class OpenClBackendTest {
 
     /** Runs the same kernel sequence on both backends from the same memory and compares all of it. */
     private static void compare(OpenClBackend.Shape shape, Consumer<Backend> kernels) {
+        compare(shape, MEM, kernels);
+    }
+
+    private static void compare(OpenClBackend.Shape shape, int memory, Consumer<Backend> kernels) {
         SplittableRandom random = new SplittableRandom(17);
-        float[] start = new float[MEM];
-        for (int i = 0; i < MEM; i++) {
+        float[] start = new float[memory];
+        for (int i = 0; i < memory; i++) {
             start[i] = (float) random.nextDouble(-1, 1);
         }
         float[] batch = new float[256];
@@ -58,15 +62,15 @@ class OpenClBackendTest {
         Backend java = new JavaBackend();
         try (Backend cl = new OpenClBackend(device, shape)) {
             for (Backend backend : new Backend[]{java, cl}) {
-                backend.allocate(MEM, 256, 8, 4);
-                System.arraycopy(start, 0, backend.memory(), 0, MEM);
+                backend.allocate(memory, 256, 8, 4);
+                System.arraycopy(start, 0, backend.memory(), 0, memory);
                 backend.upload();
                 kernels.accept(backend);
                 backend.download();
             }
             float[] expected = java.memory();
             float[] actual = cl.memory();
-            for (int i = 0; i < MEM; i++) {
+            for (int i = 0; i < memory; i++) {
                 float tolerance = 1e-5f + 1e-5f * Math.abs(expected[i]);
                 int at = i;
                 assertTrue(Math.abs(expected[i] - actual[i]) <= tolerance,
@@ -100,6 +104,18 @@ class OpenClBackendTest {
             b.denseWeightGradient(3, 5, 2, 2700, 2800, 2900, 2950);
             b.matmul(9, 17, 6, 3000, true, 3100, true, 3300, true);
             b.matmul(7, 9, 9, 3500, false, 3600, false, 3700, true);
+        });
+    }
+
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
+    void productsWithRowsOfBAMultipleOf4KiBReadACopyOfB(OpenClBackend.Shape shape) {
+        // n = 1024: the CPU shape copies B with a wider stride first; 17 rows and k = 7 leave a row and a step over
+        compare(shape, 100_000, b -> {
+            b.matmul(17, 1024, 7, 0, false, 200, false, 8000, false);
+            b.matmul(17, 1024, 7, 0, false, 200, false, 30_000, true);
+            b.dense(16, 1024, 5, 50_000, 200, 60_000, 90_000, true);
+            b.denseWeightGradient(20, 1024, 3, 70_000, 8000, 75_000, 95_000);
         });
     }
 
