@@ -50,6 +50,35 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
+     * {@link #dense} on the staged batch: copies the batch's inputs (rows &times; k) to {@code x} first, as
+     * {@link #copyBatch} does, unless a backend fuses the copy into the same launch.
+     */
+    default void denseOnBatch(int rows, int n, int k, int x, int weights, int y, int bias, boolean relu) {
+        copyBatch(rows * k, x);
+        dense(rows, n, k, x, weights, y, bias, relu);
+    }
+
+    /**
+     * The output layer and the loss: logits = x &middot; W + bias, then {@link #softmaxCrossEntropy} of them into
+     * {@code grad}; one launch where a backend fuses them.
+     */
+    default LossResult denseSoftmaxCrossEntropy(int rows, int n, int k, int x, int weights, int logits, int bias, int grad) {
+        dense(rows, n, k, x, weights, logits, bias, false);
+        return softmaxCrossEntropy(rows, n, logits, grad);
+    }
+
+    /**
+     * A dense layer's input gradient dx = dy &middot; W&#7488; (dy is rows &times; n, W k &times; n), then, when {@code reluOf} is not
+     * -1, the ReLU backward pass of the layer below whose output is at {@code reluOf} ({@link #reluBackward}).
+     */
+    default void denseInputGradient(int rows, int n, int k, int dy, int weights, int dx, int reluOf) {
+        matmul(rows, k, n, dy, false, weights, true, dx, false);
+        if (reluOf >= 0) {
+            reluBackward(rows * k, reluOf, dx);
+        }
+    }
+
+    /**
      * A dense layer's parameter gradients: dW = x&#7488; &middot; dy and db = the column sums of dy (dy is rows &times; n). The
      * same as {@link #matmul} then {@link #biasGradient}, unless a backend fuses them into one launch.
      */

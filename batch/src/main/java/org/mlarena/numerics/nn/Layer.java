@@ -41,12 +41,32 @@ abstract class Layer {
 
     abstract void forward(Backend backend, int rows, boolean training, int seed);
 
+    /** The forward pass of the first layer, whose input is still in the staged batch: copied to {@link #inAct} first. */
+    void forwardOnBatch(Backend backend, int rows, boolean training, int seed) {
+        backend.copyBatch(rows * in.size(), inAct);
+        forward(backend, rows, training, seed);
+    }
+
+    /** Whether the forward pass ends with ReLU, so that the layer above may fold its backward pass into its own. */
+    boolean endsWithRelu() {
+        return false;
+    }
+
+    /** Whether {@link #backward} can apply the ReLU backward pass of the layer below ({@code reluBelow}). */
+    boolean foldsReluBelow() {
+        return false;
+    }
+
     /**
      * @param gradientBase  where gradients start (the parameter layout shifted by P)
      * @param trainable     compute the parameter gradients
      * @param inputGradient compute the gradient of the input (for the layer before)
+     * @param reluBelow     when not -1, the output of the layer below: apply its ReLU backward pass to the input
+     *                      gradient (only asked of layers that {@link #foldsReluBelow()})
+     * @param reluDone      the layer above applied this layer's ReLU backward pass already
      */
-    abstract void backward(Backend backend, int rows, int gradientBase, boolean trainable, boolean inputGradient);
+    abstract void backward(Backend backend, int rows, int gradientBase, boolean trainable, boolean inputGradient,
+                           int reluBelow, boolean reluDone);
 
     abstract long forwardFlops(int rows, boolean training);
 
@@ -79,7 +99,7 @@ abstract class Layer {
         }
 
         @Override
-        LayerSpec spec() {
+        LayerSpec.Dense spec() {
             return spec;
         }
 
@@ -107,16 +127,44 @@ abstract class Layer {
         void forward(Backend b, int rows, boolean training, int seed) {
             int n = out.size();
             b.dense(rows, n, in.size(), inAct, params, outAct, params + in.size() * n, spec.relu());
-            if (training && spec.dropout() > 0f) {
-                b.dropout(rows * n, outAct, scratch, spec.dropout(), seed);
-            }
+            dropout(b, rows, training, seed);
         }
 
         @Override
-        void backward(Backend b, int rows, int gradientBase, boolean trainable, boolean inputGradient) {
+        void forwardOnBatch(Backend b, int rows, boolean training, int seed) {
+            int n = out.size();
+            b.denseOnBatch(rows, n, in.size(), inAct, params, outAct, params + in.size() * n, spec.relu());
+            dropout(b, rows, training, seed);
+        }
+
+        private void dropout(Backend b, int rows, boolean training, int seed) {
+            if (training && spec.dropout() > 0f) {
+                b.dropout(rows * out.size(), outAct, scratch, spec.dropout(), seed);
+            }
+        }
+
+        /** The output layer's forward pass and the softmax cross-entropy of its logits (no ReLU, no dropout). */
+        Backend.LossResult forwardWithSoftmax(Backend b, int rows) {
+            int n = out.size();
+            return b.denseSoftmaxCrossEntropy(rows, n, in.size(), inAct, params, outAct, params + in.size() * n, outGrad);
+        }
+
+        @Override
+        boolean endsWithRelu() {
+            return spec.relu() && spec.dropout() == 0f;
+        }
+
+        @Override
+        boolean foldsReluBelow() {
+            return true;
+        }
+
+        @Override
+        void backward(Backend b, int rows, int gradientBase, boolean trainable, boolean inputGradient, int reluBelow,
+                      boolean reluDone) {
             int n = out.size();
             int k = in.size();
-            if (spec.relu()) {
+            if (spec.relu() && !reluDone) {
                 if (spec.dropout() > 0f) {
                     b.multiply(rows * n, outGrad, scratch);
                 }
@@ -126,7 +174,7 @@ abstract class Layer {
                 b.denseWeightGradient(rows, n, k, inAct, outGrad, gradientBase + params, gradientBase + params + k * n);
             }
             if (inputGradient) {
-                b.matmul(rows, k, n, outGrad, false, params, true, inGrad, false);
+                b.denseInputGradient(rows, n, k, outGrad, params, inGrad, reluBelow);
             }
         }
 
@@ -197,8 +245,14 @@ abstract class Layer {
         }
 
         @Override
-        void backward(Backend b, int rows, int gradientBase, boolean trainable, boolean inputGradient) {
-            if (spec.relu()) {
+        boolean endsWithRelu() {
+            return spec.relu();
+        }
+
+        @Override
+        void backward(Backend b, int rows, int gradientBase, boolean trainable, boolean inputGradient, int reluBelow,
+                      boolean reluDone) {
+            if (spec.relu() && !reluDone) {
                 b.reluBackward(rows * out.size(), outAct, outGrad);
             }
             if (trainable) {
@@ -271,7 +325,8 @@ abstract class Layer {
         }
 
         @Override
-        void backward(Backend b, int rows, int gradientBase, boolean trainable, boolean inputGradient) {
+        void backward(Backend b, int rows, int gradientBase, boolean trainable, boolean inputGradient, int reluBelow,
+                      boolean reluDone) {
             if (inputGradient) {
                 b.maxPoolGradient(pool(rows), outGrad, scratch, inGrad);
             }

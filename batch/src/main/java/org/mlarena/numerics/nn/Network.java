@@ -200,33 +200,56 @@ public final class Network implements AutoCloseable {
 
     /** The inference pass of the staged batch (no dropout); the output is at {@link #outputOffset()}. */
     public void forward(int rows) {
-        forward(rows, false);
+        forward(rows, false, false);
     }
 
-    private void forward(int rows, boolean training) {
+    /** The forward pass; with {@code head}, all but the output layer (which {@link #forwardAndLoss} fuses with the loss). */
+    private void forward(int rows, boolean training, boolean head) {
         if (rows < 1 || rows > capacity) {
             throw new IllegalArgumentException("a batch has 1 to " + capacity + " rows, got " + rows);
         }
-        backend.copyBatch(rows * input.size(), inputOffset);
-        for (int l = 0; l < layers.size(); l++) {
-            layers.get(l).forward(backend, rows, training, seed + 7919 * step + 104729 * l);
+        int end = head ? layers.size() - 1 : layers.size();
+        for (int l = 0; l < end; l++) {
+            int seedOfLayer = seed + 7919 * step + 104729 * l;
+            if (l == 0) {
+                layers.get(l).forwardOnBatch(backend, rows, training, seedOfLayer);
+            } else {
+                layers.get(l).forward(backend, rows, training, seedOfLayer);
+            }
         }
+    }
+
+    /**
+     * The forward pass and the loss. For softmax cross-entropy behind at least one layer, the output layer and the loss
+     * go to the backend as one call (one launch on OpenCL); a single layer, whose input is still in the staged batch, or
+     * an output layer with dropout while training, keep the separate calls.
+     */
+    private Backend.LossResult forwardAndLoss(int rows, boolean training) {
+        Layer.DenseLayer last = (Layer.DenseLayer) layers.get(layers.size() - 1);
+        boolean head = loss == Loss.SOFTMAX_CROSS_ENTROPY && layers.size() > 1 && !(training && last.spec().dropout() > 0f);
+        forward(rows, training, head);
+        return head ? last.forwardWithSoftmax(backend, rows) : lossOf(rows);
     }
 
     /** Forward pass and loss of the staged batch, without changing anything. */
     public Backend.LossResult evaluate(int rows) {
-        forward(rows, false);
-        return lossOf(rows);
+        return forwardAndLoss(rows, false);
     }
 
-    /** Forward, loss and backward on the staged batch: the gradients are at {@link #gradientBase()}. */
+    /**
+     * Forward, loss and backward on the staged batch: the gradients are at {@link #gradientBase()}. A dense layer above
+     * a layer that ends with ReLU applies that ReLU's backward pass with its input gradient (one launch on OpenCL).
+     */
     public Backend.LossResult computeGradients(int rows) {
-        forward(rows, true);
-        Backend.LossResult result = lossOf(rows);
+        Backend.LossResult result = forwardAndLoss(rows, true);
         int first = firstTrainable();
+        boolean reluDone = false;
         for (int l = layers.size() - 1; l >= first; l--) {
             Layer layer = layers.get(l);
-            layer.backward(backend, rows, parameterCount, trainable(l), l > first);
+            boolean inputGradient = l > first;
+            int reluBelow = inputGradient && layer.foldsReluBelow() && layers.get(l - 1).endsWithRelu() ? layers.get(l - 1).outAct : -1;
+            layer.backward(backend, rows, parameterCount, trainable(l), inputGradient, reluBelow, reluDone);
+            reluDone = reluBelow >= 0;
         }
         return result;
     }

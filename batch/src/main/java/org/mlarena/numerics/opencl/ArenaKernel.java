@@ -70,6 +70,12 @@ final class ArenaKernel extends Kernel {
     int wideRow = 1;
     /** ROW_BLOCK shape: offset of a bias to add to each row of C (dense layer forward), -1 for none */
     int bias = -1;
+    /** ROW_BLOCK shape: 1 to copy the work-item's rows of A from the staged batch first */
+    int stage;
+    /** ROW_BLOCK shape: offset of activations (laid out as C) where C is zeroed unless positive, -1 for none */
+    int mask = -1;
+    /** ROW_BLOCK shape: offset for the softmax cross-entropy gradient of the rows of C (logits), -1 for none */
+    int lossGrad = -1;
     /** ROW_BLOCK shape: offset where the column sums of op(B) go (dense layer bias gradient), -1 for none */
     int sums = -1;
     /** 1 to apply ReLU after the bias, 0 not to */
@@ -134,7 +140,7 @@ final class ArenaKernel extends Kernel {
             int from = b + gid * bRow;
             int to = gid * wideRow;
             for (int j = 0; j < n; j++) {
-                wide[to + j] = mem[from + j];
+                wide[to + j] = mem[from + j * bCol];
             }
         }
         if (mode == CONV) {
@@ -153,7 +159,7 @@ final class ArenaKernel extends Kernel {
             poolGradient(gid);
         }
         if (mode == SOFTMAX_CE) {
-            softmaxCrossEntropyRow(gid);
+            softmaxCrossEntropyRow(gid, a, b);
         }
         if (mode == MSE) {
             mseRow(gid);
@@ -528,22 +534,53 @@ final class ArenaKernel extends Kernel {
      * block, or a transposed B, takes the one-row loop). Generated code; see OpenClBackend.Shape.
      */
     /**
-     * Work-item {@code block} of the ROW_BLOCK shape: four rows of C. With {@link #sums} set, one more work-item writes
-     * the column sums of op(B) there (a dense layer's bias gradient); with {@link #bias} set, each row of C gets the
-     * bias added and, with {@link #relu}, ReLU applied once its sum is complete (a dense layer's forward pass).
+     * Work-item {@code block} of the ROW_BLOCK shape: four rows of C, and what a dense layer does with them in the same
+     * launch (each needs only those rows):
+     * <ul>
+     * <li>{@link #stage}: copies its rows of A from the staged batch first (the first layer's input);</li>
+     * <li>{@link #bias}: adds the bias and, with {@link #relu}, applies ReLU once the sums are complete;</li>
+     * <li>{@link #mask}: zeroes C where the activations there are not positive (the layer below's ReLU backward);</li>
+     * <li>{@link #lossGrad}: softmax with cross-entropy of the rows, gradient there (the output layer).</li>
+     * </ul>
+     * With {@link #sums} set, one more work-item writes the column sums of op(B) there (a dense layer's bias gradient).
      */
     private void matmulBlock(int block) {
         int blocks = (m + 3) / 4;
         if (block < blocks) {
+            int end = min(block * 4 + 4, m);
+            if (stage == 1) {
+                // this work-item's rows of A, still in the staged batch (A is the batch: k columns, not transposed)
+                for (int r = block * 4; r < end; r++) {
+                    for (int p = 0; p < k; p++) {
+                        mem[a + r * k + p] = batch[r * k + p];
+                    }
+                }
+            }
             matmulRows(block * 4);
             if (bias >= 0) {
-                int end = min(block * 4 + 4, m);
                 for (int r = block * 4; r < end; r++) {
                     int rowC = c + r * n;
                     for (int j = 0; j < n; j++) {
                         float v = mem[rowC + j] + mem[bias + j];
                         mem[rowC + j] = v - relu * min(v, 0f);
                     }
+                }
+            }
+            if (mask >= 0) {
+                // ReLU's backward pass of the layer whose output C is the gradient of: zero where its output was not positive
+                for (int r = block * 4; r < end; r++) {
+                    int rowC = c + r * n;
+                    int rowY = mask + r * n;
+                    for (int j = 0; j < n; j++) {
+                        if (mem[rowY + j] <= 0f) {
+                            mem[rowC + j] = 0f;
+                        }
+                    }
+                }
+            }
+            if (lossGrad >= 0) {
+                for (int r = block * 4; r < end; r++) {
+                    softmaxCrossEntropyRow(r, c, lossGrad);
                 }
             }
         }
@@ -561,17 +598,22 @@ final class ArenaKernel extends Kernel {
     }
 
     /**
-     * Rows [i, i + 4) of C (fewer at the end). With {@link #packed} set, the 4-row path reads B from its copy in
-     * {@link #wide} (row stride {@link #wideRow}); the other paths read it where it is.
+     * Rows [i, i + 4) of C (fewer at the end). With {@link #packed} set, the 4-row path reads B from its row-major copy
+     * in {@link #wide} (row stride {@link #wideRow}), which is also how it serves a transposed B; the other paths read
+     * B where it is.
      */
     private void matmulRows(int i) {
-        if (i + 4 > m || bCol != 1) {
+        int fast = 0;
+        if (i + 4 <= m && (bCol == 1 || packed == 1)) {
+            fast = 1;
+        }
+        if (fast == 0) {
             int end = min(i + 4, m);
             for (int r = i; r < end; r++) {
                 matmulRow(r);
             }
         }
-        if (i + 4 <= m && bCol == 1) {
+        if (fast == 1) {
             int c0 = c + (i + 0) * n;
             int a0 = a + (i + 0) * aRow;
             int c1 = c + (i + 1) * n;
@@ -639,17 +681,29 @@ final class ArenaKernel extends Kernel {
                 }
             }
             for (int p = k4; p < k; p++) {
-                int rowB = b + p * bRow;
                 float y0 = mem[a0 + p * aCol];
                 float y1 = mem[a1 + p * aCol];
                 float y2 = mem[a2 + p * aCol];
                 float y3 = mem[a3 + p * aCol];
-                for (int j = 0; j < n; j++) {
-                    float v = mem[rowB + j];
-                    mem[c0 + j] += y0 * v;
-                    mem[c1 + j] += y1 * v;
-                    mem[c2 + j] += y2 * v;
-                    mem[c3 + j] += y3 * v;
+                if (packed == 0) {
+                    int rowB = b + p * bRow;
+                    for (int j = 0; j < n; j++) {
+                        float v = mem[rowB + j];
+                        mem[c0 + j] += y0 * v;
+                        mem[c1 + j] += y1 * v;
+                        mem[c2 + j] += y2 * v;
+                        mem[c3 + j] += y3 * v;
+                    }
+                }
+                if (packed == 1) {
+                    int rowW = p * wideRow;
+                    for (int j = 0; j < n; j++) {
+                        float v = wide[rowW + j];
+                        mem[c0 + j] += y0 * v;
+                        mem[c1 + j] += y1 * v;
+                        mem[c2 + j] += y2 * v;
+                        mem[c3 + j] += y3 * v;
+                    }
                 }
             }
         }
@@ -665,9 +719,10 @@ final class ArenaKernel extends Kernel {
         mem[c + gid] = accumulate * mem[c + gid] + sum;
     }
 
-    private void softmaxCrossEntropyRow(int i) {
-        int row = a + i * n;
-        int gradRow = b + i * n;
+    /** Row i of the softmax with cross-entropy: logits at {@code logits}, gradient to {@code grad}, m rows of n. */
+    private void softmaxCrossEntropyRow(int i, int logits, int grad) {
+        int row = logits + i * n;
+        int gradRow = grad + i * n;
         float mx = mem[row];
         int argmax = 0;
         for (int j = 1; j < n; j++) {

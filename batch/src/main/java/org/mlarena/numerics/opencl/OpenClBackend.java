@@ -120,7 +120,7 @@ public final class OpenClBackend implements Backend {
     public void matmul(int m, int n, int k, int a, boolean transposeA, int b, boolean transposeB, int c, boolean accumulate) {
         setMatrix(m, n, k, a, transposeA, b, transposeB, c, accumulate);
         if (shape == 3) {
-            block(m, n, -1, false, -1);
+            block(m, n);
             return;
         }
         launch(switch (shape) {
@@ -146,32 +146,54 @@ public final class OpenClBackend implements Backend {
         kernel.bCol = transposeB ? k : 1;
         kernel.accumulate = accumulate ? 1f : 0f;
         kernel.perRow = shape;
+        plain();
     }
 
-    /** One ROW_BLOCK launch of the product set in the kernel, with the bias epilogue and/or the column sums of op(B). */
-    private void block(int m, int n, int bias, boolean relu, int sums) {
-        kernel.bias = bias;
-        kernel.relu = relu ? 1f : 0f;
-        kernel.sums = sums;
+    /** Clears what {@link #block} does besides the product. */
+    private void plain() {
+        kernel.bias = -1;
+        kernel.relu = 0f;
+        kernel.sums = -1;
+        kernel.stage = 0;
+        kernel.mask = -1;
+        kernel.lossGrad = -1;
+    }
+
+    /**
+     * One ROW_BLOCK launch of the product set in the kernel and of what is set besides it (see
+     * {@code ArenaKernel.matmulBlock}); counts the FLOPs of each part as its separate launch would.
+     */
+    private void block(int m, int n) {
         kernel.packed = 0;
-        if (kernel.bCol == 1 && n % PACKED_ROW_MULTIPLE == 0 && m >= 16) {
+        if (kernel.bCol != 1 ? m >= 4 : n % PACKED_ROW_MULTIPLE == 0 && m >= 16) {
             pack(n);
         }
-        launch((m + 3) / 4 + (sums >= 0 ? 1 : 0));
+        launch((m + 3) / 4 + (kernel.sums >= 0 ? 1 : 0));
         flops += Flops.matmul(m, n, kernel.k, kernel.accumulate != 0f);
-        if (bias >= 0) {
-            flops += Flops.addBias(m, n, relu);
+        if (kernel.bias >= 0) {
+            flops += Flops.addBias(m, n, kernel.relu != 0f);
         }
-        if (sums >= 0) {
+        if (kernel.sums >= 0) {
             flops += Flops.biasGradient(kernel.k, n);
+        }
+        if (kernel.mask >= 0) {
+            flops += Flops.reluBackward((long) m * n);
+        }
+        if (kernel.lossGrad >= 0) {
+            flops += Flops.softmaxCrossEntropy(m, n);
         }
     }
 
     /**
-     * Copies B (k rows of n) into {@code wide} with a row stride of n + 16. When a row of B is a multiple of 4 KiB, the
-     * four rows of B and the four rows of C that the 4-row loop reads together all fall in the same set of the L1 cache
-     * (8 ways on the CPUs measured) and evict each other; the copy moves B's rows into different sets. One pass over B,
-     * against m / 4 passes of the product: at n = 1024, 112 -> 130 GFLOP/s on two cores (bench/README.md).
+     * Copies op(B) (k rows of n) row-major into {@code wide} with a row stride of n + 16, for the 4-row loop:
+     * <ul>
+     * <li>a transposed B, which that loop reads only this way: the dot products it used to fall back to do not
+     * vectorise (the input gradient 128&times;256&times;10 of the MLP: 128 &rarr; 5x us);</li>
+     * <li>a B whose rows are a multiple of 4 KiB apart: the four rows of B and the four rows of C that the loop reads
+     * together all fall in one set of the L1 cache (8 ways on the CPUs measured) and evict each other; the copy moves
+     * B's rows into different sets (n = 1024: 112 &rarr; 130 GFLOP/s on two cores, bench/README.md).</li>
+     * </ul>
+     * One pass over B, against m / 4 passes of the product.
      */
     private void pack(int n) {
         int stride = n + 16;
@@ -198,7 +220,48 @@ public final class OpenClBackend implements Backend {
             return;
         }
         setMatrix(rows, n, k, x, false, weights, false, y, false);
-        block(rows, n, bias, relu, -1);
+        kernel.bias = bias;
+        kernel.relu = relu ? 1f : 0f;
+        block(rows, n);
+    }
+
+    /** One launch on the CPU shape: each work-item copies its own rows of the batch before using them. */
+    @Override
+    public void denseOnBatch(int rows, int n, int k, int x, int weights, int y, int bias, boolean relu) {
+        if (shape != 3) {
+            Backend.super.denseOnBatch(rows, n, k, x, weights, y, bias, relu);
+            return;
+        }
+        setMatrix(rows, n, k, x, false, weights, false, y, false);
+        kernel.stage = 1;
+        kernel.bias = bias;
+        kernel.relu = relu ? 1f : 0f;
+        block(rows, n);
+    }
+
+    /** One launch on the CPU shape: each work-item takes the softmax of its own rows of logits. */
+    @Override
+    public LossResult denseSoftmaxCrossEntropy(int rows, int n, int k, int x, int weights, int logits, int bias, int grad) {
+        if (shape != 3) {
+            return Backend.super.denseSoftmaxCrossEntropy(rows, n, k, x, weights, logits, bias, grad);
+        }
+        setMatrix(rows, n, k, x, false, weights, false, logits, false);
+        kernel.bias = bias;
+        kernel.lossGrad = grad;
+        block(rows, n);
+        return readLoss(rows, 1);
+    }
+
+    /** One launch (two with the copy of the transposed weights) on the CPU shape, the ReLU backward included. */
+    @Override
+    public void denseInputGradient(int rows, int n, int k, int dy, int weights, int dx, int reluOf) {
+        if (shape != 3) {
+            Backend.super.denseInputGradient(rows, n, k, dy, weights, dx, reluOf);
+            return;
+        }
+        setMatrix(rows, k, n, dy, false, weights, true, dx, false);
+        kernel.mask = reluOf;
+        block(rows, k);
     }
 
     /** One launch on the CPU shape (the bias gradient as one more work-item); separate launches otherwise. */
@@ -209,7 +272,8 @@ public final class OpenClBackend implements Backend {
             return;
         }
         setMatrix(k, n, rows, x, true, dy, false, dw, false);
-        block(k, n, -1, false, db);
+        kernel.sums = db;
+        block(k, n);
     }
 
     @Override

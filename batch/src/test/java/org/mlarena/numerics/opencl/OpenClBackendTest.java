@@ -109,6 +109,27 @@ class OpenClBackendTest {
 
     @ParameterizedTest(name = "shape {0}")
     @EnumSource(OpenClBackend.Shape.class)
+    void fusedInputStagingSoftmaxHeadAndReluBackwardMatchTheSeparateKernels(OpenClBackend.Shape shape) {
+        float[] inputs = new float[8 * 6];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = (i * 37 % 23) / 11f - 1f;
+        }
+        java.util.List<Backend.LossResult> losses = new java.util.ArrayList<>();
+        compare(shape, 8192, b -> {
+            b.stageBatch(inputs, 0, 8, 6, new int[]{3, 0, 2, 1, 4, 4, 0, 1}, 0);
+            b.denseOnBatch(8, 17, 6, 4000, 4100, 4300, 4210, true);
+            losses.add(b.denseSoftmaxCrossEntropy(8, 5, 17, 4300, 4500, 4700, 4600, 4800));
+            b.denseInputGradient(8, 5, 17, 4800, 4500, 4900, 4300);
+            b.denseInputGradient(8, 5, 17, 4800, 4500, 5100, -1);
+        });
+        assertEquals(2, losses.size());
+        assertEquals(losses.get(0).meanLoss(), losses.get(1).meanLoss(), 1e-5, "mean loss, Java then OpenCL");
+        assertEquals(losses.get(0).correct(), losses.get(1).correct(), "correct predictions, Java then OpenCL");
+        assertTrue(losses.get(0).meanLoss() > 0, "a loss was computed");
+    }
+
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
     void productsWithRowsOfBAMultipleOf4KiBReadACopyOfB(OpenClBackend.Shape shape) {
         // n = 1024: the CPU shape copies B with a wider stride first; 17 rows and k = 7 leave a row and a step over
         compare(shape, 100_000, b -> {
