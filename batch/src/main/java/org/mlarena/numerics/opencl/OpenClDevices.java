@@ -56,12 +56,21 @@ public final class OpenClDevices {
         return new OpenClMatrixKernels(device, target);
     }
 
+    /**
+     * The Aparapi device of a discovered one, with shared memory off: Aparapi's default creates every buffer with
+     * CL_MEM_USE_HOST_PTR on the Java array itself, which the JVM pins only during a call. G1 moves small arrays
+     * between calls (a kernel's loss output, the copy of B), and PoCL then wrote into their old place in the heap:
+     * the JVM crashed in the garbage collector on a corrupted object holding (NaN, 1.0), a loss and a hit. With it off,
+     * the device has its own copy of each buffer and only put/get touch the arrays, while they are pinned.
+     */
     static OpenCLDevice find(ComputeDevice device) {
         Device.TYPE type = device.type() == DeviceType.GPU ? Device.TYPE.GPU : Device.TYPE.CPU;
-        return OpenCLDevice.listDevices(type).stream()
+        OpenCLDevice found = OpenCLDevice.listDevices(type).stream()
                 .filter(d -> describe(d).equals(device))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("OpenCL device not found any more: " + device.describe()));
+        found.setSharedMemory(false);
+        return found;
     }
 
     static ComputeDevice describe(OpenCLDevice d) {
