@@ -26,4 +26,4 @@ done
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 jsig="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/libjsig.so"
 echo "== pipelines: one MLP epoch as a batch job versus the bare engine; submission -> leaderboard"
-LD_PRELOAD="$jsig" java -Xmx4g -cp "$cp" org.mlarena.bench.PipelineBench http://localhost:8080/arena/ "$data"
+POCL_AFFINITY="${POCL_AFFINITY:-1}" LD_PRELOAD="$jsig" java -Xmx4g -cp "$cp" org.mlarena.bench.PipelineBench http://localhost:8080/arena/ "$data"

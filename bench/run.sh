@@ -17,8 +17,31 @@ mvn -B -q -pl batch install -DskipTests
 mvn -B -q -f bench/pom.xml package
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 jsig="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/libjsig.so"
+# PoCL's workers pinned, as the server runs them (ear/src/main/wildfly/overlay/bin/arena.conf)
+export POCL_AFFINITY="${POCL_AFFINITY:-1}"
 java_run() { LD_PRELOAD="$jsig" java -Xmx4g -cp "$cp" "$@"; }
 out=$(mktemp)
+# mean and median seconds per epoch of each side, final accuracy, and the ratios against torch: the median as well,
+# because a launch on PoCL waits for its worker threads to wake, and on a shared 2-core VM some epochs take twice as long
+epochs_summary() {
+    /usr/bin/python3 - "$1" "$2" <<'PY'
+import statistics, sys
+kind, path = sys.argv[1], sys.argv[2]
+times, accuracy = {}, {}
+for line in open(path):
+    f = line.split()
+    if len(f) >= 5 and f[0] == kind:
+        times.setdefault(f[1], []).append(float(f[3]))
+        accuracy[f[1]] = f[4]
+for k, t in times.items():
+    print(f"mean {k}: {statistics.mean(t):.2f} s/epoch, median {statistics.median(t):.2f}, final accuracy {accuracy[k]}")
+if "torch" in times:
+    for k, t in times.items():
+        if k != "torch":
+            print(f"ratio {k}/torch seconds per epoch: mean {statistics.mean(t) / statistics.mean(times['torch']):.2f}, "
+                  f"median {statistics.median(t) / statistics.median(times['torch']):.2f}")
+PY
+}
 
 if [ "$what" = matmul ] || [ "$what" = all ]; then
     echo "== matrix multiply, fp32, GFLOP/s (best of repetitions)"
@@ -31,17 +54,14 @@ if [ "$what" = mlp ] || [ "$what" = all ]; then
     echo "== MLP 784-256-10, Adam 1e-3, batch 128, full Fashion-MNIST: seconds per epoch, test accuracy"
     { java_run org.mlarena.bench.MlpBench "$epochs" opencl
       OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/python/mlp_torch.py "$epochs"; } | tee -a "$out"
-    awk '$1=="mlp"{t[$2]+=$4; e[$2]++; a[$2]=$5}
-         END{for (k in t) printf "mean %s: %.2f s/epoch, final accuracy %.4f\n", k, t[k]/e[k], a[k];
-             for (k in t) if (k!="torch" && ("torch" in t)) printf "ratio %s/torch seconds per epoch: %.2f\n", k, (t[k]/e[k])/(t["torch"]/e["torch"])}' "$out"
+    epochs_summary mlp "$out"
 fi
 if [ "$what" = cnn ] || [ "$what" = all ]; then
     rows=${3:-6000}
     echo "== CNN conv16-pool-conv32-pool-dense128-dense10, Adam 1e-3, batch 128, first $rows training images: s/epoch, accuracy"
     { java_run org.mlarena.bench.CnnBench "$epochs" "$rows" opencl
       OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/python/cnn_torch.py "$epochs" "$rows"; } | tee -a "$out"
-    awk '$1=="cnn"{t[$2]+=$4; e[$2]++}
-         END{for (k in t) if (k!="torch" && ("torch" in t)) printf "ratio %s/torch seconds per epoch: %.2f\n", k, (t[k]/e[k])/(t["torch"]/e["torch"])}' "$out"
+    epochs_summary cnn "$out"
 fi
 if [ "$what" = metrics ] || [ "$what" = all ]; then
     echo "== scoring 1e6 and 1e7 predictions of 10 classes: seconds (best of runs), value"

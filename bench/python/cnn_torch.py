@@ -18,6 +18,12 @@ model = torch.nn.Sequential(
     torch.nn.Conv2d(1, 16, 5, padding=2), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
     torch.nn.Conv2d(16, 32, 5, padding=2), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
     torch.nn.Flatten(), torch.nn.Linear(32 * 7 * 7, 128), torch.nn.ReLU(), torch.nn.Linear(128, 10))
+# initialised as the engine initialises its layers (Layer.heUniform): He-uniform weights, zero biases; with
+# PyTorch's own default (bound 1/sqrt(fan_in)) the two sides would not train the same model
+for layer in model.modules():
+    if isinstance(layer, (torch.nn.Linear, torch.nn.Conv2d)):
+        torch.nn.init.kaiming_uniform_(layer.weight, nonlinearity="relu")
+        torch.nn.init.zeros_(layer.bias)
 optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
 loss_fn = torch.nn.CrossEntropyLoss()
 for epoch in range(1, epochs + 1):

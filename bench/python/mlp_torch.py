@@ -12,6 +12,12 @@ torch.set_num_threads(2)
 epochs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
 x_train, y_train, x_test, y_test = load()
 model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10))
+# initialised as the engine initialises its layers (Layer.heUniform): He-uniform weights, zero biases; with
+# PyTorch's own default (bound 1/sqrt(fan_in)) the two sides would not train the same model
+for layer in model.modules():
+    if isinstance(layer, torch.nn.Linear):
+        torch.nn.init.kaiming_uniform_(layer.weight, nonlinearity="relu")
+        torch.nn.init.zeros_(layer.bias)
 optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
 loss_fn = torch.nn.CrossEntropyLoss()
 for epoch in range(1, epochs + 1):

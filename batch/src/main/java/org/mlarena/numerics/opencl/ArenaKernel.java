@@ -64,7 +64,7 @@ final class ArenaKernel extends Kernel {
     int bCol;
     /** 1 to add to C, 0 to overwrite it */
     float accumulate;
-    /** ROW_BLOCK shape: 1 when the 4-row path reads B from {@link #wide}, 0 when from mem */
+    /** ROW_BLOCK shape: where the 4-row path reads B: 0 rows in mem, 1 rows in {@link #wide}, 2 in mem with a column stride */
     int packed;
     /** row stride of the copy of B in {@link #wide} */
     int wideRow = 1;
@@ -598,13 +598,13 @@ final class ArenaKernel extends Kernel {
     }
 
     /**
-     * Rows [i, i + 4) of C (fewer at the end). With {@link #packed} set, the 4-row path reads B from its row-major copy
-     * in {@link #wide} (row stride {@link #wideRow}), which is also how it serves a transposed B; the other paths read
-     * B where it is.
+     * Rows [i, i + 4) of C (fewer at the end). The 4-row path reads B as {@link #packed} says: its rows in mem, its
+     * row-major copy in {@link #wide} (row stride {@link #wideRow}: a large transposed B, or rows a multiple of 4 KiB
+     * apart), or a small transposed B in mem with a stride; rows past the last four read B where it is.
      */
     private void matmulRows(int i) {
         int fast = 0;
-        if (i + 4 <= m && (bCol == 1 || packed == 1)) {
+        if (i + 4 <= m && (bCol == 1 || packed != 0)) {
             fast = 1;
         }
         if (fast == 0) {
@@ -679,6 +679,23 @@ final class ArenaKernel extends Kernel {
                         mem[c3 + j] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
                     }
                 }
+                if (packed == 2) {
+                    // a small transposed B read where it is, with a stride (a copy would cost a launch)
+                    int s0 = b + p * bRow;
+                    int s1 = s0 + bRow;
+                    int s2 = s1 + bRow;
+                    int s3 = s2 + bRow;
+                    for (int j = 0; j < n; j++) {
+                        float v0 = mem[s0 + j * bCol];
+                        float v1 = mem[s1 + j * bCol];
+                        float v2 = mem[s2 + j * bCol];
+                        float v3 = mem[s3 + j * bCol];
+                        mem[c0 + j] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
+                        mem[c1 + j] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
+                        mem[c2 + j] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
+                        mem[c3 + j] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
+                    }
+                }
             }
             for (int p = k4; p < k; p++) {
                 float y0 = mem[a0 + p * aCol];
@@ -699,6 +716,16 @@ final class ArenaKernel extends Kernel {
                     int rowW = p * wideRow;
                     for (int j = 0; j < n; j++) {
                         float v = wide[rowW + j];
+                        mem[c0 + j] += y0 * v;
+                        mem[c1 + j] += y1 * v;
+                        mem[c2 + j] += y2 * v;
+                        mem[c3 + j] += y3 * v;
+                    }
+                }
+                if (packed == 2) {
+                    int rowS = b + p * bRow;
+                    for (int j = 0; j < n; j++) {
+                        float v = mem[rowS + j * bCol];
                         mem[c0 + j] += y0 * v;
                         mem[c1 + j] += y1 * v;
                         mem[c2 + j] += y2 * v;

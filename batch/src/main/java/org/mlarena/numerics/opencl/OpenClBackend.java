@@ -30,6 +30,11 @@ public final class OpenClBackend implements Backend {
     private long flops;
     /** B is copied before a product when its rows are a multiple of this many floats (4 KiB) apart */
     static final int PACKED_ROW_MULTIPLE = 1024;
+    /**
+     * A transposed B is copied for products of at least this many multiply-adds; smaller ones read it with a stride
+     * (the copy's launch costs more than the strided reads: the MLP's 128x256x10 input gradient, 69 -> 4x us best)
+     */
+    static final long PACKED_TRANSPOSE_FROM = 1L << 20;
 
     /** The matrix-multiply work shapes. */
     public enum Shape {
@@ -164,8 +169,8 @@ public final class OpenClBackend implements Backend {
      * {@code ArenaKernel.matmulBlock}); counts the FLOPs of each part as its separate launch would.
      */
     private void block(int m, int n) {
-        kernel.packed = 0;
-        if (kernel.bCol != 1 ? m >= 4 : n % PACKED_ROW_MULTIPLE == 0 && m >= 16) {
+        kernel.packed = kernel.bCol != 1 ? 2 : 0;
+        if (kernel.bCol != 1 ? m >= 4 && (long) m * n * kernel.k >= PACKED_TRANSPOSE_FROM : n % PACKED_ROW_MULTIPLE == 0 && m >= 16) {
             pack(n);
         }
         launch((m + 3) / 4 + (kernel.sums >= 0 ? 1 : 0));
@@ -187,8 +192,8 @@ public final class OpenClBackend implements Backend {
     /**
      * Copies op(B) (k rows of n) row-major into {@code wide} with a row stride of n + 16, for the 4-row loop:
      * <ul>
-     * <li>a transposed B, which that loop reads only this way: the dot products it used to fall back to do not
-     * vectorise (the input gradient 128&times;256&times;10 of the MLP: 128 &rarr; 5x us);</li>
+     * <li>a transposed B of a large product ({@link #PACKED_TRANSPOSE_FROM}): the dot products the loop used to fall
+     * back to do not vectorise, and reading it with a stride is slower than the copy there;</li>
      * <li>a B whose rows are a multiple of 4 KiB apart: the four rows of B and the four rows of C that the loop reads
      * together all fall in one set of the L1 cache (8 ways on the CPUs measured) and evict each other; the copy moves
      * B's rows into different sets (n = 1024: 112 &rarr; 130 GFLOP/s on two cores, bench/README.md).</li>

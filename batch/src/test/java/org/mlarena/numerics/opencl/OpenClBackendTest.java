@@ -130,13 +130,18 @@ class OpenClBackendTest {
 
     @ParameterizedTest(name = "shape {0}")
     @EnumSource(OpenClBackend.Shape.class)
-    void productsWithRowsOfBAMultipleOf4KiBReadACopyOfB(OpenClBackend.Shape shape) {
+    void productsReadingACopyOfBMatchJava(OpenClBackend.Shape shape) {
         // n = 1024: the CPU shape copies B with a wider stride first; 17 rows and k = 7 leave a row and a step over
         compare(shape, 100_000, b -> {
             b.matmul(17, 1024, 7, 0, false, 200, false, 8000, false);
             b.matmul(17, 1024, 7, 0, false, 200, false, 30_000, true);
             b.dense(16, 1024, 5, 50_000, 200, 60_000, 90_000, true);
             b.denseWeightGradient(20, 1024, 3, 70_000, 8000, 75_000, 95_000);
+        });
+        // a transposed B of a product of 2^20 multiply-adds or more is copied too (smaller ones are read with a stride)
+        compare(shape, 100_000, b -> {
+            b.matmul(17, 256, 241, 0, false, 5000, true, 70_000, false);
+            b.matmul(17, 256, 241, 0, true, 5000, true, 80_000, true);
         });
     }
 
