@@ -276,20 +276,32 @@ final class ArenaKernel extends Kernel {
         // the output x positions whose input x = ox + kx - pad lies inside the row
         int start = max(0, pad - kx);
         int end = min(ow, ww + pad - kx);
-        float sum = 0f;
+        // four partial sums: one sum's chain of dependent additions held the loop to a quarter of an FMA per cycle
+        // (the device compiler may not reorder floating-point additions), 4.3 GFLOP/s
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int end4 = start + (end - start) / 4 * 4;
         for (int img = 0; img < nb; img++) {
             for (int oy = 0; oy < oh; oy++) {
                 int iy = oy + ky - pad;
                 if (iy >= 0 && iy < hh) {
                     int rowX = a + ((img * ch + cc) * hh + iy) * ww + kx - pad;
                     int rowY = b + ((img * fl + f) * oh + oy) * ow;
-                    for (int ox = start; ox < end; ox++) {
-                        sum += mem[rowX + ox] * mem[rowY + ox];
+                    for (int ox = start; ox < end4; ox += 4) {
+                        s0 += mem[rowX + ox] * mem[rowY + ox];
+                        s1 += mem[rowX + ox + 1] * mem[rowY + ox + 1];
+                        s2 += mem[rowX + ox + 2] * mem[rowY + ox + 2];
+                        s3 += mem[rowX + ox + 3] * mem[rowY + ox + 3];
+                    }
+                    for (int rest = end4; rest < end; rest++) {
+                        s0 += mem[rowX + rest] * mem[rowY + rest];
                     }
                 }
             }
         }
-        mem[c + gid] = sum;
+        mem[c + gid] = (s0 + s1) + (s2 + s3);
     }
 
     /** One input row (image, channel, y) of the input gradient: a = dy, b = weights, c = dx; loops as in convRow. */

@@ -163,6 +163,27 @@ class OpenClBackendTest {
 
     @ParameterizedTest(name = "shape {0}")
     @EnumSource(OpenClBackend.Shape.class)
+    void fiveByFiveConvolutionsPaddedUnpaddedAndWiderThanTheInput(OpenClBackend.Shape shape) {
+        // the zoo's 5x5 kernels: padded, unpadded, and a row narrower than the kernel; the weight gradient's four
+        // partial sums over rows whose length is not a multiple of four
+        compare(shape, 8192, b -> {
+            Backend.Conv same = new Backend.Conv(2, 2, 8, 9, 3, 5, 2);    // x 288, w 150, y 432
+            b.conv2d(same, 0, 300, 500);
+            b.conv2dWeightGradient(same, 0, 1000, 1500);
+            b.conv2dInputGradient(same, 1000, 300, 1700);
+            Backend.Conv valid = new Backend.Conv(1, 2, 7, 7, 3, 5, 0);   // x 98, w 150, y 27
+            b.conv2d(valid, 2000, 2100, 2300);
+            b.conv2dWeightGradient(valid, 2000, 2400, 2500);
+            b.conv2dInputGradient(valid, 2400, 2100, 2700);
+            Backend.Conv narrow = new Backend.Conv(2, 1, 4, 3, 2, 5, 2);  // x 24, w 50, y 48
+            b.conv2d(narrow, 3000, 3100, 3200);
+            b.conv2dWeightGradient(narrow, 3000, 3300, 3400);
+            b.conv2dInputGradient(narrow, 3300, 3100, 3500);
+        });
+    }
+
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
     void convolutionAndPoolingForwardAndBackward(OpenClBackend.Shape shape) {
         compare(shape, b -> {
             Backend.Conv same = new Backend.Conv(2, 3, 6, 5, 4, 3, 1);   // 2 images, 3 channels 6x5, 4 filters 3x3, pad 1
