@@ -88,6 +88,17 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
+     * {@link #denseWeightGradient} of the network's first layer (its gradients are the last to be computed), then one
+     * optimiser step over all the network's parameters; one launch where a backend fuses them. {@code dw} and {@code db}
+     * lie in the gradient region (parameter e's gradient at P + e).
+     */
+    default void denseWeightGradientAndStep(int rows, int n, int k, int x, int dy, int dw, int db, Optimizer optimizer,
+                                            int parameterCount, int step) {
+        denseWeightGradient(rows, n, k, x, dy, dw, db);
+        optimizer.update(this, parameterCount, 0, parameterCount, step);
+    }
+
+    /**
      * x += bias, optionally followed by ReLU; x is rows &times; cols &times; spatial and bias has cols values (one
      * per column of a dense layer with spatial = 1, one per channel of a convolution with spatial = H&middot;W).
      */

@@ -64,9 +64,15 @@ abstract class Layer {
      * @param reluBelow     when not -1, the output of the layer below: apply its ReLU backward pass to the input
      *                      gradient (only asked of layers that {@link #foldsReluBelow()})
      * @param reluDone      the layer above applied this layer's ReLU backward pass already
+     * @param stepAfter     null, or the optimiser step to take once this layer's gradients are complete (asked only of
+     *                      a dense first layer, whose gradients come last: the backend may fuse the two)
      */
     abstract void backward(Backend backend, int rows, int gradientBase, boolean trainable, boolean inputGradient,
-                           int reluBelow, boolean reluDone);
+                           int reluBelow, boolean reluDone, StepAfter stepAfter);
+
+    /** An optimiser step over all P parameters, as {@link Optimizer#update} takes it, after the last gradients. */
+    record StepAfter(Optimizer optimizer, int parameterCount, int step) {
+    }
 
     abstract long forwardFlops(int rows, boolean training);
 
@@ -161,7 +167,7 @@ abstract class Layer {
 
         @Override
         void backward(Backend b, int rows, int gradientBase, boolean trainable, boolean inputGradient, int reluBelow,
-                      boolean reluDone) {
+                      boolean reluDone, StepAfter stepAfter) {
             int n = out.size();
             int k = in.size();
             if (spec.relu() && !reluDone) {
@@ -170,7 +176,11 @@ abstract class Layer {
                 }
                 b.reluBackward(rows * n, outAct, outGrad);
             }
-            if (trainable) {
+            if (trainable && stepAfter != null) {
+                b.denseWeightGradientAndStep(rows, n, k, inAct, outGrad, gradientBase + params, gradientBase + params + k * n,
+                        stepAfter.optimizer(), stepAfter.parameterCount(), stepAfter.step());
+            }
+            if (trainable && stepAfter == null) {
                 b.denseWeightGradient(rows, n, k, inAct, outGrad, gradientBase + params, gradientBase + params + k * n);
             }
             if (inputGradient) {
@@ -251,7 +261,7 @@ abstract class Layer {
 
         @Override
         void backward(Backend b, int rows, int gradientBase, boolean trainable, boolean inputGradient, int reluBelow,
-                      boolean reluDone) {
+                      boolean reluDone, StepAfter stepAfter) {
             if (spec.relu() && !reluDone) {
                 b.reluBackward(rows * out.size(), outAct, outGrad);
             }
@@ -326,7 +336,7 @@ abstract class Layer {
 
         @Override
         void backward(Backend b, int rows, int gradientBase, boolean trainable, boolean inputGradient, int reluBelow,
-                      boolean reluDone) {
+                      boolean reluDone, StepAfter stepAfter) {
             if (inputGradient) {
                 b.maxPoolGradient(pool(rows), outGrad, scratch, inGrad);
             }

@@ -241,6 +241,10 @@ public final class Network implements AutoCloseable {
      * a layer that ends with ReLU applies that ReLU's backward pass with its input gradient (one launch on OpenCL).
      */
     public Backend.LossResult computeGradients(int rows) {
+        return backwardPass(rows, null);
+    }
+
+    private Backend.LossResult backwardPass(int rows, Layer.StepAfter stepAfter) {
         Backend.LossResult result = forwardAndLoss(rows, true);
         int first = firstTrainable();
         boolean reluDone = false;
@@ -248,14 +252,22 @@ public final class Network implements AutoCloseable {
             Layer layer = layers.get(l);
             boolean inputGradient = l > first;
             int reluBelow = inputGradient && layer.foldsReluBelow() && layers.get(l - 1).endsWithRelu() ? layers.get(l - 1).outAct : -1;
-            layer.backward(backend, rows, parameterCount, trainable(l), inputGradient, reluBelow, reluDone);
+            layer.backward(backend, rows, parameterCount, trainable(l), inputGradient, reluBelow, reluDone, l == first ? stepAfter : null);
             reluDone = reluBelow >= 0;
         }
         return result;
     }
 
-    /** One optimisation step on the staged batch: forward, loss, backward, update. */
+    /**
+     * One optimisation step on the staged batch: forward, loss, backward, update. With no layer frozen and a dense
+     * first layer, the update goes with that layer's gradients, which come last (one launch on OpenCL).
+     */
     public Backend.LossResult trainStep(int rows, Optimizer optimizer) {
+        if (noneFrozen() && layers.get(0) instanceof Layer.DenseLayer) {
+            Backend.LossResult result = backwardPass(rows, new Layer.StepAfter(optimizer, parameterCount, step + 1));
+            step++;
+            return result;
+        }
         Backend.LossResult result = computeGradients(rows);
         step++;
         if (noneFrozen()) {

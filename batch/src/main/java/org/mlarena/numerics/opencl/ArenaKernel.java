@@ -76,6 +76,18 @@ final class ArenaKernel extends Kernel {
     int mask = -1;
     /** ROW_BLOCK shape: offset for the softmax cross-entropy gradient of the rows of C (logits), -1 for none */
     int lossGrad = -1;
+    /**
+     * ROW_BLOCK shape: 0, or the optimiser (1 Adam, 2 SGD) to step in the same launch once the gradients are complete:
+     * those this product writes by the work-item that writes them, parameters [restFrom, restTo) by work-items of their
+     * own, {@link #restChunk} each. Only for a product whose C and column sums are gradients (of the network's first
+     * layer, whose gradients come last).
+     */
+    int optimiser;
+    /** the network's parameter count P (the optimiser's memory layout) */
+    int parameters;
+    int restFrom;
+    int restTo;
+    int restChunk = 1;
     /** ROW_BLOCK shape: offset where the column sums of op(B) go (dense layer bias gradient), -1 for none */
     int sums = -1;
     /** 1 to apply ReLU after the bias, 0 not to */
@@ -191,15 +203,7 @@ final class ArenaKernel extends Kernel {
             }
         }
         if (mode == ADAM) {
-            for (int e = start; e < end; e++) {
-                float g = mem[b + e];
-                float p = mem[a + e] * (1f - lr * wd);
-                float mi = beta1 * mem[c + e] + (1f - beta1) * g;
-                float vi = beta2 * mem[d + e] + (1f - beta2) * g * g;
-                mem[c + e] = mi;
-                mem[d + e] = vi;
-                mem[a + e] = p - lr * (mi / c1) / (sqrt(vi / c2) + eps);
-            }
+            adam(a + start, b + start, c + start, d + start, end - start);
         }
         if (mode == DROPOUT) {
             for (int e = start; e < end; e++) {
@@ -225,12 +229,43 @@ final class ArenaKernel extends Kernel {
             }
         }
         if (mode == SGD) {
-            for (int e = start; e < end; e++) {
-                float g = mem[b + e] + wd * mem[a + e];
-                float vel = momentum * mem[c + e] + g;
-                mem[c + e] = vel;
-                mem[a + e] = mem[a + e] - lr * vel;
-            }
+            sgd(a + start, b + start, c + start, end - start);
+        }
+    }
+
+    /** AdamW on {@code count} parameters at {@code pa}, their gradients at {@code pg}, moments at {@code pm}, {@code pv}. */
+    private void adam(int pa, int pg, int pm, int pv, int count) {
+        for (int e = 0; e < count; e++) {
+            float g = mem[pg + e];
+            float p = mem[pa + e] * (1f - lr * wd);
+            float mi = beta1 * mem[pm + e] + (1f - beta1) * g;
+            float vi = beta2 * mem[pv + e] + (1f - beta2) * g * g;
+            mem[pm + e] = mi;
+            mem[pv + e] = vi;
+            mem[pa + e] = p - lr * (mi / c1) / (sqrt(vi / c2) + eps);
+        }
+    }
+
+    /** SGD with momentum on {@code count} parameters at {@code pa}, gradients at {@code pg}, velocities at {@code pv}. */
+    private void sgd(int pa, int pg, int pv, int count) {
+        for (int e = 0; e < count; e++) {
+            float g = mem[pg + e] + wd * mem[pa + e];
+            float vel = momentum * mem[pv + e] + g;
+            mem[pv + e] = vel;
+            mem[pa + e] = mem[pa + e] - lr * vel;
+        }
+    }
+
+    /**
+     * The optimiser step ({@link #optimiser}: 1 Adam, 2 SGD) of parameters [from, to); parameter e has its gradient at
+     * P + e, its first state at 2P + e and its second at 3P + e (P = {@link #parameters}).
+     */
+    private void step(int from, int to) {
+        if (optimiser == 1) {
+            adam(from, parameters + from, 2 * parameters + from, 3 * parameters + from, to - from);
+        }
+        if (optimiser == 2) {
+            sgd(from, parameters + from, 2 * parameters + from, to - from);
         }
     }
 
@@ -558,7 +593,25 @@ final class ArenaKernel extends Kernel {
      */
     private void matmulBlock(int block) {
         int blocks = (m + 3) / 4;
-        if (block < blocks) {
+        int extra = 0;
+        if (sums >= 0) {
+            extra = 1;
+        }
+        if (block >= blocks + extra) {
+            // the optimiser step of the parameters this product does not touch, a share per work-item
+            int share = block - blocks - extra;
+            int first = restFrom + share * restChunk;
+            int last = min(first + restChunk, restTo);
+            if (first < last) {
+                step(first, last);
+            }
+        }
+        if (block < blocks && optimiser != 0) {
+            matmulRows(block * 4);
+            // this work-item's rows of C are gradients, complete: the optimiser step of their parameters
+            step(c - parameters + block * 4 * n, c - parameters + min(block * 4 + 4, m) * n);
+        }
+        if (block < blocks && optimiser == 0) {
             int end = min(block * 4 + 4, m);
             if (stage == 1) {
                 // this work-item's rows of A, still in the staged batch (A is the batch: k columns, not transposed)
@@ -596,7 +649,7 @@ final class ArenaKernel extends Kernel {
                 }
             }
         }
-        if (block == blocks) {
+        if (block == blocks && extra == 1) {
             for (int j = 0; j < n; j++) {
                 mem[sums + j] = 0f;
             }
@@ -605,6 +658,9 @@ final class ArenaKernel extends Kernel {
                 for (int j = 0; j < n; j++) {
                     mem[sums + j] += mem[rowB + j * bCol];
                 }
+            }
+            if (optimiser != 0) {
+                step(sums - parameters, sums - parameters + n);
             }
         }
     }

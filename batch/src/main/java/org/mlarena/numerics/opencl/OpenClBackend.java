@@ -9,6 +9,7 @@ import org.mlarena.numerics.nn.Backend;
 import org.mlarena.numerics.nn.Backend.Conv;
 import org.mlarena.numerics.nn.Backend.Pool;
 import org.mlarena.numerics.nn.Flops;
+import org.mlarena.numerics.nn.Optimizer;
 
 /**
  * {@link Backend} on an OpenCL device through one {@link ArenaKernel} in explicit-transfer mode: the
@@ -162,6 +163,7 @@ public final class OpenClBackend implements Backend {
         kernel.stage = 0;
         kernel.mask = -1;
         kernel.lossGrad = -1;
+        kernel.optimiser = 0;
     }
 
     /**
@@ -173,7 +175,13 @@ public final class OpenClBackend implements Backend {
         if (kernel.bCol != 1 ? m >= 4 && (long) m * n * kernel.k >= PACKED_TRANSPOSE_FROM : n % PACKED_ROW_MULTIPLE == 0 && m >= 16) {
             pack(n);
         }
-        launch((m + 3) / 4 + (kernel.sums >= 0 ? 1 : 0));
+        int rest = 0;
+        if (kernel.optimiser != 0) {
+            int count = kernel.restTo - kernel.restFrom;
+            kernel.restChunk = Math.max(1, (count + lanes - 1) / lanes);
+            rest = (count + kernel.restChunk - 1) / kernel.restChunk;
+        }
+        launch((m + 3) / 4 + (kernel.sums >= 0 ? 1 : 0) + rest);
         flops += Flops.matmul(m, n, kernel.k, kernel.accumulate != 0f);
         if (kernel.bias >= 0) {
             flops += Flops.addBias(m, n, kernel.relu != 0f);
@@ -267,6 +275,36 @@ public final class OpenClBackend implements Backend {
         setMatrix(rows, k, n, dy, false, weights, true, dx, false);
         kernel.mask = reluOf;
         block(rows, k);
+    }
+
+    /**
+     * One launch on the CPU shape when the layer's parameters are the first ones (the network's first layer) or end
+     * where the rest begin: each work-item steps the parameters of the gradients it wrote, and more work-items step the
+     * rest. Separate launches otherwise.
+     */
+    @Override
+    public void denseWeightGradientAndStep(int rows, int n, int k, int x, int dy, int dw, int db, Optimizer optimizer,
+                                           int parameterCount, int step) {
+        int first = dw - parameterCount;
+        if (shape != 3 || first != 0 || db != dw + k * n) {
+            Backend.super.denseWeightGradientAndStep(rows, n, k, x, dy, dw, db, optimizer, parameterCount, step);
+            return;
+        }
+        setMatrix(k, n, rows, x, true, dy, false, dw, false);
+        kernel.sums = db;
+        kernel.parameters = parameterCount;
+        kernel.restFrom = k * n + n;
+        kernel.restTo = parameterCount;
+        if (optimizer instanceof Optimizer.Adam adam) {
+            kernel.optimiser = 1;
+            adamSettings(adam.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon(), adam.weightDecay(), step);
+        }
+        if (optimizer instanceof Optimizer.Sgd sgd) {
+            kernel.optimiser = 2;
+            sgdSettings(sgd.learningRate(), sgd.momentum(), sgd.weightDecay());
+        }
+        block(k, n);
+        flops += optimizer.flops(parameterCount);
     }
 
     /** One launch on the CPU shape (the bias gradient as one more work-item); separate launches otherwise. */
@@ -447,13 +485,7 @@ public final class OpenClBackend implements Backend {
         kernel.b = grads;
         kernel.c = m;
         kernel.d = v;
-        kernel.lr = learningRate;
-        kernel.beta1 = beta1;
-        kernel.beta2 = beta2;
-        kernel.eps = epsilon;
-        kernel.wd = weightDecay;
-        kernel.c1 = 1f - (float) Math.pow(beta1, step);
-        kernel.c2 = 1f - (float) Math.pow(beta2, step);
+        adamSettings(learningRate, beta1, beta2, epsilon, weightDecay, step);
         elementwise(ArenaKernel.ADAM, count);
         flops += Flops.adam(count);
     }
@@ -463,11 +495,25 @@ public final class OpenClBackend implements Backend {
         kernel.a = params;
         kernel.b = grads;
         kernel.c = velocity;
+        sgdSettings(learningRate, momentum, weightDecay);
+        elementwise(ArenaKernel.SGD, count);
+        flops += Flops.sgd(count);
+    }
+
+    private void adamSettings(float learningRate, float beta1, float beta2, float epsilon, float weightDecay, int step) {
+        kernel.lr = learningRate;
+        kernel.beta1 = beta1;
+        kernel.beta2 = beta2;
+        kernel.eps = epsilon;
+        kernel.wd = weightDecay;
+        kernel.c1 = 1f - (float) Math.pow(beta1, step);
+        kernel.c2 = 1f - (float) Math.pow(beta2, step);
+    }
+
+    private void sgdSettings(float learningRate, float momentum, float weightDecay) {
         kernel.lr = learningRate;
         kernel.momentum = momentum;
         kernel.wd = weightDecay;
-        elementwise(ArenaKernel.SGD, count);
-        flops += Flops.sgd(count);
     }
 
     private void elementwise(int mode, int count) {

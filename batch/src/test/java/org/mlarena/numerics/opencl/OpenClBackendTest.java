@@ -130,6 +130,23 @@ class OpenClBackendTest {
 
     @ParameterizedTest(name = "shape {0}")
     @EnumSource(OpenClBackend.Shape.class)
+    void firstLayerGradientsWithTheOptimiserStepMatchTheSeparateKernels(OpenClBackend.Shape shape) {
+        // P = 200 parameters: the first layer's 6x5 weights and 5 biases, then 165 more; gradients at +P, states at
+        // +2P and +3P (the second moments made non-negative, as Adam keeps them)
+        compare(shape, 4096, b -> {
+            float[] mem = b.memory();
+            for (int i = 600; i < 800; i++) {
+                mem[i] = Math.abs(mem[i]);
+            }
+            b.upload();
+            b.denseWeightGradientAndStep(8, 5, 6, 900, 1000, 200, 230, Optimizer.Adam.of(1e-2f), 200, 3);
+            b.denseWeightGradientAndStep(8, 5, 6, 900, 1000, 200, 230, new Optimizer.Sgd(0.1f, 0.9f, 1e-4f), 200, 4);
+            b.denseWeightGradientAndStep(8, 5, 6, 900, 1000, 200, 230, new Optimizer.Adam(1e-3f, 0.8f, 0.99f, 1e-6f, 0.01f), 200, 5);
+        });
+    }
+
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
     void productsReadingACopyOfBMatchJava(OpenClBackend.Shape shape) {
         // n = 1024: the CPU shape copies B with a wider stride first; 17 rows and k = 7 leave a row and a step over
         compare(shape, 100_000, b -> {
