@@ -714,16 +714,18 @@ final class ArenaKernel extends Kernel {
                 float x31 = mem[a3 + (p + 1) * aCol];
                 float x32 = mem[a3 + (p + 2) * aCol];
                 float x33 = mem[a3 + (p + 3) * aCol];
-                if (packed == 0) {
+                if (packed != 1) {
+                    // B where it is: its rows (bCol = 1) or, small and transposed, with a stride (a copy would cost a
+                    // launch); the device compiler checks bCol = 1 at run time and reads whole vectors then
                     int b0 = b + p * bRow;
                     int b1 = b0 + bRow;
                     int b2 = b1 + bRow;
                     int b3 = b2 + bRow;
                     for (int j = 0; j < n; j++) {
-                        float v0 = mem[b0 + j];
-                        float v1 = mem[b1 + j];
-                        float v2 = mem[b2 + j];
-                        float v3 = mem[b3 + j];
+                        float v0 = mem[b0 + j * bCol];
+                        float v1 = mem[b1 + j * bCol];
+                        float v2 = mem[b2 + j * bCol];
+                        float v3 = mem[b3 + j * bCol];
                         mem[c0 + j] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
                         mem[c1 + j] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
                         mem[c2 + j] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
@@ -747,33 +749,16 @@ final class ArenaKernel extends Kernel {
                         mem[c3 + j] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
                     }
                 }
-                if (packed == 2) {
-                    // a small transposed B read where it is, with a stride (a copy would cost a launch)
-                    int s0 = b + p * bRow;
-                    int s1 = s0 + bRow;
-                    int s2 = s1 + bRow;
-                    int s3 = s2 + bRow;
-                    for (int j = 0; j < n; j++) {
-                        float v0 = mem[s0 + j * bCol];
-                        float v1 = mem[s1 + j * bCol];
-                        float v2 = mem[s2 + j * bCol];
-                        float v3 = mem[s3 + j * bCol];
-                        mem[c0 + j] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
-                        mem[c1 + j] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
-                        mem[c2 + j] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
-                        mem[c3 + j] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
-                    }
-                }
             }
             for (int p = k4; p < k; p++) {
                 float y0 = mem[a0 + p * aCol];
                 float y1 = mem[a1 + p * aCol];
                 float y2 = mem[a2 + p * aCol];
                 float y3 = mem[a3 + p * aCol];
-                if (packed == 0) {
+                if (packed != 1) {
                     int rowB = b + p * bRow;
                     for (int j = 0; j < n; j++) {
-                        float v = mem[rowB + j];
+                        float v = mem[rowB + j * bCol];
                         mem[c0 + j] += y0 * v;
                         mem[c1 + j] += y1 * v;
                         mem[c2 + j] += y2 * v;
@@ -784,16 +769,6 @@ final class ArenaKernel extends Kernel {
                     int rowW = p * wideRow;
                     for (int j = 0; j < n; j++) {
                         float v = wide[rowW + j];
-                        mem[c0 + j] += y0 * v;
-                        mem[c1 + j] += y1 * v;
-                        mem[c2 + j] += y2 * v;
-                        mem[c3 + j] += y3 * v;
-                    }
-                }
-                if (packed == 2) {
-                    int rowS = b + p * bRow;
-                    for (int j = 0; j < n; j++) {
-                        float v = mem[rowS + j * bCol];
                         mem[c0 + j] += y0 * v;
                         mem[c1 + j] += y1 * v;
                         mem[c2 + j] += y2 * v;
