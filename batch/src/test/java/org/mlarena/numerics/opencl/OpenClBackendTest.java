@@ -237,6 +237,50 @@ class OpenClBackendTest {
         });
     }
 
+    /** The networks of {@link #otherNetworksTrainOnOpenClAsOnJava}: each takes other fused and unfused paths. */
+    enum Variant {
+        /** three dense layers, dropout on the hidden ones (no ReLU folded into the input gradient), SGD with momentum in the first layer's launch */
+        DROPOUT_SGD,
+        /** the same with the first layer frozen: gradients stop at the second layer, the optimiser runs on its own */
+        FIRST_FROZEN,
+        /** the zoo's CNN, small: a convolution takes the staged batch, the dense head its softmax */
+        CNN
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Variant.class)
+    void otherNetworksTrainOnOpenClAsOnJava(Variant variant) throws Exception {
+        Path subset = Path.of("src/main/resources/fashion-mnist-subset");
+        ClassificationData data = ClassificationData.of(LabelledImages.readIdx(subset.resolve("t10k-images-idx3-ubyte.gz"),
+                subset.resolve("t10k-labels-idx1-ubyte.gz")));
+        Trainer.Evaluation[] results = new Trainer.Evaluation[2];
+        float[][] weights = new float[2][];
+        Backend[] backends = {new JavaBackend(), new OpenClBackend(device)};
+        for (int i = 0; i < 2; i++) {
+            try (Network net = variant == Variant.CNN
+                    ? Network.cnn(new org.mlarena.numerics.nn.Shape(1, 28, 28), 4, 8, 16, 10, backends[i], 50)
+                    : Network.dense(new int[]{784, 48, 32, 10}, Network.Loss.SOFTMAX_CROSS_ENTROPY, backends[i], 50, 0.2f)) {
+                net.initialise(5);
+                if (variant == Variant.FIRST_FROZEN) {
+                    net.freeze(0, true);
+                }
+                Optimizer optimizer = variant == Variant.CNN ? Optimizer.Adam.of(1e-3f) : new Optimizer.Sgd(0.05f, 0.9f, 1e-4f);
+                Trainer.fit(net, data, data, 1, 50, optimizer, 4, null);
+                results[i] = Trainer.evaluate(net, data);
+                net.backend().download();
+                weights[i] = java.util.Arrays.copyOf(net.backend().memory(), net.parameterCount());
+            }
+        }
+        assertEquals(results[0].accuracy(), results[1].accuracy(), 0.01, "accuracy, Java vs OpenCL");
+        assertEquals(results[0].loss(), results[1].loss(), 1e-3, "loss, Java vs OpenCL");
+        double maxDiff = 0;
+        for (int i = 0; i < weights[0].length; i++) {
+            maxDiff = Math.max(maxDiff, Math.abs(weights[0][i] - weights[1][i]));
+        }
+        assertTrue(maxDiff < 1e-3, "largest weight difference " + maxDiff);
+        assertTrue(results[0].loss() < 2.2, "the network learnt something (loss " + results[0].loss() + ")");
+    }
+
     @Test
     void trainingOnOpenClMatchesJavaWithinTolerance() throws Exception {
         Path subset = Path.of("src/main/resources/fashion-mnist-subset");
