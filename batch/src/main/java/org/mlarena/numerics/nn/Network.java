@@ -25,7 +25,6 @@ public final class Network implements AutoCloseable {
     private final Backend backend;
     private final int capacity;
     private final int parameterCount;
-    private final int inputOffset;
     private final boolean[] frozen;
     private int seed;
     private int step;
@@ -61,7 +60,7 @@ public final class Network implements AutoCloseable {
         }
         this.parameterCount = checked(offset);
         long next = 4L * parameterCount;
-        this.inputOffset = checked(next);
+        int inputOffset = checked(next);
         next += (long) capacity * input.size();
         int previousAct = inputOffset;
         int previousGrad = -1;
