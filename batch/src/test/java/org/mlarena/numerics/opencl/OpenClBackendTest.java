@@ -250,62 +250,60 @@ class OpenClBackendTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Variant.class)
     void otherNetworksTrainOnOpenClAsOnJava(Variant variant) throws Exception {
-        Path subset = Path.of("src/main/resources/fashion-mnist-subset");
-        ClassificationData data = ClassificationData.of(LabelledImages.readIdx(subset.resolve("t10k-images-idx3-ubyte.gz"),
-                subset.resolve("t10k-labels-idx1-ubyte.gz")));
-        Trainer.Evaluation[] results = new Trainer.Evaluation[2];
-        float[][] weights = new float[2][];
-        Backend[] backends = {new JavaBackend(), new OpenClBackend(device)};
-        for (int i = 0; i < 2; i++) {
-            try (Network net = variant == Variant.CNN
-                    ? Network.cnn(new org.mlarena.numerics.nn.Shape(1, 28, 28), 4, 8, 16, 10, backends[i], 50)
-                    : Network.dense(new int[]{784, 48, 32, 10}, Network.Loss.SOFTMAX_CROSS_ENTROPY, backends[i], 50, 0.2f)) {
-                net.initialise(5);
-                if (variant == Variant.FIRST_FROZEN) {
-                    net.freeze(0, true);
-                }
-                Optimizer optimizer = variant == Variant.CNN ? Optimizer.Adam.of(1e-3f) : new Optimizer.Sgd(0.05f, 0.9f, 1e-4f);
-                Trainer.fit(net, data, data, 1, 50, optimizer, 4, null);
-                results[i] = Trainer.evaluate(net, data);
-                net.backend().download();
-                weights[i] = java.util.Arrays.copyOf(net.backend().memory(), net.parameterCount());
-            }
-        }
-        assertEquals(results[0].accuracy(), results[1].accuracy(), 0.01, "accuracy, Java vs OpenCL");
-        assertEquals(results[0].loss(), results[1].loss(), 1e-3, "loss, Java vs OpenCL");
-        double maxDiff = 0;
-        for (int i = 0; i < weights[0].length; i++) {
-            maxDiff = Math.max(maxDiff, Math.abs(weights[0][i] - weights[1][i]));
-        }
+        Optimizer optimizer = variant == Variant.CNN ? Optimizer.Adam.of(1e-3f) : new Optimizer.Sgd(0.05f, 0.9f, 1e-4f);
+        Trained[] runs = trainOnJavaAndOpenCl(backend -> variant == Variant.CNN
+                ? Network.cnn(new org.mlarena.numerics.nn.Shape(1, 28, 28), 4, 8, 16, 10, backend, 50)
+                : Network.dense(new int[]{784, 48, 32, 10}, Network.Loss.SOFTMAX_CROSS_ENTROPY, backend, 50, 0.2f),
+                5, net -> net.freeze(0, variant == Variant.FIRST_FROZEN), 1, optimizer);
+        assertEquals(runs[0].result().accuracy(), runs[1].result().accuracy(), 0.01, "accuracy, Java vs OpenCL");
+        assertEquals(runs[0].result().loss(), runs[1].result().loss(), 1e-3, "loss, Java vs OpenCL");
+        double maxDiff = largestDifference(runs);
         assertTrue(maxDiff < 1e-3, "largest weight difference " + maxDiff);
-        assertTrue(results[0].loss() < 2.2, "the network learnt something (loss " + results[0].loss() + ")");
+        assertTrue(runs[0].result().loss() < 2.2, "the network learnt something (loss " + runs[0].result().loss() + ")");
     }
 
     @Test
     void trainingOnOpenClMatchesJavaWithinTolerance() throws Exception {
+        Trained[] runs = trainOnJavaAndOpenCl(backend -> Network.dense(new int[]{784, 64, 10}, Network.Loss.SOFTMAX_CROSS_ENTROPY,
+                backend, 50), 9, net -> { }, 2, Optimizer.Adam.of(1e-3f));
+        assertEquals(runs[0].result().accuracy(), runs[1].result().accuracy(), 0.01, "accuracy, Java vs OpenCL");
+        assertEquals(runs[0].result().loss(), runs[1].result().loss(), 1e-3, "loss, Java vs OpenCL");
+        double maxDiff = largestDifference(runs);
+        // stated tolerance: after 20 Adam steps, every weight within 1e-3 of the Java run
+        assertTrue(maxDiff < 1e-3, "largest weight difference " + maxDiff);
+    }
+
+    /** What a training run leaves: its evaluation on the training data and its parameters. */
+    private record Trained(Trainer.Evaluation result, float[] weights) {
+    }
+
+    /** The same network, seed and training (batches of 50 of the shipped Fashion-MNIST subset) on Java, then on OpenCL. */
+    private static Trained[] trainOnJavaAndOpenCl(java.util.function.Function<Backend, Network> network, long seed,
+                                                  Consumer<Network> prepare, int epochs, Optimizer optimizer) throws Exception {
         Path subset = Path.of("src/main/resources/fashion-mnist-subset");
         ClassificationData data = ClassificationData.of(LabelledImages.readIdx(subset.resolve("t10k-images-idx3-ubyte.gz"),
                 subset.resolve("t10k-labels-idx1-ubyte.gz")));
-        Trainer.Evaluation[] results = new Trainer.Evaluation[2];
-        float[][] weights = new float[2][];
         Backend[] backends = {new JavaBackend(), new OpenClBackend(device)};
+        Trained[] runs = new Trained[2];
         for (int i = 0; i < 2; i++) {
-            try (Network net = Network.dense(new int[]{784, 64, 10}, Network.Loss.SOFTMAX_CROSS_ENTROPY, backends[i], 50)) {
-                net.initialise(9);
-                Trainer.fit(net, data, data, 2, 50, Optimizer.Adam.of(1e-3f), 4, null);
-                results[i] = Trainer.evaluate(net, data);
+            try (Network net = network.apply(backends[i])) {
+                net.initialise(seed);
+                prepare.accept(net);
+                Trainer.fit(net, data, data, epochs, 50, optimizer, 4, null);
+                Trainer.Evaluation result = Trainer.evaluate(net, data);
                 net.backend().download();
-                weights[i] = java.util.Arrays.copyOf(net.backend().memory(), net.parameterCount());
+                runs[i] = new Trained(result, java.util.Arrays.copyOf(net.backend().memory(), net.parameterCount()));
             }
         }
-        assertEquals(results[0].accuracy(), results[1].accuracy(), 0.01, "accuracy, Java vs OpenCL");
-        assertEquals(results[0].loss(), results[1].loss(), 1e-3, "loss, Java vs OpenCL");
+        return runs;
+    }
+
+    private static double largestDifference(Trained[] runs) {
         double maxDiff = 0;
-        for (int i = 0; i < weights[0].length; i++) {
-            maxDiff = Math.max(maxDiff, Math.abs(weights[0][i] - weights[1][i]));
+        for (int i = 0; i < runs[0].weights().length; i++) {
+            maxDiff = Math.max(maxDiff, Math.abs(runs[0].weights()[i] - runs[1].weights()[i]));
         }
-        // stated tolerance: after 20 Adam steps, every weight within 1e-3 of the Java run
-        assertTrue(maxDiff < 1e-3, "largest weight difference " + maxDiff);
+        return maxDiff;
     }
 
     @Test
