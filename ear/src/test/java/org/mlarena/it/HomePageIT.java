@@ -10,11 +10,9 @@ import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mlarena.it.support.Browser;
+import org.mlarena.it.support.InBrowser;
 import org.mlarena.it.support.Deployments;
 import org.mlarena.it.support.OidcProvider;
 import org.mlarena.it.support.TestEnvironment;
@@ -26,24 +24,13 @@ import org.openqa.selenium.By;
  * and keeps a screenshot of each step under target/screenshots/.
  */
 @ExtendWith(ArquillianExtension.class)
-class HomePageIT {
+class HomePageIT extends InBrowser {
 
     private static final Pattern EXPECTED_401 = Pattern.compile("status of 401");
-    private Browser browser;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.ear();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test

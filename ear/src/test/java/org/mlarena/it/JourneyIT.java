@@ -16,12 +16,10 @@ import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mlarena.it.support.Api;
-import org.mlarena.it.support.Browser;
+import org.mlarena.it.support.InBrowser;
 import org.mlarena.it.support.Deployments;
 import org.mlarena.it.support.Runs;
 import org.mlarena.it.support.World;
@@ -35,24 +33,13 @@ import org.openqa.selenium.By;
  * dataset are set up over REST, as its host would.
  */
 @ExtendWith(ArquillianExtension.class)
-class JourneyIT {
+class JourneyIT extends InBrowser {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private Browser browser;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.ear();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     private static String publicUseCase() {

@@ -10,11 +10,9 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mlarena.it.support.Browser;
+import org.mlarena.it.support.InBrowser;
 import org.mlarena.it.support.Deployments;
 import org.mlarena.it.support.TestEnvironment;
 import org.mlarena.it.support.World;
@@ -27,24 +25,13 @@ import org.openqa.selenium.By;
  * Fails on any JavaScript error; keeps a screenshot of every screen under target/screenshots/.
  */
 @ExtendWith(ArquillianExtension.class)
-class UseCasePagesIT {
+class UseCasePagesIT extends InBrowser {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private Browser browser;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.ear();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     private void tab(String key) {
