@@ -45,6 +45,8 @@ final class ArenaKernel extends Kernel {
     float[] wide = new float[1];
 
     int mode;
+    /** the launch's work-items; a GPU launch is rounded up to whole work-groups, and the work-items past it do nothing */
+    int items;
     /** matrix work shape: 0 one element per work-item, 1 one row, 2 one 4x8 register tile, 3 a block of four rows */
     int perRow;
     int chunk = 1;
@@ -121,6 +123,12 @@ final class ArenaKernel extends Kernel {
     @Override
     public void run() {
         int gid = getGlobalId();
+        if (gid < items) {
+            work(gid);
+        }
+    }
+
+    private void work(int gid) {
         if (mode < 10) {
             elementwise(gid * chunk, min(gid * chunk + chunk, count));
         }

@@ -13,10 +13,18 @@ final class MatMulKernel extends Kernel {
     float[] c = new float[1];
     int k;
     int n;
+    /** rows of C; a GPU launch is rounded up to whole work-groups, and the work-items past them do nothing */
+    int m;
 
     @Override
     public void run() {
         int i = getGlobalId();
+        if (i < m) {
+            row(i);
+        }
+    }
+
+    private void row(int i) {
         int rowC = i * n;
         for (int j = 0; j < n; j++) {
             c[rowC + j] = 0f;

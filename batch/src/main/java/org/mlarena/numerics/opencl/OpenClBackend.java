@@ -28,6 +28,8 @@ public final class OpenClBackend implements Backend {
     /** the matrix-multiply work shape as the kernel's code: 0 element, 1 row, 2 tile */
     private final int shape;
     private final int lanes;
+    /** work-items per group on a GPU, asked of the compiled kernel at the first launch (0 until then) */
+    private int gpuGroup;
     private long flops;
     /** B is copied before a product when its rows are a multiple of this many floats (4 KiB) apart */
     static final int PACKED_ROW_MULTIPLE = 1024;
@@ -525,7 +527,11 @@ public final class OpenClBackend implements Backend {
     }
 
     private void launch(int globalSize) {
-        Range range = range(target, cpuShaped, device.computeUnits(), Math.max(1, globalSize));
+        kernel.items = Math.max(1, globalSize);
+        if (!cpuShaped && gpuGroup == 0) {
+            gpuGroup = gpuGroup(kernel, target);
+        }
+        Range range = range(target, cpuShaped, device.computeUnits(), kernel.items, gpuGroup);
         kernel.execute(range);
         if (!kernel.isRunningCL()) {
             throw new IllegalStateException("the kernel fell back from " + device.describe() + " to "
@@ -538,11 +544,14 @@ public final class OpenClBackend implements Backend {
      * largest local size the device allows, up to 4096) puts any launch of up to 4096 work-items in a single group, on a
      * single core: the local size here leaves at least four groups per compute unit where the global size allows it,
      * and never passes the device's limit (a local size over it fails the launch).
-     * GPUs keep Aparapi's choice.
+     * On a GPU the launch is rounded up to whole groups of {@code gpuGroup} work-items (the kernel ignores the extra
+     * ones): Aparapi's own choice, the device's largest group (1,024 on an H200), failed every launch there, since the
+     * compiled kernel allows fewer (256), and a divisor of an odd size would leave groups of a few work-items.
      */
-    static Range range(OpenCLDevice target, boolean cpu, int computeUnits, int global) {
+    static Range range(OpenCLDevice target, boolean cpu, int computeUnits, int global, int gpuGroup) {
         if (!cpu) {
-            return target.createRange(global);
+            int local = Math.max(1, Math.min(gpuGroup, global));
+            return target.createRange((global + local - 1) / local * local, local);
         }
         int most = Math.min(localLimit(target), Math.max(1, global / (Math.max(1, computeUnits) * 4)));
         int local = 1;
@@ -553,6 +562,21 @@ public final class OpenClBackend implements Backend {
             }
         }
         return target.createRange(global, local);
+    }
+
+    /**
+     * Work-items per group for a kernel on a GPU: what the compiled kernel allows (its registers decide: 256 for the
+     * training kernel on an H200), at most 256, in whole warps of 32; 64 when the driver does not say.
+     */
+    static int gpuGroup(com.aparapi.Kernel kernel, OpenCLDevice target) {
+        int allowed;
+        try {
+            allowed = kernel.getKernelMaxWorkGroupSize(target);
+        } catch (com.aparapi.exception.QueryFailedException | RuntimeException e) {
+            allowed = 64;
+        }
+        int group = Math.min(256, Math.min(allowed, localLimit(target)));
+        return group >= 32 ? group / 32 * 32 : Math.max(1, group);
     }
 
     /** The largest local size the device takes in one dimension (PoCL: 4096). */

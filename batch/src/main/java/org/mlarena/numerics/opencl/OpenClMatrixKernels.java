@@ -13,6 +13,8 @@ final class OpenClMatrixKernels implements MatrixKernels {
     private final ComputeDevice device;
     private final OpenCLDevice target;
     private final MatMulKernel matMul = new MatMulKernel();
+    /** work-items per group on a GPU, asked of the compiled kernel at the first launch */
+    private int gpuGroup;
 
     OpenClMatrixKernels(ComputeDevice device, OpenCLDevice target) {
         this.device = device;
@@ -34,7 +36,11 @@ final class OpenClMatrixKernels implements MatrixKernels {
         matMul.c = c;
         matMul.k = k;
         matMul.n = n;
-        Range range = OpenClBackend.range(target, device.type() == org.mlarena.numerics.DeviceType.CPU, device.computeUnits(), m);
+        matMul.m = m;
+        if (gpuGroup == 0) {
+            gpuGroup = OpenClBackend.gpuGroup(matMul, target);
+        }
+        Range range = OpenClBackend.range(target, device.type() == org.mlarena.numerics.DeviceType.CPU, device.computeUnits(), m, gpuGroup);
         matMul.put(a).put(b).execute(range).get(c);
         return new KernelRun(OpenClDevices.ranOn(matMul, device), System.nanoTime() - start, 2L * m * k * n);
     }

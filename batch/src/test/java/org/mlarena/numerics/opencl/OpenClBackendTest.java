@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
+import com.aparapi.device.OpenCLDevice;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -311,7 +313,7 @@ class OpenClBackendTest {
         com.aparapi.device.OpenCLDevice target = OpenClDevices.find(device);
         int limit = OpenClBackend.localLimit(target);
         for (int global : new int[]{1, 7, 8, 32, 97, 256, 1024, 4096, 57_344, 1 << 20}) {
-            com.aparapi.Range range = OpenClBackend.range(target, true, 2, global);
+            com.aparapi.Range range = OpenClBackend.range(target, true, 2, global, 0);
             int local = range.getLocalSize_0();
             assertEquals(global, range.getGlobalSize_0());
             assertEquals(0, global % local, global + " is a whole number of groups of " + local);
@@ -319,6 +321,20 @@ class OpenClBackendTest {
             if (global >= 8) {
                 assertTrue(global / local >= 8 || local == 1, "at least four groups per compute unit for " + global + ": " + global / local);
             }
+        }
+    }
+
+    /** A GPU launch is whole groups of the kernel's group size, rounded up past the work-items (the kernel skips the rest). */
+    @Test
+    void gpuLaunchesAreWholeGroupsCoveringEveryWorkItem() {
+        OpenCLDevice target = OpenClDevices.find(device);
+        for (int global : new int[]{1, 31, 256, 257, 203_530, 128 * 256}) {
+            com.aparapi.Range range = OpenClBackend.range(target, false, 132, global, 256);
+            int local = range.getLocalSize_0();
+            assertEquals(Math.min(256, global), local, "group size for " + global);
+            assertEquals(0, range.getGlobalSize_0() % local, "whole groups for " + global);
+            assertTrue(range.getGlobalSize_0() >= global && range.getGlobalSize_0() - global < local,
+                    "covers " + global + " with less than one group to spare: " + range.getGlobalSize_0());
         }
     }
 }
