@@ -13,7 +13,7 @@ if [ "$(id -u)" = 0 ]; then
             || DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$pkg" >/dev/null
     done
 fi
-mvn -B -q -pl batch install -DskipTests
+mvn -B -q -pl batch,ejb -am install -DskipTests
 mvn -B -q -f bench/pom.xml package
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 jsig="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/libjsig.so"

@@ -5,7 +5,7 @@ import time
 
 import torch
 
-from mlp_torch_data import load
+from mlp_torch_data import DEVICE, load
 
 torch.manual_seed(1)
 torch.set_num_threads(2)
@@ -24,11 +24,15 @@ for layer in model.modules():
     if isinstance(layer, (torch.nn.Linear, torch.nn.Conv2d)):
         torch.nn.init.kaiming_uniform_(layer.weight, nonlinearity="relu")
         torch.nn.init.zeros_(layer.bias)
+model.to(DEVICE)
+# plain fp32 on a GPU as the engine computes it (no TF32 tensor cores)
+torch.backends.cuda.matmul.allow_tf32 = False
+torch.backends.cudnn.allow_tf32 = False
 optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
 loss_fn = torch.nn.CrossEntropyLoss()
 for epoch in range(1, epochs + 1):
     start = time.perf_counter()
-    order = torch.randperm(len(x_train))
+    order = torch.randperm(len(x_train), device=DEVICE)
     for i in range(0, len(order), 128):
         batch = order[i:i + 128]
         optimizer.zero_grad()

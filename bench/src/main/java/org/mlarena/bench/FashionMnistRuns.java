@@ -17,7 +17,8 @@ import org.mlarena.numerics.opencl.OpenClDevices;
 /** What the training benchmarks share: Debian's Fashion-MNIST and a run on each backend asked for. */
 final class FashionMnistRuns {
 
-    private static final Path DATA = Path.of("/usr/share/datasets/fashion-mnist");
+    /** Debian's dataset-fashion-mnist, or the folder in {@code -Darena.bench.fashion-mnist} (bench/gpu.sh carries a copy). */
+    private static final Path DATA = Path.of(System.getProperty("arena.bench.fashion-mnist", "/usr/share/datasets/fashion-mnist"));
 
     private FashionMnistRuns() {
     }

@@ -14,7 +14,8 @@ import org.mlarena.numerics.opencl.OpenClDevices;
 /**
  * Matrix multiply C = A·B (fp32, n×n) on each backend of the training engine: GFLOP/s, best of the
  * repetitions of at least {@link #SECONDS} seconds after a warm-up. Prints one line per backend and size: {@code matmul <backend> <n> <GFLOP/s>}.
- * Arguments: sizes (default 256 512 1024 2048); plain Java is skipped above 1024 (minutes per product).
+ * Arguments: sizes (default 256 512 1024 2048); plain Java is skipped above 1024 (minutes per product), and everywhere
+ * with {@code -Darena.bench.java=false} (bench/gpu.sh: the GPU machine's cores are not what is measured there).
  */
 public final class MatmulBench {
 
@@ -25,7 +26,7 @@ public final class MatmulBench {
         int[] sizes = args.length == 0 ? new int[]{256, 512, 1024, 2048} : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         List<ComputeDevice> devices = OpenClDevices.discover().devices();
         for (int n : sizes) {
-            if (n <= 1024) {
+            if (n <= 1024 && Boolean.parseBoolean(System.getProperty("arena.bench.java", "true"))) {
                 report("java", n, run(new JavaBackend(), n));
             }
             for (ComputeDevice device : devices) {
