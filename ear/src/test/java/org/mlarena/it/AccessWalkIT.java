@@ -42,10 +42,11 @@ class AccessWalkIT {
         World w = World.get();
         String uc = w.useCase();
         String hidden = hiddenFile(w);
+        long version = World.ok(Api.get(uc, w.host)).getJsonNumber("version").longValue();
         List<Call> calls = List.of(
                 new Call("GET", "api/v1/use-cases", null, 401, 200, 200, 200),
                 new Call("GET", uc, null, 401, 200, 200, 200),
-                new Call("PUT", uc, "{\"goal\":\"Tell the kind, precisely\"}", 401, 403, 403, 200),
+                new Call("PUT", uc, "{\"goal\":\"Tell the kind, precisely\",\"version\":" + version + "}", 401, 403, 403, 200),
                 new Call("GET", uc + "/hosts", null, 401, 200, 200, 200),
                 new Call("POST", uc + "/hosts", "{\"user\":\"nobody-in-particular\"}", 401, 403, 403, 201),
                 new Call("DELETE", uc + "/hosts/nobody-in-particular", null, 401, 403, 403, 204),

@@ -17,6 +17,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mlarena.it.support.Api;
+import org.mlarena.it.support.TestEnvironment;
 import org.mlarena.it.support.Deployments;
 import org.mlarena.it.support.Runs;
 import org.mlarena.it.support.World;
@@ -116,8 +117,46 @@ class DomainApiIT {
         problem(Api.send("POST", "api/v1/uploads?name=big.bin", Api.authorization("hana"), "application/octet-stream", big), 413, null);
     }
 
+    /** What a probe of 6,800 malformed requests found (issue "Hardening"): each answers 4xx naming what to fix. */
     @Test
-    void invitationCodesReachOnlyTheirSenderAndTheInvitee() {
+    void faultsAProbeFoundAreRefusedWithAClearMessage() {
+        World w = World.get();
+        String uc = w.useCase();
+        // optimistic locking cannot be bypassed by leaving the version out
+        long version = World.ok(Api.get(uc, w.host)).getJsonNumber("version").longValue();
+        problem(Api.put(uc, w.host, "{\"goal\":\"overwritten\"}"), 400, "version");
+        assertEquals(version, World.ok(Api.get(uc, w.host)).getJsonNumber("version").longValue(), "nothing changed");
+        // classes squared overflowed an int: a 500 for any signed-in user
+        for (String classes : List.of("46341", "2147483647", "-5")) {
+            problem(Api.post("api/v1/metrics/accuracy/evaluations", w.alice, "{\"truth\":[0,1],\"predicted\":[1,1],\"classes\":" + classes + "}"),
+                    400, "classes");
+        }
+        // a NUL in an upload's name
+        problem(Api.send("POST", "api/v1/uploads?name=a%00b.csv", w.host, "text/csv", "x,y\n1,2\n".getBytes(StandardCharsets.UTF_8)),
+                400, "control character");
+        // a host must be named by a sign-in name, not markup
+        problem(Api.post(uc + "/hosts", w.host, "{\"user\":\"<script>alert(1)</script>\"}"), 400, "sign-in name");
+        problem(Api.post(uc + "/invitations", w.host, "{\"user\":\"two words\"}"), 400, "sign-in name");
+        // loose parsing: unknown fields, coerced numbers, control characters, nesting, encodings, repeated keys
+        problem(Api.post("api/v1/device-checks", w.alice, "{\"sise\": 64}"), 400, "the fields are size, seed");
+        problem(Api.post("api/v1/device-checks", w.alice, "{\"seed\": 9223372036854775808}"), 400, "seed");
+        problem(Api.post("api/v1/device-checks", w.alice, "{\"size\": 1.5}"), 400, "whole number");
+        problem(Api.post("api/v1/device-checks", w.alice, "{\"size\": \"12\"}"), 400, "whole number");
+        problem(Api.post("api/v1/device-checks", w.alice, "{\"size\": 1e308}"), 400, "size");
+        problem(Api.post("api/v1/device-checks", w.alice, "[1, 2]"), 400, "JSON object");
+        problem(Api.post("api/v1/device-checks", w.alice, "{\"size\": 64, \"size\": 65}"), 400, "more than once");
+        problem(Api.post("api/v1/device-checks", w.alice, "{\"seed\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}"), 400, "nested");
+        problem(Api.send("POST", "api/v1/device-checks", w.alice, "application/json", new byte[]{'{', '"', (byte) 0xC3, '"', ':', '1', '}'}),
+                400, "UTF-8");
+        problem(Api.put(uc, w.host, "{\"goal\":\"a\\u0000b\",\"version\":" + version + "}"), 400, "control character");
+        problem(Api.post("api/v1/metrics/accuracy/evaluations", w.alice, "{\"truth\":[0,1],\"predicted\":[1,1],\"resamples\":1e308}"),
+                400, "resamples");
+        JsonObject typeNames = problem(Api.post("api/v1/metrics/accuracy/evaluations", w.alice, "{\"truth\":\"[0,1]\"}"), 400, "truth");
+        assertFalse(typeNames.toString().contains("class ") || typeNames.toString().contains("org.mlarena"), typeNames.toString());
+    }
+
+    @Test
+    void invitationCodesReachOnlyTheirSender() {
         World w = World.get();
         JsonObject sent = World.created(Api.post(w.useCase() + "/invitations", w.host, "{\"email\":\"someone@example.org\"}"));
         assertNotNull(sent.getString("code", null), "the sender gets the code to pass on: " + sent);
@@ -136,6 +175,10 @@ class DomainApiIT {
                 "{\"acceptRules\":true,\"code\":\"" + another.getString("code") + "\"}"), 409, null);
         String mine = Api.get("api/v1/invitations", w.carol).body();
         assertTrue(mine.contains("\"items\""), mine);
+        JsonObject carols = World.ok(Api.get("api/v1/invitations", w.carol));
+        assertFalse(carols.getJsonArray("items").isEmpty(), "carol was invited by name: " + carols);
+        carols.getJsonArray("items").forEach(i -> assertTrue(!i.asJsonObject().containsKey("code") || i.asJsonObject().isNull("code"),
+                "an invitee's list shows no codes: " + i));
     }
 
     @Test
@@ -161,6 +204,8 @@ class DomainApiIT {
         assertTrue(!teamB.containsKey("rank") && !teamB.containsKey("score"), "team B has not submitted: it is listed, not ranked: " + board);
         assertEquals(lines.get(lines.size() - 1), teamB, "unranked teams come last");
         assertTrue(lines.stream().anyMatch(l -> l.getBoolean("myTeam") && l.getJsonNumber("teamId").longValue() == w.teamB));
+        lines.stream().filter(l -> !l.getBoolean("myTeam")).forEach(l -> assertFalse(l.containsKey("experiment") || l.containsKey("experimentId"),
+                "another team's experiments are its own, as they are under /experiments: " + l));
         Api.Answer csv = Api.download(w.useCase() + "/leaderboard/csv", w.bob);
         assertEquals(200, csv.status(), csv.body());
         assertTrue(csv.body().startsWith("rank,team,score"), csv.body());
@@ -169,7 +214,7 @@ class DomainApiIT {
 
     @Test
     void theOpenApiDocumentListsEveryResourceAndTheApiPageLoads() {
-        Api.Answer document = Api.getAbsolute("http://localhost:8080/openapi?format=JSON");
+        Api.Answer document = Api.getAbsolute(TestEnvironment.SERVER_URL + "openapi?format=JSON");
         assertEquals(200, document.status());
         for (String path : List.of("/use-cases", "/use-cases/{slug}/participation", "/use-cases/{slug}/teams/{id}/ledger",
                 "/use-cases/{slug}/invitations", "/invitations/{id}/acceptance", "/uploads", "/use-cases/{slug}/dataset",
@@ -180,10 +225,10 @@ class DomainApiIT {
         Api.Answer methodology = Api.download("api/v1/methodology", Api.authorization("bob"));
         assertEquals(200, methodology.status(), methodology.body());
         assertTrue(methodology.body().contains("475") && methodology.body().contains("Rel %"), methodology.body());
-        Api.Answer page = Api.getAbsolute("http://localhost:8080/arena/api.html");
+        Api.Answer page = Api.getAbsolute(TestEnvironment.SERVER_URL + "arena/api.html");
         assertEquals(200, page.status());
         assertTrue(page.body().contains("swagger-ui"), page.body());
-        Api.Answer bundle = Api.getAbsolute("http://localhost:8080/arena/webjars/swagger-ui/5.34.1/swagger-ui-bundle.js");
+        Api.Answer bundle = Api.getAbsolute(TestEnvironment.SERVER_URL + "arena/webjars/swagger-ui/5.34.1/swagger-ui-bundle.js");
         assertEquals(200, bundle.status());
     }
 

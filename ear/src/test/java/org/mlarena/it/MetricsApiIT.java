@@ -84,7 +84,7 @@ class MetricsApiIT {
                 "sum");
         assertProblem(Api.post("api/v1/metrics/accuracy/evaluations", alice,
                 "{\"truth\": [0,1], \"predicted\": [0,1], \"resamples\": 1000000}"), "resamples must be between 0");
-        assertProblem(Api.post("api/v1/metrics/accuracy/evaluations", alice, "{\"truth\": \"zero\"}"), "could not be read");
+        assertProblem(Api.post("api/v1/metrics/accuracy/evaluations", alice, "{\"truth\": \"zero\"}"), "truth must be an array");
         assertProblem(Api.post("api/v1/metrics/accuracy/evaluations", alice,
                 "{\"truth\": [0,5], \"predicted\": [0,1], \"classes\": 3}"), "truth");
         assertProblem(Api.post("api/v1/metrics/roc_auc_ovr_macro/evaluations", alice,

@@ -132,6 +132,15 @@ class PlatformApiIT {
         JsonObject page = Api.get("api/v1/device-checks?first=0&max=1", alice).json();
         assertEquals(1, page.getJsonArray("items").size());
         assertTrue(page.getJsonNumber("total").longValue() >= 1);
+
+        // a run is its requester's (and the platform hosts'): bob neither reads nor lists alice's
+        String bob = Api.authorization("bob");
+        long id = run.getJsonNumber("id").longValue();
+        assertEquals(404, Api.get("api/v1/device-checks/" + id, bob).status(), "bob reads alice's run");
+        JsonObject bobs = Api.get("api/v1/device-checks?max=100", bob).json();
+        bobs.getJsonArray("items").forEach(r -> assertEquals("bob", r.asJsonObject().getString("requestedBy"), bobs.toString()));
+        assertEquals(200, Api.get("api/v1/device-checks/" + id, Api.authorization("hana")).status(), "a platform host reads every run");
+        assertTrue(Api.get("api/v1/device-checks?max=100", Api.authorization("hana")).body().contains("\"id\":" + id));
     }
 
     @Test
@@ -157,6 +166,8 @@ class PlatformApiIT {
 
         Api.Answer badPage = Api.get("api/v1/device-checks?first=-1", bob);
         assertEquals(400, badPage.status(), badPage.body());
+        Api.Answer hugePage = Api.get("api/v1/device-checks?max=100000", bob);
+        assertEquals(400, hugePage.status(), "every list refuses more than 100 at once: " + hugePage.body());
 
         Api.Answer notANumber = Api.get("api/v1/device-checks/abc", bob);
         assertEquals(404, notANumber.status(), notANumber.body());
@@ -165,7 +176,7 @@ class PlatformApiIT {
 
     @Test
     void theOpenApiDocumentDescribesTheApi() {
-        Api.Answer answer = Api.getAbsolute("http://localhost:8080/openapi?format=JSON");
+        Api.Answer answer = Api.getAbsolute(TestEnvironment.SERVER_URL + "openapi?format=JSON");
         assertEquals(200, answer.status(), answer.body());
         JsonObject paths = answer.json().getJsonObject("paths");
         for (String path : List.of("/arena/api/v1/status", "/arena/api/v1/me", "/arena/api/v1/device-checks", "/arena/api/v1/device-checks/{id}")) {

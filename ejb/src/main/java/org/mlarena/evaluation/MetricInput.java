@@ -131,6 +131,10 @@ public sealed interface MetricInput {
         if (classes < 2) {
             throw new IllegalArgumentException("classification needs at least 2 classes, got " + classes);
         }
+        if (classes > org.mlarena.numerics.data.ClassIndex.MAX_CLASSES) {
+            throw new IllegalArgumentException("classification takes at most " + org.mlarena.numerics.data.ClassIndex.MAX_CLASSES
+                    + " classes, got " + classes);
+        }
     }
 
     private static void checkSameLength(int truth, int other, String what) {

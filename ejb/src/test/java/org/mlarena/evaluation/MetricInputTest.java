@@ -21,6 +21,8 @@ class MetricInputTest {
 
     @Test
     void labelsAreChecked() {
+        refused("classification takes at most 1000 classes, got 46341", () -> new ClassLabels(new int[] {0, 1}, new int[] {1, 1}, 46_341));
+        refused("at most 1000 classes, got 2147483647", () -> new ClassLabels(new int[] {0}, new int[] {0}, Integer.MAX_VALUE));
         refused("different lengths: truth has 2 samples but there are 3 predicted labels",
                 () -> new ClassLabels(new int[] {0, 1}, new int[] {0, 1, 1}, 2));
         refused("the input is empty", () -> new ClassLabels(new int[0], new int[0], 2));

@@ -65,6 +65,11 @@ final class CsvRecords {
                 continue;
             }
             char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != delimiter) || c == 0x7F) {
+                // a NUL or an escape is no text: a binary file, or a broken export (and PostgreSQL stores no NUL)
+                throw new InvalidDataException(source + ", line " + line + ", position " + (i + 1) + ": the control character U+"
+                        + String.format("%04X", (int) c) + " is not text; export the file again as plain UTF-8 text");
+            }
             if (quoted) {
                 if (c == '"') {
                     if (i + 1 < text.length() && text.charAt(i + 1) == '"') {

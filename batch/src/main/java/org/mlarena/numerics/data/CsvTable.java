@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * A table of numeric features and one target column, read from CSV (RFC 4180: a header line, fields
@@ -75,6 +74,7 @@ public record CsvTable(String source, List<String> featureNames, float[] feature
         int width = featureNames.size();
         List<float[]> rows = new ArrayList<>();
         List<String> targets = new ArrayList<>();
+        ClassIndex classIndex = new ClassIndex(source, "column '" + targetColumn + "'");
         List<String> fields;
         while ((fields = records.next()) != null) {
             int line = records.startLine();
@@ -97,7 +97,11 @@ public record CsvTable(String source, List<String> featureNames, float[] feature
                         note(problems, total, "line " + line + ", column '" + header.get(c) + "': '" + abbreviate(value)
                                 + "' is not a finite number, and this target must be one");
                     }
-                    targets.add(value);
+                    if (kind == TargetKind.CLASSES) {
+                        classIndex.add(value, line);
+                    } else {
+                        targets.add(value);
+                    }
                     continue;
                 }
                 if (value.isEmpty()) {
@@ -122,12 +126,13 @@ public record CsvTable(String source, List<String> featureNames, float[] feature
         for (int r = 0; r < rows.size(); r++) {
             System.arraycopy(rows.get(r), 0, features, r * width, width);
         }
-        double[] target = new double[targets.size()];
+        double[] target = new double[rows.size()];
         List<String> classNames = List.of();
         if (kind == TargetKind.CLASSES) {
-            classNames = List.copyOf(new TreeSet<>(targets));
+            classNames = classIndex.names();
+            int[] indices = classIndex.indices();
             for (int i = 0; i < target.length; i++) {
-                target[i] = classNames.indexOf(targets.get(i));
+                target[i] = indices[i];
             }
         } else {
             for (int i = 0; i < target.length; i++) {

@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Labelled texts from CSV or TSV: a text column and a label column, named in the header. Every empty
@@ -39,7 +38,7 @@ public record TextTable(String source, List<String> texts, int[] labels, List<St
         List<String> problems = new ArrayList<>();
         int total = 0;
         List<String> texts = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
+        ClassIndex labels = new ClassIndex(source, "column '" + labelColumn + "'");
         List<String> fields;
         while ((fields = records.next()) != null) {
             int line = records.startLine();
@@ -63,7 +62,7 @@ public record TextTable(String source, List<String> texts, int[] labels, List<St
                 continue;
             }
             texts.add(fields.get(textIndex));
-            labels.add(fields.get(labelIndex).trim());
+            labels.add(fields.get(labelIndex).trim(), line);
         }
         if (texts.isEmpty() && total == 0) {
             throw new InvalidDataException(source + ": has a header but no data rows");
@@ -71,11 +70,6 @@ public record TextTable(String source, List<String> texts, int[] labels, List<St
         if (total > 0) {
             throw new InvalidDataException(source, problems, total);
         }
-        List<String> classNames = List.copyOf(new TreeSet<>(labels));
-        int[] classes = new int[labels.size()];
-        for (int i = 0; i < classes.length; i++) {
-            classes[i] = classNames.indexOf(labels.get(i));
-        }
-        return new TextTable(source, List.copyOf(texts), classes, classNames);
+        return new TextTable(source, List.copyOf(texts), labels.indices(), labels.names());
     }
 }

@@ -89,4 +89,28 @@ class CsvTableTest {
         assertEquals(20, e.problems().size());
         assertTrue(e.getMessage().contains("50 problems") && e.getMessage().endsWith("… and 30 more"), e.getMessage());
     }
+
+    @Test
+    void aTargetWithTooManyClassesIsRefusedAtTheFirstOneTooMany() {
+        StringBuilder ids = new StringBuilder("x,id\n");
+        for (int i = 0; i < 100_000; i++) {
+            ids.append(i % 7).append(",row").append(i).append('\n');
+        }
+        InvalidDataException text = assertThrows(InvalidDataException.class, () -> read(ids.toString(), "id", TargetKind.CLASSES));
+        assertTrue(text.getMessage().contains("more than " + ClassIndex.MAX_CLASSES + " distinct values (by line 1002)"), text.getMessage());
+        assertTrue(text.getMessage().contains("identifier"), text.getMessage());
+        StringBuilder numbers = new StringBuilder("x,y\n");
+        for (int i = 0; i < 2_000; i++) {
+            numbers.append(i % 7).append(',').append(i * 0.37).append('\n');
+        }
+        InvalidDataException numeric = assertThrows(InvalidDataException.class, () -> read(numbers.toString(), "y", TargetKind.CLASSES));
+        assertTrue(numeric.getMessage().contains("looks like a regression target"), numeric.getMessage());
+    }
+
+    @Test
+    void controlCharactersAreRefusedWithTheirLine() {
+        InvalidDataException nul = assertThrows(InvalidDataException.class,
+                () -> read("x,kind\n1,a\n2,b\u0000c\n", "kind", TargetKind.CLASSES));
+        assertTrue(nul.getMessage().contains("line 3, position 4: the control character U+0000 is not text"), nul.getMessage());
+    }
 }

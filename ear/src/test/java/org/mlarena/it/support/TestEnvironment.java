@@ -9,7 +9,9 @@ import java.nio.file.Path;
  */
 public final class TestEnvironment {
 
-    public static final String BASE_URL = "http://localhost:8080/arena/";
+    /** The tested server's HTTP address: its own port (ear/pom.xml's it.http.port), not a developer's 8080. */
+    public static final String SERVER_URL = "http://localhost:" + System.getProperty("it.http.port", "18080") + "/";
+    public static final String BASE_URL = SERVER_URL + "arena/";
 
     private TestEnvironment() {
     }

@@ -12,19 +12,23 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.mlarena.common.InvalidInputException;
+import org.mlarena.common.Page;
+import org.mlarena.identity.control.Caller;
 import org.mlarena.identity.control.Roles;
 import org.mlarena.numerics.DeviceCheck;
 import org.mlarena.platform.control.DeviceCheckLauncher;
 import org.mlarena.platform.control.DeviceCheckLedger;
 import org.mlarena.platform.entity.DeviceCheckRun;
 
-/** Signed-in users start device checks and read their results. */
+/**
+ * Signed-in users start device checks and read their own results; platform hosts, who run the platform, read everyone's
+ * (a run names who asked for it, which is nobody else's business).
+ */
 @Stateless
 @RolesAllowed(Roles.USER)
 public class DeviceCheckService {
 
     public static final int DEFAULT_SIZE = 256;
-    public static final int MAX_PAGE_SIZE = 100;
 
     @Resource
     SessionContext session;
@@ -48,20 +52,17 @@ public class DeviceCheckService {
         return launcher.launch(session.getCallerPrincipal().getName(), size, seed);
     }
 
+    /** The run, when the caller asked for it or is a platform host; another person's run answers as one that does not exist. */
     public Optional<DeviceCheckRun> find(long id) {
-        return ledger.find(id);
+        Caller caller = Caller.of(session);
+        return ledger.find(id).filter(run -> caller.platformHost() || caller.name().equals(run.getRequestedBy()));
     }
 
-    /** A page of runs, newest first; {@code max} is capped at {@value #MAX_PAGE_SIZE}. */
-    public List<DeviceCheckRun> recent(int first, int max) {
-        if (first < 0 || max < 1) {
-            throw new InvalidInputException(first < 0 ? "first" : "max",
-                    "first must be 0 or more and max 1 or more, got first=" + first + ", max=" + max);
-        }
-        return ledger.recent(first, Math.min(max, MAX_PAGE_SIZE));
-    }
-
-    public long count() {
-        return ledger.count();
+    /** A page of the caller's runs (everyone's for platform hosts), newest first. */
+    public Page<DeviceCheckRun> recent(int first, int max) {
+        Page.check(first, max);
+        Caller caller = Caller.of(session);
+        return new Page<>(ledger.count(caller.name(), caller.platformHost()), first, max,
+                ledger.recent(caller.name(), caller.platformHost(), first, max));
     }
 }

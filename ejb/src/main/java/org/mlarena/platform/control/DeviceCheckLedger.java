@@ -45,12 +45,15 @@ public class DeviceCheckLedger {
         return Optional.ofNullable(em.find(DeviceCheckRun.class, runId));
     }
 
-    public List<DeviceCheckRun> recent(int first, int max) {
-        return em.createNamedQuery(DeviceCheckRun.RECENT_FIRST, DeviceCheckRun.class)
-                .setFirstResult(first).setMaxResults(max).getResultList();
+    /** Runs newest first: those {@code user} asked for, or everyone's. */
+    public List<DeviceCheckRun> recent(String user, boolean everyone, int first, int max) {
+        var query = everyone ? em.createNamedQuery(DeviceCheckRun.RECENT_FIRST, DeviceCheckRun.class)
+                : em.createNamedQuery(DeviceCheckRun.RECENT_FIRST_OF_USER, DeviceCheckRun.class).setParameter("user", user);
+        return query.setFirstResult(first).setMaxResults(max).getResultList();
     }
 
-    public long count() {
-        return em.createNamedQuery(DeviceCheckRun.COUNT, Long.class).getSingleResult();
+    public long count(String user, boolean everyone) {
+        return everyone ? em.createNamedQuery(DeviceCheckRun.COUNT, Long.class).getSingleResult()
+                : em.createNamedQuery(DeviceCheckRun.COUNT_OF_USER, Long.class).setParameter("user", user).getSingleResult();
     }
 }

@@ -25,10 +25,15 @@ import org.mlarena.numerics.DeviceCheck;
 @Table(name = "DEVICE_CHECK_RUN")
 @NamedQuery(name = DeviceCheckRun.RECENT_FIRST, query = "SELECT r FROM DeviceCheckRun r ORDER BY r.requestedAt DESC, r.id DESC")
 @NamedQuery(name = DeviceCheckRun.COUNT, query = "SELECT COUNT(r) FROM DeviceCheckRun r")
+@NamedQuery(name = DeviceCheckRun.RECENT_FIRST_OF_USER, query = "SELECT r FROM DeviceCheckRun r WHERE r.requestedBy = :user"
+        + " ORDER BY r.requestedAt DESC, r.id DESC")
+@NamedQuery(name = DeviceCheckRun.COUNT_OF_USER, query = "SELECT COUNT(r) FROM DeviceCheckRun r WHERE r.requestedBy = :user")
 public class DeviceCheckRun {
 
     public static final String RECENT_FIRST = "DeviceCheckRun.recentFirst";
     public static final String COUNT = "DeviceCheckRun.count";
+    public static final String RECENT_FIRST_OF_USER = "DeviceCheckRun.recentFirstOfUser";
+    public static final String COUNT_OF_USER = "DeviceCheckRun.countOfUser";
     private static final int MESSAGE_LENGTH = 2000;
 
     @Id

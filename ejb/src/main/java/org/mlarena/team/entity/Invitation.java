@@ -96,9 +96,14 @@ public class Invitation {
         return status == InvitationStatus.PENDING && !now.isBefore(expiresAt) ? InvitationStatus.EXPIRED : status;
     }
 
-    /** May this person answer it? Invitations by name only to that name; by e-mail to whoever holds the code. */
+    /**
+     * May this person answer it? Invitations by name only to that name, which needs no code (a code sent anyway must be
+     * this one's: any text had been accepted); by e-mail to whoever holds the code.
+     */
     public boolean addressedTo(String user, String presentedCode) {
-        return inviteeUser != null ? inviteeUser.equals(user) : code.equals(presentedCode);
+        boolean noCode = presentedCode == null || presentedCode.isBlank();
+        return inviteeUser != null ? inviteeUser.equals(user) && (noCode || code.equals(presentedCode.strip()))
+                : code.equals(presentedCode);
     }
 
     public void answer(InvitationStatus answer, String user, Instant at) {

@@ -49,7 +49,7 @@ public class HomeView implements Serializable {
 
     public void refresh() {
         status = platform.status();
-        recent = checks.recent(0, 10);
+        recent = checks.recent(0, 10).items();
     }
 
     public void startCheck() {

@@ -38,8 +38,9 @@ public final class EvaluationInputs {
                 double[] predicted = required(request.predicted(), "predicted", metric.id() + " needs predicted labels in 'predicted'");
                 int[] t = labels(truth, "truth");
                 int[] p = labels(predicted, "predicted");
-                int classes = request.classes() != null ? request.classes() : Math.max(max(t), max(p)) + 1;
-                yield new MetricInput.ClassLabels(t, p, Math.max(classes, 2));
+                // as given, or inferred from the labels (at least 2); the input refuses what is out of range
+                int classes = request.classes() != null ? request.classes() : Math.max(Math.max(max(t), max(p)) + 1, 2);
+                yield new MetricInput.ClassLabels(t, p, classes);
             }
             case PROBABILITIES -> {
                 if (request.probabilities() == null || request.probabilities().length == 0) {

@@ -1,6 +1,5 @@
 package org.mlarena.web.rest.platform;
 
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
@@ -20,6 +19,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.mlarena.platform.boundary.DeviceCheckService;
 import org.mlarena.platform.entity.DeviceCheckRun;
+import org.mlarena.web.rest.ResourceId;
+import org.mlarena.web.rest.PageView;
+import org.mlarena.web.rest.PageRequest;
 
 /**
  * Device checks: a batch job that multiplies matrices on the numerics device and compares the result
@@ -35,20 +37,18 @@ public class DeviceChecksResource {
     @Context
     UriInfo uri;
 
-    /** A page of runs, newest first. */
-    public record Page(long total, int first, int max, List<DeviceCheckRun> items) {
-    }
-
     @GET
-    public Page list(@QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("20") int max) {
-        List<DeviceCheckRun> items = checks.recent(first, max);
-        return new Page(checks.count(), first, Math.min(max, DeviceCheckService.MAX_PAGE_SIZE), items);
+    public PageView<DeviceCheckRun> list(@QueryParam("first") @DefaultValue(PageRequest.DEFAULT_FIRST) String first,
+                                         @QueryParam("max") @DefaultValue(PageRequest.DEFAULT_MAX) String max) {
+        PageRequest page = PageRequest.of(first, max);
+        return PageView.of(checks.recent(page.first(), page.max()), run -> run);
     }
 
     @GET
     @Path("{id}")
-    public DeviceCheckRun get(@PathParam("id") long id) {
-        return checks.find(id).orElseThrow(() -> new NotFoundException("There is no device check " + id + "."));
+    public DeviceCheckRun get(@PathParam("id") String id) {
+        long runId = ResourceId.parse("device check", id);
+        return checks.find(runId).orElseThrow(() -> new NotFoundException("There is no device check " + id + "."));
     }
 
     @POST

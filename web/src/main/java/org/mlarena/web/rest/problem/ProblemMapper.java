@@ -68,8 +68,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.of(Status.CONFLICT, "Someone changed this at the same time; read it again and repeat your change.", path).toResponse();
         }
         if (e instanceof JsonbException || e instanceof ProcessingException) {
-            return Problem.of(Status.BAD_REQUEST, "The request body could not be read as the JSON this resource expects: "
-                    + rootMessage(e) + ". Check the body against the OpenAPI document at /openapi.", path).toResponse();
+            // the JSON provider's own words name Java types ("class [D"); request records are read by RequestBodyReader
+            return Problem.of(Status.BAD_REQUEST, "The request body could not be read as the JSON this resource expects."
+                    + " Check the body against the OpenAPI document at /openapi.", path).toResponse();
         }
         if (e instanceof EJBAccessException) {
             return Problem.of(Status.FORBIDDEN, "You are signed in but not allowed to do this.", path).toResponse();
@@ -121,14 +122,4 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return current;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        // JSON-B messages may quote internal class names; keep the first line only
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
 }

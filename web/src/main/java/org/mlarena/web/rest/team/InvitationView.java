@@ -15,7 +15,7 @@ import org.mlarena.team.entity.Invitation;
  * @param email    the invitee's e-mail address, or null for an invitation by name
  * @param status   PENDING, ACCEPTED, DECLINED, EXPIRED or REVOKED
  * @param code     the secret that lets whoever holds it answer an invitation by e-mail: shown only to its sender when
- *                 it is created and to its invitee in their own list, null everywhere else
+ *                 it is created (they forward the link), null everywhere else: an invitation by name needs no code
  */
 public record InvitationView(long id, String useCase, String useCaseTitle, Long teamId, String teamName, String user, String email,
                              String invitedBy, String status, Instant createdAt, Instant expiresAt, Instant answeredAt,
@@ -26,7 +26,7 @@ public record InvitationView(long id, String useCase, String useCaseTitle, Long 
         return view(i, null);
     }
 
-    /** With the code: for the person who sent it, and for its invitee. */
+    /** With the code: for the person who sent it, once, in the answer to sending it. */
     static InvitationView withCode(Invitation i) {
         return view(i, i.getCode());
     }

@@ -39,7 +39,7 @@ public class InvitationsResource {
     public PageView<InvitationView> mine(@QueryParam("first") @DefaultValue(PageRequest.DEFAULT_FIRST) String first,
                                          @QueryParam("max") @DefaultValue(PageRequest.DEFAULT_MAX) String max) {
         PageRequest page = PageRequest.of(first, max);
-        return PageView.of(page.cut(teams.myInvitations()), InvitationView::withCode);
+        return PageView.of(page.cut(teams.myInvitations()), InvitationView::of);
     }
 
     @POST
