@@ -19,7 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.mlarena.dataset.control.DatasetFormat;
+import org.mlarena.dataset.control.SplitLoader;
+import org.mlarena.dataset.entity.DatasetFormat;
 import org.mlarena.evaluation.MetricRegistry;
 import org.mlarena.experiment.control.TrainingPlan;
 import org.mlarena.numerics.Numerics;
@@ -30,7 +31,6 @@ import org.mlarena.numerics.nn.Trainer;
 import org.mlarena.numerics.nn.TrainingData;
 import org.mlarena.pipeline.control.Evaluation;
 import org.mlarena.pipeline.control.Predictions;
-import org.mlarena.pipeline.control.SplitLoader;
 
 /**
  * The pipelines against a running server (bench/pipeline.sh starts one): imports the full Fashion-MNIST training file

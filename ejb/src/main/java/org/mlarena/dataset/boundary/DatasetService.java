@@ -21,19 +21,19 @@ import org.mlarena.common.ActionForbiddenException;
 import org.mlarena.common.InvalidInputException;
 import org.mlarena.common.ResourceNotFoundException;
 import org.mlarena.common.StateConflictException;
-import org.mlarena.dataset.control.DatasetFormat;
+import org.mlarena.dataset.entity.DatasetFormat;
 import org.mlarena.dataset.control.DatasetStore;
+import org.mlarena.dataset.control.DatasetUse;
 import org.mlarena.dataset.control.ImportSpec;
 import org.mlarena.dataset.control.UploadStore;
 import org.mlarena.dataset.entity.Dataset;
 import org.mlarena.dataset.entity.DatasetFile;
 import org.mlarena.dataset.entity.Upload;
-import org.mlarena.experiment.entity.Experiment;
 import org.mlarena.identity.control.Caller;
 import org.mlarena.identity.control.Roles;
 import org.mlarena.team.entity.Membership;
-import org.mlarena.usecase.control.Participation;
-import org.mlarena.usecase.control.UseCaseAccess;
+import org.mlarena.team.control.Participation;
+import org.mlarena.team.control.UseCaseAccess;
 import org.mlarena.usecase.entity.UseCase;
 
 /**
@@ -59,6 +59,9 @@ public class DatasetService {
     @Inject
     UploadStore uploads;
 
+    @Inject
+    DatasetUse datasetUse;
+
     /** A dataset as the caller may see it: hidden files are listed to hosts only. */
     public record View(Dataset dataset, boolean host) {
 
@@ -75,10 +78,14 @@ public class DatasetService {
         if (!caller.platformHost() && !hostsSomething) {
             throw new ActionForbiddenException("Uploads are for hosts of a use case, who import datasets.");
         }
-        String name = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName.strip()).getFileName().toString();
-        if (name.length() > 255) {
+        if (fileName != null && fileName.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            throw new InvalidInputException("name", "The file name contains a control character; name the file with printable characters.");
+        }
+        if (fileName != null && fileName.length() > 255) {
             throw new InvalidInputException("name", "The file name has more than 255 characters.");
         }
+        Path given = fileName == null || fileName.isBlank() ? null : Path.of(fileName.strip()).getFileName();
+        String name = given == null ? "upload" : given.toString();
         return uploads.store(body, name, contentType, caller.name());
     }
 
@@ -126,7 +133,7 @@ public class DatasetService {
         if (request == null) {
             throw new InvalidInputException(null, "The request has no body; send the import as JSON (see /openapi).");
         }
-        long experiments = em.createNamedQuery(Experiment.COUNT_OF_USE_CASE, Long.class).setParameter("useCase", useCase).getSingleResult();
+        long experiments = datasetUse.experimentsOn(useCase);
         if (experiments > 0) {
             throw new StateConflictException("'" + slug + "' already has " + experiments + " experiments trained on its dataset; a new dataset"
                     + " would make them meaningless. Create a new use case for new data.");

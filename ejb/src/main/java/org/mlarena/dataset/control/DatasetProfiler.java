@@ -1,5 +1,6 @@
 package org.mlarena.dataset.control;
 
+import org.mlarena.dataset.entity.DatasetFormat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
@@ -27,7 +28,6 @@ import org.mlarena.numerics.data.IdxReader;
 import org.mlarena.numerics.data.InvalidDataException;
 import org.mlarena.numerics.data.TextTable;
 import org.mlarena.numerics.nn.ClassificationData;
-import org.mlarena.pipeline.control.SplitLoader;
 import org.mlarena.statistics.ClassDistribution;
 import org.mlarena.statistics.ColumnSummary;
 import org.mlarena.statistics.CorrelationMatrix;

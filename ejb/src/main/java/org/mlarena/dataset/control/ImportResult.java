@@ -1,5 +1,6 @@
 package org.mlarena.dataset.control;
 
+import org.mlarena.dataset.entity.DatasetFormat;
 import java.util.Arrays;
 import java.util.List;
 

@@ -24,7 +24,6 @@ import jakarta.persistence.TableGenerator;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 
-import org.mlarena.dataset.control.DatasetFormat;
 import org.mlarena.usecase.entity.UseCase;
 
 /**

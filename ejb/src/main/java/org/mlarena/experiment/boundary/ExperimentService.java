@@ -21,6 +21,7 @@ import org.mlarena.common.ResourceNotFoundException;
 import org.mlarena.common.StateConflictException;
 import org.mlarena.dataset.control.DatasetStore;
 import org.mlarena.dataset.entity.Dataset;
+import org.mlarena.experiment.control.ExperimentQueued;
 import org.mlarena.experiment.control.TrainingPlan;
 import org.mlarena.experiment.entity.EpochRecord;
 import org.mlarena.experiment.entity.Experiment;
@@ -29,8 +30,8 @@ import org.mlarena.identity.control.Caller;
 import org.mlarena.identity.control.Roles;
 import org.mlarena.team.control.ComputeBudget;
 import org.mlarena.team.entity.Team;
-import org.mlarena.usecase.control.Participation;
-import org.mlarena.usecase.control.UseCaseAccess;
+import org.mlarena.team.control.Participation;
+import org.mlarena.team.control.UseCaseAccess;
 import org.mlarena.usecase.entity.UseCase;
 import org.mlarena.usecase.entity.UseCaseStatus;
 
@@ -42,9 +43,6 @@ import org.mlarena.usecase.entity.UseCaseStatus;
 @RolesAllowed(Roles.USER)
 public class ExperimentService {
 
-    /** Fired after an experiment is queued, so that the scheduler can start it once the transaction commits. */
-    public record Queued(long experimentId) {
-    }
 
     @Resource
     SessionContext session;
@@ -62,7 +60,7 @@ public class ExperimentService {
     ComputeBudget budget;
 
     @Inject
-    Event<Queued> queued;
+    Event<ExperimentQueued> queued;
 
     /** Which experiments a list shows. */
     public enum Scope {
@@ -147,7 +145,7 @@ public class ExperimentService {
         }
         em.persist(experiment);
         em.flush();
-        queued.fire(new Queued(experiment.getId()));
+        queued.fire(new ExperimentQueued(experiment.getId()));
         return experiment;
     }
 
@@ -243,7 +241,7 @@ public class ExperimentService {
         }
         experiment.requeued(ArenaClock.now());
         em.flush();
-        queued.fire(new Queued(experiment.getId()));
+        queued.fire(new ExperimentQueued(experiment.getId()));
         return experiment;
     }
 

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.mlarena.common.InvalidInputException;
-import org.mlarena.dataset.control.DatasetFormat;
+import org.mlarena.dataset.entity.DatasetFormat;
 import org.mlarena.dataset.entity.Dataset;
 import org.mlarena.experiment.entity.Experiment;
 import org.mlarena.numerics.nn.ModelZoo;

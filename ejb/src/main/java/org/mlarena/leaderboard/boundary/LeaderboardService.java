@@ -25,8 +25,8 @@ import org.mlarena.leaderboard.control.LeaderboardRanking.Scored;
 import org.mlarena.submission.entity.Submission;
 import org.mlarena.team.control.ComputeBudget;
 import org.mlarena.team.entity.Team;
-import org.mlarena.usecase.control.Participation;
-import org.mlarena.usecase.control.UseCaseAccess;
+import org.mlarena.team.control.Participation;
+import org.mlarena.team.control.UseCaseAccess;
 import org.mlarena.usecase.entity.UseCase;
 import org.mlarena.usecase.entity.UseCaseStatus;
 
@@ -72,7 +72,7 @@ public class LeaderboardService {
             if (score == null || s.getTeam() == null) {
                 continue;
             }
-            scored.computeIfAbsent(s.getTeam().getId(), k -> new ArrayList<>()).add(scoredOf(s, closed, score));
+            scored.computeIfAbsent(s.getTeam().getId(), k -> new ArrayList<>()).add(scoredOf(s, closed, score, participation.sees(s.getTeam())));
         }
         Long myTeam = participation.team().map(Team::getId).orElse(null);
         return new Leaderboard(useCase.getSlug(), useCase.getPrimaryMetric(), metric == null ? useCase.getPrimaryMetric() : metric.name(),
@@ -80,14 +80,18 @@ public class LeaderboardService {
                 LeaderboardRanking.rank(direction, teams, scored));
     }
 
-    /** The figures of a submission: training from its experiment, inference from the scoring run, energy summed. */
-    private static Scored scoredOf(Submission s, boolean closed, double score) {
+    /**
+     * The figures of a submission: training from its experiment, inference from the scoring run, energy summed. The
+     * figures are public (every team's size, FLOPs, energy and budget left are the leaderboard's point); which experiment
+     * it was, its title and id, only to its own team and the hosts, as the experiments themselves are.
+     */
+    private static Scored scoredOf(Submission s, boolean closed, double score, boolean ownOrHost) {
         Experiment e = s.getExperiment();
         Double joules = sum(e.getEnergyJoules(), s.getEnergyJoules());
         Double gco2e = sum(e.getGco2e(), s.getGco2e());
         boolean measured = e.isEnergyMeasured() && s.isEnergyMeasured();
         return new Scored(s.getId(), score, closed ? s.getPrivateLower() : s.getPublicLower(), closed ? s.getPrivateUpper() : s.getPublicUpper(),
-                s.getSubmittedAt(), e.getId(), e.getTitle(), e.getModel(), e.getParameters(), e.getModelBytes(), e.getTrainingFlops(),
+                s.getSubmittedAt(), ownOrHost ? e.getId() : null, ownOrHost ? e.getTitle() : null, e.getModel(), e.getParameters(), e.getModelBytes(), e.getTrainingFlops(),
                 s.getInferenceFlops(), joules, measured, gco2e);
     }
 

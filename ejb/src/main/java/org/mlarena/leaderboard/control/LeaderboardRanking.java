@@ -28,7 +28,7 @@ public final class LeaderboardRanking {
             + " as many FLOPs has 300 %.";
 
     /** A scored submission of a team with the figures of the experiment behind it. */
-    public record Scored(long submissionId, double score, Double lower, Double upper, Instant submittedAt, long experimentId,
+    public record Scored(long submissionId, double score, Double lower, Double upper, Instant submittedAt, Long experimentId,
                          String experimentTitle, String model, int parameters, long modelBytes, long trainingFlops,
                          long inferenceFlops, Double energyJoules, boolean energyMeasured, Double gco2e) {
     }

@@ -6,6 +6,7 @@ import jakarta.batch.api.listener.JobListener;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -14,7 +15,7 @@ import org.mlarena.submission.entity.Submission;
 
 /**
  * The listener of the training and scoring jobs: when a job ends, a run it left RUNNING (the batchlet died without
- * recording its end) is marked failed with the job's status, and the scheduler starts what waits next.
+ * recording its end) is marked failed with the job's status, and the scheduler (told by an event: it is the pipeline's boundary) starts what waits next.
  */
 @Named("pipelineJobListener")
 @Dependent
@@ -27,7 +28,7 @@ public class PipelineJobListener implements JobListener {
     PipelineRuns runs;
 
     @Inject
-    PipelineScheduler scheduler;
+    Event<PipelineJobEnded> ended;
 
     @Override
     public void beforeJob() {
@@ -45,6 +46,6 @@ public class PipelineJobListener implements JobListener {
         if (parameters.getProperty(ScoringBatchlet.PARAMETER) != null) {
             runs.endedWithoutRecord(Submission.class, Long.parseLong(parameters.getProperty(ScoringBatchlet.PARAMETER)), reason);
         }
-        scheduler.dispatch();
+        ended.fire(new PipelineJobEnded(job.getExecutionId()));
     }
 }

@@ -232,7 +232,7 @@ public class PipelineRuns {
     }
 
     /** What the profiling job reads: the dataset's directory and metadata, detached. */
-    public record ProfileJob(long datasetId, String directory, org.mlarena.dataset.control.DatasetFormat format, String targetColumn,
+    public record ProfileJob(long datasetId, String directory, org.mlarena.dataset.entity.DatasetFormat format, String targetColumn,
                              String textColumn, List<String> featureNames, List<String> classNames, int[] imageShape, int[] rows) {
     }
 

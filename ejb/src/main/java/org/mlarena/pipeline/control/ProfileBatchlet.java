@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.mlarena.common.DataDirectory;
-import org.mlarena.dataset.control.DatasetFormat;
+import org.mlarena.dataset.entity.DatasetFormat;
 import org.mlarena.dataset.control.DatasetProfiler;
 import org.mlarena.dataset.entity.Dataset;
 import org.mlarena.numerics.data.InvalidDataException;

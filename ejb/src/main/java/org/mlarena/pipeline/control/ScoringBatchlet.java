@@ -11,6 +11,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.mlarena.dataset.control.SplitLoader;
 import org.mlarena.accounting.EnergyMeter;
 import org.mlarena.evaluation.Bootstrap;
 import org.mlarena.evaluation.MetricRegistry;

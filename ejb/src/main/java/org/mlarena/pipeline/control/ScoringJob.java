@@ -3,7 +3,7 @@ package org.mlarena.pipeline.control;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.mlarena.dataset.control.DatasetFormat;
+import org.mlarena.dataset.entity.DatasetFormat;
 import org.mlarena.numerics.nn.ModelZoo;
 
 /** Everything a scoring run needs, detached from the database. */

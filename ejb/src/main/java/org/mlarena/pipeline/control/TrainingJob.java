@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.mlarena.dataset.control.DatasetFormat;
+import org.mlarena.dataset.entity.DatasetFormat;
 import org.mlarena.numerics.nn.ModelZoo;
 
 /**

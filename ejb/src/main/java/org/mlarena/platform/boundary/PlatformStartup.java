@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import org.mlarena.accounting.Carbon;
 import org.mlarena.identity.control.SignInSettings;
 import org.mlarena.numerics.Numerics;
-import org.mlarena.platform.control.DemoData;
 import org.mlarena.platform.control.DemoTemplates;
 import org.mlarena.platform.control.DeviceCheckLauncher;
 import org.mlarena.platform.control.DeviceCheckLedger;
@@ -64,7 +63,7 @@ public class PlatformStartup {
                 }
             }
         }
-        if (ledger.count() == 0) {
+        if (ledger.count(null, true) == 0) {
             LOG.info("Empty database: a first device check as demo data");
             launcher.launch("system", 128, 1);
         }

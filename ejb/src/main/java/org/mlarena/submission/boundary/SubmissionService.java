@@ -21,12 +21,14 @@ import org.mlarena.experiment.entity.Experiment;
 import org.mlarena.experiment.entity.ExperimentStatus;
 import org.mlarena.identity.control.Caller;
 import org.mlarena.identity.control.Roles;
+import org.mlarena.submission.control.SubmissionQueued;
 import org.mlarena.submission.control.SubmissionQuota;
+import org.mlarena.team.control.SubmissionAllowance;
 import org.mlarena.submission.entity.Submission;
 import org.mlarena.submission.entity.SubmissionStatus;
 import org.mlarena.team.entity.Team;
-import org.mlarena.usecase.control.Participation;
-import org.mlarena.usecase.control.UseCaseAccess;
+import org.mlarena.team.control.Participation;
+import org.mlarena.team.control.UseCaseAccess;
 import org.mlarena.usecase.entity.UseCase;
 import org.mlarena.usecase.entity.UseCaseStatus;
 import org.mlarena.usecase.entity.Visibility;
@@ -39,12 +41,9 @@ import org.mlarena.usecase.entity.Visibility;
 @RolesAllowed(Roles.USER)
 public class SubmissionService {
 
-    /** Fired after a submission is queued, so that the scheduler can start it once the transaction commits. */
-    public record Queued(long submissionId) {
-    }
 
     /** A page of submissions with the team's daily limit (null for hosts, who do not submit). */
-    public record Listing(Page<Submission> page, SubmissionQuota.Standing quota) {
+    public record Listing(Page<Submission> page, SubmissionAllowance.Quota quota) {
     }
 
     @Resource
@@ -60,7 +59,7 @@ public class SubmissionService {
     SubmissionQuota quota;
 
     @Inject
-    Event<Queued> queued;
+    Event<SubmissionQueued> queued;
 
     public Submission submit(String slug, Long experimentId, String comment) {
         Caller caller = Caller.of(session);
@@ -85,7 +84,7 @@ public class SubmissionService {
         if (!open) {
             throw new StateConflictException("'" + slug + "' is " + useCase.getStatus().name().toLowerCase() + "; it takes submissions while it is active.");
         }
-        SubmissionQuota.Standing standing = quota.of(team);
+        SubmissionAllowance.Quota standing = quota.of(team);
         if (standing.left() == 0) {
             throw new QuotaExceededException("Your team has used its " + standing.limit() + " submissions of today; the limit resets at "
                     + standing.resetsAt() + " (midnight UTC). Failed and cancelled submissions do not count.", standing.resetsAt());
@@ -93,7 +92,7 @@ public class SubmissionService {
         Submission submission = new Submission(experiment, caller.name(), comment, ArenaClock.now());
         em.persist(submission);
         em.flush();
-        queued.fire(new Queued(submission.getId()));
+        queued.fire(new SubmissionQueued(submission.getId()));
         return submission;
     }
 
@@ -101,7 +100,7 @@ public class SubmissionService {
         Page.check(first, max);
         Participation participation = access.visible(slug, Caller.of(session));
         List<Submission> all;
-        SubmissionQuota.Standing standing = null;
+        SubmissionAllowance.Quota standing = null;
         if (participation.isHost()) {
             all = em.createNamedQuery(Submission.OF_USE_CASE, Submission.class).setParameter("useCase", participation.useCase()).getResultList();
         } else if (participation.team().isPresent()) {

@@ -2,7 +2,7 @@ package org.mlarena.team.boundary;
 
 import java.util.List;
 
-import org.mlarena.submission.control.SubmissionQuota;
+import org.mlarena.team.control.SubmissionAllowance;
 import org.mlarena.team.control.ComputeBudget;
 import org.mlarena.team.entity.MemberRole;
 import org.mlarena.team.entity.Membership;
@@ -12,6 +12,6 @@ import org.mlarena.team.entity.Team;
  * Where the caller stands in a use case: their role, their team and its members, the submissions left today
  * and the compute budget left. Role null: not joined.
  */
-public record Standing(MemberRole role, Team team, List<Membership> members, SubmissionQuota.Standing submissions,
+public record Standing(MemberRole role, Team team, List<Membership> members, SubmissionAllowance.Quota submissions,
         ComputeBudget.Standing budget) {
 }

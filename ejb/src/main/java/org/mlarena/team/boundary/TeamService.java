@@ -23,16 +23,17 @@ import org.mlarena.common.ResourceNotFoundException;
 import org.mlarena.common.StateConflictException;
 import org.mlarena.identity.control.Caller;
 import org.mlarena.identity.control.Roles;
-import org.mlarena.submission.control.SubmissionQuota;
+import org.mlarena.identity.control.SignInName;
 import org.mlarena.team.control.ComputeBudget;
+import org.mlarena.team.control.SubmissionAllowance;
 import org.mlarena.team.entity.ComputeCharge;
 import org.mlarena.team.entity.Invitation;
 import org.mlarena.team.entity.InvitationStatus;
 import org.mlarena.team.entity.MemberRole;
 import org.mlarena.team.entity.Membership;
 import org.mlarena.team.entity.Team;
-import org.mlarena.usecase.control.Participation;
-import org.mlarena.usecase.control.UseCaseAccess;
+import org.mlarena.team.control.Participation;
+import org.mlarena.team.control.UseCaseAccess;
 import org.mlarena.usecase.entity.UseCase;
 import org.mlarena.usecase.entity.UseCaseStatus;
 
@@ -59,7 +60,7 @@ public class TeamService {
     UseCaseAccess access;
 
     @Inject
-    SubmissionQuota quota;
+    SubmissionAllowance quota;
 
     @Inject
     ComputeBudget budget;
@@ -160,14 +161,16 @@ public class TeamService {
             throw new InvalidInputException("email", "'" + email + "' is not an e-mail address.");
         }
         if (byName) {
-            if (user.strip().equals(caller().name())) {
+            user = SignInName.of("user", user);
+            if (user.equals(caller().name())) {
                 throw new InvalidInputException("user", "You cannot invite yourself.");
             }
             Membership existing = access.membership(useCase, user.strip());
             if (existing != null) {
                 throw new StateConflictException(user + " is already " + (existing.isHost() ? "a host of" : "in a team of") + " '" + slug + "'.");
             }
-            boolean pending = invitations(useCase).stream().anyMatch(i -> user.strip().equals(i.getInviteeUser())
+            String invitee = user;
+            boolean pending = invitations(useCase).stream().anyMatch(i -> invitee.equals(i.getInviteeUser())
                     && i.statusAt(ArenaClock.now()) == InvitationStatus.PENDING);
             if (pending) {
                 throw new StateConflictException(user + " already has a pending invitation into '" + slug + "'.");

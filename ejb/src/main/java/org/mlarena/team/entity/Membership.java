@@ -28,7 +28,15 @@ import org.mlarena.usecase.entity.UseCase;
 @NamedQuery(name = Membership.COUNT_OF_TEAM, query = "SELECT COUNT(m) FROM Membership m WHERE m.team = :team")
 @NamedQuery(name = Membership.HOSTS, query = "SELECT m FROM Membership m WHERE m.useCase = :useCase AND m.role = org.mlarena.team.entity.MemberRole.HOST ORDER BY m.username")
 @NamedQuery(name = Membership.ALL_OF_USER, query = "SELECT m FROM Membership m WHERE m.username = :user")
+// the use cases a person may see: open ones, and private ones they host, joined or are invited to
+@NamedQuery(name = Membership.VISIBLE_USE_CASES, query = "SELECT u FROM UseCase u WHERE u.visibility <> org.mlarena.usecase.entity.Visibility.PRIVATE"
+        + " OR u.id IN (SELECT m.useCase.id FROM Membership m WHERE m.username = :user)"
+        + " OR u.id IN (SELECT i.useCase.id FROM Invitation i WHERE i.inviteeUser = :user AND i.status = org.mlarena.team.entity.InvitationStatus.PENDING"
+        + " AND i.expiresAt > :now)"
+        + " ORDER BY u.visibility, u.title, u.id")
 public class Membership {
+
+    public static final String VISIBLE_USE_CASES = "Membership.visibleUseCases";
 
     public static final String OF_USER = "Membership.ofUser";
     public static final String OF_TEAM = "Membership.ofTeam";

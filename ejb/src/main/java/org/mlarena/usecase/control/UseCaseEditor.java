@@ -9,7 +9,7 @@ import org.mlarena.evaluation.Metric;
 import org.mlarena.evaluation.MetricRegistry;
 import org.mlarena.evaluation.TaskType;
 import org.mlarena.numerics.nn.ModelZoo;
-import org.mlarena.usecase.boundary.UseCaseDraft;
+import org.mlarena.usecase.control.UseCaseDraft;
 import org.mlarena.usecase.entity.UseCase;
 import org.mlarena.usecase.entity.UseCaseStatus;
 import org.mlarena.usecase.entity.Visibility;

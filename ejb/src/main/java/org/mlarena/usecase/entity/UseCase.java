@@ -24,15 +24,9 @@ import org.mlarena.numerics.nn.ModelZoo;
 @Entity
 @Table(name = "USE_CASE", uniqueConstraints = @UniqueConstraint(name = "USE_CASE_SLUG", columnNames = "SLUG"))
 @NamedQuery(name = UseCase.BY_SLUG, query = "SELECT u FROM UseCase u WHERE u.slug = :slug")
-@NamedQuery(name = UseCase.VISIBLE, query = "SELECT u FROM UseCase u WHERE u.visibility <> org.mlarena.usecase.entity.Visibility.PRIVATE"
-        + " OR u.id IN (SELECT m.useCase.id FROM Membership m WHERE m.username = :user)"
-        + " OR u.id IN (SELECT i.useCase.id FROM Invitation i WHERE i.inviteeUser = :user AND i.status = org.mlarena.team.entity.InvitationStatus.PENDING"
-        + " AND i.expiresAt > :now)"
-        + " ORDER BY u.visibility, u.title, u.id")
 public class UseCase {
 
     public static final String BY_SLUG = "UseCase.bySlug";
-    public static final String VISIBLE = "UseCase.visible";
     public static final int TEXT_LENGTH = 8000;
     public static final int DEFAULT_SUBMISSIONS_PER_DAY = 5;
     public static final int DEFAULT_TEAM_SIZE = 5;

@@ -1,5 +1,6 @@
 package org.mlarena.dataset.control;
 
+import org.mlarena.dataset.entity.DatasetFormat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlarena.dataset.control.ImportedDatasets;
 import org.mlarena.evaluation.Metric;
 import org.mlarena.evaluation.MetricInput;
 import org.mlarena.evaluation.MetricRegistry;

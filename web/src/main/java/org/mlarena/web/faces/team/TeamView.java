@@ -15,7 +15,7 @@ import org.mlarena.team.boundary.Standing;
 import org.mlarena.team.boundary.TeamService;
 import org.mlarena.team.entity.Invitation;
 import org.mlarena.team.entity.MemberRole;
-import org.mlarena.usecase.boundary.UseCaseService;
+import org.mlarena.team.boundary.UseCaseService;
 import org.mlarena.web.faces.BoundaryCall;
 import org.mlarena.web.faces.FieldErrors;
 

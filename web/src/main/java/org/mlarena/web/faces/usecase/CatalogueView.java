@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.mlarena.common.Page;
-import org.mlarena.usecase.boundary.UseCaseService;
+import org.mlarena.team.boundary.UseCaseService;
 import org.mlarena.usecase.entity.UseCase;
 import org.mlarena.web.faces.BoundaryCall;
 

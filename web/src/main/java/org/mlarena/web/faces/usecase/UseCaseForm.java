@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
-import org.mlarena.usecase.boundary.UseCaseDraft;
+import org.mlarena.usecase.control.UseCaseDraft;
 import org.mlarena.usecase.entity.UseCase;
 import org.mlarena.web.faces.evaluation.MetricChoices;
 

@@ -2,7 +2,7 @@ package org.mlarena.web.rest.submission;
 
 import java.time.Instant;
 
-import org.mlarena.submission.control.SubmissionQuota;
+import org.mlarena.team.control.SubmissionAllowance;
 import org.mlarena.web.rest.PageView;
 
 /**
@@ -22,7 +22,7 @@ public record SubmissionListing(PageView<SubmissionView> page, Quota quota) {
      */
     public record Quota(int limit, int used, int left, Instant resetsAt) {
 
-        static Quota of(SubmissionQuota.Standing s) {
+        static Quota of(SubmissionAllowance.Quota s) {
             return s == null ? null : new Quota(s.limit(), s.used(), s.left(), s.resetsAt());
         }
     }

@@ -24,7 +24,7 @@ import org.mlarena.common.InvalidInputException;
 import org.mlarena.identity.control.Roles;
 import org.mlarena.submission.boundary.SubmissionService;
 import org.mlarena.submission.entity.Submission;
-import org.mlarena.usecase.boundary.UseCaseService;
+import org.mlarena.team.boundary.UseCaseService;
 import org.mlarena.web.rest.PageRequest;
 import org.mlarena.web.rest.PageView;
 import org.mlarena.web.rest.ResourceId;

@@ -2,7 +2,7 @@ package org.mlarena.web.rest.team;
 
 import java.time.Instant;
 
-import org.mlarena.submission.control.SubmissionQuota;
+import org.mlarena.team.control.SubmissionAllowance;
 
 /**
  * A team's daily submission limit; failed and cancelled submissions do not count.
@@ -14,7 +14,7 @@ import org.mlarena.submission.control.SubmissionQuota;
  */
 public record QuotaView(int limit, int used, int left, Instant resetsAt) {
 
-    static QuotaView of(SubmissionQuota.Standing s) {
+    static QuotaView of(SubmissionAllowance.Quota s) {
         return s == null ? null : new QuotaView(s.limit(), s.used(), s.left(), s.resetsAt());
     }
 }

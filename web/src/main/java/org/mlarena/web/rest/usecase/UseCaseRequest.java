@@ -2,7 +2,7 @@ package org.mlarena.web.rest.usecase;
 
 import java.time.Instant;
 
-import org.mlarena.usecase.boundary.UseCaseDraft;
+import org.mlarena.usecase.control.UseCaseDraft;
 
 /**
  * Body of {@code POST /api/v1/use-cases} and {@code PUT /api/v1/use-cases/{slug}}. On creation missing values

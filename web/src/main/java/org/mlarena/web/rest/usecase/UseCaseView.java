@@ -2,7 +2,7 @@ package org.mlarena.web.rest.usecase;
 
 import java.time.Instant;
 
-import org.mlarena.usecase.control.Participation;
+import org.mlarena.team.control.Participation;
 import org.mlarena.usecase.entity.UseCase;
 
 /**

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mlarena.common.InvalidInputException;
 import org.mlarena.identity.control.Roles;
 import org.mlarena.team.entity.Membership;
-import org.mlarena.usecase.boundary.UseCaseService;
+import org.mlarena.team.boundary.UseCaseService;
 import org.mlarena.usecase.entity.UseCase;
 import org.mlarena.web.rest.PageRequest;
 import org.mlarena.web.rest.PageView;

@@ -1,4 +1,4 @@
-package org.mlarena.usecase.control;
+package org.mlarena.team.control;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.mlarena.pipeline.control;
+package org.mlarena.dataset.control;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mlarena.dataset.control.DatasetFormat;
+import org.mlarena.dataset.entity.DatasetFormat;
 import org.mlarena.dataset.control.ImportSpec;
 import org.mlarena.numerics.data.BagOfWords;
 import org.mlarena.numerics.data.CsvTable;
@@ -25,7 +25,6 @@ import org.mlarena.numerics.data.TextTable;
 import org.mlarena.numerics.nn.ClassificationData;
 import org.mlarena.numerics.nn.ModelZoo.Category;
 import org.mlarena.numerics.nn.RegressionData;
-import org.mlarena.pipeline.control.ImportedDatasets.Imported;
 
 /** Every format read back from a real import, class numbering by the dataset's list, and every refusal with its place. */
 class SplitLoaderTest {
@@ -37,7 +36,7 @@ class SplitLoaderTest {
 
     @Test
     void csvClassificationGivesEveryRowWithTheDatasetsClassOfIt() throws Exception {
-        Imported wine = ImportedDatasets.wine(temp);
+        ImportedDatasets.Imported wine = ImportedDatasets.wine(temp);
         int[] rows = {wine.result().trainRows(), wine.result().validationRows(), wine.result().testRows()};
         for (int s = 0; s < 3; s++) {
             ClassificationData data = assertInstanceOf(ClassificationData.class, wine.load(SPLITS.get(s)));
@@ -60,7 +59,7 @@ class SplitLoaderTest {
             table.append(i).append(',').append(i * 0.25).append(',').append(i % 2 == 0 ? "b" : "c").append('\n');
         }
         Path upload = Files.writeString(temp.resolve("kinds.csv"), table);
-        Imported kinds = ImportedDatasets.table(upload, new ImportSpec(DatasetFormat.CSV, "kind", null, ',', 0.2, 0.2, 9),
+        ImportedDatasets.Imported kinds = ImportedDatasets.table(upload, new ImportSpec(DatasetFormat.CSV, "kind", null, ',', 0.2, 0.2, 9),
                 Category.TABULAR_CLASSIFICATION, temp.resolve("kinds"));
         Path validationFile = kinds.directory().resolve("validation.csv");
         CsvTable file = CsvTable.read(validationFile, "kind", CsvTable.TargetKind.CLASSES, ',');
@@ -79,7 +78,7 @@ class SplitLoaderTest {
 
     @Test
     void regressionGivesTheTargetAsOneOutput() throws Exception {
-        Imported diabetes = ImportedDatasets.diabetes(temp);
+        ImportedDatasets.Imported diabetes = ImportedDatasets.diabetes(temp);
         RegressionData test = assertInstanceOf(RegressionData.class, diabetes.load("test"));
         CsvTable file = CsvTable.read(diabetes.directory().resolve("test.csv"), "progression", CsvTable.TargetKind.NUMBERS, ',');
         assertEquals(diabetes.result().testRows(), test.rows());
@@ -93,7 +92,7 @@ class SplitLoaderTest {
 
     @Test
     void textBecomesBagOfWordsVectorsOfTheGivenSize() throws Exception {
-        Imported debian = ImportedDatasets.debianPackages(temp);
+        ImportedDatasets.Imported debian = ImportedDatasets.debianPackages(temp);
         ClassificationData test = assertInstanceOf(ClassificationData.class, debian.load("test"));
         TextTable file = TextTable.read(debian.directory().resolve("test.csv"), "description", "section", ',');
         assertEquals(debian.result().testRows(), test.rows());
@@ -107,7 +106,7 @@ class SplitLoaderTest {
 
     @Test
     void idxGivesPixelsScaledAsLabelledImagesScalesThem() throws Exception {
-        Imported fashion = ImportedDatasets.fashion(temp);
+        ImportedDatasets.Imported fashion = ImportedDatasets.fashion(temp);
         int[] rows = {fashion.result().trainRows(), fashion.result().validationRows(), fashion.result().testRows()};
         for (int s = 0; s < 3; s++) {
             String split = SPLITS.get(s);
@@ -127,7 +126,7 @@ class SplitLoaderTest {
 
     @Test
     void aLabelOutsideTheClassListIsRefusedWithItsFileLineAndValue() throws Exception {
-        Imported wine = ImportedDatasets.wine(temp);
+        ImportedDatasets.Imported wine = ImportedDatasets.wine(temp);
         Files.writeString(wine.directory().resolve("test.csv"), "13.0,1.7,2.4,15.6,127,2.8,3.06,0.28,2.29,5.64,1.04,3.92,1065,class_9\r\n",
                 UTF_8, StandardOpenOption.APPEND);
         InvalidDataException csv = assertThrows(InvalidDataException.class, () -> wine.load("test"));
@@ -145,7 +144,7 @@ class SplitLoaderTest {
                 "line 7, column 'sentiment': 'bored' is not one of the dataset's classes [negative, positive]"), text.problems());
         assertTrue(text.getMessage().startsWith("validation.csv: 2 problems"), text.getMessage());
 
-        Imported fashion = ImportedDatasets.fashion(temp);
+        ImportedDatasets.Imported fashion = ImportedDatasets.fashion(temp);
         Path labels = fashion.directory().resolve("test-labels.idx");
         byte[] bytes = Files.readAllBytes(labels);
         bytes[8 + 3] = 12; // after the 8-byte header of a one-dimensional IDX file

@@ -1,4 +1,4 @@
-package org.mlarena.usecase.boundary;
+package org.mlarena.usecase.control;
 
 import java.time.Instant;
 

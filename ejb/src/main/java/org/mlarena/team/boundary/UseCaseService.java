@@ -1,4 +1,4 @@
-package org.mlarena.usecase.boundary;
+package org.mlarena.team.boundary;
 
 import java.util.List;
 
@@ -16,16 +16,21 @@ import org.mlarena.common.InvalidInputException;
 import org.mlarena.common.Page;
 import org.mlarena.common.ResourceNotFoundException;
 import org.mlarena.common.StateConflictException;
-import org.mlarena.dataset.entity.Dataset;
 import org.mlarena.identity.control.Caller;
 import org.mlarena.identity.control.Roles;
+import org.mlarena.identity.control.SignInName;
+import org.mlarena.team.control.Participation;
+import org.mlarena.team.control.UseCaseAccess;
 import org.mlarena.team.entity.Membership;
-import org.mlarena.usecase.control.Participation;
-import org.mlarena.usecase.control.UseCaseAccess;
+import org.mlarena.usecase.control.UseCaseDatasets;
+import org.mlarena.usecase.control.UseCaseDraft;
 import org.mlarena.usecase.control.UseCaseEditor;
 import org.mlarena.usecase.entity.UseCase;
 
-/** Use cases: the catalogue each caller may see, and what hosts create and change. */
+/**
+ * Use cases as people see them: the catalogue each caller may see, and what hosts create and change. It sits with the
+ * participants (not in usecase) because who may see and change a use case is decided by memberships and invitations.
+ */
 @Stateless
 @RolesAllowed(Roles.USER)
 public class UseCaseService {
@@ -39,11 +44,14 @@ public class UseCaseService {
     @Inject
     UseCaseAccess access;
 
+    @Inject
+    UseCaseDatasets datasets;
+
     /** The use cases the caller may see: public and template ones, and private ones they host, joined or are invited to. */
     public Page<UseCase> catalogue(int first, int max) {
         Page.check(first, max);
         // an expired invitation no longer shows a private use case, as it no longer opens it (UseCaseAccess)
-        List<UseCase> all = em.createNamedQuery(UseCase.VISIBLE, UseCase.class).setParameter("user", caller().name())
+        List<UseCase> all = em.createNamedQuery(Membership.VISIBLE_USE_CASES, UseCase.class).setParameter("user", caller().name())
                 .setParameter("now", org.mlarena.common.ArenaClock.now()).getResultList();
         return Page.of(all, first, max);
     }
@@ -51,7 +59,7 @@ public class UseCaseService {
     /** The caller's role in each use case they take part in: slug to HOST, LEAD or MEMBER. */
     public java.util.Map<String, String> myRoles() {
         java.util.Map<String, String> roles = new java.util.HashMap<>();
-        em.createNamedQuery(org.mlarena.team.entity.Membership.ALL_OF_USER, org.mlarena.team.entity.Membership.class)
+        em.createNamedQuery(Membership.ALL_OF_USER, Membership.class)
                 .setParameter("user", caller().name()).getResultList()
                 .forEach(m -> roles.put(m.getUseCase().getSlug(), m.getRole().name()));
         return roles;
@@ -93,15 +101,18 @@ public class UseCaseService {
     public UseCase update(String slug, UseCaseDraft draft, Long expectedVersion) {
         Participation participation = access.hosted(slug, caller(), "change the use case");
         UseCase useCase = participation.useCase();
-        if (expectedVersion != null && expectedVersion != useCase.getVersion()) {
+        if (expectedVersion == null) {
+            throw new InvalidInputException("version", "Send the version you read (GET /api/v1/use-cases/" + slug + " answers it, now "
+                    + useCase.getVersion() + "), so that a change someone made meanwhile is not overwritten.");
+        }
+        if (expectedVersion != useCase.getVersion()) {
             throw new StateConflictException("The use case changed since you read it (version " + expectedVersion + ", now "
                     + useCase.getVersion() + "); read it again and repeat your change.");
         }
         if (draft != null && draft.slug() != null && !draft.slug().equals(slug)) {
             throw new InvalidInputException("slug", "The slug of a use case cannot change (links to it would break).");
         }
-        boolean hasDataset = !em.createNamedQuery(Dataset.OF_USE_CASE, Dataset.class).setParameter("useCase", useCase).getResultList().isEmpty();
-        UseCaseEditor.apply(draft, useCase, false, hasDataset);
+        UseCaseEditor.apply(draft, useCase, false, datasets.exists(useCase));
         useCase.setUpdatedAt(ArenaClock.now());
         em.flush();
         return useCase;
@@ -114,15 +125,13 @@ public class UseCaseService {
     /** Adds a co-host; the person must not be competing in the use case. */
     public Membership addHost(String slug, String user) {
         UseCase useCase = access.hosted(slug, caller(), "add hosts").useCase();
-        if (user == null || user.isBlank() || user.length() > 200) {
-            throw new InvalidInputException("user", "Name the person to add as host (their sign-in name).");
-        }
-        Membership existing = access.membership(useCase, user.strip());
+        String name = SignInName.of("user", user);
+        Membership existing = access.membership(useCase, name);
         if (existing != null) {
-            throw new StateConflictException(existing.isHost() ? user + " already hosts '" + slug + "'."
-                    : user + " competes in '" + slug + "' (team " + existing.getTeam().getName() + ") and cannot also host it.");
+            throw new StateConflictException(existing.isHost() ? name + " already hosts '" + slug + "'."
+                    : name + " competes in '" + slug + "' (team " + existing.getTeam().getName() + ") and cannot also host it.");
         }
-        Membership host = Membership.host(useCase, user.strip(), ArenaClock.now());
+        Membership host = Membership.host(useCase, name, ArenaClock.now());
         em.persist(host);
         return host;
     }

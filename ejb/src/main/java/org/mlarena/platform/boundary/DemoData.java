@@ -1,4 +1,4 @@
-package org.mlarena.platform.control;
+package org.mlarena.platform.boundary;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,13 +23,14 @@ import org.mlarena.common.ArenaClock;
 import org.mlarena.common.DataDirectory;
 import org.mlarena.dataset.control.DatasetStore;
 import org.mlarena.dataset.entity.Dataset;
-import org.mlarena.experiment.boundary.ExperimentService;
+import org.mlarena.experiment.control.ExperimentQueued;
+import org.mlarena.platform.control.DemoTemplates;
 import org.mlarena.experiment.control.TrainingPlan;
 import org.mlarena.experiment.entity.Experiment;
 import org.mlarena.team.entity.MemberRole;
 import org.mlarena.team.entity.Membership;
 import org.mlarena.team.entity.Team;
-import org.mlarena.usecase.boundary.UseCaseDraft;
+import org.mlarena.usecase.control.UseCaseDraft;
 import org.mlarena.usecase.control.UseCaseEditor;
 import org.mlarena.usecase.entity.UseCase;
 import org.mlarena.usecase.entity.UseCaseStatus;
@@ -53,7 +54,7 @@ public class DemoData {
     DatasetStore datasets;
 
     @Inject
-    Event<ExperimentService.Queued> queued;
+    Event<ExperimentQueued> queued;
 
     public boolean empty() {
         return em.createQuery("SELECT COUNT(u) FROM UseCase u", Long.class).getSingleResult() == 0;
@@ -93,7 +94,7 @@ public class DemoData {
                     "A template experiment of the platform: start from it, or finetune it for your team.", now);
             em.persist(experiment);
             em.flush();
-            queued.fire(new ExperimentService.Queued(experiment.getId()));
+            queued.fire(new ExperimentQueued(experiment.getId()));
         }
         LOG.info(() -> "Demo use case '" + template.slug() + "' seeded from " + template.source());
         return useCase;

@@ -1,32 +1,29 @@
-package org.mlarena.pipeline.control;
+package org.mlarena.dataset.control;
 
+import org.mlarena.dataset.entity.DatasetFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.mlarena.dataset.control.DatasetFormat;
-import org.mlarena.dataset.control.DatasetImporter;
-import org.mlarena.dataset.control.ImportResult;
-import org.mlarena.dataset.control.ImportSpec;
 import org.mlarena.numerics.data.InvalidDataException;
 import org.mlarena.numerics.nn.ModelZoo.Category;
 import org.mlarena.numerics.nn.TrainingData;
 
 /** The demo tables and the Fashion-MNIST subset, imported as a host imports them; tests run in the module directory. */
-final class ImportedDatasets {
+public final class ImportedDatasets {
 
-    static final Path DEMO = Path.of("src/main/resources/demo");
-    static final Path FASHION_MNIST = Path.of("../batch/src/main/resources/fashion-mnist-subset");
+    public static final Path DEMO = Path.of("src/main/resources/demo");
+    public static final Path FASHION_MNIST = Path.of("../batch/src/main/resources/fashion-mnist-subset");
 
     /** An imported dataset: what the entity would record about it, and its directory. */
-    record Imported(Path directory, ImportSpec spec, ImportResult result) {
+    public record Imported(Path directory, ImportSpec spec, ImportResult result) {
 
-        TrainingData load(String split) throws InvalidDataException {
+        public TrainingData load(String split) throws InvalidDataException {
             return load(split, result.classNames());
         }
 
-        TrainingData load(String split, List<String> classNames) throws InvalidDataException {
+        public TrainingData load(String split, List<String> classNames) throws InvalidDataException {
             return SplitLoader.load(directory, spec.format(), spec.targetColumn(), spec.textColumn(), classNames,
                     spec.format() == DatasetFormat.IDX ? result.imageShape() : null, split, TEXT_BUCKETS);
         }
@@ -37,27 +34,27 @@ final class ImportedDatasets {
     private ImportedDatasets() {
     }
 
-    static Imported wine(Path parent) throws IOException, InvalidDataException {
+    public static Imported wine(Path parent) throws IOException, InvalidDataException {
         return table(DEMO.resolve("wine.csv"), new ImportSpec(DatasetFormat.CSV, "cultivar", null, ',', 0.2, 0.2, 1),
                 Category.TABULAR_CLASSIFICATION, parent.resolve("wine"));
     }
 
-    static Imported diabetes(Path parent) throws IOException, InvalidDataException {
+    public static Imported diabetes(Path parent) throws IOException, InvalidDataException {
         return table(DEMO.resolve("diabetes.csv"), new ImportSpec(DatasetFormat.CSV, "progression", null, ',', 0.2, 0.2, 2),
                 Category.TABULAR_REGRESSION, parent.resolve("diabetes"));
     }
 
-    static Imported debianPackages(Path parent) throws IOException, InvalidDataException {
+    public static Imported debianPackages(Path parent) throws IOException, InvalidDataException {
         return table(DEMO.resolve("debian-packages.csv"), new ImportSpec(DatasetFormat.TEXT, "section", "description", ',', 0.2, 0.2, 3),
                 Category.TEXT_CLASSIFICATION, parent.resolve("debian"));
     }
 
-    static Imported table(Path file, ImportSpec spec, Category category, Path directory) throws IOException, InvalidDataException {
+    public static Imported table(Path file, ImportSpec spec, Category category, Path directory) throws IOException, InvalidDataException {
         return new Imported(directory, spec, DatasetImporter.importFiles(Map.of(DatasetImporter.TABLE, file), spec, category, directory));
     }
 
     /** The 500 test images of the subset. */
-    static Imported fashion(Path parent) throws IOException, InvalidDataException {
+    public static Imported fashion(Path parent) throws IOException, InvalidDataException {
         ImportSpec spec = new ImportSpec(DatasetFormat.IDX, null, null, ',', 0.15, 0.2, 4);
         Path directory = parent.resolve("fashion");
         return new Imported(directory, spec, DatasetImporter.importFiles(Map.of(DatasetImporter.IMAGES, FASHION_MNIST.resolve("t10k-images-idx3-ubyte.gz"),

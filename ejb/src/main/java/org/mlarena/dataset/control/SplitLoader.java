@@ -1,5 +1,6 @@
-package org.mlarena.pipeline.control;
+package org.mlarena.dataset.control;
 
+import org.mlarena.dataset.entity.DatasetFormat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.BufferedReader;
@@ -9,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.mlarena.dataset.control.DatasetFormat;
-import org.mlarena.dataset.control.DatasetImporter;
 import org.mlarena.numerics.data.BagOfWords;
 import org.mlarena.numerics.data.CsvTable;
 import org.mlarena.numerics.data.IdxArray;

@@ -1,4 +1,4 @@
-package org.mlarena.dataset.control;
+package org.mlarena.dataset.entity;
 
 /** What kind of files a host imports; each fits one kind of use case (see {@link DatasetImporter}). */
 public enum DatasetFormat {

@@ -1,4 +1,4 @@
-package org.mlarena.pipeline.control;
+package org.mlarena.pipeline.boundary;
 
 import java.time.Duration;
 import java.util.Map;
@@ -24,10 +24,15 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.mlarena.dataset.control.DatasetImported;
-import org.mlarena.experiment.boundary.ExperimentService;
+import org.mlarena.experiment.control.ExperimentQueued;
 import org.mlarena.experiment.entity.Experiment;
+import org.mlarena.pipeline.control.PipelineJobEnded;
+import org.mlarena.pipeline.control.PipelineRuns;
+import org.mlarena.pipeline.control.ProfileBatchlet;
+import org.mlarena.pipeline.control.ScoringBatchlet;
+import org.mlarena.pipeline.control.TrainingBatchlet;
 import org.mlarena.settings.Settings;
-import org.mlarena.submission.boundary.SubmissionService;
+import org.mlarena.submission.control.SubmissionQueued;
 import org.mlarena.submission.entity.Submission;
 
 /**
@@ -61,11 +66,11 @@ public class PipelineScheduler {
         dispatch();
     }
 
-    public void experimentQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExperimentService.Queued queued) {
+    public void experimentQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExperimentQueued queued) {
         dispatch();
     }
 
-    public void submissionQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) SubmissionService.Queued queued) {
+    public void submissionQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) SubmissionQueued queued) {
         dispatch();
     }
 
@@ -88,6 +93,10 @@ public class PipelineScheduler {
     public void watch() {
         reap(Experiment.class);
         reap(Submission.class);
+        dispatch();
+    }
+
+    public void jobEnded(@Observes PipelineJobEnded ended) {
         dispatch();
     }
 
