@@ -151,8 +151,19 @@ public final class OidcClient {
 
     /** Verifies a bearer token from a REST call. */
     public SignedInUser verifyBearer(String token) throws SignInException {
-        return user(verify(provider().accessTokens(), token, "bearer token"));
+        java.time.Instant now = java.time.Instant.now();
+        java.util.Optional<SignedInUser> known = bearers.find(token, now);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        JWTClaimsSet claims = verify(provider().accessTokens(), token, "bearer token");
+        SignedInUser user = user(claims);
+        // until the token expires, and at most five minutes: a token is not checked again for each request
+        bearers.remember(token, user, now, claims.getExpirationTime() == null ? null : claims.getExpirationTime().toInstant());
+        return user;
     }
+
+    private final VerifiedCredentials<SignedInUser> bearers = new VerifiedCredentials<>(4096, java.time.Duration.ofMinutes(5));
 
     /** The provider's end-session endpoint, if it has one. */
     public URI endSessionEndpoint() throws SignInException {
