@@ -135,8 +135,23 @@ public final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /**
+     * Clicks the element once the page has settled; when an AJAX update (a filter typed a moment ago, a poll) replaced it
+     * between finding and clicking, finds it again (JourneyIT failed once on a catalogue card re-rendered that way).
+     */
     public void click(String css) {
-        find(css).click();
+        waitForAjax();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                find(css).click();
+                break;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                waitForAjax();
+            }
+        }
         waitForAjax();
     }
 
