@@ -17,9 +17,8 @@ pack="$root/.gpu"
 prepare() {
     set -e
     grep -qx '/.gpu/' .git/info/exclude 2>/dev/null || echo '/.gpu/' >> .git/info/exclude
-    mvn -B -q -pl batch,ejb -am install -DskipTests
+    mvn -B -q -pl bench -am package -DskipTests
     mvn -B -q -pl batch test-compile
-    mvn -B -q -f bench/pom.xml package
     rm -rf "$pack" && mkdir -p "$pack/lib" "$pack/fashion-mnist"
     # a Java runtime: Aparapi and the engine need java.base, java.desktop and java.logging (jdeps)
     jlink --add-modules java.base,java.desktop,java.logging,jdk.unsupported --strip-debug --no-man-pages \
@@ -33,7 +32,7 @@ prepare() {
     mvn -B -q dependency:copy -Dartifact=org.junit.platform:junit-platform-console-standalone:1.14.3 \
         -DoutputDirectory="$pack" -Dmdep.stripVersion=true
     rm -f "$pack"/lib/junit-* "$pack"/lib/opentest4j-* "$pack"/lib/apiguardian-* "$pack"/lib/arena-* \
-        "$pack"/lib/jakarta.{jakartaee-,faces,mail,servlet,websocket,jms,el,resource,persistence,ws.rs}*
+        "$pack"/lib/jakarta.{jakartaee-,faces,mail,servlet,websocket,jms,el,resource,persistence,ws.rs}* "$pack"/lib/archunit*
     jni=$(ls "$pack"/lib/aparapi-jni-*.jar)
     zip -q -d "$jni" 'win/*' 'osx/*' 'linux/libaparapi_aarch64.so' 'linux/libaparapi_armhf.so' 'linux/libaparapi_x86.so'
     cp batch/target/arena-batch-*.jar "$pack/lib/"

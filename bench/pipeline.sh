@@ -13,7 +13,6 @@ if [ "$(id -u)" = 0 ]; then
     done
 fi
 mvn -B -q install -DskipTests
-mvn -B -q -f bench/pom.xml package
 data=$(mktemp -d)
 log="$data/server.log"
 ARENA_DATA_DIR="$data" ./arena run -Darena.demo-data=false > "$log" 2>&1 &

@@ -13,8 +13,7 @@ if [ "$(id -u)" = 0 ]; then
             || DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$pkg" >/dev/null
     done
 fi
-mvn -B -q -pl batch,ejb -am install -DskipTests
-mvn -B -q -f bench/pom.xml package
+mvn -B -q -pl bench -am package -DskipTests
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 jsig="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/libjsig.so"
 # PoCL's workers pinned, as the server runs them (ear/src/main/wildfly/overlay/bin/arena.conf)
@@ -65,8 +64,6 @@ if [ "$what" = cnn ] || [ "$what" = all ]; then
 fi
 if [ "$what" = metrics ] || [ "$what" = all ]; then
     echo "== scoring 1e6 and 1e7 predictions of 10 classes: seconds (best of runs), value"
-    mvn -B -q -pl batch,ejb install -DskipTests
-    mvn -B -q -f bench/pom.xml package
     { LD_PRELOAD="$jsig" java -Xmx12g -cp "$cp" org.mlarena.bench.MetricsBench
       /usr/bin/python3 bench/python/metrics_sklearn.py; } | tee -a "$out"
     awk '$1=="metrics"{t[$2" "$3" "$4]=$5; m[$3" "$4]=1}

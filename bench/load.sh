@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Reads under load against a real server, side by side with GET /status (no credentials, no database) in the same run:
+# requests per second and latency percentiles of an authenticated GET /me and of a use case's leaderboard, at 50 and
+# 200 connections (keep-alive), with Debian's wrk. Starts its own server on a temporary data directory (port 8080 must
+# be free), makes a use case with two teams and a scored submission through the API, measures, stops the server.
+#   bench/load.sh [seconds per run, default 15]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+seconds=${1:-15}
+if [ "$(id -u)" = 0 ]; then
+    for pkg in wrk curl pocl-opencl-icd; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+            || DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$pkg" >/dev/null
+    done
+fi
+data=$(mktemp -d)
+log="$data/server.log"
+ARENA_DATA_DIR="$data" ./arena run -Darena.demo-data=false > "$log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; pkill -f "arena.data.dir=$data" 2>/dev/null || true' EXIT
+api=http://localhost:8080/arena/api/v1
+for _ in $(seq 1 240); do
+    curl -sf "$api/status" > /dev/null && break
+    sleep 1
+done
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+call() { curl -sf -u "$1" -H 'Content-Type: application/json' -X "$2" "$api/$3" ${4:+-d "$4"}; }
+
+# a use case with a dataset, two teams and one scored submission
+slug=load-bench
+call hana:hana POST use-cases '{"slug":"load-bench","title":"Load","category":"TABULAR_CLASSIFICATION","primaryMetric":"accuracy"}' > /dev/null
+python3 - > "$data/table.csv" <<'PY'
+import random
+random.seed(3)
+print("x1,x2,kind")
+for i in range(300):
+    k = i % 3
+    print(f"{k + random.gauss(0, .4):.3f},{random.gauss(0, 1):.3f},{'abc'[k]}")
+PY
+upload=$(curl -sf -u hana:hana -H 'Content-Type: text/csv' --data-binary @"$data/table.csv" "$api/uploads?name=table.csv" | json "['id']")
+call hana:hana PUT "use-cases/$slug/dataset" "{\"format\":\"CSV\",\"targetColumn\":\"kind\",\"files\":{\"table\":$upload}}" > /dev/null
+for _ in $(seq 1 60); do
+    [ "$(call hana:hana GET "use-cases/$slug/dataset" | json "['profileStatus']")" != PENDING ] && break
+    sleep 1
+done
+version=$(call hana:hana GET "use-cases/$slug" | json "['version']")
+call hana:hana PUT "use-cases/$slug" "{\"status\":\"ACTIVE\",\"visibility\":\"PUBLIC\",\"version\":$version}" > /dev/null
+call alice:alice POST "use-cases/$slug/participation" '{"acceptRules":true}' > /dev/null
+call bob:bob POST "use-cases/$slug/participation" '{"acceptRules":true}' > /dev/null
+experiment=$(call alice:alice POST "use-cases/$slug/experiments" '{"title":"base","model":"softmax-regression","epochs":2}' | json "['id']")
+for _ in $(seq 1 120); do
+    [ "$(call alice:alice GET "use-cases/$slug/experiments/$experiment" | json "['status']")" = COMPLETED ] && break
+    sleep 1
+done
+call alice:alice POST "use-cases/$slug/submissions" "{\"experimentId\":$experiment}" > /dev/null
+sleep 5
+
+basic="Authorization: Basic $(printf alice:alice | base64)"
+echo "== reads under load: wrk, 2 threads, ${seconds} s per run, keep-alive; this machine: $(nproc) cores"
+printf '%-40s %6s %10s %9s %9s %9s\n' "request" "conns" "req/s" "p50 ms" "p99 ms" "vs status"
+for connections in 50 200; do
+    status_rps=
+    for target in "GET /status|$api/status|" "GET /me (Basic)|$api/me|$basic" "GET leaderboard (Basic)|$api/use-cases/$slug/leaderboard|$basic"; do
+        IFS='|' read -r name url header <<< "$target"
+        out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency ${header:+-H "$header"} "$url")
+        rps=$(echo "$out" | awk '/^Requests\/sec/{print $2}')
+        p50=$(echo "$out" | awk '$1=="50%"{print $2}')
+        p99=$(echo "$out" | awk '$1=="99%"{print $2}')
+        non2xx=$(echo "$out" | awk '/Non-2xx/{print $NF}')
+        [ -z "$status_rps" ] && status_rps=$rps
+        awk -v n="$name" -v c="$connections" -v r="$rps" -v a="$p50" -v b="$p99" -v s="$status_rps" -v x="$non2xx" '
+            function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; return v * 1000 }
+            BEGIN { printf "%-40s %6s %10.0f %9.1f %9.1f %8.2fx%s\n", n, c, r, ms(a), ms(b), r / s, (x == "" ? "" : "  (" x " non-2xx!)") }'
+    done
+done
