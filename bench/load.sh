@@ -57,6 +57,10 @@ call alice:alice POST "use-cases/$slug/submissions" "{\"experimentId\":$experime
 sleep 5
 
 basic="Authorization: Basic $(printf alice:alice | base64)"
+# warm-up (discarded): the JIT compiles the request paths first
+for url in "$api/status" "$api/me" "$api/use-cases/$slug/leaderboard"; do
+    wrk -t2 -c50 -d8s -H "$basic" "$url" > /dev/null
+done
 echo "== reads under load: wrk, 2 threads, ${seconds} s per run, keep-alive; this machine: $(nproc) cores"
 printf '%-40s %6s %10s %9s %9s %9s\n' "request" "conns" "req/s" "p50 ms" "p99 ms" "vs status"
 for connections in 50 200; do

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.mlarena.common.ArenaClock;
 import org.mlarena.evaluation.Direction;
 import org.mlarena.evaluation.Metric;
 import org.mlarena.evaluation.MetricRegistry;
@@ -22,6 +23,7 @@ import org.mlarena.identity.control.Roles;
 import org.mlarena.leaderboard.control.LeaderboardRanking;
 import org.mlarena.leaderboard.control.LeaderboardRanking.Contender;
 import org.mlarena.leaderboard.control.LeaderboardRanking.Scored;
+import org.mlarena.leaderboard.control.Standings;
 import org.mlarena.submission.entity.Submission;
 import org.mlarena.team.control.ComputeBudget;
 import org.mlarena.team.entity.Team;
@@ -49,15 +51,30 @@ public class LeaderboardService {
     UseCaseAccess access;
 
     @Inject
+    Standings standings;
+
+    @Inject
     ComputeBudget budget;
 
     public Leaderboard leaderboard(String slug) {
         Participation participation = access.visible(slug, Caller.of(session));
         UseCase useCase = participation.useCase();
-        boolean closed = useCase.getStatus() == UseCaseStatus.CLOSED;
         Metric metric = MetricRegistry.standard().find(useCase.getPrimaryMetric()).orElse(null);
         Direction direction = metric == null ? Direction.HIGHER_IS_BETTER : metric.direction();
+        Standings.Board board = standings.of(useCase.getId(), ArenaClock.now(), () -> standings(useCase));
+        Long myTeam = participation.team().map(Team::getId).orElse(null);
+        // which experiment a submission came from is its team's (and the hosts'), as the experiments themselves are
+        Map<Long, List<Scored>> scored = new HashMap<>();
+        board.scored().forEach((team, list) -> scored.put(team, participation.isHost() || team.equals(myTeam) ? list
+                : list.stream().map(Scored::withoutExperiment).toList()));
+        return new Leaderboard(useCase.getSlug(), useCase.getPrimaryMetric(), metric == null ? useCase.getPrimaryMetric() : metric.name(),
+                direction.name(), board.split(), myTeam, LeaderboardRanking.REL_DEFINITION,
+                LeaderboardRanking.rank(direction, board.teams(), scored));
+    }
 
+    /** Every team with its submissions and budget left, and every scored submission, of the public or private part. */
+    private Standings.Board standings(UseCase useCase) {
+        boolean closed = useCase.getStatus() == UseCaseStatus.CLOSED;
         Map<Long, Long> counts = new HashMap<>();
         for (Object[] row : em.createNamedQuery(Submission.COUNTED_PER_TEAM, Object[].class).setParameter("useCase", useCase).getResultList()) {
             counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
@@ -72,26 +89,19 @@ public class LeaderboardService {
             if (score == null || s.getTeam() == null) {
                 continue;
             }
-            scored.computeIfAbsent(s.getTeam().getId(), k -> new ArrayList<>()).add(scoredOf(s, closed, score, participation.sees(s.getTeam())));
+            scored.computeIfAbsent(s.getTeam().getId(), k -> new ArrayList<>()).add(scoredOf(s, closed, score));
         }
-        Long myTeam = participation.team().map(Team::getId).orElse(null);
-        return new Leaderboard(useCase.getSlug(), useCase.getPrimaryMetric(), metric == null ? useCase.getPrimaryMetric() : metric.name(),
-                direction.name(), closed ? "private" : "public", myTeam, LeaderboardRanking.REL_DEFINITION,
-                LeaderboardRanking.rank(direction, teams, scored));
+        return new Standings.Board(closed ? "private" : "public", List.copyOf(teams), Map.copyOf(scored), Standings.until(ArenaClock.now()));
     }
 
-    /**
-     * The figures of a submission: training from its experiment, inference from the scoring run, energy summed. The
-     * figures are public (every team's size, FLOPs, energy and budget left are the leaderboard's point); which experiment
-     * it was, its title and id, only to its own team and the hosts, as the experiments themselves are.
-     */
-    private static Scored scoredOf(Submission s, boolean closed, double score, boolean ownOrHost) {
+    /** The figures of a submission: training from its experiment, inference from the scoring run, energy summed. */
+    private static Scored scoredOf(Submission s, boolean closed, double score) {
         Experiment e = s.getExperiment();
         Double joules = sum(e.getEnergyJoules(), s.getEnergyJoules());
         Double gco2e = sum(e.getGco2e(), s.getGco2e());
         boolean measured = e.isEnergyMeasured() && s.isEnergyMeasured();
         return new Scored(s.getId(), score, closed ? s.getPrivateLower() : s.getPublicLower(), closed ? s.getPrivateUpper() : s.getPublicUpper(),
-                s.getSubmittedAt(), ownOrHost ? e.getId() : null, ownOrHost ? e.getTitle() : null, e.getModel(), e.getParameters(), e.getModelBytes(), e.getTrainingFlops(),
+                s.getSubmittedAt(), e.getId(), e.getTitle(), e.getModel(), e.getParameters(), e.getModelBytes(), e.getTrainingFlops(),
                 s.getInferenceFlops(), joules, measured, gco2e);
     }
 

@@ -31,6 +31,12 @@ public final class LeaderboardRanking {
     public record Scored(long submissionId, double score, Double lower, Double upper, Instant submittedAt, Long experimentId,
                          String experimentTitle, String model, int parameters, long modelBytes, long trainingFlops,
                          long inferenceFlops, Double energyJoules, boolean energyMeasured, Double gco2e) {
+
+        /** The same figures without which experiment they came from (for another team's eyes). */
+        public Scored withoutExperiment() {
+            return new Scored(submissionId, score, lower, upper, submittedAt, null, null, model, parameters, modelBytes, trainingFlops,
+                    inferenceFlops, energyJoules, energyMeasured, gco2e);
+        }
     }
 
     /** A team of the use case with its counts, whether or not it has a score. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +23,7 @@ import org.mlarena.experiment.control.TrainingPlan;
 import org.mlarena.experiment.entity.EpochRecord;
 import org.mlarena.experiment.entity.Experiment;
 import org.mlarena.experiment.entity.ExperimentStatus;
+import org.mlarena.submission.control.SubmissionScored;
 import org.mlarena.submission.entity.Submission;
 import org.mlarena.submission.entity.SubmissionStatus;
 import org.mlarena.team.control.ComputeBudget;
@@ -37,6 +39,9 @@ public class PipelineRuns {
 
     @PersistenceContext(unitName = "arena")
     EntityManager em;
+
+    @Inject
+    Event<SubmissionScored> scoredEvents;
 
     @Inject
     ComputeBudget budget;
@@ -197,6 +202,7 @@ public class PipelineRuns {
             budget.charge(s.getTeam(), ComputeCharge.Kind.INFERENCE, submissionId, "submission " + submissionId + ", " + (scores.publicPart().rows()
                     + scores.privatePart().rows()) + " test rows", flops);
         }
+        scoredEvents.fire(new SubmissionScored(s.getUseCase().getId()));
     }
 
     public void submissionFailed(long submissionId, String reason) {

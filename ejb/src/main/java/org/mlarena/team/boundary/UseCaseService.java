@@ -6,6 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +23,7 @@ import org.mlarena.identity.control.SignInName;
 import org.mlarena.team.control.Participation;
 import org.mlarena.team.control.UseCaseAccess;
 import org.mlarena.team.entity.Membership;
+import org.mlarena.usecase.control.UseCaseChanged;
 import org.mlarena.usecase.control.UseCaseDatasets;
 import org.mlarena.usecase.control.UseCaseDraft;
 import org.mlarena.usecase.control.UseCaseEditor;
@@ -46,6 +48,9 @@ public class UseCaseService {
 
     @Inject
     UseCaseDatasets datasets;
+
+    @Inject
+    Event<UseCaseChanged> changed;
 
     /** The use cases the caller may see: public and template ones, and private ones they host, joined or are invited to. */
     public Page<UseCase> catalogue(int first, int max) {
@@ -115,6 +120,7 @@ public class UseCaseService {
         UseCaseEditor.apply(draft, useCase, false, datasets.exists(useCase));
         useCase.setUpdatedAt(ArenaClock.now());
         em.flush();
+        changed.fire(new UseCaseChanged(useCase.getId()));
         return useCase;
     }
 
