@@ -62,9 +62,17 @@ public final class OpenClBackend implements Backend {
     }
 
     public OpenClBackend(ComputeDevice device, Shape shape) {
+        this(device, shape, false);
+    }
+
+    /**
+     * @param gpuLaunches launch as on a GPU (whole work-groups of the kernel's size, one item per work-item) even on a
+     *                    CPU device: the tests run the GPU path on PoCL with it
+     */
+    OpenClBackend(ComputeDevice device, Shape shape, boolean gpuLaunches) {
         this.device = device;
         this.target = OpenClDevices.find(device);
-        this.cpuShaped = device.type() == DeviceType.CPU;
+        this.cpuShaped = device.type() == DeviceType.CPU && !gpuLaunches;
         this.shape = switch (shape) {
             case ELEMENT -> 0;
             case ROW -> 1;
