@@ -3,7 +3,7 @@
 #
 #   bench/gpu.sh prepare   here (Debian, Java 17, Maven): builds, then packs into .gpu/ what the GPU machine lacks
 #                          (a jlinked Java runtime, the ICD loader, Aparapi's x86-64 native library, the jars, the
-#                          kernel tests, Fashion-MNIST); .gpu/ is git-ignored locally and travels as a carried path
+#                          kernel tests, Fashion-MNIST); .gpu/ is git-ignored and travels as a carried path
 #   bench/gpu.sh           on the GPU machine (CUDA, Python and PyTorch, no Java, no OpenCL loader): finds the NVIDIA
 #                          OpenCL driver, lists the device, runs the OpenCL-versus-Java kernel tests on it, then the
 #                          matrix product, the MLP and the CNN against PyTorch on the GPU; the log goes to $OUT/gpu.log
@@ -16,7 +16,12 @@ pack="$root/.gpu"
 
 prepare() {
     set -e
-    grep -qx '/.gpu/' .git/info/exclude 2>/dev/null || echo '/.gpu/' >> .git/info/exclude
+    if [ "$(id -u)" = 0 ]; then
+        for pkg in ocl-icd-libopencl1 clinfo dataset-fashion-mnist zip xz-utils python3; do
+            dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+                || DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$pkg" >/dev/null
+        done
+    fi
     mvn -B -q -pl bench -am package -DskipTests
     mvn -B -q -pl batch test-compile
     rm -rf "$pack" && mkdir -p "$pack/lib" "$pack/fashion-mnist"
