@@ -535,9 +535,16 @@ public final class DatasetImporter {
                 long large = Arrays.stream(sizes).filter(size -> size >= ROWS_FOR_EVERY_SPLIT).count();
                 throw new InvalidDataException(rows.source() + ": the " + String.join(" and ", empty) + (empty.size() == 1 ? " split" : " splits")
                         + " would get no rows: the " + rows.count() + " rows fall into " + classes + " classes, of which " + large + " have the "
-                        + ROWS_FOR_EVERY_SPLIT + " rows a class needs to be in every split. Add rows to the small classes.");
+                        + ROWS_FOR_EVERY_SPLIT + " rows a class needs to be in every split. " + (numbered(rows.classNames())
+                        ? "Every class is a number: if the target is a quantity, host the use case as tabular regression instead."
+                        : "Add rows to the small classes."));
             }
             return split;
+        }
+
+        /** Many classes, all of them numbers: more likely a regression target than classes (e.g. a disease score). */
+        private static boolean numbered(List<String> classNames) {
+            return classNames.size() > 20 && classNames.stream().allMatch(c -> c.matches("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?"));
         }
 
         /**

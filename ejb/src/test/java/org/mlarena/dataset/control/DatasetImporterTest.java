@@ -282,6 +282,11 @@ class DatasetImporterTest {
                 csv("label", ',', 1), Category.TABULAR_CLASSIFICATION);
         assertEquals("table: the validation and test splits would get no rows: the 10 rows fall into 10 classes, of which 0 have"
                 + " the 3 rows a class needs to be in every split. Add rows to the small classes.", singletons.getMessage());
+        InvalidDataException scores = assertRefused(Map.of("table", upload("scores.csv",
+                "x,progression\n" + IntStream.range(0, 60).mapToObj(i -> i + "," + (25 + i * 3) + "\n").collect(Collectors.joining()))),
+                csv("progression", ',', 1), Category.TABULAR_CLASSIFICATION);
+        assertTrue(scores.getMessage().endsWith("Every class is a number: if the target is a quantity, host the use case as tabular"
+                + " regression instead."), scores.getMessage());
         InvalidDataException notUtf8 = assertRefused(Map.of("table", Files.write(uploads.resolve("latin1.csv"),
                 "x,label\n1,caf\u00e9\n".getBytes(ISO_8859_1))), csv("label", ',', 1), Category.TABULAR_CLASSIFICATION);
         assertTrue(notUtf8.getMessage().contains("is not UTF-8 text"), notUtf8.getMessage());
