@@ -1,5 +1,7 @@
 package org.mlarena.evaluation;
 
+import org.mlarena.numerics.data.ClassIndex;
+
 /**
  * The truth and a submission's predictions, validated once, in the primitive arrays the metrics read.
  *
@@ -131,8 +133,8 @@ public sealed interface MetricInput {
         if (classes < 2) {
             throw new IllegalArgumentException("classification needs at least 2 classes, got " + classes);
         }
-        if (classes > org.mlarena.numerics.data.ClassIndex.MAX_CLASSES) {
-            throw new IllegalArgumentException("classification takes at most " + org.mlarena.numerics.data.ClassIndex.MAX_CLASSES
+        if (classes > ClassIndex.MAX_CLASSES) {
+            throw new IllegalArgumentException("classification takes at most " + ClassIndex.MAX_CLASSES
                     + " classes, got " + classes);
         }
     }

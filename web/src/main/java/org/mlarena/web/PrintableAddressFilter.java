@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.mlarena.common.ControlCharacters;
+
 /**
  * Refuses an address whose path or query holds a control character once decoded ({@code %00}, {@code %1B}...): no
  * name, slug, id or filter of this application has one, and PostgreSQL refuses a NUL in any text (the request failed
@@ -43,10 +45,10 @@ public class PrintableAddressFilter extends HttpFilter {
 
     /** "path" or "query" when that part, decoded, holds a control character; null when neither does. */
     static String controlCharacterIn(String rawPath, String rawQuery) {
-        if (hasControl(decode(rawPath, false))) {
+        if (ControlCharacters.firstIn(decode(rawPath, false), false) >= 0) {
             return "path";
         }
-        return rawQuery != null && hasControl(decode(rawQuery, true)) ? "query" : null;
+        return rawQuery != null && ControlCharacters.firstIn(decode(rawQuery, true), false) >= 0 ? "query" : null;
     }
 
     private static String decode(String raw, boolean query) {
@@ -59,15 +61,5 @@ public class PrintableAddressFilter extends HttpFilter {
         } catch (IllegalArgumentException e) {
             return raw; // a malformed escape is not a control character; the resource says what is wrong with it
         }
-    }
-
-    private static boolean hasControl(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7F) {
-                return true;
-            }
-        }
-        return false;
     }
 }

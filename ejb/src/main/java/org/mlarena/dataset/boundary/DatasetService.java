@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.mlarena.common.ActionForbiddenException;
+import org.mlarena.common.ControlCharacters;
 import org.mlarena.common.InvalidInputException;
 import org.mlarena.common.ResourceNotFoundException;
 import org.mlarena.common.StateConflictException;
@@ -78,7 +79,7 @@ public class DatasetService {
         if (!caller.platformHost() && !hostsSomething) {
             throw new ActionForbiddenException("Uploads are for hosts of a use case, who import datasets.");
         }
-        if (fileName != null && fileName.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+        if (fileName != null && ControlCharacters.firstIn(fileName, false) >= 0) {
             throw new InvalidInputException("name", "The file name contains a control character; name the file with printable characters.");
         }
         if (fileName != null && fileName.length() > 255) {

@@ -65,7 +65,7 @@ public class LeaderboardService {
         Long myTeam = participation.team().map(Team::getId).orElse(null);
         // which experiment a submission came from is its team's (and the hosts'), as the experiments themselves are
         Map<Long, List<Scored>> scored = new HashMap<>();
-        board.scored().forEach((team, list) -> scored.put(team, participation.isHost() || team.equals(myTeam) ? list
+        board.scored().forEach((team, list) -> scored.put(team, participation.sees(team) ? list
                 : list.stream().map(Scored::withoutExperiment).toList()));
         return new Leaderboard(useCase.getSlug(), useCase.getPrimaryMetric(), metric == null ? useCase.getPrimaryMetric() : metric.name(),
                 direction.name(), board.split(), myTeam, LeaderboardRanking.REL_DEFINITION,

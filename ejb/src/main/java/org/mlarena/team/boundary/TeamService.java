@@ -160,20 +160,19 @@ public class TeamService {
         if (byEmail && !EMAIL.matcher(email.strip()).matches()) {
             throw new InvalidInputException("email", "'" + email + "' is not an e-mail address.");
         }
+        String invitee = byName ? SignInName.of("user", user) : null;
         if (byName) {
-            user = SignInName.of("user", user);
-            if (user.equals(caller().name())) {
+            if (invitee.equals(caller().name())) {
                 throw new InvalidInputException("user", "You cannot invite yourself.");
             }
-            Membership existing = access.membership(useCase, user.strip());
+            Membership existing = access.membership(useCase, invitee);
             if (existing != null) {
-                throw new StateConflictException(user + " is already " + (existing.isHost() ? "a host of" : "in a team of") + " '" + slug + "'.");
+                throw new StateConflictException(invitee + " is already " + (existing.isHost() ? "a host of" : "in a team of") + " '" + slug + "'.");
             }
-            String invitee = user;
             boolean pending = invitations(useCase).stream().anyMatch(i -> invitee.equals(i.getInviteeUser())
                     && i.statusAt(ArenaClock.now()) == InvitationStatus.PENDING);
             if (pending) {
-                throw new StateConflictException(user + " already has a pending invitation into '" + slug + "'.");
+                throw new StateConflictException(invitee + " already has a pending invitation into '" + slug + "'.");
             }
         }
         if (team != null && memberCount(team) + pendingInto(team) >= useCase.getTeamSizeLimit()) {
@@ -181,7 +180,7 @@ public class TeamService {
                     + " people of '" + slug + "' (members and pending invitations); revoke an invitation first.");
         }
         Instant now = ArenaClock.now();
-        Invitation invitation = new Invitation(useCase, team, byName ? user.strip() : null, byEmail ? email.strip() : null,
+        Invitation invitation = new Invitation(useCase, team, invitee, byEmail ? email.strip() : null,
                 newCode(), caller().name(), now, now.plus(INVITATION_VALIDITY));
         em.persist(invitation);
         return invitation;

@@ -29,7 +29,12 @@ public record Participation(UseCase useCase, Membership membership) {
 
     /** May this caller see what belongs to {@code team}? Hosts see every team, participants their own. */
     public boolean sees(Team team) {
-        return isHost() || team().map(own -> own.getId().equals(team.getId())).orElse(false);
+        return sees(team.getId());
+    }
+
+    /** The same, by the team's id. */
+    public boolean sees(long teamId) {
+        return isHost() || team().map(own -> own.getId() == teamId).orElse(false);
     }
 
     /** May this caller join it themselves (public or template, open to participants, not in it yet)? */

@@ -37,6 +37,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 
+import org.mlarena.common.ControlCharacters;
 import org.mlarena.common.InvalidInputException;
 import org.mlarena.common.PayloadTooLargeException;
 
@@ -329,13 +330,11 @@ public class RequestBodyReader implements MessageBodyReader<Object> {
     }
 
     private static String text(String value, String field, InvalidInputException.Collector errors) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-                errors.add(field, field + " contains the control character U+" + String.format("%04X", (int) c)
-                        + " at position " + (i + 1) + "; remove it (tabs and line breaks are fine).");
-                return null;
-            }
+        int at = ControlCharacters.firstIn(value, true);
+        if (at >= 0) {
+            errors.add(field, field + " contains the control character U+" + String.format("%04X", (int) value.charAt(at))
+                    + " at position " + (at + 1) + "; remove it (tabs and line breaks are fine).");
+            return null;
         }
         return value;
     }
