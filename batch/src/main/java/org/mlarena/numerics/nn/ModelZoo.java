@@ -25,8 +25,10 @@ public final class ModelZoo {
      * @param description what it is and when to pick it
      * @param categories  where it applies
      * @param defaults    its hyperparameters with their defaults
+     * @param learningRate the default learning rate (Adam), one that converges on standardised inputs
      */
-    public record Model(String id, String name, String description, List<Category> categories, Map<String, String> defaults) {
+    public record Model(String id, String name, String description, List<Category> categories, Map<String, String> defaults,
+                        double learningRate) {
     }
 
     /** Size and cost of a concrete model. */
@@ -36,18 +38,18 @@ public final class ModelZoo {
     public static final List<Model> MODELS = List.of(
             new Model("softmax-regression", "Softmax (logistic) regression",
                     "One dense layer and softmax: the baseline for any classification; for text, on bag-of-words vectors.",
-                    List.of(Category.IMAGE_CLASSIFICATION, Category.TABULAR_CLASSIFICATION, Category.TEXT_CLASSIFICATION), Map.of()),
+                    List.of(Category.IMAGE_CLASSIFICATION, Category.TABULAR_CLASSIFICATION, Category.TEXT_CLASSIFICATION), Map.of(), 0.01),
             new Model("mlp", "Multi-layer perceptron",
                     "Dense layers with ReLU and optional dropout; 'hidden' lists the layer sizes, e.g. 256 or 256,128.",
                     List.of(Category.IMAGE_CLASSIFICATION, Category.TABULAR_CLASSIFICATION, Category.TEXT_CLASSIFICATION),
-                    ordered("hidden", "256", "dropout", "0")),
+                    ordered("hidden", "256", "dropout", "0"), 0.001),
             new Model("cnn", "Small convolutional network",
                     "conv 5x5 - ReLU - max-pool 2 - conv 5x5 - ReLU - max-pool 2 - dense - ReLU - dense; for images whose sides divide by 4.",
-                    List.of(Category.IMAGE_CLASSIFICATION), ordered("filters1", "16", "filters2", "32", "hidden", "128")),
+                    List.of(Category.IMAGE_CLASSIFICATION), ordered("filters1", "16", "filters2", "32", "hidden", "128"), 0.001),
             new Model("linear-regression", "Linear regression", "One dense layer trained on mean squared error.",
-                    List.of(Category.TABULAR_REGRESSION), Map.of()),
+                    List.of(Category.TABULAR_REGRESSION), Map.of(), 0.01),
             new Model("mlp-regressor", "MLP regressor", "Dense layers with ReLU trained on mean squared error.",
-                    List.of(Category.TABULAR_REGRESSION), ordered("hidden", "64,64", "dropout", "0")));
+                    List.of(Category.TABULAR_REGRESSION), ordered("hidden", "64,64", "dropout", "0"), 0.001));
 
     private ModelZoo() {
     }

@@ -12,6 +12,19 @@ public sealed interface Optimizer {
     /** FLOPs of updating {@code count} parameters once. */
     long flops(long count);
 
+    float learningRate();
+
+    /** The same optimiser with another learning rate (a schedule's value for an epoch). */
+    Optimizer withLearningRate(float learningRate);
+
+    /**
+     * Cosine annealing (Loshchilov and Hutter, SGDR without restarts), per epoch: the full rate in epoch 1, falling to
+     * near 0 in the last of {@code epochs}.
+     */
+    static float cosine(float learningRate, int epoch, int epochs) {
+        return (float) (learningRate * 0.5 * (1 + Math.cos(Math.PI * (epoch - 1) / epochs)));
+    }
+
     /** AdamW (Loshchilov and Hutter): Adam with weight decay decoupled from the gradient. */
     record Adam(float learningRate, float beta1, float beta2, float epsilon, float weightDecay) implements Optimizer {
 
@@ -36,6 +49,11 @@ public sealed interface Optimizer {
         public long flops(long count) {
             return Flops.adam(count);
         }
+
+        @Override
+        public Adam withLearningRate(float rate) {
+            return new Adam(rate, beta1, beta2, epsilon, weightDecay);
+        }
     }
 
     /** Stochastic gradient descent with momentum (PyTorch's form) and L2 weight decay. */
@@ -55,6 +73,11 @@ public sealed interface Optimizer {
         @Override
         public long flops(long count) {
             return Flops.sgd(count);
+        }
+
+        @Override
+        public Sgd withLearningRate(float rate) {
+            return new Sgd(rate, momentum, weightDecay);
         }
     }
 

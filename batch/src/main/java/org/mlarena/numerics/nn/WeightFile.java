@@ -26,10 +26,12 @@ import org.mlarena.numerics.data.InvalidDataException;
  *
  * <pre>
  * "MLARENAW"            8 bytes magic
- * version               int (1)
+ * version               int (2; version 1 files, without preprocessing, are read as the identity)
  * architecture          input shape (3 ints), int loss ordinal, int layer count, per layer: int kind
  *                       (1 dense, 2 convolution, 3 max-pooling) and 4 ints (dense: outputs, ReLU, dropout as float
  *                       bits, 0; convolution: filters, kernel, padding, ReLU; pooling: size, 0, 0, 0)
+ * preprocessing         version 2: int raw inputs, int columns, per column int kind (1 numeric) and its mean,
+ *                       scale, fill (doubles) and missing flag (boolean); the target's mean and scale (doubles)
  * step                  int optimiser steps taken
  * parameters            int P, then P floats
  * optimiser state       int S (0 or 2P), then S floats
@@ -39,7 +41,7 @@ import org.mlarena.numerics.data.InvalidDataException;
  */
 public final class WeightFile {
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final byte[] MAGIC = "MLARENAW".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /**
@@ -47,7 +49,13 @@ public final class WeightFile {
      *
      * @param optimizerState the optimiser's two state vectors (2P floats), or empty
      */
-    public record Saved(Shape input, List<LayerSpec> layers, Network.Loss loss, int step, float[] parameters, float[] optimizerState) {
+    public record Saved(Shape input, List<LayerSpec> layers, Network.Loss loss, Preprocessing preprocessing, int step, float[] parameters,
+                        float[] optimizerState) {
+
+        /** The epochs these weights have been trained for, at {@code stepsPerEpoch} optimiser steps each. */
+        public int epochs(int stepsPerEpoch) {
+            return step / stepsPerEpoch;
+        }
 
         /** Copies the weights (and state, if saved and wanted) into a network of the same architecture. */
         public void restoreInto(Network net, boolean withOptimizerState) {
@@ -85,7 +93,10 @@ public final class WeightFile {
     private WeightFile() {
     }
 
-    public static void save(Network net, Path file, boolean withOptimizerState) throws IOException {
+    public static void save(Network net, Preprocessing preprocessing, Path file, boolean withOptimizerState) throws IOException {
+        if (preprocessing.outputs() != net.inputs()) {
+            throw new IllegalArgumentException("the preprocessing gives " + preprocessing.outputs() + " values but the network takes " + net.inputs());
+        }
         net.backend().download();
         float[] mem = net.backend().memory();
         int p = net.parameterCount();
@@ -104,6 +115,7 @@ public final class WeightFile {
             for (LayerSpec spec : net.specs()) {
                 writeSpec(out, spec);
             }
+            preprocessing.write(out);
             out.writeInt(net.step());
             out.writeInt(p);
             for (int i = 0; i < p; i++) {
@@ -131,12 +143,13 @@ public final class WeightFile {
                 throw new InvalidDataException(file + ": not an ML Arena weight file (wrong magic bytes)");
             }
             int version = in.readInt();
-            if (version != VERSION) {
-                throw new InvalidDataException(file + ": weight format version " + version + ", this ML Arena reads version " + VERSION);
+            if (version != VERSION && version != 1) {
+                throw new InvalidDataException(file + ": weight format version " + version + ", this ML Arena reads versions 1 to " + VERSION);
             }
             Shape input;
             List<LayerSpec> layers = new ArrayList<>();
             Network.Loss loss;
+            Preprocessing preprocessing;
             long expected;
             try {
                 input = new Shape(in.readInt(), in.readInt(), in.readInt());
@@ -150,7 +163,12 @@ public final class WeightFile {
                     layers.add(readSpec(in));
                 }
                 // the architecture must be buildable, and it fixes the parameter count
-                expected = new Network(input, layers, loss, new CountingBackend(), 1).parameterCount();
+                Network net = new Network(input, layers, loss, new CountingBackend(), 1);
+                expected = net.parameterCount();
+                preprocessing = version == 1 ? Preprocessing.none(net.inputs()) : Preprocessing.read(in);
+                if (preprocessing.outputs() != net.inputs()) {
+                    throw new IllegalArgumentException("the preprocessing gives " + preprocessing.outputs() + " values for " + net.inputs() + " inputs");
+                }
             } catch (IllegalArgumentException e) {
                 throw new InvalidDataException(file + ": the architecture is invalid (" + e.getMessage() + "); the file is corrupt");
             }
@@ -175,7 +193,7 @@ public final class WeightFile {
             if (raw.read() >= 0) {
                 throw new InvalidDataException(file + ": has bytes after its checksum; the file is corrupt");
             }
-            return new Saved(input, List.copyOf(layers), loss, step, parameters, optimizerState);
+            return new Saved(input, List.copyOf(layers), loss, preprocessing, step, parameters, optimizerState);
         } catch (NoSuchFileException e) {
             throw new InvalidDataException(file + ": no such file");
         } catch (EOFException e) {

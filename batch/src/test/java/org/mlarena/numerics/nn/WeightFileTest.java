@@ -32,7 +32,7 @@ class WeightFileTest {
         ClassificationData data = NetworkTest.fashion("t10k");
         Network original = trained();
         Path file = dir.resolve("checkpoint.weights");
-        WeightFile.save(original, file, true);
+        WeightFile.save(original, Preprocessing.none(original.inputs()), file, true);
         WeightFile.Saved saved = WeightFile.load(file);
         assertEquals(Shape.vector(784), saved.input());
         assertEquals(original.specs(), saved.layers());
@@ -55,7 +55,7 @@ class WeightFileTest {
     void finetuningKeepsTheHiddenLayersAndReplacesTheOutputLayer() throws Exception {
         Network original = trained();
         Path file = dir.resolve("base.weights");
-        WeightFile.save(original, file, false);
+        WeightFile.save(original, Preprocessing.none(original.inputs()), file, false);
         WeightFile.Saved saved = WeightFile.load(file);
         assertEquals(0, saved.optimizerState().length);
         Network tuned = saved.finetune(3, new JavaBackend(), 32, 1);
@@ -70,7 +70,8 @@ class WeightFileTest {
     @Test
     void corruptTruncatedAndForeignFilesAreNamedAsSuch() throws Exception {
         Path file = dir.resolve("w.weights");
-        WeightFile.save(trained(), file, false);
+        Network net = trained();
+        WeightFile.save(net, Preprocessing.none(net.inputs()), file, false);
         byte[] bytes = Files.readAllBytes(file);
 
         byte[] flipped = bytes.clone();
@@ -80,7 +81,7 @@ class WeightFileTest {
         assertMessage(Files.write(dir.resolve("other"), "PK\u0003\u0004 not weights at all".getBytes()), "not an ML Arena weight file");
         byte[] future = bytes.clone();
         future[11] = 9;
-        assertMessage(Files.write(dir.resolve("future"), future), "weight format version 9, this ML Arena reads version 1");
+        assertMessage(Files.write(dir.resolve("future"), future), "weight format version 9, this ML Arena reads versions 1 to 2");
         assertMessage(dir.resolve("missing"), "no such file");
     }
 
