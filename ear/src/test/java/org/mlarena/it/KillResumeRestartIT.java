@@ -27,8 +27,8 @@ import org.mlarena.it.support.World;
 
 /**
  * kill -9 of the server in the middle of a training: after the restart the experiment is queued again, continues from
- * its last checkpoint and completes; every epoch recorded before the kill is still there, unchanged, and the result
- * equals that of the same experiment trained without interruption.
+ * its last (timed) checkpoint and completes; every epoch recorded before the kill is still there with its figures, and
+ * the result equals that of the same experiment trained without interruption.
  */
 @ExtendWith(ArquillianExtension.class)
 class KillResumeRestartIT {
@@ -55,7 +55,7 @@ class KillResumeRestartIT {
         String alice = Api.authorization("alice");
         String uc = "api/v1/use-cases/fashion-mnist";
         String body = "{\"title\":\"long mlp\",\"model\":\"mlp\",\"hyperparameters\":{\"hidden\":\"128\"},\"epochs\":" + EPOCHS
-                + ",\"batchSize\":32,\"seed\":11}";
+                + ",\"batchSize\":32,\"seed\":11,\"patience\":0}";
         long id = World.created(Api.post(uc + "/experiments", alice, body)).getJsonNumber("id").longValue();
         JsonObject running = Runs.await(uc + "/experiments/" + id, alice, Set.of(), Duration.ZERO, r -> r.getInt("epochsDone", 0) >= 3);
         assertEquals("RUNNING", running.getString("status"), "the run must still be training when the server is killed: " + running);
@@ -70,9 +70,12 @@ class KillResumeRestartIT {
         List<JsonObject> after = Runs.array(Api.get(uc + "/experiments/" + id + "/curves", alice).body());
         assertEquals(IntStream.rangeClosed(1, EPOCHS).boxed().toList(), after.stream().map(p -> p.getInt("epoch")).toList(),
                 "every epoch once, in order");
+        // checkpoints come every second here (arena.training.checkpoint-seconds=1 in this execution), not after every
+        // epoch: the epochs after the last one are trained again, from the same seeds, to the same figures
         for (int i = 0; i < before.size() - 1; i++) {
-            assertEquals(before.get(i).getJsonNumber("validationLoss").doubleValue(), after.get(i).getJsonNumber("validationLoss").doubleValue(),
-                    0.0, "epoch " + (i + 1) + " recorded before the kill is kept as it was");
+            double loss = before.get(i).getJsonNumber("validationLoss").doubleValue();
+            assertEquals(loss, after.get(i).getJsonNumber("validationLoss").doubleValue(), 1e-5 * Math.abs(loss),
+                    "epoch " + (i + 1) + " recorded before the kill keeps its figures");
         }
         long curveFlops = after.stream().mapToLong(p -> p.getJsonNumber("flops").longValue()).sum();
         assertEquals(curveFlops, done.getJsonNumber("trainingFlops").longValue());

@@ -99,7 +99,8 @@ public class ExperimentService {
             errors.add("notes", "The notes have " + draft.notes().length() + " characters; keep them to " + Experiment.NOTES_LENGTH + ".");
         }
         TrainingPlan.Settings settings = new TrainingPlan.Settings(draft.model(), draft.hyperparameters(), draft.epochs(), draft.batchSize(),
-                draft.learningRate(), draft.optimizer(), draft.weightDecay());
+                draft.learningRate(), draft.optimizer(), draft.weightDecay(), draft.patience(), draft.minDelta(), draft.monitor(), draft.schedule(),
+                draft.standardize());
         TrainingPlan plan = null;
         try {
             plan = TrainingPlan.of(useCase.getCategory(), dataset, settings);
@@ -139,7 +140,7 @@ public class ExperimentService {
             throw new StateConflictException("Your team's compute budget of " + useCase.getComputeBudgetPflops()
                     + " PFLOPs is spent; no more training in '" + slug + "'. Submit one of your trained experiments instead.");
         }
-        Experiment experiment = plan.experiment(useCase, team, caller.name(), title, draft.seed(), settings, draft.notes(), ArenaClock.now());
+        Experiment experiment = plan.experiment(useCase, team, caller.name(), title, draft.seed(), draft.notes(), ArenaClock.now());
         if (base != null) {
             experiment.finetune(base, frozen);
         }

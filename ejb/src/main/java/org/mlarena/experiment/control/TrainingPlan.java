@@ -2,6 +2,7 @@ package org.mlarena.experiment.control;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,20 +26,54 @@ import org.mlarena.usecase.entity.UseCase;
  * @param buckets         text only: the size of the bag-of-words vectors
  */
 public record TrainingPlan(String model, Map<String, String> hyperparameters, Shape input, int outputs, int buckets,
-        int epochs, int batchSize, Optimizer optimizer, ModelZoo.Figures figures) {
+        int epochs, int batchSize, double learningRate, String optimizerName, double weightDecay, Optimizer optimizer,
+        int patience, double minDelta, String monitor, String schedule, boolean standardize, ModelZoo.Figures figures) {
 
     public static final String BUCKETS = "buckets";
     public static final int DEFAULT_BUCKETS = 4096;
     public static final int MAX_EPOCHS = 500;
     public static final int MAX_BATCH = 4096;
+    /**
+     * Optimiser steps the default epochs and batch size aim at: enough for the zoo's models to converge on a
+     * standardised table of a few hundred rows at their default learning rates (see bench/quality.sh).
+     */
+    public static final int TARGET_STEPS = 2000;
+    public static final int MIN_DEFAULT_EPOCHS = 10;
+    public static final int MAX_DEFAULT_EPOCHS = 200;
+    public static final List<String> SCHEDULES = List.of("constant", "cosine");
+    public static final List<String> MONITORS = List.of("loss", "score");
 
-    /** Every training setting, as a person chose it. */
+    /**
+     * Every training setting, as a person chose it; null means the default.
+     *
+     * @param patience    early stopping: epochs without a better validation score before training stops (0: never)
+     * @param minDelta    early stopping: by how much the validation loss or score must beat the best to count as better
+     * @param monitor     early stopping and the best epoch: the validation "loss" (default) or the use case's "score"
+     * @param schedule    the learning rate per epoch: "constant" or "cosine"
+     * @param standardize tables: standardise the numeric features (and regression targets) with the training split's
+     *                    statistics; missing values are imputed either way
+     */
     public record Settings(String model, Map<String, String> hyperparameters, Integer epochs, Integer batchSize,
-            Double learningRate, String optimizer, Double weightDecay) {
+            Double learningRate, String optimizer, Double weightDecay, Integer patience, Double minDelta, String monitor, String schedule,
+            Boolean standardize) {
+
+        public Settings(String model, Map<String, String> hyperparameters, Integer epochs, Integer batchSize, Double learningRate,
+                String optimizer, Double weightDecay) {
+            this(model, hyperparameters, epochs, batchSize, learningRate, optimizer, weightDecay, null, null, null, null, null);
+        }
     }
 
-    /** The model the settings describe on this dataset, or every wrong setting at once. */
+    /** The model the settings describe on this dataset, or every wrong setting at once; no budget limits the default epochs. */
     public static TrainingPlan of(ModelZoo.Category category, Dataset dataset, Settings settings) {
+        return of(category, dataset, settings, Long.MAX_VALUE);
+    }
+
+    /**
+     * The model the settings describe on this dataset, or every wrong setting at once. Epochs and batch size left open
+     * follow the training split's size ({@link #defaultBatchSize}, {@link #defaultEpochs}); default epochs are cut to what
+     * {@code budgetLeftFlops} pays for.
+     */
+    public static TrainingPlan of(ModelZoo.Category category, Dataset dataset, Settings settings, long budgetLeftFlops) {
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
         String model = settings.model() == null ? null : settings.model().strip();
         if (model == null || model.isEmpty()) {
@@ -58,9 +93,25 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
                 buckets = parseInt(errors, "hyperparameters.buckets", bucketText, 16, 1 << 18, DEFAULT_BUCKETS);
             }
         }
-        int epochs = range(errors, "epochs", settings.epochs(), 5, 1, MAX_EPOCHS);
-        int batch = range(errors, "batchSize", settings.batchSize(), 64, 1, MAX_BATCH);
-        double rate = settings.learningRate() == null ? 0.001 : settings.learningRate();
+        int rows = Math.max(1, dataset.getTrainRows());
+        int batch = range(errors, "batchSize", settings.batchSize(), defaultBatchSize(rows), 1, MAX_BATCH);
+        int epochs = range(errors, "epochs", settings.epochs(), defaultEpochs(rows, Math.max(1, batch)), 1, MAX_EPOCHS);
+        int patience = range(errors, "patience", settings.patience(), Math.max(10, epochs / 10), 0, MAX_EPOCHS);
+        double minDelta = settings.minDelta() == null ? 0 : settings.minDelta();
+        if (!(minDelta >= 0 && minDelta < 1e9)) {
+            errors.add("minDelta", "minDelta is how much better a validation score must be to count: 0 or more, got " + minDelta + ".");
+        }
+        String monitor = settings.monitor() == null ? MONITORS.get(0) : settings.monitor().strip().toLowerCase(Locale.ROOT);
+        if (!MONITORS.contains(monitor)) {
+            errors.add("monitor", "Early stopping watches the validation 'loss' or the use case's 'score', got '" + settings.monitor() + "'.");
+        }
+        String schedule = settings.schedule() == null ? SCHEDULES.get(0) : settings.schedule().strip().toLowerCase(Locale.ROOT);
+        if (!SCHEDULES.contains(schedule)) {
+            errors.add("schedule", "The learning-rate schedule is one of " + SCHEDULES + ", got '" + settings.schedule() + "'.");
+        }
+        boolean standardize = settings.standardize() == null || settings.standardize();
+        double rate = settings.learningRate() != null ? settings.learningRate()
+                : model != null && ModelZoo.MODELS.stream().anyMatch(m -> m.id().equals(model)) ? ModelZoo.model(model).learningRate() : 0.001;
         if (!(rate > 0 && rate <= 10)) {
             errors.add("learningRate", "The learning rate must be more than 0 and at most 10, got " + rate + ".");
         }
@@ -82,23 +133,47 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("hyperparameters", e.getMessage() + ".");
         }
-        return new TrainingPlan(model, Map.copyOf(hyper), input, outputs, buckets, epochs, batch, optimizer, figures);
+        if (dataset.getFormat() == DatasetFormat.CSV) {
+            // the standardisation of the features (and the restored target) is part of the model's inference
+            long preprocessing = 2L * input.size() + (category == ModelZoo.Category.TABULAR_REGRESSION ? 2 : 0);
+            figures = new ModelZoo.Figures(figures.parameters(), figures.bytes(), figures.inferenceFlopsPerSample() + preprocessing,
+                    figures.trainingFlopsPerSample() + preprocessing);
+        }
+        long perEpoch = figures.trainingFlopsPerSample() * rows;
+        if (settings.epochs() == null && perEpoch > 0 && budgetLeftFlops / perEpoch < epochs) {
+            epochs = (int) Math.max(1, budgetLeftFlops / perEpoch);
+            patience = settings.patience() == null ? Math.max(10, epochs / 10) : patience;
+        }
+        return new TrainingPlan(model, Map.copyOf(hyper), input, outputs, buckets, epochs, batch, rate, optimizerName, decay, optimizer,
+                patience, minDelta, monitor, schedule, standardize, figures);
+    }
+
+    /**
+     * The batch size for a training split of {@code rows}: about a sixteenth of it as a power of two, from 16 to 256,
+     * so that a small table still gets several steps per epoch and a large one batches that use the device.
+     */
+    public static int defaultBatchSize(int rows) {
+        return Math.max(16, Math.min(256, Integer.highestOneBit(Math.max(1, rows / 16))));
+    }
+
+    /** Epochs that give about {@link #TARGET_STEPS} optimiser steps, from 10 to 200. */
+    public static int defaultEpochs(int rows, int batchSize) {
+        int steps = (rows + batchSize - 1) / batchSize;
+        return Math.max(MIN_DEFAULT_EPOCHS, Math.min(MAX_DEFAULT_EPOCHS, (TARGET_STEPS + steps - 1) / steps));
     }
 
     /**
      * A new experiment that trains this plan, sized by the model's figures; text use cases keep their bucket
      * count among the hyperparameters. Learning rate, optimizer and weight decay as the settings chose them.
      */
-    public Experiment experiment(UseCase useCase, Team team, String createdBy, String title, Long seed, Settings settings, String notes,
-                                 Instant at) {
+    public Experiment experiment(UseCase useCase, Team team, String createdBy, String title, Long seed, String notes, Instant at) {
         Map<String, String> hyper = new LinkedHashMap<>(hyperparameters);
         if (useCase.getCategory() == ModelZoo.Category.TEXT_CLASSIFICATION) {
             hyper.put(BUCKETS, Integer.toString(buckets));
         }
         Experiment experiment = new Experiment(useCase, team, createdBy, title, model, hyper, seed == null ? 42 : seed, epochs, batchSize,
-                settings.learningRate() == null ? 0.001 : settings.learningRate(),
-                settings.optimizer() == null ? "adam" : settings.optimizer().strip().toLowerCase(Locale.ROOT),
-                settings.weightDecay() == null ? 0 : settings.weightDecay(), notes, at);
+                learningRate, optimizerName, weightDecay, notes, at);
+        experiment.stopping(patience, minDelta, monitor, schedule, standardize);
         experiment.sized(figures.parameters(), figures.bytes(), figures.inferenceFlopsPerSample());
         return experiment;
     }

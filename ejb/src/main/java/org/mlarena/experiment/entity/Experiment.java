@@ -84,6 +84,24 @@ public class Experiment {
     @Column(length = 10)
     private String optimizer;
     private double weightDecay;
+    /** Early stopping: epochs without a better validation score before training stops; 0 never stops. */
+    private Integer patience;
+    private Double minDelta;
+    /** What decides the best epoch: the validation loss or the use case's score. */
+    @Column(length = 10)
+    private String monitor;
+    /** The learning rate per epoch: constant or cosine. */
+    @Column(length = 20)
+    private String schedule;
+    /** Tables: whether numeric features and regression targets are standardised. */
+    private Boolean standardize;
+    /** The epoch whose weights the model holds: the best validation score so far. */
+    private Integer bestEpoch;
+    /** Whether the training pipeline submits it for its team as soon as it completes (the demo teams' first models). */
+    private Boolean submitWhenCompleted;
+    /** What the model does to a row before the network, as the training run fitted it. */
+    @Column(length = 2000)
+    private String preprocessing;
 
     @Column(length = NOTES_LENGTH)
     private String notes;
@@ -154,6 +172,30 @@ public class Experiment {
         this.status = ExperimentStatus.QUEUED;
     }
 
+    public void stopping(int patience, double minDelta, String monitor, String schedule, boolean standardize) {
+        this.patience = patience;
+        this.minDelta = minDelta;
+        this.monitor = monitor;
+        this.schedule = schedule;
+        this.standardize = standardize;
+    }
+
+    public void submitWhenCompleted() {
+        if (team == null) {
+            throw new IllegalStateException("a template experiment has no team to submit for");
+        }
+        this.submitWhenCompleted = true;
+    }
+
+    public boolean isSubmitWhenCompleted() {
+        return submitWhenCompleted != null && submitWhenCompleted;
+    }
+
+    /** The training run fitted its preprocessing. */
+    public void preprocessed(String description) {
+        this.preprocessing = description == null || description.length() <= 2000 ? description : description.substring(0, 1999) + "…";
+    }
+
     public void finetune(Experiment from, int frozenLayers) {
         this.finetuneFrom = from;
         this.frozenLayers = frozenLayers;
@@ -173,18 +215,22 @@ public class Experiment {
         this.statusReason = null;
     }
 
-    /** Records the state after an epoch; the learning-curve point is an {@link EpochRecord}. */
-    public void progressed(int epochsDone, double secondsSpent, Double secondsRemaining, long trainingFlops, EpochRecord last) {
+    /**
+     * Records the state after an epoch; the learning-curve point is an {@link EpochRecord}. The validation figures are
+     * the best epoch's: its weights are what the model file holds and what a submission scores.
+     */
+    public void progressed(int epochsDone, double secondsSpent, Double secondsRemaining, long trainingFlops, EpochRecord best) {
         this.epochsDone = epochsDone;
         this.secondsSpent = secondsSpent;
         this.secondsRemaining = secondsRemaining;
         this.trainingFlops = trainingFlops;
-        this.validationLoss = last.getValidationLoss();
-        this.validationScore = last.getValidationScore();
-        this.accuracy = last.getAccuracy();
-        this.f1 = last.getF1();
-        this.precisionScore = last.getPrecision();
-        this.recall = last.getRecall();
+        this.bestEpoch = best.getEpoch();
+        this.validationLoss = best.getValidationLoss();
+        this.validationScore = best.getValidationScore();
+        this.accuracy = best.getAccuracy();
+        this.f1 = best.getF1();
+        this.precisionScore = best.getPrecision();
+        this.recall = best.getRecall();
     }
 
     public void sized(int parameters, long modelBytes, long inferenceFlopsPerSample) {
@@ -246,6 +292,35 @@ public class Experiment {
     public void totals(long trainingFlops, double secondsSpent) {
         this.trainingFlops = trainingFlops;
         this.secondsSpent = secondsSpent;
+    }
+
+    /** Experiments from before early stopping existed have none (0). */
+    public int getPatience() {
+        return patience == null ? 0 : patience;
+    }
+
+    public double getMinDelta() {
+        return minDelta == null ? 0 : minDelta;
+    }
+
+    public String getMonitor() {
+        return monitor == null ? "loss" : monitor;
+    }
+
+    public String getSchedule() {
+        return schedule == null ? "constant" : schedule;
+    }
+
+    public boolean isStandardize() {
+        return standardize == null || standardize;
+    }
+
+    public Integer getBestEpoch() {
+        return bestEpoch;
+    }
+
+    public String getPreprocessing() {
+        return preprocessing;
     }
 
     public Instant getLastStartedAt() {

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import org.mlarena.common.DataDirectory;
 
 /**
- * Where an experiment's files live under the data directory: the checkpoint of the last finished epoch (weights and
- * optimiser state, whose step count tells the epoch), and the final model that submissions are scored with.
+ * Where an experiment's files live under the data directory: the last checkpoint (weights and optimiser state, whose
+ * step count tells the epoch), and the model that submissions are scored with (the best epoch's weights).
  */
 public final class ModelFiles {
 
@@ -17,11 +17,15 @@ public final class ModelFiles {
         return DataDirectory.models().resolve("experiment-" + experimentId);
     }
 
-    public static Path checkpoint(long experimentId) {
-        return directory(experimentId).resolve("checkpoint.bin");
+    public static Path checkpoint(Path directory) {
+        return directory.resolve("checkpoint.bin");
+    }
+
+    public static Path model(Path directory) {
+        return directory.resolve("model.bin");
     }
 
     public static Path model(long experimentId) {
-        return directory(experimentId).resolve("model.bin");
+        return model(directory(experimentId));
     }
 }

@@ -23,10 +23,12 @@ import org.mlarena.experiment.control.TrainingPlan;
 import org.mlarena.experiment.entity.EpochRecord;
 import org.mlarena.experiment.entity.Experiment;
 import org.mlarena.experiment.entity.ExperimentStatus;
+import org.mlarena.submission.control.SubmissionQueued;
 import org.mlarena.submission.control.SubmissionScored;
 import org.mlarena.submission.entity.Submission;
 import org.mlarena.submission.entity.SubmissionStatus;
 import org.mlarena.team.control.ComputeBudget;
+import org.mlarena.team.control.SubmissionAllowance;
 import org.mlarena.team.entity.ComputeCharge;
 import org.mlarena.usecase.entity.UseCase;
 
@@ -48,6 +50,12 @@ public class PipelineRuns {
 
     @Inject
     DatasetStore datasets;
+
+    @Inject
+    SubmissionAllowance allowance;
+
+    @Inject
+    Event<SubmissionQueued> submissionQueued;
 
     /** After a server start: runs the dead server left RUNNING go back to the queue. */
     public int recover() {
@@ -108,14 +116,17 @@ public class PipelineRuns {
         if (dataset == null) {
             throw new IllegalStateException("'" + useCase.getSlug() + "' has no dataset");
         }
-        int recorded = em.createNamedQuery(EpochRecord.OF_EXPERIMENT, EpochRecord.class).setParameter("experiment", e).getResultList().size();
+        List<TrainingJob.Recorded> recorded = em.createNamedQuery(EpochRecord.OF_EXPERIMENT, EpochRecord.class).setParameter("experiment", e)
+                .getResultList().stream().sorted(java.util.Comparator.comparingInt(EpochRecord::getEpoch))
+                .map(r -> new TrainingJob.Recorded(r.getEpoch(), r.getValidationScore(), r.getValidationLoss())).toList();
         long left = e.getTeam() == null ? Long.MAX_VALUE : budget.of(e.getTeam()).leftFlops();
         return new TrainingJob(id, useCase.getSlug(), useCase.getCategory(), e.getModel(), modelHyperparameters(e), e.getSeed(),
                 e.getEpochs(), e.getBatchSize(), e.getLearningRate(), e.getOptimizer(), e.getWeightDecay(),
                 DataDirectory.datasets().resolve(dataset.getDirectory()), dataset.getFormat(), dataset.getTargetColumn(), dataset.getTextColumn(),
                 List.copyOf(dataset.classNameList()), new int[]{dataset.getImageRows(), dataset.getImageColumns()}, buckets(e),
                 useCase.getPrimaryMetric(), recorded, e.getFinetuneFrom() == null ? null : ModelFiles.model(e.getFinetuneFrom().getId()),
-                e.getFrozenLayers(), e.getTeam() == null ? null : e.getTeam().getId(), left);
+                e.getFrozenLayers(), e.getTeam() == null ? null : e.getTeam().getId(), left, e.getPatience(), e.getMinDelta(), e.getMonitor(), e.getSchedule(),
+                e.isStandardize(), List.copyOf(dataset.featureNameList()));
     }
 
     public ScoringJob scoringJob(long id) {
@@ -153,7 +164,14 @@ public class PipelineRuns {
      * Records an epoch: its learning-curve point (replacing one a resumed run recomputed), the experiment's progress,
      * and the FLOPs on the team's ledger.
      */
-    public void epochDone(long experimentId, int epoch, double trainingLoss, Evaluation.Figures validation, long flops, double seconds) {
+    /**
+     * Records an epoch's learning-curve point (replacing the points of this and later epochs a run before a restart
+     * recorded) and the experiment's progress.
+     *
+     * @param bestEpoch the epoch whose weights the model file now holds: this one or an earlier one
+     */
+    public void epochDone(long experimentId, int epoch, double trainingLoss, Evaluation.Figures validation, long flops, double seconds,
+                          int bestEpoch) {
         Experiment e = em.find(Experiment.class, experimentId);
         List<EpochRecord> curve = em.createNamedQuery(EpochRecord.OF_EXPERIMENT, EpochRecord.class).setParameter("experiment", e).getResultList();
         curve.stream().filter(r -> r.getEpoch() >= epoch).forEach(em::remove);
@@ -170,16 +188,27 @@ public class PipelineRuns {
             }
         }
         double perEpoch = totalSeconds / epoch;
-        e.progressed(epoch, totalSeconds, perEpoch * (e.getEpochs() - epoch), totalFlops, record);
+        EpochRecord best = curve.stream().filter(r -> r.getEpoch() == bestEpoch && bestEpoch < epoch).findFirst().orElse(record);
+        e.progressed(epoch, totalSeconds, perEpoch * (e.getEpochs() - epoch), totalFlops, best);
         if (e.getTeam() != null) {
             budget.charge(e.getTeam(), ComputeCharge.Kind.TRAINING, experimentId, "experiment " + experimentId + ", epoch " + epoch, flops);
         }
+    }
+
+    public void preprocessed(long experimentId, String description) {
+        em.find(Experiment.class, experimentId).preprocessed(description);
     }
 
     public void experimentEnded(long experimentId, ExperimentStatus status, String reason, EnergyMeter.Reading energy) {
         Experiment e = em.find(Experiment.class, experimentId);
         addEnergy(e, energy);
         e.finished(status, reason, ArenaClock.now());
+        if (status == ExperimentStatus.COMPLETED && e.isSubmitWhenCompleted() && allowance.of(e.getTeam()).left() > 0) {
+            Submission submission = new Submission(e, e.getCreatedBy(), "Submitted by the platform when its training completed.", ArenaClock.now());
+            em.persist(submission);
+            em.flush();
+            submissionQueued.fire(new SubmissionQueued(submission.getId()));
+        }
     }
 
     /** Energy of this run added to what earlier runs of the experiment (before a restart) used. */

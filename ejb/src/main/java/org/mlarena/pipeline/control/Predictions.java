@@ -2,7 +2,9 @@ package org.mlarena.pipeline.control;
 
 import org.mlarena.numerics.nn.Backend;
 import org.mlarena.numerics.nn.Network;
+import org.mlarena.numerics.nn.RegressionData;
 import org.mlarena.numerics.nn.TrainingData;
+import org.mlarena.numerics.nn.WeightFile;
 
 /**
  * A network's raw outputs over a whole data set: logits for classification, predicted values for regression, read
@@ -31,6 +33,21 @@ public final class Predictions {
     }
 
     private Predictions() {
+    }
+
+    /**
+     * What a saved model predicts for the rows of a split as they are stored: its own preprocessing, its network, and
+     * regression targets mapped back to their units. The FLOPs include the preprocessing's.
+     */
+    public static Outputs ofModel(WeightFile.Saved model, TrainingData rows, Backend backend, int capacity) {
+        TrainingData prepared = model.preprocessing().apply(rows, false);
+        try (Network net = new Network(model.input(), model.layers(), model.loss(), backend, capacity)) {
+            model.restoreInto(net, false);
+            Outputs network = outputs(net, prepared);
+            model.preprocessing().restoreTargets(network.values());
+            long preprocessing = model.preprocessing().flopsPerSample(rows instanceof RegressionData ? network.columns() : 0) * rows.rows();
+            return new Outputs(network.values(), network.rows(), network.columns(), network.flops() + preprocessing);
+        }
     }
 
     /**

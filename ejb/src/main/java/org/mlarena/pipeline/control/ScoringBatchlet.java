@@ -17,7 +17,6 @@ import org.mlarena.evaluation.Bootstrap;
 import org.mlarena.evaluation.MetricRegistry;
 import org.mlarena.numerics.Numerics;
 import org.mlarena.numerics.data.InvalidDataException;
-import org.mlarena.numerics.nn.Network;
 import org.mlarena.numerics.nn.TrainingData;
 import org.mlarena.numerics.nn.WeightFile;
 import org.mlarena.submission.entity.SubmissionStatus;
@@ -62,13 +61,11 @@ public class ScoringBatchlet extends AbstractBatchlet {
             WeightFile.Saved saved = WeightFile.load(job.weights());
             TrainingData test = SplitLoader.load(job.datasetDirectory(), job.format(), job.targetColumn(), job.textColumn(), job.classNames(),
                     job.imageShape(), "test", job.buckets());
-            try (Network net = new Network(saved.input(), saved.layers(), saved.loss(), Numerics.get().newBackend(), BATCH)) {
-                saved.restoreInto(net, false);
-                Predictions.Outputs outputs = Predictions.outputs(net, test);
-                Evaluation.Scores scores = Evaluation.score(outputs, test, MetricRegistry.standard().get(job.metric()), job.publicFraction(),
-                        job.splitSeed(), Bootstrap.DEFAULT_RESAMPLES, id);
-                Conflicts.retry(() -> runs.scored(id, scores, outputs.flops(), meter.stop()));
-            }
+            // the model's own preprocessing, as fitted on the training split: the test rows never change it
+            Predictions.Outputs outputs = Predictions.ofModel(saved, test, Numerics.get().newBackend(), BATCH);
+            Evaluation.Scores scores = Evaluation.score(outputs, test, MetricRegistry.standard().get(job.metric()), job.publicFraction(),
+                    job.splitSeed(), Bootstrap.DEFAULT_RESAMPLES, id);
+            Conflicts.retry(() -> runs.scored(id, scores, outputs.flops(), meter.stop()));
             return SubmissionStatus.SCORED.name();
         } catch (InvalidDataException e) {
             Conflicts.retry(() -> runs.submissionFailed(id, "The model or the test set could not be read: " + e.getMessage() + ". This submission does not count against the daily limit."));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -39,7 +40,8 @@ import org.mlarena.usecase.entity.UseCaseStatus;
  * The demo content of an empty database: four template use cases with real data (Fashion-MNIST from Debian's
  * {@code dataset-fashion-mnist} when installed, else the 2,000-image subset in the batch module; wine, diabetes and
  * Debian package descriptions shipped in {@code demo/}), hosted by {@code hana}, with the demo users {@code alice}
- * and {@code bob} in teams, and two template experiments per use case queued for the training pipeline.
+ * and {@code bob} in teams, two template experiments per use case queued for the training pipeline, and each team's
+ * first model (the platform's defaults) queued to be submitted when trained, so that every leaderboard has rows.
  */
 @Stateless
 public class DemoData {
@@ -81,16 +83,27 @@ public class DemoData {
             deleteQuietly(staging);
         }
         useCase.setStatus(UseCaseStatus.ACTIVE);
-        template.teams().forEach((name, members) -> {
-            Team team = new Team(useCase, name, now);
+        List<String> names = template.teams().keySet().stream().sorted().toList();
+        for (int t = 0; t < names.size(); t++) {
+            List<String> members = template.teams().get(names.get(t));
+            Team team = new Team(useCase, names.get(t), now);
             em.persist(team);
             for (int i = 0; i < members.size(); i++) {
                 em.persist(Membership.participant(team, members.get(i), i == 0 ? MemberRole.LEAD : MemberRole.MEMBER, now));
             }
-        });
+            // each team's first model, with the platform's defaults, submitted once trained: the leaderboard is not empty
+            TrainingPlan.Settings settings = template.experiments().get(t % template.experiments().size());
+            TrainingPlan plan = TrainingPlan.of(template.category(), dataset, settings);
+            Experiment first = plan.experiment(useCase, team, members.get(0), "First model: " + plan.model() + " with the defaults", 42L + t,
+                    "Trained and submitted by the platform when the demo started, with the defaults sized to the data.", now);
+            first.submitWhenCompleted();
+            em.persist(first);
+            em.flush();
+            queued.fire(new ExperimentQueued(first.getId()));
+        }
         for (TrainingPlan.Settings settings : template.experiments()) {
             TrainingPlan plan = TrainingPlan.of(template.category(), dataset, settings);
-            Experiment experiment = plan.experiment(useCase, null, HOST, "Template: " + plan.model(), 42L, settings,
+            Experiment experiment = plan.experiment(useCase, null, HOST, "Template: " + plan.model(), 42L,
                     "A template experiment of the platform: start from it, or finetune it for your team.", now);
             em.persist(experiment);
             em.flush();

@@ -50,7 +50,7 @@ public final class DemoTemplates {
                         new ImportSpec(DatasetFormat.IDX, null, null, ',', 0.1, subset ? 0.2 : 1.0 / 6, 7), fashionFiles,
                         subset ? "Fashion-MNIST subset (2,000 images)" : "Debian dataset-fashion-mnist (60,000 images)",
                         Map.of("Alpha", List.of("alice", "bob")),
-                        List.of(settings("softmax-regression", Map.of(), 5, 128), settings("mlp", Map.of("hidden", "256"), 5, 128))),
+                        List.of(settings("softmax-regression", Map.of()), settings("mlp", Map.of("hidden", "256")))),
                 new Template("wine-cultivars", "Wine: which cultivar?", Category.TABULAR_CLASSIFICATION, "f1_macro",
                         "Tell which of three cultivars a wine comes from, by its chemical analysis.",
                         "Thirteen measured constituents (alcohol, malic acid, flavanoids, proline, …) of 178 Italian wines; predict the"
@@ -60,7 +60,7 @@ public final class DemoTemplates {
                         new ImportSpec(DatasetFormat.CSV, "cultivar", null, ',', 0.2, 0.3, 7),
                         Map.of(DatasetImporter.TABLE, "classpath:demo/wine.csv"), "wine.csv (UCI wine recognition)",
                         Map.of("Alpha", List.of("alice"), "Bravo", List.of("bob")),
-                        List.of(settings("softmax-regression", Map.of(), 50, 16), settings("mlp", Map.of("hidden", "32"), 50, 16))),
+                        List.of(settings("softmax-regression", Map.of()), settings("mlp", Map.of("hidden", "32")))),
                 new Template("diabetes-progression", "Diabetes: progression after one year", Category.TABULAR_REGRESSION, "rmse",
                         "Predict how far diabetes has progressed one year after a baseline visit.",
                         "Ten baseline variables (age, sex, body-mass index, blood pressure and six blood serum measurements) of 442"
@@ -69,8 +69,8 @@ public final class DemoTemplates {
                         "Root mean squared error ranks the teams: lower is better." + common,
                         new ImportSpec(DatasetFormat.CSV, "progression", null, ',', 0.2, 0.3, 7),
                         Map.of(DatasetImporter.TABLE, "classpath:demo/diabetes.csv"), "diabetes.csv (Efron et al. 2004)",
-                        Map.of(), List.of(settings("linear-regression", Map.of(), 100, 32),
-                        settings("mlp-regressor", Map.of("hidden", "32"), 100, 32))),
+                        Map.of("Alpha", List.of("alice"), "Bravo", List.of("bob")), List.of(settings("linear-regression", Map.of()),
+                        settings("mlp-regressor", Map.of("hidden", "32")))),
                 new Template("debian-sections", "Debian packages: which section?", Category.TEXT_CLASSIFICATION, "accuracy",
                         "Tell a Debian package's archive section from its one-line description.",
                         "2,204 short descriptions of packages of this very machine's distribution, each with the section it is filed"
@@ -80,11 +80,12 @@ public final class DemoTemplates {
                         new ImportSpec(DatasetFormat.TEXT, "section", "description", ',', 0.15, 0.25, 7),
                         Map.of(DatasetImporter.TABLE, "classpath:demo/debian-packages.csv"), "debian-packages.csv (Debian package lists)",
                         Map.of("Bravo", List.of("bob")),
-                        List.of(settings("softmax-regression", Map.of(), 10, 32), settings("mlp", Map.of("hidden", "128"), 10, 32))));
+                        List.of(settings("softmax-regression", Map.of()), settings("mlp", Map.of("hidden", "128")))));
     }
 
-    private static TrainingPlan.Settings settings(String model, Map<String, String> hyper, int epochs, int batch) {
-        return new TrainingPlan.Settings(model, hyper, epochs, batch, 0.001, "adam", 0.0);
+    /** A template experiment: the model with the platform's defaults, sized to the data, as a newcomer's first one would be. */
+    private static TrainingPlan.Settings settings(String model, Map<String, String> hyper) {
+        return new TrainingPlan.Settings(model, hyper, null, null, null, null, null);
     }
 
 }

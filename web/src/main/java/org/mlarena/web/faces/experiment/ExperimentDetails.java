@@ -22,7 +22,8 @@ public record ExperimentDetails(ExperimentRow row, String createdBy, String crea
                                 int batchSize, double learningRate, String optimizer, double weightDecay, String notes, String finetunedFrom,
                                 int frozenLayers, Double precision, Double recall, Double validationLoss, int parameters, long modelBytes,
                                 long inferenceFlopsPerSample, Double energyJoules, boolean energyMeasured, String device, int epochsRecorded,
-                                String lossChart, String metricChart) implements Serializable {
+                                String lossChart, String metricChart, Integer bestEpoch, int patience, String monitor, String schedule,
+                                String preprocessing) implements Serializable {
 
     public static ExperimentDetails of(Experiment e, List<EpochRecord> curves, String metricName, Function<java.time.Instant, String> when) {
         return new ExperimentDetails(ExperimentRow.of(e), e.getCreatedBy(), when.apply(e.getCreatedAt()), Map.copyOf(e.getHyperparameters()),
@@ -30,22 +31,29 @@ public record ExperimentDetails(ExperimentRow row, String createdBy, String crea
                 e.getFinetuneFrom() == null ? null : "#" + e.getFinetuneFrom().getId() + " " + e.getFinetuneFrom().getTitle(), e.getFrozenLayers(),
                 finite(e.getPrecision()), finite(e.getRecall()), finite(e.getValidationLoss()), e.getParameters(), e.getModelBytes(),
                 e.getInferenceFlopsPerSample(), finite(e.getEnergyJoules()), e.isEnergyMeasured(), e.getDevice(), curves.size(),
-                lossChart(curves), metricChart(curves, metricName));
+                lossChart(curves, e.getBestEpoch()), metricChart(curves, metricName, e.getBestEpoch()), e.getBestEpoch(), e.getPatience(), e.getMonitor(),
+                e.getSchedule(), e.getPreprocessing());
     }
 
     public List<Map.Entry<String, String>> hyperparameterList() {
         return hyperparameters.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
     }
 
-    static String lossChart(List<EpochRecord> curves) {
+    static String lossChart(List<EpochRecord> curves, Integer bestEpoch) {
         JsonArrayBuilder datasets = Json.createArrayBuilder()
                 .add(dataset("Training loss", "#2563eb", curves, r -> r.getTrainingLoss()))
                 .add(dataset("Validation loss", "#dc2626", curves, r -> r.getValidationLoss()));
+        if (bestEpoch != null) {
+            datasets.add(best(curves, bestEpoch, r -> r.getValidationLoss()));
+        }
         return config(curves, datasets, "Loss per epoch", "loss");
     }
 
-    static String metricChart(List<EpochRecord> curves, String metricName) {
+    static String metricChart(List<EpochRecord> curves, String metricName, Integer bestEpoch) {
         JsonArrayBuilder datasets = Json.createArrayBuilder().add(dataset(metricName + " (validation)", "#059669", curves, r -> r.getValidationScore()));
+        if (bestEpoch != null) {
+            datasets.add(best(curves, bestEpoch, r -> r.getValidationScore()));
+        }
         if (curves.stream().anyMatch(r -> r.getAccuracy() != null)) {
             datasets.add(dataset("Accuracy", "#7c3aed", curves, EpochRecord::getAccuracy));
         }
@@ -53,6 +61,12 @@ public record ExperimentDetails(ExperimentRow row, String createdBy, String crea
             datasets.add(dataset("F1", "#d97706", curves, EpochRecord::getF1));
         }
         return config(curves, datasets, "Validation metrics per epoch", metricName);
+    }
+
+    /** The best epoch (the one the model holds) as one large point on the validation curve. */
+    private static JsonObjectBuilder best(List<EpochRecord> curves, int bestEpoch, Function<EpochRecord, Double> value) {
+        return dataset("Best epoch (" + bestEpoch + "): the model", "#111827", curves, r -> r.getEpoch() == bestEpoch ? value.apply(r) : null)
+                .add("showLine", false).add("pointRadius", 7).add("pointStyle", "rectRot");
     }
 
     private static JsonObjectBuilder dataset(String label, String colour, List<EpochRecord> curves, Function<EpochRecord, Double> value) {

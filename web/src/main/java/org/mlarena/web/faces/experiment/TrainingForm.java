@@ -63,9 +63,14 @@ public class TrainingForm implements Serializable {
     private String model;
     private List<Hyper> hyperparameters = new ArrayList<>();
     private String title;
-    private Integer epochs = 5;
-    private Integer batchSize = 32;
-    private Double learningRate = 0.001;
+    /** Left empty, epochs, batch size, learning rate and patience take the defaults sized to the data and model. */
+    private Integer epochs;
+    private Integer batchSize;
+    private Double learningRate;
+    private Integer patience;
+    private String schedule = "constant";
+    private String monitor = "loss";
+    private boolean standardize = true;
     private String optimizer = "adam";
     private Double weightDecay = 0.0;
     private Long seed = 42L;
@@ -106,7 +111,7 @@ public class TrainingForm implements Serializable {
             hyper.put("buckets", Integer.toString(buckets));
         }
         return new ExperimentDraft(title, model, hyper, seed, epochs, batchSize, learningRate, optimizer, weightDecay, notes, finetuneFrom,
-                finetuneFrom == null ? null : frozenLayers);
+                finetuneFrom == null ? null : frozenLayers, patience, null, monitor, schedule, standardize);
     }
 
     /**
@@ -171,6 +176,38 @@ public class TrainingForm implements Serializable {
 
     public void setTitle(String title) {
         this.title = title;
+    }
+
+    public Integer getPatience() {
+        return patience;
+    }
+
+    public void setPatience(Integer patience) {
+        this.patience = patience;
+    }
+
+    public String getMonitor() {
+        return monitor;
+    }
+
+    public void setMonitor(String monitor) {
+        this.monitor = monitor;
+    }
+
+    public String getSchedule() {
+        return schedule;
+    }
+
+    public void setSchedule(String schedule) {
+        this.schedule = schedule;
+    }
+
+    public boolean isStandardize() {
+        return standardize;
+    }
+
+    public void setStandardize(boolean standardize) {
+        this.standardize = standardize;
     }
 
     public Integer getEpochs() {

@@ -11,20 +11,30 @@ import org.mlarena.experiment.boundary.ExperimentDraft;
  * @param hyperparameters the model's own hyperparameters as text, e.g. {@code {"hidden": "256,128"}}; text use cases also
  *                        take {@code buckets}, the size of the bag-of-words vectors (default 4096)
  * @param seed            seed of the weights and the shuffling (default 42)
- * @param epochs          1 to 500 (default 5)
- * @param batchSize       1 to 4096 (default 64)
- * @param learningRate    more than 0, at most 10 (default 0.001)
+ * @param epochs          1 to 500 (default: about 2,000 optimiser steps on the training split, 10 to 200 epochs, cut to
+ *                        what the team's budget pays for)
+ * @param batchSize       1 to 4096 (default: a sixteenth of the training split as a power of two, 16 to 256)
+ * @param learningRate    more than 0, at most 10 (default: the model's, GET /api/v1/models)
  * @param optimizer       adam (AdamW, default) or sgd (momentum 0.9)
  * @param weightDecay     0 to below 1 (default 0)
  * @param finetuneFrom    a completed experiment of your team, or a template of the use case, whose weights to start from
  * @param frozenLayers    finetuning: how many of the first layers keep their weights (default 0: all train)
+ * @param patience        early stopping: epochs without a better validation score before training stops (default a tenth of
+ *                        the epochs, at least 10; 0 never stops early); the model keeps the best epoch's weights either way
+ * @param minDelta        early stopping: how much the validation loss or score must beat the best to count (default 0)
+ * @param monitor         what decides the best epoch and early stopping: the validation "loss" (default) or the use
+ *                        case's "score" on the validation split
+ * @param schedule        the learning rate per epoch: constant (default) or cosine
+ * @param standardize     tables: standardise numeric features and regression targets with the training split's statistics
+ *                        (default true)
  */
 public record ExperimentRequest(String title, String model, Map<String, String> hyperparameters, Long seed, Integer epochs,
                                 Integer batchSize, Double learningRate, String optimizer, Double weightDecay, String notes,
-                                Long finetuneFrom, Integer frozenLayers) {
+                                Long finetuneFrom, Integer frozenLayers, Integer patience, Double minDelta, String monitor, String schedule,
+                                Boolean standardize) {
 
     ExperimentDraft draft() {
         return new ExperimentDraft(title, model, hyperparameters, seed, epochs, batchSize, learningRate, optimizer, weightDecay, notes,
-                finetuneFrom, frozenLayers);
+                finetuneFrom, frozenLayers, patience, minDelta, monitor, schedule, standardize);
     }
 }

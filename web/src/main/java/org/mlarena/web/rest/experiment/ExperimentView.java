@@ -15,7 +15,7 @@ import org.mlarena.web.rest.Finite;
  * @param reason                  why it ended as it did (failed, cancelled, budget spent), or null
  * @param epochsDone              epochs trained so far, of {@code epochs}
  * @param secondsRemaining        the estimate while it runs, 0 when completed, null when unknown
- * @param metrics                 the validation figures after the last epoch (null values until the first epoch)
+ * @param metrics                 the validation figures of the best epoch (null values until the first epoch)
  * @param parameters              trainable parameters of the model
  * @param modelBytes              size of its weights
  * @param inferenceFlopsPerSample floating-point operations to predict one sample
@@ -24,6 +24,9 @@ import org.mlarena.web.rest.Finite;
  * @param gco2e                   grams of CO2 equivalent for that energy
  * @param device                  the device it trained on
  * @param finetuneFrom            the id of the experiment whose weights it started from, or null
+ * @param patience                early stopping: epochs without a better validation score before it stops (0: never)
+ * @param bestEpoch               the epoch whose weights the model holds (the best validation score), null before the first
+ * @param preprocessing           what the model does to a row before its network, as training fitted it (null before)
  */
 public record ExperimentView(long id, String title, String model, Map<String, String> hyperparameters, long seed, int epochs, int batchSize,
                              double learningRate, String optimizer, double weightDecay, String notes, Long finetuneFrom, int frozenLayers,
@@ -31,10 +34,11 @@ public record ExperimentView(long id, String title, String model, Map<String, St
                              boolean cancelRequested, Instant createdAt, Instant queuedAt, Instant startedAt, Instant finishedAt,
                              int epochsDone, double secondsSpent, Double secondsRemaining, Metrics metrics, int parameters,
                              long modelBytes, long inferenceFlopsPerSample, long trainingFlops, Double energyJoules,
-                             boolean energyMeasured, Double gco2e, String device) {
+                             boolean energyMeasured, Double gco2e, String device, int patience, double minDelta, String monitor, String schedule,
+                             boolean standardize, Integer bestEpoch, String preprocessing) {
 
     /**
-     * The validation figures after the last epoch trained.
+     * The validation figures of the best epoch so far (the one the model holds).
      *
      * @param validationScore the use case's primary metric on the validation split
      */
@@ -51,6 +55,7 @@ public record ExperimentView(long id, String title, String model, Map<String, St
                 e.getCreatedBy(), e.getStatus().name(), e.getStatusReason(), e.isCancelRequested(), e.getCreatedAt(), e.getQueuedAt(),
                 e.getStartedAt(), e.getFinishedAt(), e.getEpochsDone(), e.getSecondsSpent(), Finite.orNull(e.getSecondsRemaining()), metrics,
                 e.getParameters(), e.getModelBytes(), e.getInferenceFlopsPerSample(), e.getTrainingFlops(), Finite.orNull(e.getEnergyJoules()),
-                e.isEnergyMeasured(), Finite.orNull(e.getGco2e()), e.getDevice());
+                e.isEnergyMeasured(), Finite.orNull(e.getGco2e()), e.getDevice(), e.getPatience(), e.getMinDelta(), e.getMonitor(), e.getSchedule(),
+                e.isStandardize(), e.getBestEpoch(), e.getPreprocessing());
     }
 }

@@ -1,0 +1,143 @@
+package org.mlarena.pipeline.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlarena.dataset.control.ImportedDatasets;
+import org.mlarena.dataset.control.ImportedDatasets.Imported;
+import org.mlarena.evaluation.MetricRegistry;
+import org.mlarena.experiment.control.TrainingPlan;
+import org.mlarena.experiment.entity.ExperimentStatus;
+import org.mlarena.numerics.nn.EarlyStopping;
+import org.mlarena.numerics.nn.JavaBackend;
+import org.mlarena.numerics.nn.ModelZoo.Category;
+import org.mlarena.numerics.nn.Network;
+import org.mlarena.numerics.nn.TrainingData;
+import org.mlarena.numerics.nn.WeightFile;
+
+/** The training loop of the batch job on real imports: defaults, the best epoch, early stopping, checkpoints and resumes. */
+class TrainingRunTest {
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void checkpointsAsConfigured() {
+        System.clearProperty(TrainingRun.CHECKPOINT_SECONDS);
+    }
+
+    private static TrainingPlan plan(Imported d, Category category, String model, Integer epochs, Integer patience) {
+        return TrainingPlan.of(category, Runs.entity(d),
+                new TrainingPlan.Settings(model, Map.of(), epochs, null, null, null, null, patience, null, null, null, null));
+    }
+
+    @Test
+    void theModelFileHoldsTheBestEpochAndAloneReproducesItsValidationFigures() throws Exception {
+        Imported wine = ImportedDatasets.wine(dir);
+        TrainingPlan plan = plan(wine, Category.TABULAR_CLASSIFICATION, "softmax-regression", 60, 0);
+        TrainingJob job = Runs.job(wine, Category.TABULAR_CLASSIFICATION, plan, "f1_macro", List.of());
+        Runs.Recorder recorder = new Runs.Recorder();
+        TrainingRun.Outcome outcome = Runs.run(job, dir.resolve("run"), recorder);
+
+        assertEquals(ExperimentStatus.COMPLETED, outcome.status());
+        assertEquals(60, recorder.epochs.size(), "patience 0: every epoch trains");
+        EarlyStopping replay = new EarlyStopping(0, 0, EarlyStopping.Monitor.LOSS, true);
+        recorder.epochs.forEach(e -> replay.observe(e.epoch(), e.validation().score(), e.validation().loss()));
+        int best = replay.bestEpoch();
+        assertEquals(best, recorder.epochs.get(59).bestEpoch());
+        assertTrue(recorder.preprocessing.contains("13 numeric features standardised"), recorder.preprocessing);
+
+        WeightFile.Saved model = WeightFile.load(ModelFiles.model(dir.resolve("run")));
+        TrainingData validation = model.preprocessing().apply(wine.load("validation"), false);
+        try (Network net = new Network(model.input(), model.layers(), model.loss(), new JavaBackend(), 64)) {
+            model.restoreInto(net, false);
+            Evaluation.Figures figures = Evaluation.figures(Predictions.outputs(net, validation), validation,
+                    MetricRegistry.standard().get("f1_macro"));
+            Evaluation.Figures recorded = recorder.epochs.get(best - 1).validation();
+            assertEquals(recorded.score(), figures.score(), 1e-12);
+            assertEquals(recorded.loss(), figures.loss(), 1e-6);
+        }
+    }
+
+    @Test
+    void stopsAfterPatienceEpochsWithoutABetterScoreAndSaysSo() throws Exception {
+        Imported wine = ImportedDatasets.wine(dir);
+        TrainingPlan plan = plan(wine, Category.TABULAR_CLASSIFICATION, "mlp", 200, 3);
+        Runs.Recorder recorder = new Runs.Recorder();
+        TrainingRun.Outcome outcome = Runs.run(Runs.job(wine, Category.TABULAR_CLASSIFICATION, plan, "f1_macro", List.of()),
+                dir.resolve("run"), recorder);
+
+        int best = recorder.epochs.get(recorder.epochs.size() - 1).bestEpoch();
+        assertEquals(best + 3, recorder.epochs.size(), "three epochs after the best, then it stops");
+        assertTrue(recorder.epochs.size() < 200);
+        assertTrue(outcome.reason().startsWith("Stopped early after epoch " + (best + 3) + " of 200"), outcome.reason());
+    }
+
+    @Test
+    void regressionTrainsOnStandardisedTargetsAndReportsInTheTargetsUnits() throws Exception {
+        Imported diabetes = ImportedDatasets.diabetes(dir);
+        TrainingPlan plan = plan(diabetes, Category.TABULAR_REGRESSION, "linear-regression", null, null);
+        Runs.Recorder recorder = new Runs.Recorder();
+        Runs.run(Runs.job(diabetes, Category.TABULAR_REGRESSION, plan, "rmse", List.of()), dir.resolve("run"), recorder);
+        Runs.Epoch last = recorder.epochs.get(recorder.epochs.size() - 1);
+        // disease progression ranges over 25-346 with a deviation near 77: an RMSE in the target's units is tens, not ~1
+        double rmse = recorder.epochs.get(last.bestEpoch() - 1).validation().score();
+        assertTrue(rmse > 30 && rmse < 70, "validation RMSE " + rmse);
+        assertTrue(last.trainingLoss() > 900, "the training loss is a mean squared error in the target's units: " + last.trainingLoss());
+        assertTrue(recorder.preprocessing.contains("the target standardised"), recorder.preprocessing);
+    }
+
+    @Test
+    void aCrashBetweenTimedCheckpointsTrainsTheLostEpochsAgainAndEndsAsAnUninterruptedRun() throws Exception {
+        Imported wine = ImportedDatasets.wine(dir);
+        TrainingPlan plan = plan(wine, Category.TABULAR_CLASSIFICATION, "mlp", 12, 0);
+        Runs.Recorder straight = new Runs.Recorder();
+        Runs.run(Runs.job(wine, Category.TABULAR_CLASSIFICATION, plan, "f1_macro", List.of()), dir.resolve("straight"), straight);
+
+        // a checkpoint after epoch 4 (every epoch at first), none after it (an hour apart), then a crash after epoch 8
+        System.setProperty(TrainingRun.CHECKPOINT_SECONDS, "0");
+        Runs.Recorder first = new Runs.Recorder(5, false);
+        assertEquals(ExperimentStatus.CANCELLED,
+                Runs.run(Runs.job(wine, Category.TABULAR_CLASSIFICATION, plan, "f1_macro", List.of()), dir.resolve("resumed"), first).status());
+        System.setProperty(TrainingRun.CHECKPOINT_SECONDS, "3600");
+        Runs.Recorder crashing = new Runs.Recorder(9, true);
+        crashing.epochs.addAll(first.epochs);
+        assertThrows(IllegalStateException.class,
+                () -> Runs.run(Runs.job(wine, Category.TABULAR_CLASSIFICATION, plan, "f1_macro", crashing.recorded()), dir.resolve("resumed"), crashing));
+        assertEquals(4, WeightFile.load(ModelFiles.checkpoint(dir.resolve("resumed"))).epochs((wine.result().trainRows() + plan.batchSize() - 1)
+                / plan.batchSize()), "the last checkpoint is still the one of epoch 4");
+
+        Runs.Recorder resumed = new Runs.Recorder();
+        resumed.epochs.addAll(crashing.epochs);
+        TrainingRun.Outcome outcome = Runs.run(Runs.job(wine, Category.TABULAR_CLASSIFICATION, plan, "f1_macro", resumed.recorded()),
+                dir.resolve("resumed"), resumed);
+
+        assertEquals(ExperimentStatus.COMPLETED, outcome.status());
+        assertEquals(straight.epochs.size(), resumed.epochs.size());
+        for (int i = 0; i < straight.epochs.size(); i++) {
+            assertEquals(straight.epochs.get(i).validation(), resumed.epochs.get(i).validation(), "epoch " + (i + 1));
+        }
+        assertArrayEquals(WeightFile.load(ModelFiles.model(dir.resolve("straight"))).parameters(),
+                WeightFile.load(ModelFiles.model(dir.resolve("resumed"))).parameters());
+    }
+
+    @Test
+    void switchedOffStandardisationLeavesTheValuesAsTheyAre() throws Exception {
+        Imported wine = ImportedDatasets.wine(dir);
+        TrainingPlan plan = TrainingPlan.of(Category.TABULAR_CLASSIFICATION, Runs.entity(wine),
+                new TrainingPlan.Settings("softmax-regression", Map.of(), 2, null, null, null, null, null, null, null, null, false));
+        Runs.Recorder recorder = new Runs.Recorder();
+        Runs.run(Runs.job(wine, Category.TABULAR_CLASSIFICATION, plan, "f1_macro", List.of()), dir.resolve("run"), recorder);
+        assertTrue(recorder.preprocessing.startsWith("none"), recorder.preprocessing);
+        assertTrue(WeightFile.load(ModelFiles.model(dir.resolve("run"))).preprocessing().isIdentity());
+    }
+}
