@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks of the training engine against numpy and PyTorch on this machine, side by side.
-#   bench/run.sh [matmul|mlp|cnn|metrics|all] [epochs] [cnn training images]
+#   bench/run.sh [matmul|mlp|cnn|metrics|quality|all] [epochs] [cnn training images]
 # Installs (as root) Debian's python3-numpy, python3-torch and dataset-fashion-mnist when missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -68,5 +68,13 @@ if [ "$what" = metrics ] || [ "$what" = all ]; then
       /usr/bin/python3 bench/python/metrics_sklearn.py; } | tee -a "$out"
     awk '$1=="metrics"{t[$2" "$3" "$4]=$5; m[$3" "$4]=1}
          END{for (k in m) if (("java "k) in t && ("sklearn "k) in t) printf "speed-up java vs sklearn %s: %.1fx\n", k, t["sklearn "k]/t["java "k]}' "$out" | sort
+fi
+if [ "$what" = quality ] || [ "$what" = all ]; then
+    echo "== the default experiment of every zoo model vs scikit-learn's defaults, on real tables of Debian's python3-sklearn"
+    tables=$(mktemp -d)
+    /usr/bin/python3 bench/python/quality_tables.py "$tables/tables"
+    java_run org.mlarena.bench.QualityBench "$tables/tables" "$tables/work" | tee "$tables/platform.txt"
+    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/python/quality_sklearn.py "$tables/platform.txt"
+    rm -rf "$tables"
 fi
 rm -f "$out"

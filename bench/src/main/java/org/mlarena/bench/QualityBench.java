@@ -1,0 +1,108 @@
+package org.mlarena.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.mlarena.dataset.control.DatasetImporter;
+import org.mlarena.dataset.control.ImportResult;
+import org.mlarena.dataset.control.ImportSpec;
+import org.mlarena.dataset.control.SplitLoader;
+import org.mlarena.dataset.entity.Dataset;
+import org.mlarena.dataset.entity.DatasetFormat;
+import org.mlarena.evaluation.MetricRegistry;
+import org.mlarena.experiment.control.TrainingPlan;
+import org.mlarena.numerics.Numerics;
+import org.mlarena.numerics.nn.ModelZoo;
+import org.mlarena.numerics.nn.ModelZoo.Category;
+import org.mlarena.numerics.nn.TrainingData;
+import org.mlarena.numerics.nn.WeightFile;
+import org.mlarena.pipeline.control.Evaluation;
+import org.mlarena.pipeline.control.ModelFiles;
+import org.mlarena.pipeline.control.Predictions;
+import org.mlarena.pipeline.control.TrainingJob;
+import org.mlarena.pipeline.control.TrainingRun;
+
+/**
+ * The DEFAULT experiment of every zoo model that fits, on real public tables, as the platform trains it: each table is
+ * imported as a host imports it (the platform's split: 60 % training, 20 % validation, 20 % test, seed 7), every model
+ * trains with the defaults a participant gets when leaving every setting open (sized to the data, early stopping, the
+ * best epoch), and the model file is scored on the test split. bench/python/quality_sklearn.py trains scikit-learn's
+ * defaults on the same split files.
+ *
+ * <pre>QualityBench TABLE_DIR WORK_DIR</pre>
+ *
+ * Prints, per table and model: {@code quality platform TABLE MODEL accuracy F1 rmse seconds epochs best-epoch}, and per
+ * table {@code split TABLE DIRECTORY CLASSIFICATION}.
+ */
+public final class QualityBench {
+
+    /** A table of quality_tables.py: its file name, target column, and whether it is classification. */
+    record Table(String name, String target, boolean classification) {
+    }
+
+    static final List<Table> TABLES = List.of(new Table("wine", "cultivar", true), new Table("breast_cancer", "diagnosis", true),
+            new Table("iris", "species", true), new Table("digits", "digit", true), new Table("diabetes", "progression", false));
+
+    private QualityBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path tables = Path.of(args[0]);
+        Path work = Path.of(args[1]);
+        for (Table table : TABLES) {
+            Category category = table.classification() ? Category.TABULAR_CLASSIFICATION : Category.TABULAR_REGRESSION;
+            ImportSpec spec = new ImportSpec(DatasetFormat.CSV, table.target(), null, ',', 0.2, 0.2, 7);
+            Path directory = Files.createDirectories(work).resolve(table.name());
+            ImportResult imported = DatasetImporter.importFiles(Map.of(DatasetImporter.TABLE, tables.resolve(table.name() + ".csv")), spec,
+                    category, directory);
+            System.out.println("split " + table.name() + " " + directory.toAbsolutePath() + " " + table.classification());
+            Dataset dataset = new Dataset(null);
+            dataset.imported(DatasetFormat.CSV, table.target(), null, new int[]{imported.trainRows(), imported.validationRows(), imported.testRows()},
+                    new int[0], imported.featureNames(), imported.classNames(), table.name(), spec.seed(), spec.validationFraction(),
+                    spec.testFraction(), table.name(), List.of(), "bench", Instant.now());
+            String metric = table.classification() ? "f1_macro" : "rmse";
+            TrainingData test = SplitLoader.load(directory, DatasetFormat.CSV, table.target(), null, imported.classNames(), null, "test", 0);
+            for (ModelZoo.Model model : ModelZoo.models(category)) {
+                TrainingPlan plan = TrainingPlan.of(category, dataset, new TrainingPlan.Settings(model.id(), Map.of(), null, null, null, null, null));
+                TrainingJob job = TrainingJob.fresh(category, plan, 42, directory, DatasetFormat.CSV, table.target(), null, imported.classNames(), null,
+                        imported.featureNames(), metric);
+                Path models = Files.createDirectories(work.resolve(table.name() + "-" + model.id()));
+                int[] epochs = {0, 0};
+                long start = System.nanoTime();
+                TrainingRun.Outcome outcome = new TrainingRun(job, models, new TrainingRun.Progress() {
+                    @Override
+                    public boolean stopRequested() {
+                        return false;
+                    }
+
+                    @Override
+                    public long budgetLeft() {
+                        return Long.MAX_VALUE;
+                    }
+
+                    @Override
+                    public void started(String device, String preprocessing) {
+                    }
+
+                    @Override
+                    public void epochDone(int epoch, double trainingLoss, Evaluation.Figures validation, long flops, double seconds, int bestEpoch) {
+                        epochs[0] = epoch;
+                        epochs[1] = bestEpoch;
+                    }
+                }).run(Numerics.get().newBackend());
+                double seconds = (System.nanoTime() - start) / 1e9;
+                Predictions.Outputs outputs = Predictions.ofModel(WeightFile.load(ModelFiles.model(models)), test, Numerics.get().newBackend(), 512);
+                Evaluation.Figures figures = Evaluation.figures(outputs, test, MetricRegistry.standard().get(metric));
+                double rmse = table.classification() ? Double.NaN : figures.score();
+                System.out.println(String.format(Locale.ROOT, "quality platform %s %s %.4f %.4f %.4f %.2f %d %d %s", table.name(), model.id(),
+                        figures.accuracy() == null ? Double.NaN : figures.accuracy(), figures.f1() == null ? Double.NaN : figures.f1(), rmse,
+                        seconds, epochs[0], epochs[1], outcome.status()));
+            }
+        }
+        System.exit(0);
+    }
+}
