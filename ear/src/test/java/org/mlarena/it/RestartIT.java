@@ -74,6 +74,10 @@ class RestartIT {
                 JsonObject trained = Runs.awaitExperiment("api/v1/use-cases/" + slug, id, alice);
                 assertEquals("COMPLETED", trained.getString("status"), "the template experiments of every category train: " + trained);
             }
+            // every demo team's first model (the defaults) is submitted once trained: no demo leaderboard is empty
+            JsonObject board = Runs.await("api/v1/use-cases/" + slug + "/leaderboard", alice, java.util.Set.of(), java.time.Duration.ofMinutes(4),
+                    b -> !b.getJsonArray("lines").isEmpty() && b.getJsonArray("lines").stream().noneMatch(l -> l.asJsonObject().isNull("rank")));
+            assertEquals(teamCount(slug), board.getJsonArray("lines").size(), slug + ": every team ranked: " + board);
             JsonObject teams = Api.get("api/v1/use-cases/" + slug + "/teams", alice).json();
             content.append(slug).append(' ').append(rows).append(' ').append(dataset.getJsonArray("files")).append(' ')
                     .append(templates.getJsonArray("items").stream().map(e -> e.asJsonObject().getString("model")).toList()).append(' ')
@@ -83,6 +87,10 @@ class RestartIT {
         JsonObject alicesStanding = Api.get("api/v1/use-cases/fashion-mnist/participation", alice).json();
         assertEquals("LEAD", alicesStanding.getString("role"), alicesStanding.toString());
         return content.toString();
+    }
+
+    private static int teamCount(String slug) {
+        return slug.equals("wine-cultivars") || slug.equals("diabetes-progression") ? 2 : 1;
     }
 
     @Test

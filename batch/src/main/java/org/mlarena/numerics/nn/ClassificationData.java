@@ -22,9 +22,9 @@ public record ClassificationData(float[] inputs, int[] labels, int features, int
             }
         }
         for (int i = 0; i < inputs.length; i++) {
-            if (!Float.isFinite(inputs[i])) {
+            if (Float.isInfinite(inputs[i])) {
                 throw new IllegalArgumentException("row " + (i / features) + ", feature " + (i % features) + " is " + inputs[i]
-                        + "; inputs must be finite numbers");
+                        + "; inputs must be finite numbers, or NaN where a value is missing");
             }
         }
     }

@@ -58,10 +58,11 @@ public record Preprocessing(int inputs, List<Column> columns, double targetMean,
     /**
      * Fits the preprocessing on the training rows.
      *
-     * @param inputs   rows &times; features, row-major; NaN marks a missing value
-     * @param targets  regression targets (rows values), or null for classification
+     * @param inputs      rows &times; features, row-major; NaN marks a missing value
+     * @param targets     regression targets (rows values), or null for classification
+     * @param standardize whether to standardise features and targets; missing values are imputed either way
      */
-    public static Preprocessing fit(float[] inputs, int features, float[] targets) {
+    public static Preprocessing fit(float[] inputs, int features, float[] targets, boolean standardize) {
         if (features < 1 || inputs.length % features != 0 || inputs.length == 0) {
             throw new IllegalArgumentException(inputs.length + " values do not make rows of " + features);
         }
@@ -76,11 +77,15 @@ public record Preprocessing(int inputs, List<Column> columns, double targetMean,
                     present[n++] = v;
                 }
             }
-            columns.add(numeric(present, n, rows));
+            Numeric column = numeric(present, n, rows);
+            columns.add(standardize ? column : new Numeric(0, 1, column.fill(), column.flagged()));
+        }
+        if (!standardize && columns.stream().noneMatch(c -> ((Numeric) c).flagged())) {
+            return none(features);
         }
         double targetMean = 0;
         double targetScale = 1;
-        if (targets != null) {
+        if (targets != null && standardize) {
             double[] values = new double[targets.length];
             for (int i = 0; i < values.length; i++) {
                 values[i] = targets[i];
@@ -135,6 +140,12 @@ public record Preprocessing(int inputs, List<Column> columns, double targetMean,
             throw new IllegalArgumentException(raw.length + " values do not make rows of " + inputs);
         }
         if (columns.isEmpty()) {
+            for (float v : raw) {
+                if (Float.isNaN(v)) {
+                    throw new IllegalArgumentException("the rows have missing values, and this model was trained without imputing them;"
+                            + " train it again on this dataset");
+                }
+            }
             return raw;
         }
         int rows = raw.length / inputs;
@@ -211,9 +222,12 @@ public record Preprocessing(int inputs, List<Column> columns, double targetMean,
             return "none: the values go to the network as they are";
         }
         List<String> parts = new ArrayList<>();
-        if (!columns.isEmpty()) {
+        boolean standardised = columns.stream().anyMatch(c -> ((Numeric) c).mean() != 0 || ((Numeric) c).scale() != 1);
+        if (standardised) {
             parts.add(columns.size() + " numeric feature" + (columns.size() == 1 ? "" : "s")
                     + " standardised with the training split's mean and standard deviation");
+        }
+        if (!columns.isEmpty()) {
             List<String> imputed = new ArrayList<>();
             for (int c = 0; c < columns.size(); c++) {
                 if (((Numeric) columns.get(c)).flagged()) {

@@ -18,9 +18,9 @@ public record RegressionData(float[] inputs, float[] targets, int features, int 
             throw new IllegalArgumentException(targets.length + " targets for " + inputs.length / features + " rows of " + outputs);
         }
         for (int i = 0; i < inputs.length; i++) {
-            if (!Float.isFinite(inputs[i])) {
+            if (Float.isInfinite(inputs[i])) {
                 throw new IllegalArgumentException("row " + (i / features) + ", feature " + (i % features) + " is " + inputs[i]
-                        + "; inputs must be finite numbers");
+                        + "; inputs must be finite numbers, or NaN where a value is missing");
             }
         }
         for (int i = 0; i < targets.length; i++) {

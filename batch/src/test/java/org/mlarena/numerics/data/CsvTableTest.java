@@ -55,8 +55,8 @@ class CsvTableTest {
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> read(csv, "price", TargetKind.NUMBERS));
         assertEquals(List.of(
                 "line 3, column 'area': 'abc' is not a finite number (features must be numeric; encode categories as numbers)",
-                "line 4, column 'rooms': the value is missing; fill it in or remove the row",
-                "line 5, column 'area': 'NaN' is not a finite number (features must be numeric; encode categories as numbers)",
+                "line 4, column 'rooms': the value is missing; fill it in, remove the row, or import the table keeping missing values (they are then imputed)",
+                "line 5, column 'area': the value is missing; fill it in, remove the row, or import the table keeping missing values (they are then imputed)",
                 "line 6: has 2 fields but the header has 3",
                 "line 7, column 'price': 'cheap' is not a finite number, and this target must be one",
                 "line 8, column 'price': the target is missing; every row needs one"), e.problems());
@@ -83,11 +83,11 @@ class CsvTableTest {
     void manyProblemsAreCountedButOnlyTheFirstTwentyListed() {
         StringBuilder csv = new StringBuilder("x,y\n");
         for (int i = 0; i < 50; i++) {
-            csv.append("bad,1\n");
+            csv.append(i == 0 ? "1,1\n" : "bad,1\n");
         }
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> read(csv.toString(), "y", TargetKind.NUMBERS));
         assertEquals(20, e.problems().size());
-        assertTrue(e.getMessage().contains("50 problems") && e.getMessage().endsWith("… and 30 more"), e.getMessage());
+        assertTrue(e.getMessage().contains("49 problems") && e.getMessage().endsWith("… and 29 more"), e.getMessage());
     }
 
     @Test
@@ -112,5 +112,32 @@ class CsvTableTest {
         InvalidDataException nul = assertThrows(InvalidDataException.class,
                 () -> read("x,kind\n1,a\n2,b\u0000c\n", "kind", TargetKind.CLASSES));
         assertTrue(nul.getMessage().contains("line 3, position 4: the control character U+0000 is not text"), nul.getMessage());
+    }
+
+    @Test
+    void keptMissingValuesReadAsNaNWhateverTheirMarker() throws Exception {
+        CsvTable t = CsvTable.read(new StringReader("a,b,y\n1,,x\nNA,2,y\nnull,NaN,x\n4,5,y\n"), "t.csv", "y", TargetKind.CLASSES, ',', true);
+        float[] f = t.features();
+        assertEquals(1f, f[0]);
+        assertTrue(Float.isNaN(f[1]) && Float.isNaN(f[2]) && Float.isNaN(f[4]) && Float.isNaN(f[5]));
+        assertEquals(5f, f[7]);
+        InvalidDataException target = assertThrows(InvalidDataException.class,
+                () -> CsvTable.read(new StringReader("a,y\n1,\n2,3\n"), "t.csv", "y", TargetKind.NUMBERS, ',', true));
+        assertTrue(target.getMessage().contains("the target is missing"), target.getMessage());
+    }
+
+    @Test
+    void aColumnOfTextOrOfNothingIsOneProblemSaidOnce() {
+        StringBuilder csv = new StringBuilder("colour,empty,size,y\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append(i % 2 == 0 ? "red" : "blue").append(",,").append(i == 3 ? "big" : Integer.toString(i)).append(",1\n");
+        }
+        InvalidDataException e = assertThrows(InvalidDataException.class,
+                () -> CsvTable.read(new StringReader(csv.toString()), "t.csv", "y", TargetKind.NUMBERS, ',', true));
+        assertEquals(List.of("column 'colour': holds text in all 30 rows (e.g. 'red', 'blue'); features must be numbers: encode it as numbers"
+                        + " (one 0/1 column per category) or remove the column",
+                "column 'empty': empty in all 30 rows; remove the column",
+                "line 5, column 'size': 'big' is not a finite number (features must be numeric; encode categories as numbers)"),
+                e.problems());
     }
 }

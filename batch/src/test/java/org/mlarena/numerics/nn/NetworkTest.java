@@ -300,7 +300,8 @@ class NetworkTest {
         ClassificationData wide = new ClassificationData(new float[8], new int[]{0, 1}, 4, 2);
         assertEquals("the data has 4 features but the network takes 3",
                 assertThrows(IllegalArgumentException.class, () -> Trainer.evaluate(net, wide)).getMessage());
-        assertEquals("row 1, feature 0 is NaN; inputs must be finite numbers", assertThrows(IllegalArgumentException.class,
-                () -> new ClassificationData(new float[]{0, 0, Float.NaN, 0}, new int[]{0, 1}, 2, 2)).getMessage());
+        assertEquals("row 1, feature 0 is Infinity; inputs must be finite numbers, or NaN where a value is missing",
+                assertThrows(IllegalArgumentException.class,
+                        () -> new ClassificationData(new float[]{0, 0, Float.POSITIVE_INFINITY, 0}, new int[]{0, 1}, 2, 2)).getMessage());
     }
 }

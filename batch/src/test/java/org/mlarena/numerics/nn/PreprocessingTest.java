@@ -21,7 +21,7 @@ class PreprocessingTest {
 
     @Test
     void standardisesWithTheTrainingStatisticsAsStandardScalerDoes() {
-        Preprocessing p = Preprocessing.fit(ROWS, 2, null);
+        Preprocessing p = Preprocessing.fit(ROWS, 2, null, true);
         Preprocessing.Numeric first = (Preprocessing.Numeric) p.columns().get(0);
         // numpy: np.mean([1,2,6]) = 3, np.std([1,2,6]) (ddof 0) = sqrt(14/3)
         assertEquals(3.0, first.mean(), 1e-12);
@@ -38,7 +38,7 @@ class PreprocessingTest {
 
     @Test
     void imputesTheMedianAndFlagsTheMissingValue() {
-        Preprocessing p = Preprocessing.fit(ROWS, 2, null);
+        Preprocessing p = Preprocessing.fit(ROWS, 2, null, true);
         float[] out = p.apply(ROWS);
         double s = Math.sqrt(14.0 / 3);
         assertArrayEquals(new float[]{
@@ -49,14 +49,14 @@ class PreprocessingTest {
 
     @Test
     void aConstantColumnIsCentredNotScaled() {
-        Preprocessing p = Preprocessing.fit(new float[]{5f, 5f, 5f}, 1, null);
+        Preprocessing p = Preprocessing.fit(new float[]{5f, 5f, 5f}, 1, null, true);
         assertArrayEquals(new float[]{0f, 2f}, p.apply(new float[]{5f, 7f}), 0f);
     }
 
     @Test
     void regressionTargetsAreStandardisedForTrainingAndPredictionsRestored() {
         float[] targets = {100f, 200f, 300f};
-        Preprocessing p = Preprocessing.fit(new float[]{1f, 2f, 3f}, 1, targets);
+        Preprocessing p = Preprocessing.fit(new float[]{1f, 2f, 3f}, 1, targets, true);
         float[] standardised = p.standardiseTargets(targets);
         double s = Math.sqrt(20000.0 / 3);
         assertArrayEquals(new float[]{(float) (-100 / s), 0f, (float) (100 / s)}, standardised, 1e-6f);
@@ -67,9 +67,26 @@ class PreprocessingTest {
     }
 
     @Test
+    void withoutStandardisationMissingValuesAreStillImputedAndFlagged() {
+        Preprocessing p = Preprocessing.fit(ROWS, 2, new float[]{1f, 2f, 3f}, false);
+        assertArrayEquals(new float[]{1f, 10f, 0f, 2f, 20f, 1f, 6f, 30f, 0f}, p.apply(ROWS), 0f);
+        assertEquals(0, p.targetMean());
+        assertTrue(p.describe(List.of("a", "b")).startsWith("missing values of [b]"), p.describe(List.of("a", "b")));
+        assertTrue(Preprocessing.fit(new float[]{1f, 2f}, 1, null, false).isIdentity(), "nothing to impute, nothing to do");
+    }
+
+    @Test
+    void aModelWithoutImputationRefusesMissingValues() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Preprocessing.none(2).apply(ROWS));
+        assertTrue(e.getMessage().contains("train it again"), e.getMessage());
+    }
+
+    @Test
     void theIdentityPassesRowsThroughUnchanged() {
         Preprocessing none = Preprocessing.none(2);
-        assertSame(ROWS, none.apply(ROWS));
+        float[] rows = {1f, 2f, 3f, 4f};
+        assertSame(rows, none.apply(rows));
         assertTrue(none.isIdentity());
         assertEquals(0, none.flopsPerSample(1));
     }
@@ -78,7 +95,7 @@ class PreprocessingTest {
     void travelsInTheModelFileSoThatTheFileAloneReproducesThePredictions() throws Exception {
         float[] inputs = {1f, 10f, 2f, 20f, 3f, 35f, 4f, 41f, 5f, 50f, 6f, 58f};
         float[] targets = {3f, 5f, 8f, 9f, 12f, 13f};
-        Preprocessing p = Preprocessing.fit(inputs, 2, targets);
+        Preprocessing p = Preprocessing.fit(inputs, 2, targets, true);
         Network net = Network.dense(new int[]{2, 4, 1}, Network.Loss.MEAN_SQUARED_ERROR, new JavaBackend(), 8);
         net.initialise(7);
         RegressionData train = (RegressionData) p.apply(new RegressionData(inputs, targets, 2, 1), true);

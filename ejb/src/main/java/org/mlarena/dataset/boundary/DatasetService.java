@@ -184,11 +184,17 @@ public class DatasetService {
                 yield ',';
             }
         };
+        String missing = request.missingValues() == null ? "keep" : request.missingValues().strip().toLowerCase(Locale.ROOT);
+        if (!missing.equals("keep") && !missing.equals("refuse")) {
+            errors.add("missingValues", "missingValues is 'keep' (missing feature values are imputed by each model) or 'refuse', got '"
+                    + request.missingValues() + "'.");
+        }
         errors.throwIfAny();
         try {
             return new ImportSpec(format, request.targetColumn(), request.textColumn(), separator,
                     request.validationFraction() == null ? 0.15 : request.validationFraction(),
-                    request.testFraction() == null ? 0.2 : request.testFraction(), request.seed() == null ? 1 : request.seed());
+                    request.testFraction() == null ? 0.2 : request.testFraction(), request.seed() == null ? 1 : request.seed(),
+                    missing.equals("keep"));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(null, e.getMessage());
         }

@@ -13,7 +13,9 @@ import java.util.Map;
  * @param validationFraction part of the rows for validation (default 0.15)
  * @param testFraction       part of the rows for the hidden test set (default 0.2)
  * @param seed               seed of the split (default 1)
+ * @param missingValues      CSV: "keep" (default: empty, NA, NaN, null... read as missing, imputed by each model) or
+ *                           "refuse" (every missing feature value is an error)
  */
 public record ImportRequest(String format, Map<String, Long> files, String targetColumn, String textColumn, String delimiter,
-        Double validationFraction, Double testFraction, Long seed) {
+        Double validationFraction, Double testFraction, Long seed, String missingValues) {
 }

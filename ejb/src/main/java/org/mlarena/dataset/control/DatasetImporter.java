@@ -180,7 +180,7 @@ public final class DatasetImporter {
         static TableRows read(Path file, ImportSpec spec, ModelZoo.Category category) throws InvalidDataException {
             boolean classification = category == ModelZoo.Category.TABULAR_CLASSIFICATION;
             CsvTable table = readText(file, TABLE, (in, source) -> CsvTable.read(in, source, spec.targetColumn(),
-                    classification ? CsvTable.TargetKind.CLASSES : CsvTable.TargetKind.NUMBERS, spec.delimiter()));
+                    classification ? CsvTable.TargetKind.CLASSES : CsvTable.TargetKind.NUMBERS, spec.delimiter(), spec.keepMissing()));
             Problems problems = new Problems(TABLE);
             if (table.featureNames().isEmpty()) {
                 problems.add("has no columns besides the target '" + spec.targetColumn() + "'; add the feature columns to learn from");

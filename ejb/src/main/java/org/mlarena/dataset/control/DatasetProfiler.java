@@ -131,14 +131,14 @@ public final class DatasetProfiler {
         boolean classification = !classNames.isEmpty();
         CsvTable.TargetKind kind = classification ? CsvTable.TargetKind.CLASSES : CsvTable.TargetKind.NUMBERS;
         CsvTable train = readText(directory, DatasetImporter.TRAIN + ".csv",
-                (in, source) -> CsvTable.read(in, source, targetColumn, kind, DELIMITER));
+                (in, source) -> CsvTable.read(in, source, targetColumn, kind, DELIMITER, true));
         if (featureNames != null && !featureNames.equals(train.featureNames())) {
             throw new InvalidDataException(train.source() + ": its feature columns are " + train.featureNames() + " but the dataset's are "
                     + featureNames + "; the files do not belong to this dataset: import it again");
         }
         if (classification) {
             CsvTable validation = readText(directory, DatasetImporter.VALIDATION + ".csv",
-                    (in, source) -> CsvTable.read(in, source, targetColumn, kind, DELIMITER));
+                    (in, source) -> CsvTable.read(in, source, targetColumn, kind, DELIMITER, true));
             document.add("classes", classes(classNames,
                     datasetLabels(train.source(), train.classes(), train.classNames(), classNames),
                     datasetLabels(validation.source(), validation.classes(), validation.classNames(), classNames)));
@@ -181,7 +181,12 @@ public final class DatasetProfiler {
         for (int r = 0; r < Math.min(CSV_SAMPLES, rows); r++) {
             JsonObjectBuilder values = Json.createObjectBuilder();
             for (int f = 0; f < width; f++) {
-                values.add(train.featureNames().get(f), new BigDecimal(Float.toString(train.features()[r * width + f])));
+                float value = train.features()[r * width + f];
+                if (Float.isNaN(value)) {
+                    values.addNull(train.featureNames().get(f));
+                } else {
+                    values.add(train.featureNames().get(f), new BigDecimal(Float.toString(value)));
+                }
             }
             if (classification) {
                 values.add(targetColumn, train.classNames().get(train.classes()[r]));

@@ -16,9 +16,16 @@ import java.util.List;
  * @param validationFraction share of the rows for the validation split, from 0.05 to 0.5
  * @param testFraction       share of the rows for the test split, from 0.05 to 0.5; with the validation share below 0.9
  * @param seed               seeds the shuffle: the same files, spec and seed always give the same splits
+ * @param keepMissing        CSV: whether missing feature values are kept (read as missing, imputed by each model) or refused
  */
 public record ImportSpec(DatasetFormat format, String targetColumn, String textColumn, char delimiter,
-        double validationFraction, double testFraction, long seed) {
+        double validationFraction, double testFraction, long seed, boolean keepMissing) {
+
+    /** Missing values kept. */
+    public ImportSpec(DatasetFormat format, String targetColumn, String textColumn, char delimiter, double validationFraction,
+                      double testFraction, long seed) {
+        this(format, targetColumn, textColumn, delimiter, validationFraction, testFraction, seed, true);
+    }
 
     public static final double MIN_FRACTION = 0.05;
     public static final double MAX_FRACTION = 0.5;

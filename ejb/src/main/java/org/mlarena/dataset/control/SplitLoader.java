@@ -95,7 +95,8 @@ public final class SplitLoader {
 
     private static TrainingData csv(Path file, String targetColumn, List<String> classNames) throws InvalidDataException {
         boolean classification = !classNames.isEmpty();
-        CsvTable table = CsvTable.read(file, targetColumn, classification ? CsvTable.TargetKind.CLASSES : CsvTable.TargetKind.NUMBERS, DELIMITER);
+        // missing values were kept or refused by the import; what is in the files is what the host chose
+        CsvTable table = CsvTable.read(file, targetColumn, classification ? CsvTable.TargetKind.CLASSES : CsvTable.TargetKind.NUMBERS, DELIMITER, true);
         float[] targets = new float[classification ? 0 : table.rows()];
         for (int i = 0; i < targets.length; i++) {
             targets[i] = (float) table.target()[i];
@@ -117,7 +118,7 @@ public final class SplitLoader {
         for (int row = 0; row < table.rows(); row++) {
             for (int column = 0; column <= width; column++) {
                 boolean target = column == width;
-                if (target ? row < targets.length && !Float.isFinite(targets[row]) : !Float.isFinite(table.features()[row * width + column])) {
+                if (target ? row < targets.length && !Float.isFinite(targets[row]) : Float.isInfinite(table.features()[row * width + column])) {
                     total++;
                     if (problems.size() < InvalidDataException.MAX_LISTED) {
                         lines = lines == null ? recordLines(file) : lines;

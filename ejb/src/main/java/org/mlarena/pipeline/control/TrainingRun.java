@@ -179,12 +179,15 @@ public final class TrainingRun {
         return best > 0 && best < job.epochs() ? "The model holds epoch " + best + ", the best on the validation split." : null;
     }
 
-    /** The preprocessing a run from scratch fits on the training split: standardisation for tables, unless switched off. */
+    /**
+     * The preprocessing a run from scratch fits on the training split: for tables, the imputation of missing values and
+     * (unless switched off) standardisation.
+     */
     private Preprocessing fit(TrainingData train) {
-        if (job.format() != DatasetFormat.CSV || !job.standardize()) {
+        if (job.format() != DatasetFormat.CSV) {
             return Preprocessing.none(train.features());
         }
-        return Preprocessing.fit(train.inputs(), train.features(), train instanceof RegressionData r ? r.targets() : null);
+        return Preprocessing.fit(train.inputs(), train.features(), train instanceof RegressionData r ? r.targets() : null, job.standardize());
     }
 
     static long checkpointSeconds() {

@@ -240,7 +240,8 @@ class DatasetImporterTest {
     @Test
     void everyBadValueIsReportedWithItsLineAndColumn() throws Exception {
         String table = "x,y,label\n1,2,a\n3,4,b\n5,6,a\nabc,8,b\n9,10,a\n11,,b\n" + "1,2,a\n".repeat(10);
-        InvalidDataException e = assertRefused(Map.of("table", upload("bad.csv", table)), csv("label", ',', 1), Category.TABULAR_CLASSIFICATION);
+        ImportSpec refuseMissing = new ImportSpec(DatasetFormat.CSV, "label", null, ',', 0.2, 0.2, 1, false);
+        InvalidDataException e = assertRefused(Map.of("table", upload("bad.csv", table)), refuseMissing, Category.TABULAR_CLASSIFICATION);
         assertEquals(2, e.problems().size(), e.getMessage());
         assertTrue(e.problems().get(0).startsWith("line 5, column 'x': 'abc' is not a finite number"), e.problems().get(0));
         assertTrue(e.problems().get(1).startsWith("line 7, column 'y': the value is missing"), e.problems().get(1));

@@ -140,4 +140,45 @@ class TrainingRunTest {
         assertTrue(recorder.preprocessing.startsWith("none"), recorder.preprocessing);
         assertTrue(WeightFile.load(ModelFiles.model(dir.resolve("run"))).preprocessing().isIdentity());
     }
+
+    @Test
+    void missingValuesKeptByTheImportAreImputedFlaggedAndScoredTheSameWay() throws Exception {
+        List<String> lines = java.nio.file.Files.readAllLines(ImportedDatasets.DEMO.resolve("wine.csv"));
+        StringBuilder holes = new StringBuilder(lines.get(0)).append('\n');
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            if (i % 5 == 0) {
+                cells[1] = "";
+            }
+            if (i % 7 == 0) {
+                cells[3] = "NA";
+            }
+            holes.append(String.join(",", cells)).append('\n');
+        }
+        Path file = java.nio.file.Files.writeString(dir.resolve("holes.csv"), holes);
+        org.mlarena.dataset.control.ImportSpec keep = new org.mlarena.dataset.control.ImportSpec(
+                org.mlarena.dataset.entity.DatasetFormat.CSV, "cultivar", null, ',', 0.2, 0.2, 1, true);
+        java.nio.file.Files.createDirectories(dir.resolve("imports"));
+        Imported wine = ImportedDatasets.table(file, keep, Category.TABULAR_CLASSIFICATION, dir.resolve("imports").resolve("holes"));
+        TrainingPlan plan = plan(wine, Category.TABULAR_CLASSIFICATION, "softmax-regression", null, null);
+        assertEquals(13, plan.input().size(), "the plan counts the raw columns; the flags come with the fitted preprocessing");
+        Runs.Recorder recorder = new Runs.Recorder();
+        assertEquals(ExperimentStatus.COMPLETED, Runs.run(Runs.job(wine, Category.TABULAR_CLASSIFICATION, plan, "f1_macro", List.of()),
+                dir.resolve("run"), recorder).status());
+        assertTrue(recorder.preprocessing.contains("missing values of [" + lines.get(0).split(",")[1] + ", " + lines.get(0).split(",")[3] + "]"),
+                recorder.preprocessing);
+
+        WeightFile.Saved model = WeightFile.load(ModelFiles.model(dir.resolve("run")));
+        assertEquals(15, model.preprocessing().outputs(), "13 standardised values and 2 missing flags");
+        TrainingData test = wine.load("test");
+        double f1 = Evaluation.figures(Predictions.ofModel(model, test, new JavaBackend(), 64), test, MetricRegistry.standard().get("f1_macro")).score();
+        assertTrue(f1 > 0.85, "macro F1 on the test split with imputed values: " + f1);
+
+        org.mlarena.dataset.control.ImportSpec refuse = new org.mlarena.dataset.control.ImportSpec(
+                org.mlarena.dataset.entity.DatasetFormat.CSV, "cultivar", null, ',', 0.2, 0.2, 1, false);
+        org.mlarena.numerics.data.InvalidDataException refused = assertThrows(org.mlarena.numerics.data.InvalidDataException.class,
+                () -> ImportedDatasets.table(file, refuse, Category.TABULAR_CLASSIFICATION, dir.resolve("imports").resolve("refused")));
+        assertTrue(refused.getMessage().contains("the value is missing; fill it in, remove the row, or import the table keeping missing values"),
+                refused.getMessage());
+    }
 }

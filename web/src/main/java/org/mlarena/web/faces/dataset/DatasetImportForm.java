@@ -31,6 +31,7 @@ public class DatasetImportForm implements Serializable {
     private Double validationFraction = 0.15;
     private Double testFraction = 0.2;
     private Long seed = 1L;
+    private boolean keepMissing = true;
     private final Map<String, Uploaded> uploads = new LinkedHashMap<>();
 
     /** The roles of the files a format needs: IDX images and labels, CSV and TEXT one table. */
@@ -60,7 +61,7 @@ public class DatasetImportForm implements Serializable {
     public ImportRequest request() {
         Map<String, Long> files = new LinkedHashMap<>();
         getUploads().forEach(u -> files.put(u.role(), u.id()));
-        return new ImportRequest(format, files, targetColumn, textColumn, delimiter, validationFraction, testFraction, seed);
+        return new ImportRequest(format, files, targetColumn, textColumn, delimiter, validationFraction, testFraction, seed, keepMissing ? "keep" : "refuse");
     }
 
     public String getFormat() {
@@ -109,6 +110,14 @@ public class DatasetImportForm implements Serializable {
 
     public void setTestFraction(Double testFraction) {
         this.testFraction = testFraction;
+    }
+
+    public boolean isKeepMissing() {
+        return keepMissing;
+    }
+
+    public void setKeepMissing(boolean keepMissing) {
+        this.keepMissing = keepMissing;
     }
 
     public Long getSeed() {

@@ -15,11 +15,13 @@ import org.mlarena.dataset.boundary.ImportRequest;
  * @param validationFraction part of the rows for validation, 0.05 to 0.5 (default 0.15)
  * @param testFraction       part of the rows for the hidden test set, 0.05 to 0.5 (default 0.2)
  * @param seed               seed of the split (default 1)
+ * @param missingValues      CSV: {@code keep} (default: empty, NA, NaN, null and the like read as missing, and each model
+ *                           imputes them with the training median and a missing flag) or {@code refuse}
  */
 public record DatasetImport(String format, Map<String, Long> files, String targetColumn, String textColumn, String delimiter,
-                            Double validationFraction, Double testFraction, Long seed) {
+                            Double validationFraction, Double testFraction, Long seed, String missingValues) {
 
     ImportRequest request() {
-        return new ImportRequest(format, files, targetColumn, textColumn, delimiter, validationFraction, testFraction, seed);
+        return new ImportRequest(format, files, targetColumn, textColumn, delimiter, validationFraction, testFraction, seed, missingValues);
     }
 }
