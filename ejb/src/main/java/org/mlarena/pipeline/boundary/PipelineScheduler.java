@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -14,6 +15,7 @@ import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
+import jakarta.ejb.AccessTimeout;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -46,6 +48,9 @@ import org.mlarena.submission.entity.Submission;
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// a new run's event waits for the lock rather than being lost: at a demo start, imports, queued runs and ending jobs
+// arrive together and one dispatch can hold the lock for longer than the default 5 seconds
+@AccessTimeout(value = 2, unit = TimeUnit.MINUTES)
 public class PipelineScheduler {
 
     public static final String TRAININGS = "arena.pipeline.trainings";

@@ -39,6 +39,8 @@ import org.mlarena.usecase.entity.UseCase;
 @Stateless
 public class PipelineRuns {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(PipelineRuns.class.getName());
+
     @PersistenceContext(unitName = "arena")
     EntityManager em;
 
@@ -203,6 +205,9 @@ public class PipelineRuns {
         Experiment e = em.find(Experiment.class, experimentId);
         addEnergy(e, energy);
         e.finished(status, reason, ArenaClock.now());
+        LOG.info(() -> "Experiment " + experimentId + " (" + e.getModel() + ", " + e.getUseCase().getSlug() + ") ended " + status + " after "
+                + e.getEpochsDone() + " of " + e.getEpochs() + " epochs, " + String.format(java.util.Locale.ROOT, "%.1f", e.getSecondsSpent())
+                + " s of training");
         if (status == ExperimentStatus.COMPLETED && e.isSubmitWhenCompleted() && allowance.of(e.getTeam()).left() > 0) {
             Submission submission = new Submission(e, e.getCreatedBy(), "Submitted by the platform when its training completed.", ArenaClock.now());
             em.persist(submission);
