@@ -4,9 +4,10 @@
 #   bench/gpu.sh prepare   here (Debian, Java 17, Maven): builds, then packs into .gpu/ what the GPU machine lacks
 #                          (a jlinked Java runtime, the ICD loader, Aparapi's x86-64 native library, the jars, the
 #                          kernel tests, Fashion-MNIST); .gpu/ is git-ignored and travels as a carried path
-#   bench/gpu.sh           on the GPU machine (CUDA, Python and PyTorch, no Java, no OpenCL loader): finds the NVIDIA
+#   bench/gpu.sh [tests]   on the GPU machine (CUDA, Python and PyTorch, no Java, no OpenCL loader): finds the NVIDIA
 #                          OpenCL driver, lists the device, runs the OpenCL-versus-Java kernel tests on it, then the
-#                          matrix product, the MLP and the CNN against PyTorch on the GPU; the log goes to $OUT/gpu.log
+#                          matrix product, the MLP and the CNN against PyTorch on the GPU ("tests": the kernel tests
+#                          only); the log goes to $OUT/gpu.log
 #
 # With the device tool: run "bench/gpu.sh" with carry [".gpu"] (see ../shared/GPU.md for the budget).
 set -uo pipefail
@@ -100,6 +101,8 @@ if [ -n "$lib" ]; then
         -cp "$cp$pack/arena-batch-tests.jar" --select-class org.mlarena.numerics.opencl.OpenClBackendTest \
         --select-class org.mlarena.numerics.opencl.OpenClMatrixKernelsTest --details=tree --disable-banner --disable-ansi-colors 2>&1 | tail -70)
 fi
+
+[ "${1:-}" = tests ] && { section "done"; exit; }
 
 section "matrix multiply fp32, GFLOP/s, best of >= 2 s (engine: result read back to host memory each time)"
 [ -n "$lib" ] && timeout 120 "${java[@]}" -Darena.bench.java=false -cp "$cp" org.mlarena.bench.MatmulBench 256 512 1024 2048 4096

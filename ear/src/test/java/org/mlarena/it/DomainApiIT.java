@@ -58,6 +58,12 @@ class DomainApiIT {
         List<String> fields = many.getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field")).toList();
         assertTrue(fields.containsAll(List.of("model", "epochs", "learningRate", "optimizer")), "every wrong setting at once: " + many);
         problem(Api.post(uc + "/experiments", w.alice, "{\"title\":\"t\",\"model\":\"mlp\",\"hyperparameters\":{\"hidden\":\"lots\"}}"), 400, "hidden");
+        // a misspelled or unknown training setting is refused, naming it and the known ones, before anything trains
+        JsonObject unknown = problem(Api.post(uc + "/experiments", w.alice, "{\"title\":\"t\",\"model\":\"mlp\",\"earlyStopping\":true}"),
+                400, "earlyStopping");
+        assertTrue(unknown.toString().contains("patience") && unknown.toString().contains("monitor"), unknown.toString());
+        problem(Api.post(uc + "/experiments", w.alice, "{\"title\":\"t\",\"model\":\"mlp\",\"monitor\":\"accuracy\",\"schedule\":\"step\"}"),
+                400, "monitor");
         problem(Api.post(uc + "/experiments", w.alice, "{\"title\":\"t\",\"model\":\"mlp\",\"finetuneFrom\":" + w.experimentA + "}"), 400, "finetuneFrom");
         problem(Api.post(uc + "/submissions", w.alice, "{}"), 400, "experimentId");
         long unfinished = World.created(Api.post(uc + "/experiments", w.alice, "{\"title\":\"stopped early\",\"model\":\"mlp\",\"epochs\":400,\"patience\":0}"))
