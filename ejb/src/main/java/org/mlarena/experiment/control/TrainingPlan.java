@@ -39,7 +39,7 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
      */
     public static final int TARGET_STEPS = 2000;
     public static final int MIN_DEFAULT_EPOCHS = 10;
-    public static final int MAX_DEFAULT_EPOCHS = 200;
+    public static final int MAX_DEFAULT_EPOCHS = MAX_EPOCHS;
     public static final List<String> SCHEDULES = List.of("constant", "cosine");
     public static final List<String> MONITORS = List.of("loss", "score");
 
@@ -156,7 +156,7 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
         return Math.max(16, Math.min(256, Integer.highestOneBit(Math.max(1, rows / 16))));
     }
 
-    /** Epochs that give about {@link #TARGET_STEPS} optimiser steps, from 10 to 200. */
+    /** Epochs that give about {@link #TARGET_STEPS} optimiser steps, from 10 to {@link #MAX_EPOCHS} (early stopping ends most runs sooner). */
     public static int defaultEpochs(int rows, int batchSize) {
         int steps = (rows + batchSize - 1) / batchSize;
         return Math.max(MIN_DEFAULT_EPOCHS, Math.min(MAX_DEFAULT_EPOCHS, (TARGET_STEPS + steps - 1) / steps));

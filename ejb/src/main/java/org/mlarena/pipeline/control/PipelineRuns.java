@@ -144,16 +144,22 @@ public class PipelineRuns {
     }
 
     /** The job has started: its execution (for the scheduler's watch) and the device it trains on. */
-    public void ranOn(long experimentId, long executionId, String device) {
+    /** The run has its job, its device and its preprocessing (described for people). */
+    public void ranOn(long experimentId, long executionId, String device, String preprocessing) {
         Experiment e = em.find(Experiment.class, experimentId);
         e.attached(executionId);
         e.ranOn(device);
+        e.preprocessed(preprocessing);
     }
 
     public boolean cancelRequested(long experimentId) {
         Experiment e = em.find(Experiment.class, experimentId);
         em.refresh(e);
         return e.isCancelRequested();
+    }
+
+    /** Whether a run must stop (cancel requested) and what its team may still spend, as read in one transaction. */
+    public record Standing(boolean cancelRequested, long budgetLeftFlops) {
     }
 
     /** What the experiment's team may still spend; Long.MAX_VALUE for template experiments. */
@@ -172,8 +178,8 @@ public class PipelineRuns {
      *
      * @param bestEpoch the epoch whose weights the model file now holds: this one or an earlier one
      */
-    public void epochDone(long experimentId, int epoch, double trainingLoss, Evaluation.Figures validation, long flops, double seconds,
-                          int bestEpoch) {
+    public Standing epochDone(long experimentId, int epoch, double trainingLoss, Evaluation.Figures validation, long flops, double seconds,
+                              int bestEpoch) {
         Experiment e = em.find(Experiment.class, experimentId);
         List<EpochRecord> curve = em.createNamedQuery(EpochRecord.OF_EXPERIMENT, EpochRecord.class).setParameter("experiment", e).getResultList();
         curve.stream().filter(r -> r.getEpoch() >= epoch).forEach(em::remove);
@@ -195,10 +201,8 @@ public class PipelineRuns {
         if (e.getTeam() != null) {
             budget.charge(e.getTeam(), ComputeCharge.Kind.TRAINING, experimentId, "experiment " + experimentId + ", epoch " + epoch, flops);
         }
-    }
-
-    public void preprocessed(long experimentId, String description) {
-        em.find(Experiment.class, experimentId).preprocessed(description);
+        // the next epoch's checks, read in this transaction: one round trip per epoch instead of three
+        return new Standing(e.isCancelRequested(), e.getTeam() == null ? Long.MAX_VALUE : budget.of(e.getTeam()).leftFlops());
     }
 
     public void experimentEnded(long experimentId, ExperimentStatus status, String reason, EnergyMeter.Reading energy) {

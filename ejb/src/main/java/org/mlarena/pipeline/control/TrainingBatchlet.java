@@ -71,25 +71,27 @@ public class TrainingBatchlet extends AbstractBatchlet {
     private String train(long id, EnergyMeter meter) throws InvalidDataException, IOException {
         TrainingJob job = runs.trainingJob(id);
         TrainingRun.Progress progress = new TrainingRun.Progress() {
+            /** What the last epoch's record read; null before the first epoch (then asked on its own). */
+            private PipelineRuns.Standing standing;
+
             @Override
             public boolean stopRequested() {
-                return stopRequested || runs.cancelRequested(id);
+                return stopRequested || (standing == null ? runs.cancelRequested(id) : standing.cancelRequested());
             }
 
             @Override
             public long budgetLeft() {
-                return runs.budgetLeft(id);
+                return standing == null ? runs.budgetLeft(id) : standing.budgetLeftFlops();
             }
 
             @Override
             public void started(String device, String preprocessing) {
-                Conflicts.retry(() -> runs.ranOn(id, jobContext.getExecutionId(), device));
-                Conflicts.retry(() -> runs.preprocessed(id, preprocessing));
+                Conflicts.retry(() -> runs.ranOn(id, jobContext.getExecutionId(), device, preprocessing));
             }
 
             @Override
             public void epochDone(int epoch, double trainingLoss, Evaluation.Figures validation, long flops, double seconds, int bestEpoch) {
-                Conflicts.retry(() -> runs.epochDone(id, epoch, trainingLoss, validation, flops, seconds, bestEpoch));
+                standing = Conflicts.retry(() -> runs.epochDone(id, epoch, trainingLoss, validation, flops, seconds, bestEpoch));
                 meter.sample();
             }
         };
