@@ -26,8 +26,7 @@ import org.mlarena.usecase.entity.UseCase;
  * @param buckets         text only: the size of the bag-of-words vectors
  */
 public record TrainingPlan(String model, Map<String, String> hyperparameters, Shape input, int outputs, int buckets,
-        int epochs, int batchSize, double learningRate, String optimizerName, double weightDecay, Optimizer optimizer,
-        int patience, double minDelta, String monitor, String schedule, boolean standardize, ModelZoo.Figures figures) {
+        int epochs, int batchSize, double learningRate, String optimizerName, double weightDecay, int patience, double minDelta, String monitor, String schedule, boolean standardize, ModelZoo.Figures figures) {
 
     public static final String BUCKETS = "buckets";
     public static final int DEFAULT_BUCKETS = 4096;
@@ -76,11 +75,12 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
     public static TrainingPlan of(ModelZoo.Category category, Dataset dataset, Settings settings, long budgetLeftFlops) {
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
         String model = settings.model() == null ? null : settings.model().strip();
+        ModelZoo.Model zooModel = ModelZoo.MODELS.stream().filter(m -> m.id().equals(model)).findFirst().orElse(null);
         if (model == null || model.isEmpty()) {
             errors.add("model", "Choose a model: for " + category + " one of " + ids(category) + ".");
-        } else if (ModelZoo.MODELS.stream().noneMatch(m -> m.id().equals(model))) {
+        } else if (zooModel == null) {
             errors.add("model", "There is no model '" + model + "'; for " + category + " choose one of " + ids(category) + ".");
-        } else if (!ModelZoo.model(model).categories().contains(category)) {
+        } else if (!zooModel.categories().contains(category)) {
             errors.add("model", "'" + model + "' does not fit " + category + "; choose one of " + ids(category) + ".");
         }
         Map<String, String> hyper = new LinkedHashMap<>(settings.hyperparameters() == null ? Map.of() : settings.hyperparameters());
@@ -110,8 +110,7 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
             errors.add("schedule", "The learning-rate schedule is one of " + SCHEDULES + ", got '" + settings.schedule() + "'.");
         }
         boolean standardize = settings.standardize() == null || settings.standardize();
-        double rate = settings.learningRate() != null ? settings.learningRate()
-                : model != null && ModelZoo.MODELS.stream().anyMatch(m -> m.id().equals(model)) ? ModelZoo.model(model).learningRate() : 0.001;
+        double rate = settings.learningRate() != null ? settings.learningRate() : zooModel != null ? zooModel.learningRate() : 0.001;
         if (!(rate > 0 && rate <= 10)) {
             errors.add("learningRate", "The learning rate must be more than 0 and at most 10, got " + rate + ".");
         }
@@ -144,8 +143,7 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
             epochs = (int) Math.max(1, budgetLeftFlops / perEpoch);
             patience = settings.patience() == null ? Math.max(10, epochs / 10) : patience;
         }
-        return new TrainingPlan(model, Map.copyOf(hyper), input, outputs, buckets, epochs, batch, rate, optimizerName, decay, optimizer,
-                patience, minDelta, monitor, schedule, standardize, figures);
+        return new TrainingPlan(model, Map.copyOf(hyper), input, outputs, buckets, epochs, batch, rate, optimizerName, decay, patience, minDelta, monitor, schedule, standardize, figures);
     }
 
     /**

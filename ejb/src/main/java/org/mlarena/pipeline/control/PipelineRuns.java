@@ -121,7 +121,7 @@ public class PipelineRuns {
         List<TrainingJob.Recorded> recorded = em.createNamedQuery(EpochRecord.OF_EXPERIMENT, EpochRecord.class).setParameter("experiment", e)
                 .getResultList().stream().sorted(java.util.Comparator.comparingInt(EpochRecord::getEpoch))
                 .map(r -> new TrainingJob.Recorded(r.getEpoch(), r.getValidationScore(), r.getValidationLoss())).toList();
-        long left = e.getTeam() == null ? Long.MAX_VALUE : budget.of(e.getTeam()).leftFlops();
+        long left = budgetLeft(e);
         return new TrainingJob(id, useCase.getSlug(), useCase.getCategory(), e.getModel(), modelHyperparameters(e), e.getSeed(),
                 e.getEpochs(), e.getBatchSize(), e.getLearningRate(), e.getOptimizer(), e.getWeightDecay(),
                 DataDirectory.datasets().resolve(dataset.getDirectory()), dataset.getFormat(), dataset.getTargetColumn(), dataset.getTextColumn(),
@@ -152,19 +152,12 @@ public class PipelineRuns {
         e.preprocessed(preprocessing);
     }
 
-    public boolean cancelRequested(long experimentId) {
-        Experiment e = em.find(Experiment.class, experimentId);
-        em.refresh(e);
-        return e.isCancelRequested();
-    }
-
     /** Whether a run must stop (cancel requested) and what its team may still spend, as read in one transaction. */
     public record Standing(boolean cancelRequested, long budgetLeftFlops) {
     }
 
     /** What the experiment's team may still spend; Long.MAX_VALUE for template experiments. */
-    public long budgetLeft(long experimentId) {
-        Experiment e = em.find(Experiment.class, experimentId);
+    private long budgetLeft(Experiment e) {
         return e.getTeam() == null ? Long.MAX_VALUE : budget.of(e.getTeam()).leftFlops();
     }
 
@@ -202,7 +195,7 @@ public class PipelineRuns {
             budget.charge(e.getTeam(), ComputeCharge.Kind.TRAINING, experimentId, "experiment " + experimentId + ", epoch " + epoch, flops);
         }
         // the next epoch's checks, read in this transaction: one round trip per epoch instead of three
-        return new Standing(e.isCancelRequested(), e.getTeam() == null ? Long.MAX_VALUE : budget.of(e.getTeam()).leftFlops());
+        return new Standing(e.isCancelRequested(), budgetLeft(e));
     }
 
     public void experimentEnded(long experimentId, ExperimentStatus status, String reason, EnergyMeter.Reading energy) {

@@ -71,17 +71,17 @@ public class TrainingBatchlet extends AbstractBatchlet {
     private String train(long id, EnergyMeter meter) throws InvalidDataException, IOException {
         TrainingJob job = runs.trainingJob(id);
         TrainingRun.Progress progress = new TrainingRun.Progress() {
-            /** What the last epoch's record read; null before the first epoch (then asked on its own). */
-            private PipelineRuns.Standing standing;
+            /** What the last epoch's record read; before the first epoch, what the job read when it started. */
+            private PipelineRuns.Standing standing = new PipelineRuns.Standing(false, job.budgetLeftFlops());
 
             @Override
             public boolean stopRequested() {
-                return stopRequested || (standing == null ? runs.cancelRequested(id) : standing.cancelRequested());
+                return stopRequested || standing.cancelRequested();
             }
 
             @Override
             public long budgetLeft() {
-                return standing == null ? runs.budgetLeft(id) : standing.budgetLeftFlops();
+                return standing.budgetLeftFlops();
             }
 
             @Override
