@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Benchmarks of the training engine against numpy and PyTorch on this machine, side by side.
 #   bench/run.sh [matmul|mlp|cnn|metrics|quality|all] [epochs] [cnn training images]
-# Installs (as root) Debian's python3-numpy, python3-torch and dataset-fashion-mnist when missing.
+# Installs (as root) Debian's python3-numpy, python3-torch, python3-sklearn, python3-statsmodels and dataset-fashion-mnist when missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 what=${1:-all}
 epochs=${2:-10}
 cd "$root"
 if [ "$(id -u)" = 0 ]; then
-    for pkg in python3-numpy python3-torch python3-sklearn dataset-fashion-mnist pocl-opencl-icd; do
+    for pkg in python3-numpy python3-torch python3-sklearn python3-statsmodels dataset-fashion-mnist pocl-opencl-icd; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
             || DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$pkg" >/dev/null
     done
@@ -70,7 +70,7 @@ if [ "$what" = metrics ] || [ "$what" = all ]; then
          END{for (k in m) if (("java "k) in t && ("sklearn "k) in t) printf "speed-up java vs sklearn %s: %.1fx\n", k, t["sklearn "k]/t["java "k]}' "$out" | sort
 fi
 if [ "$what" = quality ] || [ "$what" = all ]; then
-    echo "== the default experiment of every zoo model vs scikit-learn's defaults, on real tables of Debian's python3-sklearn"
+    echo "== the default experiment of every zoo model vs scikit-learn's defaults, on real tables of Debian's python3-sklearn and python3-statsmodels"
     tables=$(mktemp -d)
     /usr/bin/python3 bench/python/quality_tables.py "$tables/tables"
     java_run org.mlarena.bench.QualityBench "$tables/tables" "$tables/work" | tee "$tables/platform.txt"

@@ -35,6 +35,9 @@ import org.mlarena.pipeline.control.TrainingRun;
  *
  * <pre>QualityBench TABLE_DIR WORK_DIR</pre>
  *
+ * What-if runs: {@code -Dquality.tables=wine,fair} picks tables; {@code -Dquality.epochs}, {@code .batchSize},
+ * {@code .learningRate}, {@code .weightDecay}, {@code .patience}, {@code .monitor}, {@code .schedule} replace a default.
+ *
  * Prints, per table and model: {@code quality platform TABLE MODEL accuracy F1 rmse seconds epochs best-epoch}, and per
  * table {@code split TABLE DIRECTORY CLASSIFICATION}.
  */
@@ -45,15 +48,31 @@ public final class QualityBench {
     }
 
     static final List<Table> TABLES = List.of(new Table("wine", "cultivar", true), new Table("breast_cancer", "diagnosis", true),
-            new Table("iris", "species", true), new Table("digits", "digit", true), new Table("diabetes", "progression", false));
+            new Table("iris", "species", true), new Table("digits", "digit", true), new Table("diabetes", "progression", false),
+            new Table("grunfeld", "invest", false), new Table("fair", "affair", true));
 
     private QualityBench() {
+    }
+
+    /** A setting that a what-if run changes ({@code -Dquality.epochs=...}); null, the default, otherwise. */
+    private static Integer integer(String property) {
+        String value = System.getProperty(property);
+        return value == null ? null : Integer.valueOf(value);
+    }
+
+    private static Double number(String property) {
+        String value = System.getProperty(property);
+        return value == null ? null : Double.valueOf(value);
     }
 
     public static void main(String[] args) throws Exception {
         Path tables = Path.of(args[0]);
         Path work = Path.of(args[1]);
         for (Table table : TABLES) {
+            if (!Files.isRegularFile(tables.resolve(table.name() + ".csv"))
+                    || System.getProperty("quality.tables") != null && !List.of(System.getProperty("quality.tables").split(",")).contains(table.name())) {
+                continue; // the statsmodels tables, without python3-statsmodels; or not asked for
+            }
             Category category = table.classification() ? Category.TABULAR_CLASSIFICATION : Category.TABULAR_REGRESSION;
             ImportSpec spec = new ImportSpec(DatasetFormat.CSV, table.target(), null, ',', 0.2, 0.2, 7);
             Path directory = Files.createDirectories(work).resolve(table.name());
@@ -64,10 +83,13 @@ public final class QualityBench {
             dataset.imported(DatasetFormat.CSV, table.target(), null, new int[]{imported.trainRows(), imported.validationRows(), imported.testRows()},
                     new int[0], imported.featureNames(), imported.classNames(), table.name(), spec.seed(), spec.validationFraction(),
                     spec.testFraction(), table.name(), List.of(), "bench", Instant.now());
+            dataset.encoded(imported.categoricalColumns(), imported.inputWidth());
             String metric = table.classification() ? "f1_macro" : "rmse";
             TrainingData test = SplitLoader.load(directory, DatasetFormat.CSV, table.target(), null, imported.classNames(), null, "test", 0);
             for (ModelZoo.Model model : ModelZoo.models(category)) {
-                TrainingPlan plan = TrainingPlan.of(category, dataset, new TrainingPlan.Settings(model.id(), Map.of(), null, null, null, null, null));
+                TrainingPlan plan = TrainingPlan.of(category, dataset, new TrainingPlan.Settings(model.id(), Map.of(), integer("quality.epochs"),
+                        integer("quality.batchSize"), number("quality.learningRate"), null, number("quality.weightDecay"), integer("quality.patience"),
+                        null, System.getProperty("quality.monitor"), System.getProperty("quality.schedule"), null));
                 TrainingJob job = TrainingJob.fresh(category, plan, 42, directory, DatasetFormat.CSV, table.target(), null, imported.classNames(), null,
                         imported.featureNames(), metric);
                 Path models = Files.createDirectories(work.resolve(table.name() + "-" + model.id()));

@@ -166,7 +166,7 @@ class HostingPagesIT {
         browser.type("#datasetForm\\:target", "kind");
         browser.click("#datasetForm\\:import");
         String report = browser.text("#datasetForm\\:import-report");
-        assertTrue(report.contains("line 5") && report.contains("'eleven' is not a finite number"), report);
+        assertTrue(report.contains("line 5") && report.contains("'eleven' is not a number, and this column holds numbers"), report);
         assertTrue(report.contains("The import was refused; nothing was changed."), report);
         assertTrue(browser.has("#profileForm\\:dataset-none"), "no dataset after the refused import");
         assertEquals(404, Api.get(useCase + "/dataset", hostApi).status());

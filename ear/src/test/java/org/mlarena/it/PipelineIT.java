@@ -199,6 +199,54 @@ class PipelineIT {
         assertTrue(stopped.getInt("epochsDone") < 50, stopped.toString());
     }
 
+    @Test
+    void aTableWithCategoriesAndMissingValuesIsProfiledTrainedEncodedAndScored() {
+        String host = Api.authorization("hana");
+        String bob = Api.authorization("bob");
+        String slug = "categories-" + Long.toHexString(System.nanoTime());
+        String uc = World.createUseCase(host, slug, "Colours",
+                "\"visibility\":\"PUBLIC\",\"category\":\"TABULAR_CLASSIFICATION\",\"primaryMetric\":\"accuracy\"");
+        // the class follows the colour, and for blue the number x; a tenth of the colours and a seventh of x are missing
+        StringBuilder csv = new StringBuilder("colour,x,label\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        String[] colours = {"red", "green", "blue"};
+        for (int i = 0; i < 300; i++) {
+            double x = random.nextDouble(-1, 1);
+            String label = i % 3 == 0 ? "a" : i % 3 == 1 ? "b" : x > 0 ? "c" : "a";
+            csv.append(i % 10 == 9 ? "NA" : colours[i % 3]).append(',').append(i % 7 == 6 ? "" : String.format(java.util.Locale.ROOT, "%.4f", x))
+                    .append(',').append(label).append('\n');
+        }
+        long table = World.created(Api.send("POST", "api/v1/uploads?name=colours.csv", host, "text/csv",
+                csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))).getJsonNumber("id").longValue();
+        JsonObject dataset = World.ok(Api.put(uc + "/dataset", host, "{\"format\":\"CSV\",\"targetColumn\":\"label\",\"files\":{\"table\":" + table + "}}"));
+        assertEquals(List.of("colour"), dataset.getJsonArray("categoricalFeatures").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList(), dataset.toString());
+        assertEquals(3 + 1 + 2, dataset.getInt("inputWidth"), "three colours and a missing flag, x and its flag");
+        World.activate(host, uc);
+        World.created(Api.post(uc + "/participation", bob, "{\"acceptRules\":true}"));
+
+        JsonObject profiled = Runs.await(uc + "/dataset", bob, java.util.Set.of(), java.time.Duration.ZERO,
+                d -> !"PENDING".equals(d.getString("profileStatus", "PENDING")));
+        assertEquals("READY", profiled.getString("profileStatus"), profiled.toString());
+        JsonObject colour = World.ok(Api.get(uc + "/dataset/profile", bob)).getJsonArray("features").getJsonObject(0);
+        assertEquals("categorical", colour.getString("kind"), colour.toString());
+        assertEquals(3, colour.getInt("categories"));
+        assertTrue(colour.getInt("missing") > 0, colour.toString());
+
+        long id = World.created(Api.post(uc + "/experiments", bob, "{\"title\":\"defaults\",\"model\":\"softmax-regression\"}"))
+                .getJsonNumber("id").longValue();
+        JsonObject trained = Runs.awaitExperiment(uc, id, bob);
+        assertEquals("COMPLETED", trained.getString("status"), trained.toString());
+        assertTrue(trained.getString("preprocessing").contains("1 categorical feature ['colour'] one-hot encoded into 3 0/1 inputs"), trained.toString());
+        assertTrue(trained.getString("preprocessing").contains("missing values of ['colour', 'x']"), trained.toString());
+        assertEquals(6 * 3 + 3, trained.getInt("parameters"), "6 inputs × 3 classes and 3 biases: the plan counted the encoded width");
+
+        JsonObject submission = World.created(Api.post(uc + "/submissions", bob, "{\"experimentId\":" + id + "}"));
+        JsonObject scored = Runs.awaitSubmission(uc, submission.getJsonNumber("id").longValue(), bob);
+        assertEquals("SCORED", scored.getString("status"), scored.toString());
+        assertTrue(scored.getJsonObject("publicScore").getJsonNumber("value").doubleValue() > 0.8, scored.toString());
+    }
+
     private static long upload(String host, String file) throws IOException {
         return World.created(Api.send("POST", "api/v1/uploads?name=" + file, host, "application/octet-stream", Files.readAllBytes(SUBSET.resolve(file))))
                 .getJsonNumber("id").longValue();

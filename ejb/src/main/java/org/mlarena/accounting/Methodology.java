@@ -50,6 +50,10 @@ public final class Methodology {
                 - **Training FLOPs** of an experiment: every training step (forward pass, backward pass, optimizer \
                 update) and the validation pass after each epoch, over all epochs, a restarted run included.
                 - **Inference FLOPs** of a submission: the forward passes over the test rows when it is scored.
+                - **Preprocessing** of a table belongs to the model and is counted with it: 2 FLOPs per standardised \
+                numeric value (a subtraction and a division), 1 per categorical value (the lookup of its category's \
+                input) and 2 per regression target mapped back; once per training and validation row when a run \
+                starts, and for every row scored.
 
                 Training and inference are counted separately; both are charged to the team's compute budget. \
                 1 PFLOP = 10^15 FLOPs.

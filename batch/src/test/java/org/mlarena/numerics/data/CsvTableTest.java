@@ -54,7 +54,7 @@ class CsvTableTest {
                 + "1,2,\n";             // line 8 target missing
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> read(csv, "price", TargetKind.NUMBERS));
         assertEquals(List.of(
-                "line 3, column 'area': 'abc' is not a finite number (features must be numeric; encode categories as numbers)",
+                "line 3, column 'area': 'abc' is not a number, and this column holds numbers; correct it, or leave it empty to have it imputed",
                 "line 4, column 'rooms': the value is missing; fill it in, remove the row, or import the table keeping missing values (they are then imputed)",
                 "line 5, column 'area': the value is missing; fill it in, remove the row, or import the table keeping missing values (they are then imputed)",
                 "line 6: has 2 fields but the header has 3",
@@ -83,7 +83,7 @@ class CsvTableTest {
     void manyProblemsAreCountedButOnlyTheFirstTwentyListed() {
         StringBuilder csv = new StringBuilder("x,y\n");
         for (int i = 0; i < 50; i++) {
-            csv.append(i == 0 ? "1,1\n" : "bad,1\n");
+            csv.append(i == 0 ? "1,1\n" : "1,1,1\n");
         }
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> read(csv.toString(), "y", TargetKind.NUMBERS));
         assertEquals(20, e.problems().size());
@@ -127,17 +127,69 @@ class CsvTableTest {
     }
 
     @Test
-    void aColumnOfTextOrOfNothingIsOneProblemSaidOnce() {
+    void anEmptyColumnIsOneProblemSaidOnceAndATextInANumericColumnOnePerLine() {
         StringBuilder csv = new StringBuilder("colour,empty,size,y\n");
         for (int i = 0; i < 30; i++) {
             csv.append(i % 2 == 0 ? "red" : "blue").append(",,").append(i == 3 ? "big" : Integer.toString(i)).append(",1\n");
         }
         InvalidDataException e = assertThrows(InvalidDataException.class,
                 () -> CsvTable.read(new StringReader(csv.toString()), "t.csv", "y", TargetKind.NUMBERS, ',', true));
-        assertEquals(List.of("column 'colour': holds text in all 30 rows (e.g. 'red', 'blue'); features must be numbers: encode it as numbers"
-                        + " (one 0/1 column per category) or remove the column",
-                "column 'empty': empty in all 30 rows; remove the column",
-                "line 5, column 'size': 'big' is not a finite number (features must be numeric; encode categories as numbers)"),
+        assertEquals(List.of("column 'empty': empty in all 30 rows; remove the column",
+                "line 5, column 'size': 'big' is not a number, and this column holds numbers; correct it, or leave it empty to have it imputed"),
                 e.problems());
+    }
+
+    @Test
+    void aColumnOfTextsIsCategoricalWithItsNumbersAsCategoriesAndItsMissingValuesKept() throws Exception {
+        String csv = "colour,size,y\nred,1,a\nblue,2,b\n,3,a\nred,4,b\n10,5,a\ngreen,6,b\n10.0,7,a\n";
+        CsvTable t = CsvTable.read(new StringReader(csv), "t.csv", "y", TargetKind.CLASSES, ',', true);
+        assertEquals(List.of(List.of("10", "blue", "green", "red"), List.of()), t.categories());
+        assertTrue(t.isCategorical(0) && !t.isCategorical(1));
+        float[] f = t.features();
+        float[] colour = {f[0], f[2], f[4], f[6], f[8], f[10], f[12]};
+        assertEquals(3f, colour[0]);
+        assertEquals(1f, colour[1]);
+        assertTrue(Float.isNaN(colour[2]));
+        assertEquals(3f, colour[3]);
+        assertEquals(0f, colour[4], "a number in a categorical column is a category");
+        assertEquals(2f, colour[5]);
+        assertEquals(0f, colour[6], "10 and 10.0 are one category");
+        assertEquals(7f, f[13]);
+
+        InvalidDataException refused = assertThrows(InvalidDataException.class,
+                () -> CsvTable.read(new StringReader(csv), "t.csv", "y", TargetKind.CLASSES, ',', false));
+        assertEquals(List.of("line 4, column 'colour': the value is missing; fill it in, remove the row, or import the table keeping missing"
+                + " values (they are then imputed)"), refused.problems(), "a categorical column's missing values are still refused on request");
+    }
+
+    @Test
+    void givenCategoriesNumberTheValuesAndAnUnknownOneReadsAsUnknown() throws Exception {
+        String csv = "colour,size,y\nred,1,0.5\npurple,2,1\n,3,2\n10.0,4,3\n";
+        CsvTable t = CsvTable.read(new StringReader(csv), "t.csv", "y", TargetKind.NUMBERS, ',', true,
+                List.of(List.of("10", "blue", "red"), List.of()));
+        assertEquals(List.of(List.of("10", "blue", "red"), List.of()), t.categories());
+        float[] f = t.features();
+        assertEquals(2f, f[0]);
+        assertEquals(CsvTable.UNKNOWN_CATEGORY, f[2]);
+        assertTrue(Float.isNaN(f[4]));
+        assertEquals(0f, f[6]);
+        InvalidDataException wrongWidth = assertThrows(InvalidDataException.class, () -> CsvTable.read(new StringReader(csv), "t.csv", "y",
+                TargetKind.NUMBERS, ',', true, List.of(List.of())));
+        assertTrue(wrongWidth.getMessage().contains("has 2 feature columns but the dataset has 1"), wrongWidth.getMessage());
+        InvalidDataException text = assertThrows(InvalidDataException.class, () -> CsvTable.read(new StringReader(csv), "t.csv", "y",
+                TargetKind.NUMBERS, ',', true, CsvTable.numeric(2)));
+        assertTrue(text.getMessage().contains("line 2, column 'colour': 'red' is not a number"), text.getMessage());
+    }
+
+    @Test
+    void aColumnOfTooManyTextsIsRefusedAtTheFirstOneTooMany() {
+        StringBuilder csv = new StringBuilder("name,y\n");
+        for (int i = 0; i < 5000; i++) {
+            csv.append("person ").append(i).append(",").append(i % 2).append('\n');
+        }
+        InvalidDataException e = assertThrows(InvalidDataException.class,
+                () -> CsvTable.read(new StringReader(csv.toString()), "t.csv", "y", TargetKind.CLASSES, ',', true));
+        assertEquals("t.csv: column 'name': more than 1000 distinct texts (by line 1002), and a category column takes at most 1000."
+                + " Is it an identifier or free text? Remove the column (free text belongs in a TEXT use case)", e.getMessage());
     }
 }

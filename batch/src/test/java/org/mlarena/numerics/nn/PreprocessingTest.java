@@ -71,7 +71,7 @@ class PreprocessingTest {
         Preprocessing p = Preprocessing.fit(ROWS, 2, new float[]{1f, 2f, 3f}, false);
         assertArrayEquals(new float[]{1f, 10f, 0f, 2f, 20f, 1f, 6f, 30f, 0f}, p.apply(ROWS), 0f);
         assertEquals(0, p.targetMean());
-        assertTrue(p.describe(List.of("a", "b")).startsWith("missing values of [b]"), p.describe(List.of("a", "b")));
+        assertTrue(p.describe(List.of("a", "b")).startsWith("missing values of ['b']"), p.describe(List.of("a", "b")));
         assertTrue(Preprocessing.fit(new float[]{1f, 2f}, 1, null, false).isIdentity(), "nothing to impute, nothing to do");
     }
 
@@ -110,6 +110,72 @@ class PreprocessingTest {
         saved.restoreInto(restored, false);
         assertArrayEquals(expected, predict(restored, saved.preprocessing(), inputs), 0f);
         assertTrue(saved.preprocessing().describe(List.of("a", "b")).contains("standardised"));
+    }
+
+    @Test
+    void oneHotEncodesTheTrainingCategoriesImputesTheMostFrequentAndReadsAnUnseenOneAsNone() {
+        // column 0: a size among [L, M, S, XL] (XL never in training); column 1: a number
+        List<List<String>> categories = List.of(List.of("L", "M", "S", "XL"), List.of());
+        float nan = Float.NaN;
+        float[] train = {2, 1f, 1, 2f, 2, 3f, nan, 4f, 0, 5f};
+        Preprocessing p = Preprocessing.fit(train, 2, null, true, categories);
+        Preprocessing.Categorical size = (Preprocessing.Categorical) p.columns().get(0);
+        assertEquals(List.of("L", "M", "S"), size.kept(), "the categories of the training split, in the list's order");
+        assertEquals("S", size.fill(), "the most frequent");
+        assertTrue(size.flagged());
+        assertEquals(3 + 1 + 1, p.outputs(), "three categories, a missing flag, one number");
+        assertEquals(categories, p.categories());
+        float[] out = p.apply(new float[]{1, 3f, nan, 3f, 3, 3f, -1f, 3f});
+        assertArrayEquals(new float[]{
+                0, 1, 0, 0, 0,
+                0, 0, 1, 1, 0,
+                0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0}, out, 0f, "M; missing as S and flagged; XL (unseen) as none; a category outside the list as none");
+        assertEquals(1 + 2, p.flopsPerSample(0), "a lookup for the category, a subtraction and a division for the number");
+        assertTrue(p.describe(List.of("size", "rooms")).contains("1 categorical feature ['size'] one-hot encoded into 3 0/1 inputs"
+                + " (categories with an input: ['size' 3 of 4]"), p.describe(List.of("size", "rooms")));
+    }
+
+    @Test
+    void keepsTheMostFrequentCategoriesUpToTheCap() {
+        int categories = Preprocessing.MAX_ONE_HOT + 20;
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < categories; i++) {
+            names.add(String.format("c%03d", i));
+        }
+        // category i appears i + 1 times: the 100 most frequent are c020..c119
+        java.util.List<Float> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < categories; i++) {
+            for (int k = 0; k <= i; k++) {
+                rows.add((float) i);
+            }
+        }
+        float[] train = new float[rows.size()];
+        for (int i = 0; i < train.length; i++) {
+            train[i] = rows.get(i);
+        }
+        Preprocessing p = Preprocessing.fit(train, 1, null, false, List.of(names));
+        Preprocessing.Categorical column = (Preprocessing.Categorical) p.columns().get(0);
+        assertEquals(names.subList(20, categories), column.kept());
+        assertEquals(Preprocessing.MAX_ONE_HOT, p.outputs());
+        assertArrayEquals(new float[Preprocessing.MAX_ONE_HOT], p.apply(new float[]{3f}), 0f, "an infrequent category reads as none");
+    }
+
+    @Test
+    void aCategoricalModelFileAloneReproducesItsInputs() throws Exception {
+        List<List<String>> categories = List.of(List.of("blue", "grün", "red"), List.of());
+        float[] train = {0, 1f, 2, 2f, 1, 3f, 2, Float.NaN};
+        Preprocessing p = Preprocessing.fit(train, 2, new float[]{1f, 2f, 3f, 4f}, true, categories);
+        Network net = Network.dense(new int[]{p.outputs(), 3, 1}, Network.Loss.MEAN_SQUARED_ERROR, new JavaBackend(), 4);
+        net.initialise(3);
+        Path file = dir.resolve("categorical.bin");
+        WeightFile.save(net, p, file, false);
+        WeightFile.Saved saved = WeightFile.load(file);
+        assertEquals(p, saved.preprocessing());
+        assertArrayEquals(p.apply(train), saved.preprocessing().apply(train), 0f);
+        Network restored = new Network(saved.input(), saved.layers(), saved.loss(), new JavaBackend(), 4);
+        saved.restoreInto(restored, false);
+        assertArrayEquals(predict(net, p, train), predict(restored, saved.preprocessing(), train), 0f);
     }
 
     private static float[] predict(Network net, Preprocessing p, float[] raw) {

@@ -36,12 +36,14 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.mlarena.numerics.data.CategoryFile;
 import org.mlarena.numerics.data.CsvTable;
 import org.mlarena.numerics.data.IdxArray;
 import org.mlarena.numerics.data.IdxReader;
 import org.mlarena.numerics.data.InvalidDataException;
 import org.mlarena.numerics.data.TextTable;
 import org.mlarena.numerics.nn.ModelZoo;
+import org.mlarena.numerics.nn.Preprocessing;
 
 /**
  * Turns a host's uploaded files into a dataset: checks them completely with the readers of
@@ -56,7 +58,8 @@ import org.mlarena.numerics.nn.ModelZoo;
  * <p>Canonical files: CSV and TEXT become RFC 4180 CSV (UTF-8, {@code ','}, quotes where needed, CRLF between
  * records) named {@code train.csv}, {@code validation.csv}, {@code test.csv} (hidden: it holds the answers) and
  * {@code test-features.csv} (the test rows without the target); CSV keeps every feature column with the target
- * last, numbers written so that they read back exactly; TEXT keeps only the text and the label column. IDX
+ * last, numbers written so that they read back exactly, categories as their text, and lists the categories of its
+ * categorical columns in {@value #CATEGORIES}; TEXT keeps only the text and the label column. IDX
  * becomes uncompressed unsigned-byte IDX: {@code train-images.idx}, {@code train-labels.idx},
  * {@code validation-images.idx}, {@code validation-labels.idx}, {@code test-images.idx} and {@code test-labels.idx}
  * (hidden).
@@ -73,6 +76,11 @@ public final class DatasetImporter {
     public static final String TRAIN = "train";
     public static final String VALIDATION = "validation";
     public static final String TEST = "test";
+
+    /** The category lists of a table's categorical columns ({@link CategoryFile}), for all splits. */
+    public static final String CATEGORIES = "categories.csv";
+    /** The split of a file that belongs to all of them. */
+    public static final String ALL = "all";
 
     /** The keys of the uploaded files in {@link #importFiles}'s map. */
     public static final String TABLE = "table";
@@ -116,7 +124,7 @@ public final class DatasetImporter {
         Split split = Split.of(rows, spec);
         List<StoredFile> stored = writeAtomically(targetDir, directory -> rows.write(directory, split));
         return new ImportResult(spec.format(), split.train().length, split.validation().length, split.test().length,
-                rows.featureNames(), rows.imageShape(), rows.classNames(), stored);
+                rows.featureNames(), rows.imageShape(), rows.classNames(), stored, rows.categoricalColumns(), rows.inputWidth(split));
     }
 
     private static void checkFormatFits(DatasetFormat format, ModelZoo.Category category) throws InvalidDataException {
@@ -133,7 +141,7 @@ public final class DatasetImporter {
 
     private static String describe(DatasetFormat format) {
         return switch (format) {
-            case CSV -> "CSV (a table of numeric features and a target column)";
+            case CSV -> "CSV (a table of numeric or categorical features and a target column)";
             case IDX -> "IDX (an images file and a labels file)";
             case TEXT -> "TEXT (a table with a text column and a label column)";
         };
@@ -172,9 +180,19 @@ public final class DatasetImporter {
         int[] imageShape();
 
         List<StoredFile> write(Path directory, Split split) throws IOException;
+
+        /** The feature columns that hold categories. */
+        default List<String> categoricalColumns() {
+            return List.of();
+        }
+
+        /** Tables: the inputs a model gets from a row once the training split's preprocessing encoded it; else 0. */
+        default int inputWidth(Split split) {
+            return 0;
+        }
     }
 
-    /** A CSV table: numeric features and a class or number to predict. */
+    /** A CSV table: numeric and categorical features and a class or number to predict. */
     private record TableRows(CsvTable table, String targetColumn) implements Rows {
 
         static TableRows read(Path file, ImportSpec spec, ModelZoo.Category category) throws InvalidDataException {
@@ -225,11 +243,30 @@ public final class DatasetImporter {
         public List<StoredFile> write(Path directory, Split split) throws IOException {
             List<String> all = new ArrayList<>(table.featureNames());
             all.add(targetColumn);
-            return List.of(
+            List<StoredFile> files = new ArrayList<>(List.of(
                     store(directory, "train.csv", TRAIN, false, out -> writeCsv(out, all, split.train(), true)),
                     store(directory, "validation.csv", VALIDATION, false, out -> writeCsv(out, all, split.validation(), true)),
                     store(directory, "test.csv", TEST, true, out -> writeCsv(out, all, split.test(), true)),
-                    store(directory, "test-features.csv", TEST, false, out -> writeCsv(out, table.featureNames(), split.test(), false)));
+                    store(directory, "test-features.csv", TEST, false, out -> writeCsv(out, table.featureNames(), split.test(), false))));
+            if (!categoricalColumns().isEmpty()) {
+                files.add(store(directory, CATEGORIES, ALL, false, out -> CategoryFile.write(out, table.featureNames(), table.categories())));
+            }
+            return files;
+        }
+
+        @Override
+        public List<String> categoricalColumns() {
+            return IntStream.range(0, table.columns()).filter(table::isCategorical).mapToObj(table.featureNames()::get).toList();
+        }
+
+        @Override
+        public int inputWidth(Split split) {
+            int width = table.columns();
+            float[] train = new float[split.train().length * width];
+            for (int i = 0; i < split.train().length; i++) {
+                System.arraycopy(table.features(), split.train()[i] * width, train, i * width, width);
+            }
+            return Preprocessing.fit(train, width, null, true, table.categories()).outputs();
         }
 
         private void writeCsv(Writer out, List<String> header, int[] rows, boolean withTarget) throws IOException {
@@ -239,7 +276,9 @@ public final class DatasetImporter {
             for (int row : rows) {
                 fields.clear();
                 for (int f = 0; f < width; f++) {
-                    fields.add(Float.toString(table.features()[row * width + f]));
+                    float value = table.features()[row * width + f];
+                    // a category as its text, so that the files read on their own; a missing one as an empty field
+                    fields.add(!table.isCategorical(f) ? Float.toString(value) : Float.isNaN(value) ? "" : table.categories().get(f).get((int) value));
                 }
                 if (withTarget) {
                     double target = table.target()[row];

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -65,6 +67,8 @@ public final class DatasetProfiler {
     public static final int SNIPPET_LENGTH = 200;
     /** TEXT: the most frequent words listed. */
     public static final int TOP_WORDS = 20;
+    /** The most frequent categories listed per categorical column. */
+    public static final int TOP_CATEGORIES = 10;
     /** IDX: the pixel histogram covers the pixels of at most this many training images (the first ones), to bound memory. */
     public static final int HISTOGRAM_IMAGES = 2000;
 
@@ -130,15 +134,18 @@ public final class DatasetProfiler {
         }
         boolean classification = !classNames.isEmpty();
         CsvTable.TargetKind kind = classification ? CsvTable.TargetKind.CLASSES : CsvTable.TargetKind.NUMBERS;
+        Path trainFile = directory.resolve(DatasetImporter.TRAIN + ".csv");
+        List<List<String>> categories = Files.isRegularFile(trainFile)
+                ? SplitLoader.categories(directory, CsvTable.featureNames(trainFile, targetColumn, DELIMITER)) : null;
         CsvTable train = readText(directory, DatasetImporter.TRAIN + ".csv",
-                (in, source) -> CsvTable.read(in, source, targetColumn, kind, DELIMITER, true));
+                (in, source) -> CsvTable.read(in, source, targetColumn, kind, DELIMITER, true, categories));
         if (featureNames != null && !featureNames.equals(train.featureNames())) {
             throw new InvalidDataException(train.source() + ": its feature columns are " + train.featureNames() + " but the dataset's are "
                     + featureNames + "; the files do not belong to this dataset: import it again");
         }
         if (classification) {
             CsvTable validation = readText(directory, DatasetImporter.VALIDATION + ".csv",
-                    (in, source) -> CsvTable.read(in, source, targetColumn, kind, DELIMITER, true));
+                    (in, source) -> CsvTable.read(in, source, targetColumn, kind, DELIMITER, true, categories));
             document.add("classes", classes(classNames,
                     datasetLabels(train.source(), train.classes(), train.classNames(), classNames),
                     datasetLabels(validation.source(), validation.classes(), validation.classNames(), classNames)));
@@ -160,15 +167,18 @@ public final class DatasetProfiler {
         int shown = Math.min(MAX_FEATURES, width);
         for (int f = 0; f < shown; f++) {
             String name = train.featureNames().get(f);
-            features.add(summary(ColumnSummary.of(name, columns.get(name), BINS)));
+            features.add(train.isCategorical(f) ? categorical(name, columns.get(name), train.categories().get(f))
+                    : summary(ColumnSummary.of(name, columns.get(name), BINS)));
         }
         document.add("features", features).add("featuresShown", shown).add("featuresTotal", width);
 
         Map<String, double[]> correlated = new LinkedHashMap<>();
-        int correlatedFeatures = Math.min(width, classification ? MAX_CORRELATED : MAX_CORRELATED - 1);
-        for (int f = 0; f < correlatedFeatures; f++) {
+        int correlatedFeatures = classification ? MAX_CORRELATED : MAX_CORRELATED - 1;
+        for (int f = 0; f < width && correlated.size() < correlatedFeatures; f++) {
             String name = train.featureNames().get(f);
-            correlated.put(name, columns.get(name));
+            if (!train.isCategorical(f)) {
+                correlated.put(name, columns.get(name));
+            }
         }
         if (!classification && !correlated.containsKey(targetColumn)) {
             correlated.put(targetColumn, train.target());
@@ -184,6 +194,8 @@ public final class DatasetProfiler {
                 float value = train.features()[r * width + f];
                 if (Float.isNaN(value)) {
                     values.addNull(train.featureNames().get(f));
+                } else if (train.isCategorical(f)) {
+                    values.add(train.featureNames().get(f), train.categories().get(f).get((int) value));
                 } else {
                     values.add(train.featureNames().get(f), new BigDecimal(Float.toString(value)));
                 }
@@ -196,6 +208,29 @@ public final class DatasetProfiler {
             samples.add(Json.createObjectBuilder().add("values", values));
         }
         document.add("samples", samples);
+    }
+
+    /**
+     * The summary of a categorical column: its rows with a value, the missing ones, how many of the dataset's categories
+     * the training split holds, and the {@value #TOP_CATEGORIES} most frequent with their rows.
+     */
+    private static JsonObjectBuilder categorical(String name, double[] codes, List<String> categories) {
+        long[] counts = new long[categories.size()];
+        long missing = 0;
+        for (double code : codes) {
+            if (Double.isNaN(code)) {
+                missing++;
+            } else if (code >= 0) {
+                counts[(int) code]++;
+            }
+        }
+        JsonArrayBuilder top = Json.createArrayBuilder();
+        IntStream.range(0, counts.length).boxed().filter(c -> counts[c] > 0)
+                .sorted((a, b) -> counts[a] != counts[b] ? Long.compare(counts[b], counts[a]) : Integer.compare(a, b))
+                .limit(TOP_CATEGORIES)
+                .forEach(c -> top.add(Json.createObjectBuilder().add("category", categories.get(c)).add("count", counts[c])));
+        return Json.createObjectBuilder().add("name", name).add("kind", "categorical").add("count", codes.length - missing)
+                .add("missing", missing).add("categories", Arrays.stream(counts).filter(n -> n > 0).count()).add("top", top);
     }
 
     /** The decimal a float was written as (the canonical files hold float values), not its binary expansion. */

@@ -82,6 +82,7 @@ public class DatasetStore {
                 new int[]{result.trainRows(), result.validationRows(), result.testRows()}, result.imageShape(),
                 result.featureNames(), result.classNames(), relative, spec.seed(), spec.validationFraction(), spec.testFraction(),
                 sourceNames, stored, importedBy, ArenaClock.now());
+        dataset.encoded(result.categoricalColumns(), result.inputWidth());
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

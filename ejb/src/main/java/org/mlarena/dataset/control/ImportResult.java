@@ -11,11 +11,15 @@ import java.util.List;
  * @param imageShape   IDX: {rows, columns} of every image; otherwise empty
  * @param classNames   classification: the classes, sorted (IDX: "0" … "k-1"); regression: empty
  * @param files        the files written, in the order train, validation, test
+ * @param categoricalColumns CSV: the feature columns that hold categories
+ * @param inputWidth   CSV: the inputs a model gets from a row once the training split's preprocessing encoded it
+ *                     (categories one-hot, missing values flagged); otherwise 0
  */
 public record ImportResult(DatasetFormat format, int trainRows, int validationRows, int testRows, List<String> featureNames,
-        int[] imageShape, List<String> classNames, List<StoredFile> files) {
+        int[] imageShape, List<String> classNames, List<StoredFile> files, List<String> categoricalColumns, int inputWidth) {
 
     public ImportResult {
+        categoricalColumns = List.copyOf(categoricalColumns);
         featureNames = List.copyOf(featureNames);
         imageShape = imageShape.clone();
         classNames = List.copyOf(classNames);
@@ -36,7 +40,8 @@ public record ImportResult(DatasetFormat format, int trainRows, int validationRo
     public boolean equals(Object o) {
         return o instanceof ImportResult r && format == r.format && trainRows == r.trainRows && validationRows == r.validationRows
                 && testRows == r.testRows && featureNames.equals(r.featureNames) && Arrays.equals(imageShape, r.imageShape)
-                && classNames.equals(r.classNames) && files.equals(r.files);
+                && classNames.equals(r.classNames) && files.equals(r.files) && categoricalColumns.equals(r.categoricalColumns)
+                && inputWidth == r.inputWidth;
     }
 
     @Override
@@ -47,6 +52,7 @@ public record ImportResult(DatasetFormat format, int trainRows, int validationRo
     @Override
     public String toString() {
         return "ImportResult[" + format + ", rows " + trainRows + "/" + validationRows + "/" + testRows + ", features " + featureNames
-                + ", image " + Arrays.toString(imageShape) + ", classes " + classNames + ", files " + files + "]";
+                + ", categorical " + categoricalColumns + ", input width " + inputWidth + ", image " + Arrays.toString(imageShape) + ", classes "
+                + classNames + ", files " + files + "]";
     }
 }

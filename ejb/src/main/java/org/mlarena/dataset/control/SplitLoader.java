@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.mlarena.numerics.data.BagOfWords;
+import org.mlarena.numerics.data.CategoryFile;
 import org.mlarena.numerics.data.CsvTable;
 import org.mlarena.numerics.data.IdxArray;
 import org.mlarena.numerics.data.IdxReader;
@@ -60,6 +61,16 @@ public final class SplitLoader {
      */
     public static TrainingData load(Path datasetDirectory, DatasetFormat format, String targetColumn, String textColumn,
                                     List<String> classNames, int[] imageShape, String split, int buckets) throws InvalidDataException {
+        return load(datasetDirectory, format, targetColumn, textColumn, classNames, imageShape, split, buckets, null);
+    }
+
+    /**
+     * The labelled rows of one split, a CSV table's categories numbered by the given lists (a model's: a category the
+     * model does not know reads as {@link CsvTable#UNKNOWN_CATEGORY}) or, when null, by the dataset's ({@link #categories}).
+     */
+    public static TrainingData load(Path datasetDirectory, DatasetFormat format, String targetColumn, String textColumn,
+                                    List<String> classNames, int[] imageShape, String split, int buckets, List<List<String>> categories)
+            throws InvalidDataException {
         if (datasetDirectory == null || format == null || classNames == null) {
             throw new IllegalArgumentException("the dataset directory, its format and its class list are needed");
         }
@@ -76,7 +87,7 @@ public final class SplitLoader {
             throw new IllegalArgumentException("a TEXT dataset needs the name of its text column");
         }
         return switch (format) {
-            case CSV -> csv(existing(datasetDirectory, split + ".csv"), targetColumn, classNames);
+            case CSV -> csv(datasetDirectory, existing(datasetDirectory, split + ".csv"), targetColumn, classNames, categories);
             case TEXT -> text(existing(datasetDirectory, split + ".csv"), textColumn, targetColumn, classNames, buckets);
             case IDX -> images(existing(datasetDirectory, split + "-images.idx"), existing(datasetDirectory, split + "-labels.idx"), classNames,
                     imageShape);
@@ -93,10 +104,23 @@ public final class SplitLoader {
         return file;
     }
 
-    private static TrainingData csv(Path file, String targetColumn, List<String> classNames) throws InvalidDataException {
+    /**
+     * Per feature column of a CSV dataset the categories that number its values (empty: a numeric column), as the import
+     * listed them for all splits.
+     */
+    public static List<List<String>> categories(Path datasetDirectory, List<String> featureNames) throws InvalidDataException {
+        return CategoryFile.read(datasetDirectory.resolve(DatasetImporter.CATEGORIES), featureNames);
+    }
+
+    private static TrainingData csv(Path directory, Path file, String targetColumn, List<String> classNames, List<List<String>> categories)
+            throws InvalidDataException {
         boolean classification = !classNames.isEmpty();
+        CsvTable.TargetKind kind = classification ? CsvTable.TargetKind.CLASSES : CsvTable.TargetKind.NUMBERS;
+        if (categories == null) {
+            categories = categories(directory, CsvTable.featureNames(file, targetColumn, DELIMITER));
+        }
         // missing values were kept or refused by the import; what is in the files is what the host chose
-        CsvTable table = CsvTable.read(file, targetColumn, classification ? CsvTable.TargetKind.CLASSES : CsvTable.TargetKind.NUMBERS, DELIMITER, true);
+        CsvTable table = CsvTable.read(file, targetColumn, kind, DELIMITER, true, categories);
         float[] targets = new float[classification ? 0 : table.rows()];
         for (int i = 0; i < targets.length; i++) {
             targets[i] = (float) table.target()[i];

@@ -71,6 +71,11 @@ public class Dataset {
     /** Class names, one per line; empty for regression. */
     @Column(length = 20000)
     private String classNames;
+    /** CSV: the feature columns that hold categories, one per line. */
+    @Column(length = 20000)
+    private String categoricalColumns;
+    /** CSV: the inputs a model gets from a row once encoded (0: as many as features, an import from before encodings). */
+    private int inputWidth;
 
     /** Relative to the datasets directory. */
     @Column(nullable = false, length = 200)
@@ -158,6 +163,21 @@ public class Dataset {
 
     public List<String> classNameList() {
         return split(classNames);
+    }
+
+    public List<String> categoricalColumnList() {
+        return split(categoricalColumns);
+    }
+
+    /** CSV: the inputs a model gets from one row, its categories one-hot encoded and its missing values flagged. */
+    public int inputWidth() {
+        return inputWidth > 0 ? inputWidth : featureNameList().size();
+    }
+
+    /** A table's categorical columns, and the width its rows have once encoded. */
+    public void encoded(List<String> categoricalColumns, int inputWidth) {
+        this.categoricalColumns = String.join(SEPARATOR, categoricalColumns);
+        this.inputWidth = inputWidth;
     }
 
     private static List<String> split(String joined) {

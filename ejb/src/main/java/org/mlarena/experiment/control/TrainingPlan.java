@@ -114,7 +114,7 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
         if (!(rate > 0 && rate <= 10)) {
             errors.add("learningRate", "The learning rate must be more than 0 and at most 10, got " + rate + ".");
         }
-        double decay = settings.weightDecay() == null ? 0 : settings.weightDecay();
+        double decay = settings.weightDecay() != null ? settings.weightDecay() : zooModel != null ? zooModel.weightDecay() : 0;
         if (!(decay >= 0 && decay < 1)) {
             errors.add("weightDecay", "Weight decay must be from 0 to below 1, got " + decay + ".");
         }
@@ -133,8 +133,11 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
             throw new InvalidInputException("hyperparameters", e.getMessage() + ".");
         }
         if (dataset.getFormat() == DatasetFormat.CSV) {
-            // the standardisation of the features (and the restored target) is part of the model's inference
-            long preprocessing = 2L * input.size() + (category == ModelZoo.Category.TABULAR_REGRESSION ? 2 : 0);
+            // the preprocessing of the features (and the restored target) is part of the model's inference, counted as
+            // Preprocessing.flopsPerSample counts it
+            int categorical = dataset.categoricalColumnList().size();
+            long preprocessing = 2L * (dataset.featureNameList().size() - categorical) + categorical
+                    + (category == ModelZoo.Category.TABULAR_REGRESSION ? 2 : 0);
             figures = new ModelZoo.Figures(figures.parameters(), figures.bytes(), figures.inferenceFlopsPerSample() + preprocessing,
                     figures.trainingFlopsPerSample() + preprocessing);
         }
@@ -187,7 +190,7 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
         DatasetFormat format = dataset.getFormat();
         return switch (format) {
             case IDX -> new Shape(1, dataset.getImageRows(), dataset.getImageColumns());
-            case CSV -> Shape.vector(dataset.featureNameList().size());
+            case CSV -> Shape.vector(dataset.inputWidth());
             case TEXT -> Shape.vector(buckets);
         };
     }

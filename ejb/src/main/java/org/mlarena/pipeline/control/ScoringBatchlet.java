@@ -60,8 +60,9 @@ public class ScoringBatchlet extends AbstractBatchlet {
             }
             WeightFile.Saved saved = WeightFile.load(job.weights());
             TrainingData test = SplitLoader.load(job.datasetDirectory(), job.format(), job.targetColumn(), job.textColumn(), job.classNames(),
-                    job.imageShape(), "test", job.buckets());
-            // the model's own preprocessing, as fitted on the training split: the test rows never change it
+                    job.imageShape(), "test", job.buckets(), saved.preprocessing().categories());
+            // the model's own preprocessing, as fitted on the training split: the test rows never change it; its
+            // categories number the test rows' (a category it never saw reads as none)
             Predictions.Outputs outputs = Predictions.ofModel(saved, test, Numerics.get().newBackend(), BATCH);
             Evaluation.Scores scores = Evaluation.score(outputs, test, MetricRegistry.standard().get(job.metric()), job.publicFraction(),
                     job.splitSeed(), Bootstrap.DEFAULT_RESAMPLES, id);

@@ -3,7 +3,9 @@ package org.mlarena.pipeline.control;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.logging.Logger;
 
@@ -83,13 +85,14 @@ public final class TrainingRun {
     }
 
     public Outcome run(Backend backend) throws InvalidDataException, IOException {
-        TrainingData rawTrain = load("train");
-        TrainingData rawValidation = load("validation");
+        WeightFile.Saved checkpoint = checkpoint();
+        WeightFile.Saved base = finetuned();
+        List<List<String>> categories = categories(checkpoint, base);
+        TrainingData rawTrain = load("train", categories);
         Metric metric = MetricRegistry.standard().get(job.metric());
         Optimizer constant = TrainingPlan.optimizer(job.optimizer(), job.learningRate(), job.weightDecay());
         Files.createDirectories(modelFile.getParent());
         int stepsPerEpoch = (rawTrain.rows() + job.batchSize() - 1) / job.batchSize();
-        WeightFile.Saved checkpoint = checkpoint();
         int done = checkpoint == null ? 0 : Math.min(job.epochs(), checkpoint.epochs(stepsPerEpoch));
         if (done > job.epochsRecorded()) {
             // the records of the checkpoint's last epochs are missing (the database lost them): train again from the
@@ -98,8 +101,12 @@ public final class TrainingRun {
                     + " are recorded; training starts over");
             done = 0;
             checkpoint = null;
+            if (!Objects.equals(categories, categories(null, base))) {
+                categories = categories(null, base);
+                rawTrain = load("train", categories);
+            }
         }
-        WeightFile.Saved base = finetuned();
+        TrainingData rawValidation = load("validation", categories);
         Preprocessing preprocessing = checkpoint != null ? checkpoint.preprocessing() : base != null ? base.preprocessing() : fit(rawTrain);
         TrainingData train = preprocessing.apply(rawTrain, true);
         TrainingData validation = preprocessing.apply(rawValidation, false);
@@ -183,11 +190,21 @@ public final class TrainingRun {
      * The preprocessing a run from scratch fits on the training split: for tables, the imputation of missing values and
      * (unless switched off) standardisation.
      */
-    private Preprocessing fit(TrainingData train) {
+    private Preprocessing fit(TrainingData train) throws InvalidDataException {
         if (job.format() != DatasetFormat.CSV) {
             return Preprocessing.none(train.features());
         }
-        return Preprocessing.fit(train.inputs(), train.features(), train instanceof RegressionData r ? r.targets() : null, job.standardize());
+        return Preprocessing.fit(train.inputs(), train.features(), train instanceof RegressionData r ? r.targets() : null, job.standardize(),
+                SplitLoader.categories(job.datasetDirectory(), job.featureNames()));
+    }
+
+    /**
+     * What a table's categories are numbered by: the lists of the model a run continues (a checkpoint's, or the one it
+     * finetunes), so that a category keeps its input; for a run from scratch the dataset's (null).
+     */
+    private List<List<String>> categories(WeightFile.Saved checkpoint, WeightFile.Saved base) {
+        WeightFile.Saved model = checkpoint != null ? checkpoint : base;
+        return model != null ? model.preprocessing().categories() : null;
     }
 
     static long checkpointSeconds() {
@@ -260,9 +277,9 @@ public final class TrainingRun {
         return job.imageShape() != null && job.imageShape()[0] > 0 ? new Shape(1, job.imageShape()[0], job.imageShape()[1]) : Shape.vector(data.features());
     }
 
-    private TrainingData load(String split) throws InvalidDataException {
+    private TrainingData load(String split, List<List<String>> categories) throws InvalidDataException {
         return SplitLoader.load(job.datasetDirectory(), job.format(), job.targetColumn(), job.textColumn(), job.classNames(), job.imageShape(),
-                split, job.buckets());
+                split, job.buckets(), categories);
     }
 
     /** FLOPs of one training pass: full batches and the smaller last one. */

@@ -235,6 +235,38 @@ class DatasetImporterTest {
         assertEquals(sorted(rows(LabelledImages.readIdx(images, labels))), sorted(readBack));
     }
 
+    @Test
+    void categoriesAreWrittenAsTheirTextsAndListedForAllSplits() throws Exception {
+        StringBuilder table = new StringBuilder("size,colour,weight,label\n");
+        String[] sizes = {"S", "M", "L", "XL", "10"};
+        for (int i = 0; i < 60; i++) {
+            table.append(sizes[i % 5]).append(',').append(i % 4 == 0 ? "" : i % 2 == 0 ? "red, dark" : "blue").append(',').append(i * 0.5)
+                    .append(',').append(i % 3).append('\n');
+        }
+        table = new StringBuilder(table.toString().replace("red, dark", "\"red, dark\""));
+        Path dir = temp.resolve("sizes");
+        ImportResult result = DatasetImporter.importFiles(Map.of("table", upload("sizes.csv", table.toString())),
+                new ImportSpec(DatasetFormat.CSV, "label", null, ',', 0.2, 0.2, 9), Category.TABULAR_CLASSIFICATION, dir);
+        assertEquals(List.of("size", "colour"), result.categoricalColumns());
+        assertEquals(5 + 2 + 1 + 1, result.inputWidth(), "five sizes, two colours and a missing flag, the weight");
+        assertTrue(result.files().stream().anyMatch(f -> f.name().equals(DatasetImporter.CATEGORIES) && f.split().equals(DatasetImporter.ALL) && !f.hidden()));
+        assertEquals(List.of(List.of("10", "L", "M", "S", "XL"), List.of("blue", "red, dark"), List.of()),
+                SplitLoader.categories(dir, result.featureNames()));
+        // every split reads back with the same numbers, its texts as the upload had them
+        int rows = 0;
+        for (String split : List.of("train", "validation", "test")) {
+            CsvTable read = CsvTable.read(dir.resolve(split + ".csv"), "label", CsvTable.TargetKind.CLASSES, ',', true,
+                    SplitLoader.categories(dir, result.featureNames()));
+            rows += read.rows();
+            for (int r = 0; r < read.rows(); r++) {
+                float colour = read.features()[r * 3 + 1];
+                assertTrue(Float.isNaN(colour) || colour == 0f || colour == 1f);
+            }
+        }
+        assertEquals(60, rows);
+        assertTrue(Files.readString(dir.resolve("train.csv"), UTF_8).contains("\"red, dark\""), "a category with a comma is quoted");
+    }
+
     // ------------------------------------------------------------------------------------------------ refusals
 
     @Test
@@ -243,7 +275,7 @@ class DatasetImporterTest {
         ImportSpec refuseMissing = new ImportSpec(DatasetFormat.CSV, "label", null, ',', 0.2, 0.2, 1, false);
         InvalidDataException e = assertRefused(Map.of("table", upload("bad.csv", table)), refuseMissing, Category.TABULAR_CLASSIFICATION);
         assertEquals(2, e.problems().size(), e.getMessage());
-        assertTrue(e.problems().get(0).startsWith("line 5, column 'x': 'abc' is not a finite number"), e.problems().get(0));
+        assertTrue(e.problems().get(0).startsWith("line 5, column 'x': 'abc' is not a number, and this column holds numbers"), e.problems().get(0));
         assertTrue(e.problems().get(1).startsWith("line 7, column 'y': the value is missing"), e.problems().get(1));
         assertTrue(e.getMessage().startsWith("table: 2 problems"), "names the upload, not its path on the server: " + e.getMessage());
     }

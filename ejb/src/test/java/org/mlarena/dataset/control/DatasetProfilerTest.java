@@ -253,6 +253,49 @@ class DatasetProfilerTest {
         assertEquals(7.0, constant.getJsonNumber("mean").doubleValue());
     }
 
+    @Test
+    void aCategoricalColumnCountsItsCategoriesAndMissingValuesAndStaysOutOfTheCorrelations() throws Exception {
+        StringBuilder csv = new StringBuilder("city,rooms,price\n");
+        String[] cities = {"Lyon", "Paris", "Paris", "Nice", "Paris", "Lyon", "", "Brest \"Finistère\""};
+        for (int i = 0; i < 120; i++) {
+            csv.append(cities[i % cities.length].contains("\"") ? "\"Brest \"\"Finistère\"\"\"" : cities[i % cities.length]).append(',')
+                    .append(i % 5 + 1).append(',').append(100 + i).append('\n');
+        }
+        Path upload = Files.writeString(temp.resolve("cities.csv"), csv);
+        ImportResult result = DatasetImporter.importFiles(Map.of("table", upload),
+                new ImportSpec(DatasetFormat.CSV, "price", null, ',', 0.15, 0.2, 3), Category.TABULAR_REGRESSION, temp.resolve("cities"));
+        assertEquals(List.of("city"), result.categoricalColumns());
+        JsonObject profile = parse(DatasetProfiler.profile(temp.resolve("cities"), DatasetFormat.CSV, "price", null, result.featureNames(),
+                List.of(), null, rows(result)));
+
+        // the expected counts, from the training file as a person would read it
+        Map<String, Integer> expected = new java.util.HashMap<>();
+        int missing = 0;
+        for (String line : Files.readAllLines(temp.resolve("cities").resolve("train.csv"), UTF_8).subList(1, result.trainRows() + 1)) {
+            String city = line.substring(0, line.lastIndexOf(',', line.lastIndexOf(',') - 1)).replace("\"\"", "\"");
+            city = city.startsWith("\"") ? city.substring(1, city.length() - 1) : city;
+            if (city.isEmpty()) {
+                missing++;
+            } else {
+                expected.merge(city, 1, Integer::sum);
+            }
+        }
+        JsonObject city = profile.getJsonArray("features").getJsonObject(0);
+        assertEquals("categorical", city.getString("kind"));
+        assertEquals(missing, city.getInt("missing"));
+        assertEquals(result.trainRows() - missing, city.getInt("count"));
+        assertEquals(4, city.getInt("categories"));
+        JsonArray top = city.getJsonArray("top");
+        assertEquals("Paris", top.getJsonObject(0).getString("category"), "the most frequent first");
+        for (JsonValue entry : top) {
+            assertEquals(expected.get(entry.asJsonObject().getString("category")), entry.asJsonObject().getInt("count"));
+        }
+        assertEquals(List.of("rooms", "price"), profile.getJsonObject("correlation").getJsonArray("columns").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList(), "only numeric columns are correlated");
+        JsonObject sample = profile.getJsonArray("samples").getJsonObject(0).getJsonObject("values");
+        assertTrue(sample.get("city").getValueType() == JsonValue.ValueType.STRING || sample.isNull("city"), sample.toString());
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private record Imported(ImportResult result, Path dir, String target) {

@@ -27,6 +27,7 @@ final class Runs {
                 new int[]{d.result().trainRows(), d.result().validationRows(), d.result().testRows()}, d.result().imageShape(),
                 d.result().featureNames(), d.result().classNames(), d.directory().getFileName().toString(), d.spec().seed(),
                 d.spec().validationFraction(), d.spec().testFraction(), "test", List.of(), "test", Instant.EPOCH);
+        dataset.encoded(d.result().categoricalColumns(), d.result().inputWidth());
         return dataset;
     }
 

@@ -72,7 +72,7 @@ class TemplatesBeatBaselineTest {
         Metric metric = MetricRegistry.standard().get(template.metric());
         WeightFile.Saved saved = WeightFile.load(ModelFiles.model(data.resolve("model")));
         TrainingData raw = org.mlarena.dataset.control.SplitLoader.load(job.datasetDirectory(), job.format(), job.targetColumn(), job.textColumn(),
-                job.classNames(), job.imageShape(), "test", job.buckets());
+                job.classNames(), job.imageShape(), "test", job.buckets(), saved.preprocessing().categories());
         double score = Evaluation.figures(Predictions.ofModel(saved, raw, Numerics.get().newBackend(), 256), raw, metric).score();
         double baseline = Evaluation.figures(baseline(imported.load("train"), raw), raw, metric).score();
         System.out.printf(java.util.Locale.ROOT, "template %s %s: test %s %.4f, baseline %.4f%n", slug, model, metric.id(), score, baseline);

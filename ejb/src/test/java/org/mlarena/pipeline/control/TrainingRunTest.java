@@ -161,11 +161,11 @@ class TrainingRunTest {
         java.nio.file.Files.createDirectories(dir.resolve("imports"));
         Imported wine = ImportedDatasets.table(file, keep, Category.TABULAR_CLASSIFICATION, dir.resolve("imports").resolve("holes"));
         TrainingPlan plan = plan(wine, Category.TABULAR_CLASSIFICATION, "softmax-regression", null, null);
-        assertEquals(13, plan.input().size(), "the plan counts the raw columns; the flags come with the fitted preprocessing");
+        assertEquals(15, plan.input().size(), "the plan counts the encoded width: 13 values and 2 missing flags");
         Runs.Recorder recorder = new Runs.Recorder();
         assertEquals(ExperimentStatus.COMPLETED, Runs.run(Runs.job(wine, Category.TABULAR_CLASSIFICATION, plan, "f1_macro", List.of()),
                 dir.resolve("run"), recorder).status());
-        assertTrue(recorder.preprocessing.contains("missing values of [" + lines.get(0).split(",")[1] + ", " + lines.get(0).split(",")[3] + "]"),
+        assertTrue(recorder.preprocessing.contains("missing values of ['" + lines.get(0).split(",")[1] + "', '" + lines.get(0).split(",")[3] + "']"),
                 recorder.preprocessing);
 
         WeightFile.Saved model = WeightFile.load(ModelFiles.model(dir.resolve("run")));
@@ -180,5 +180,68 @@ class TrainingRunTest {
                 () -> ImportedDatasets.table(file, refuse, Category.TABULAR_CLASSIFICATION, dir.resolve("imports").resolve("refused")));
         assertTrue(refused.getMessage().contains("the value is missing; fill it in, remove the row, or import the table keeping missing values"),
                 refused.getMessage());
+    }
+
+    /**
+     * A table whose class follows a colour (text) and, for blue, a number: both with missing values. With
+     * {@code purple}, some rows have a colour that the first import never had.
+     */
+    private Path colours(String name, boolean purple) throws java.io.IOException {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        StringBuilder csv = new StringBuilder("colour,x,noise,label\n");
+        String[] colours = purple ? new String[]{"red", "green", "blue", "purple"} : new String[]{"red", "green", "blue"};
+        for (int i = 0; i < 400; i++) {
+            String colour = colours[i % colours.length];
+            double x = random.nextDouble(-1, 1);
+            String label = switch (colour) {
+                case "red" -> "a";
+                case "green" -> "b";
+                case "blue" -> x > 0 ? "c" : "a";
+                default -> "b";
+            };
+            csv.append(i % 10 == 9 ? "NA" : colour).append(',').append(i % 7 == 6 ? "" : String.format(java.util.Locale.ROOT, "%.4f", x))
+                    .append(',').append(String.format(java.util.Locale.ROOT, "%.3f", random.nextDouble() * 100)).append(',').append(label).append('\n');
+        }
+        return java.nio.file.Files.writeString(dir.resolve(name), csv);
+    }
+
+    @Test
+    void aCategoricalColumnIsOneHotEncodedWithItsMissingValuesAndAReimportKeepsTheModelsCategories() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("imports"));
+        org.mlarena.dataset.control.ImportSpec spec = new org.mlarena.dataset.control.ImportSpec(
+                org.mlarena.dataset.entity.DatasetFormat.CSV, "label", null, ',', 0.2, 0.2, 5, true);
+        Imported table = ImportedDatasets.table(colours("colours.csv", false), spec, Category.TABULAR_CLASSIFICATION, dir.resolve("imports").resolve("a"));
+        assertEquals(List.of("colour"), table.result().categoricalColumns());
+        assertEquals(3 + 1 + 2 + 1, table.result().inputWidth(), "three colours and a missing flag, x and its flag, the noise");
+
+        TrainingPlan plan = plan(table, Category.TABULAR_CLASSIFICATION, "softmax-regression", null, null);
+        Runs.Recorder recorder = new Runs.Recorder();
+        assertEquals(ExperimentStatus.COMPLETED, Runs.run(Runs.job(table, Category.TABULAR_CLASSIFICATION, plan, "accuracy", List.of()),
+                dir.resolve("run"), recorder).status());
+        assertTrue(recorder.preprocessing.contains("1 categorical feature ['colour'] one-hot encoded into 3 0/1 inputs"), recorder.preprocessing);
+        assertTrue(recorder.preprocessing.contains("missing values of ['colour', 'x']"), recorder.preprocessing);
+        WeightFile.Saved model = WeightFile.load(ModelFiles.model(dir.resolve("run")));
+        assertEquals(plan.input().size(), model.preprocessing().outputs(), "the plan sized the network the run built");
+        TrainingData test = table.load("test");
+        double accuracy = Evaluation.figures(Predictions.ofModel(model, test, new JavaBackend(), 64), test,
+                MetricRegistry.standard().get("accuracy")).score();
+        // a tenth of the colours is missing (those rows are guessed) and blue needs x, itself missing in a seventh
+        assertTrue(accuracy > 0.85, "accuracy on the test split: " + accuracy);
+
+        // the same use case imported again with a new colour: its dataset numbers red otherwise, the model's lists do not
+        Imported again = ImportedDatasets.table(colours("again.csv", true), spec, Category.TABULAR_CLASSIFICATION, dir.resolve("imports").resolve("b"));
+        TrainingData byDataset = again.load("test");
+        TrainingData byModel = org.mlarena.dataset.control.SplitLoader.load(again.directory(), again.spec().format(), "label", null,
+                again.result().classNames(), null, "test", 0, model.preprocessing().categories());
+        List<String> rows = java.nio.file.Files.readAllLines(again.directory().resolve("test.csv"));
+        int red = java.util.stream.IntStream.range(1, rows.size()).filter(i -> rows.get(i).startsWith("red,")).findFirst().orElseThrow() - 1;
+        int purple = java.util.stream.IntStream.range(1, rows.size()).filter(i -> rows.get(i).startsWith("purple,")).findFirst().orElseThrow() - 1;
+        int width = byModel.features();
+        assertEquals(3f, byDataset.inputs()[red * width], "the new dataset's lists: blue, green, purple, red");
+        assertEquals(2f, byModel.inputs()[red * width], "the model's lists: blue, green, red");
+        assertEquals(org.mlarena.numerics.data.CsvTable.UNKNOWN_CATEGORY, byModel.inputs()[purple * width], "purple is unknown to the model");
+        double reimported = Evaluation.figures(Predictions.ofModel(model, byModel, new JavaBackend(), 64), byModel,
+                MetricRegistry.standard().get("accuracy")).score();
+        assertTrue(reimported > 0.6, "accuracy with a quarter of the rows of a colour the model never saw: " + reimported);
     }
 }

@@ -66,9 +66,12 @@ public record EdaProfile(String format, String task, String hiddenTest, List<Spl
         }
     }
 
-    /** The summary of one numeric column; a null figure had no value (e.g. the deviation of a single value). */
+    /**
+     * The summary of one column; a null figure had no value (e.g. the deviation of a single value). A categorical column
+     * has its number of categories and the most frequent with their rows instead of the numeric figures.
+     */
     public record Summary(String name, long count, long missing, Double mean, Double std, Double min, Double q25, Double median, Double q75,
-                          Double max, Double skewness) implements Serializable {
+                          Double max, Double skewness, Long categories, String topCategories) implements Serializable {
     }
 
     public record ImageShape(int height, int width, int channels, Double pixelMean, Double pixelStd) implements Serializable {
@@ -99,6 +102,11 @@ public record EdaProfile(String format, String task, String hiddenTest, List<Spl
             all.add(text.lengthInWords());
         }
         return all;
+    }
+
+    /** Whether a column listed is categorical (the table then shows its categories). */
+    public boolean hasCategories() {
+        return features.stream().anyMatch(f -> f.categories() != null);
     }
 
     /** Reads the profile document. */
@@ -158,16 +166,23 @@ public record EdaProfile(String format, String task, String hiddenTest, List<Spl
                 p.get("correlation") instanceof JsonObject c ? correlation(c) : null);
     }
 
+    /** A bar chart of a numeric column's histogram, or of a categorical column's most frequent categories. */
     private static java.util.Optional<Histogram> histogram(JsonObject column) {
-        if (!(column.get("histogram") instanceof JsonObject h) || !(h.get("edges") instanceof JsonArray edges)
-                || !(h.get("counts") instanceof JsonArray counts) || edges.size() != counts.size() + 1) {
-            return java.util.Optional.empty();
-        }
         var labels = Json.createArrayBuilder();
         var data = Json.createArrayBuilder();
-        for (int i = 0; i < counts.size(); i++) {
-            labels.add(shortNumber(edges.getJsonNumber(i).doubleValue()) + "–" + shortNumber(edges.getJsonNumber(i + 1).doubleValue()));
-            data.add(counts.getJsonNumber(i).longValue());
+        if (column.get("top") instanceof JsonArray top && !top.isEmpty()) {
+            for (JsonObject category : top.getValuesAs(JsonObject.class)) {
+                labels.add(category.getString("category", ""));
+                data.add(longOf(category.get("count")));
+            }
+        } else if (column.get("histogram") instanceof JsonObject h && h.get("edges") instanceof JsonArray edges
+                && h.get("counts") instanceof JsonArray counts && edges.size() == counts.size() + 1) {
+            for (int i = 0; i < counts.size(); i++) {
+                labels.add(shortNumber(edges.getJsonNumber(i).doubleValue()) + "–" + shortNumber(edges.getJsonNumber(i + 1).doubleValue()));
+                data.add(counts.getJsonNumber(i).longValue());
+            }
+        } else {
+            return java.util.Optional.empty();
         }
         String name = column.getString("name", "");
         String chart = Json.createObjectBuilder()
@@ -237,8 +252,14 @@ public record EdaProfile(String format, String task, String hiddenTest, List<Spl
     }
 
     private static Summary summary(JsonObject s) {
+        String top = null;
+        if (s.get("top") instanceof JsonArray categories) {
+            top = categories.getValuesAs(JsonObject.class).stream().map(c -> c.getString("category", "") + " (" + longOf(c.get("count")) + ")")
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
         return new Summary(s.getString("name", ""), longOf(s.get("count")), longOf(s.get("missing")), number(s, "mean"), number(s, "std"),
-                number(s, "min"), number(s, "q25"), number(s, "median"), number(s, "q75"), number(s, "max"), number(s, "skewness"));
+                number(s, "min"), number(s, "q25"), number(s, "median"), number(s, "q75"), number(s, "max"), number(s, "skewness"),
+                s.get("categories") instanceof JsonNumber n ? n.longValue() : null, top);
     }
 
     private static List<JsonObject> objects(JsonObject parent, String name) {

@@ -72,7 +72,7 @@ public class TrainingForm implements Serializable {
     private String monitor = "loss";
     private boolean standardize = true;
     private String optimizer = "adam";
-    private Double weightDecay = 0.0;
+    private Double weightDecay;
     private Long seed = 42L;
     private String notes;
     private Integer buckets;

@@ -13,13 +13,15 @@ import org.mlarena.dataset.entity.DatasetFile;
  *
  * @param format       CSV, IDX or TEXT
  * @param features     CSV: the feature columns in file order; TEXT: the text column; IDX: empty
+ * @param categoricalFeatures CSV: the feature columns that hold categories (texts), one-hot encoded by each model
+ * @param inputWidth   CSV: the inputs a model gets from a row once the training split's preprocessing encoded it; else 0
  * @param imageShape   IDX: [rows, columns] of every image; otherwise empty
  * @param classes      classification: the classes, sorted; regression: empty
  * @param seed         the seed of the split (hosts only, else null)
  * @param sourceFiles  the uploads it was imported from, with their checksums (hosts only, else null)
  */
 public record DatasetView(String useCase, String format, String targetColumn, String textColumn, int trainRows, int validationRows,
-                          int testRows, List<String> features, List<Integer> imageShape, List<String> classes,
+                          int testRows, List<String> features, List<String> categoricalFeatures, int inputWidth, List<Integer> imageShape, List<String> classes,
                           double validationFraction, double testFraction, Long seed, String sourceFiles, String importedBy,
                           Instant importedAt, String profileStatus, String profileReason, List<FileView> files) {
 
@@ -42,7 +44,8 @@ public record DatasetView(String useCase, String format, String targetColumn, St
         boolean host = view.host();
         List<Integer> shape = d.getImageRows() > 0 ? List.of(d.getImageRows(), d.getImageColumns()) : List.of();
         return new DatasetView(d.getUseCase().getSlug(), d.getFormat().name(), d.getTargetColumn(), d.getTextColumn(), d.getTrainRows(),
-                d.getValidationRows(), d.getTestRows(), d.featureNameList(), shape, d.classNameList(), d.getValidationFraction(),
+                d.getValidationRows(), d.getTestRows(), d.featureNameList(), d.categoricalColumnList(),
+                d.getFormat() == org.mlarena.dataset.entity.DatasetFormat.CSV ? d.inputWidth() : 0, shape, d.classNameList(), d.getValidationFraction(),
                 d.getTestFraction(), host ? d.getSeed() : null, host ? d.getSourceFiles() : null, d.getImportedBy(), d.getImportedAt(),
                 d.getProfileStatus(), d.getProfileReason(),
                 // view.files(), never the dataset's own list: it leaves the hidden files out for non-hosts

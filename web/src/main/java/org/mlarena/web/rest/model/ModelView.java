@@ -12,12 +12,13 @@ import org.mlarena.numerics.nn.ModelZoo;
  * @param categories      the use case categories it applies to
  * @param hyperparameters its own hyperparameters with their defaults, as text (empty when it has none)
  * @param learningRate    the learning rate an experiment gets when it leaves it open
+ * @param weightDecay     the weight decay an experiment gets when it leaves it open
  */
 public record ModelView(String id, String name, String description, List<String> categories, Map<String, String> hyperparameters,
-                        double learningRate) {
+                        double learningRate, double weightDecay) {
 
     static ModelView of(ModelZoo.Model m) {
         return new ModelView(m.id(), m.name(), m.description(), m.categories().stream().map(Enum::name).toList(), m.defaults(),
-                m.learningRate());
+                m.learningRate(), m.weightDecay());
     }
 }
