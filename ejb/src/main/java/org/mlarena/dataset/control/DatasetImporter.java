@@ -507,7 +507,36 @@ public final class DatasetImporter {
                         + "'; classification needs at least 2 classes" + (rows instanceof TableRows
                         ? ". Check the target column, or import the table into a regression use case." : "."));
             }
+            if (rows instanceof TableRows && looksLikeRegression(rows.classNames(), rows.count())) {
+                problems.add((target == null ? "" : target + ": ") + "looks like a regression target: " + rows.classNames().size()
+                        + " distinct numbers (e.g. " + String.join(", ", rows.classNames().subList(0, Math.min(3, rows.classNames().size())))
+                        + ") for " + rows.count() + " rows. Host the use case as tabular regression; if they are class codes, write them as"
+                        + " whole numbers or names.");
+            }
         }
+    }
+
+    /** The most classes of numbers a table may have with fewer than 5 rows each before they look like a measured quantity. */
+    static final int MAX_SPARSE_NUMBER_CLASSES = 50;
+
+    /**
+     * Whether classes look like the values of a number to predict: all numbers, and either one has a fraction (no class
+     * code does) or there are more than {@value #MAX_SPARSE_NUMBER_CLASSES} with fewer than 5 rows each on average.
+     */
+    static boolean looksLikeRegression(List<String> classNames, int rows) {
+        boolean fraction = false;
+        for (String name : classNames) {
+            try {
+                double value = Double.parseDouble(name);
+                if (!Double.isFinite(value)) {
+                    return false;
+                }
+                fraction |= value != Math.rint(value);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return fraction || classNames.size() > MAX_SPARSE_NUMBER_CLASSES && rows < 5L * classNames.size();
     }
 
     // ---------------------------------------------------------------------------------------------------------------

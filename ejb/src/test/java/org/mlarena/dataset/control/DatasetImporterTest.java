@@ -270,6 +270,28 @@ class DatasetImporterTest {
     // ------------------------------------------------------------------------------------------------ refusals
 
     @Test
+    void aNumericTargetInAClassificationUseCaseIsSaidToLookLikeRegression() throws Exception {
+        StringBuilder measured = new StringBuilder("x,price\n");
+        for (int i = 0; i < 40; i++) {
+            measured.append(i).append(',').append(100 + i % 8 * 2.5).append('\n');
+        }
+        InvalidDataException e = assertRefused(Map.of("table", upload("prices.csv", measured.toString())),
+                new ImportSpec(DatasetFormat.CSV, "price", null, ',', 0.2, 0.2, 1), Category.TABULAR_CLASSIFICATION);
+        assertEquals("table: column 'price': looks like a regression target: 8 distinct numbers (e.g. 100.0, 102.5, 105.0) for 40 rows."
+                + " Host the use case as tabular regression; if they are class codes, write them as whole numbers or names.", e.getMessage());
+        StringBuilder codes = new StringBuilder("x,digit\n");
+        for (int i = 0; i < 40; i++) {
+            codes.append(i).append(',').append(i % 10).append('\n');
+        }
+        assertEquals(10, DatasetImporter.importFiles(Map.of("table", upload("codes.csv", codes.toString())),
+                new ImportSpec(DatasetFormat.CSV, "digit", null, ',', 0.2, 0.2, 1), Category.TABULAR_CLASSIFICATION, temp.resolve("codes"))
+                .classNames().size(), "whole numbers are class codes");
+        assertTrue(DatasetImporter.looksLikeRegression(java.util.stream.IntStream.range(0, 60).mapToObj(Integer::toString).toList(), 200),
+                "60 whole numbers for 200 rows");
+        assertFalse(DatasetImporter.looksLikeRegression(java.util.stream.IntStream.range(0, 60).mapToObj(Integer::toString).toList(), 600));
+    }
+
+    @Test
     void everyBadValueIsReportedWithItsLineAndColumn() throws Exception {
         String table = "x,y,label\n1,2,a\n3,4,b\n5,6,a\nabc,8,b\n9,10,a\n11,,b\n" + "1,2,a\n".repeat(10);
         ImportSpec refuseMissing = new ImportSpec(DatasetFormat.CSV, "label", null, ',', 0.2, 0.2, 1, false);
@@ -318,8 +340,8 @@ class DatasetImporterTest {
         InvalidDataException scores = assertRefused(Map.of("table", upload("scores.csv",
                 "x,progression\n" + IntStream.range(0, 60).mapToObj(i -> i + "," + (25 + i * 3) + "\n").collect(Collectors.joining()))),
                 csv("progression", ',', 1), Category.TABULAR_CLASSIFICATION);
-        assertTrue(scores.getMessage().endsWith("Every class is a number: if the target is a quantity, host the use case as tabular"
-                + " regression instead."), scores.getMessage());
+        assertTrue(scores.getMessage().contains("looks like a regression target: 60 distinct numbers (e.g. 100, 103, 106) for 60 rows."
+                + " Host the use case as tabular regression"), scores.getMessage());
         InvalidDataException notUtf8 = assertRefused(Map.of("table", Files.write(uploads.resolve("latin1.csv"),
                 "x,label\n1,caf\u00e9\n".getBytes(ISO_8859_1))), csv("label", ',', 1), Category.TABULAR_CLASSIFICATION);
         assertTrue(notUtf8.getMessage().contains("is not UTF-8 text"), notUtf8.getMessage());
