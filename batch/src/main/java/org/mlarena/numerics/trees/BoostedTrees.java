@@ -1,0 +1,41 @@
+package org.mlarena.numerics.trees;
+
+import java.util.List;
+
+/**
+ * A boosted model: the baseline raw prediction and, per round, one tree per raw output ({@code trees} round-major).
+ *
+ * @param rounds     the rounds kept (the best on the validation rows)
+ * @param roundsRun  the rounds boosted before stopping
+ * @param operations what boosting did, counted: histogram additions, split evaluations and row comparisons
+ */
+public record BoostedTrees(Objective objective, int features, int outputs, double[] baseline, List<Tree> trees, int rounds, int roundsRun,
+                           long operations) {
+
+    /**
+     * The raw predictions of rows (row-major, NaN where missing): rows &times; outputs, a regression's value, a binary
+     * model's log-odds, a multi-class model's logits.
+     */
+    public double[] predictRaw(float[] x, int rows) {
+        if (x.length != (long) rows * features) {
+            throw new IllegalArgumentException(x.length + " values do not make " + rows + " rows of " + features);
+        }
+        double[] raw = new double[rows * outputs];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(baseline, 0, raw, r * outputs, outputs);
+        }
+        for (int t = 0; t < trees.size(); t++) {
+            Tree tree = trees.get(t);
+            int k = t % outputs;
+            for (int r = 0; r < rows; r++) {
+                raw[r * outputs + k] += tree.predict(x, r * features);
+            }
+        }
+        return raw;
+    }
+
+    /** Nodes in all trees. */
+    public int nodes() {
+        return trees.stream().mapToInt(Tree::nodes).sum();
+    }
+}
