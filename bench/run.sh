@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks of the training engine against numpy and PyTorch on this machine, side by side.
-#   bench/run.sh [matmul|mlp|cnn|metrics|quality|all] [epochs] [cnn training images]
+#   bench/run.sh [matmul|mlp|cnn|metrics|quality|trees|all] [epochs] [cnn training images]
 # Installs (as root) Debian's python3-numpy, python3-torch, python3-sklearn, python3-statsmodels and dataset-fashion-mnist when missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -75,6 +75,16 @@ if [ "$what" = quality ] || [ "$what" = all ]; then
     /usr/bin/python3 bench/python/quality_tables.py "$tables/tables"
     java_run org.mlarena.bench.QualityBench "$tables/tables" "$tables/work" | tee "$tables/platform.txt"
     OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/python/quality_sklearn.py "$tables/platform.txt"
+    rm -rf "$tables"
+fi
+if [ "$what" = trees ] || [ "$what" = all ]; then
+    echo "== gradient boosting: numerics.trees (plain Java, 1 thread) vs scikit-learn's HistGradientBoosting, same split, 100 rounds"
+    tables=$(mktemp -d)
+    /usr/bin/python3 bench/python/trees_tables.py "$tables/tables"
+    LD_PRELOAD="$jsig" java -Xmx8g -cp "$cp" org.mlarena.bench.TreesBench "$tables/tables" "$tables/work" | tee "$tables/java.txt"
+    for threads in 1 2; do
+        OMP_NUM_THREADS=$threads /usr/bin/python3 bench/python/trees_sklearn.py "$tables/java.txt"
+    done
     rm -rf "$tables"
 fi
 rm -f "$out"

@@ -62,23 +62,33 @@ final class TreeGrower {
         }
     }
 
-    /** Per feature and bin: the sums of gradients and hessians and the rows. */
+    /**
+     * Per feature and bin: the sums of gradients and hessians (interleaved, so that an update touches one cache line)
+     * and the rows.
+     */
     static final class Histogram {
-        final double[] gradient;
-        final double[] hessian;
+        final double[] sums;
         final int[] count;
 
         Histogram(int features) {
-            gradient = new double[features * BINS];
-            hessian = new double[features * BINS];
+            sums = new double[2 * features * BINS];
             count = new int[features * BINS];
+        }
+
+        double gradient(int bin) {
+            return sums[2 * bin];
+        }
+
+        double hessian(int bin) {
+            return sums[2 * bin + 1];
         }
 
         /** This histogram minus another, in place: a sibling's from its parent's. */
         void subtract(Histogram other) {
-            for (int i = 0; i < gradient.length; i++) {
-                gradient[i] -= other.gradient[i];
-                hessian[i] -= other.hessian[i];
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] -= other.sums[i];
+            }
+            for (int i = 0; i < count.length; i++) {
                 count[i] -= other.count[i];
             }
         }
@@ -152,26 +162,44 @@ final class TreeGrower {
         return tree(nodes, raw, outputs, output);
     }
 
-    /** The histogram of a node's rows, their gradients gathered first so that the inner loop reads them in order. */
+    /**
+     * The histogram of a node's rows, their gradients gathered first so that the inner loop reads them in order (the
+     * root's rows are all rows, in order: nothing to gather).
+     */
     private Histogram histogram(Node node) {
         Histogram histogram = new Histogram(features);
         int start = node.start;
         int end = node.end;
-        for (int i = start; i < end; i++) {
-            orderedGradient[i] = gradient[index[i]];
-            orderedHessian[i] = hessian[index[i]];
+        boolean all = start == 0 && end == index.length && node.depth == 0;
+        float[] g = gradient;
+        float[] h = hessian;
+        if (!all) {
+            for (int i = start; i < end; i++) {
+                orderedGradient[i] = gradient[index[i]];
+                orderedHessian[i] = hessian[index[i]];
+            }
+            g = orderedGradient;
+            h = orderedHessian;
         }
+        double[] sums = histogram.sums;
+        int[] count = histogram.count;
         for (int f = 0; f < features; f++) {
             byte[] column = bins[f];
             int base = f * BINS;
-            double[] hg = histogram.gradient;
-            double[] hh = histogram.hessian;
-            int[] hc = histogram.count;
-            for (int i = start; i < end; i++) {
-                int b = base + (column[index[i]] & 0xFF);
-                hg[b] += orderedGradient[i];
-                hh[b] += orderedHessian[i];
-                hc[b]++;
+            if (all) {
+                for (int i = start; i < end; i++) {
+                    int b = base + (column[i] & 0xFF);
+                    sums[2 * b] += g[i];
+                    sums[2 * b + 1] += h[i];
+                    count[b]++;
+                }
+            } else {
+                for (int i = start; i < end; i++) {
+                    int b = base + (column[index[i]] & 0xFF);
+                    sums[2 * b] += g[i];
+                    sums[2 * b + 1] += h[i];
+                    count[b]++;
+                }
             }
         }
         operations += 2L * features * node.rows();
@@ -192,8 +220,8 @@ final class TreeGrower {
             int base = f * BINS;
             int present = binning.bins(f);
             int missingRows = hist.count[base + Binning.MISSING];
-            double missingGradient = hist.gradient[base + Binning.MISSING];
-            double missingHessian = hist.hessian[base + Binning.MISSING];
+            double missingGradient = hist.gradient(base + Binning.MISSING);
+            double missingHessian = hist.hessian(base + Binning.MISSING);
             for (int pass = 0; pass < (missingRows > 0 ? 2 : 1); pass++) {
                 boolean missingLeft = pass == 1;
                 double gl = missingLeft ? missingGradient : 0;
@@ -202,8 +230,8 @@ final class TreeGrower {
                 // with every present value left, the split separates the missing values alone (only worth it going right)
                 int lastBin = missingLeft ? present - 1 : present - (missingRows > 0 ? 0 : 1);
                 for (int b = 0; b < lastBin; b++) {
-                    gl += hist.gradient[base + b];
-                    hl += hist.hessian[base + b];
+                    gl += hist.gradient(base + b);
+                    hl += hist.hessian(base + b);
                     nl += hist.count[base + b];
                     int nr = node.rows() - nl;
                     if (nl < minRows) {
