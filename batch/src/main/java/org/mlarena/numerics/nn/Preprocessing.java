@@ -406,7 +406,8 @@ public record Preprocessing(int inputs, List<Column> columns, double targetMean,
                 + "]";
     }
 
-    void write(DataOutputStream out) throws IOException {
+    /** Writes it into a model file (the network's or the trees'). */
+    public void write(DataOutputStream out) throws IOException {
         out.writeInt(inputs);
         out.writeInt(columns.size());
         for (Column column : columns) {
@@ -446,7 +447,8 @@ public record Preprocessing(int inputs, List<Column> columns, double targetMean,
         return categories.get(index);
     }
 
-    static Preprocessing read(DataInputStream in) throws IOException {
+    /** Reads what {@link #write} wrote; IllegalArgumentException when it is not a preprocessing. */
+    public static Preprocessing read(DataInputStream in) throws IOException {
         int inputs = in.readInt();
         int count = in.readInt();
         if (inputs < 1 || count < 0 || count > inputs) {

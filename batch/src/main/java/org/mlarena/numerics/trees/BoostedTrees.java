@@ -17,6 +17,17 @@ public record BoostedTrees(Objective objective, int features, int outputs, doubl
      * model's log-odds, a multi-class model's logits.
      */
     public double[] predictRaw(float[] x, int rows) {
+        return predict(x, rows).raw();
+    }
+
+    /**
+     * Raw predictions and what computing them took: one operation per node a row passes (a comparison at an inner
+     * node, the addition of a leaf's value).
+     */
+    public record Prediction(double[] raw, long operations) {
+    }
+
+    public Prediction predict(float[] x, int rows) {
         if (x.length != (long) rows * features) {
             throw new IllegalArgumentException(x.length + " values do not make " + rows + " rows of " + features);
         }
@@ -24,14 +35,28 @@ public record BoostedTrees(Objective objective, int features, int outputs, doubl
         for (int r = 0; r < rows; r++) {
             System.arraycopy(baseline, 0, raw, r * outputs, outputs);
         }
+        long operations = 0;
         for (int t = 0; t < trees.size(); t++) {
             Tree tree = trees.get(t);
             int k = t % outputs;
             for (int r = 0; r < rows; r++) {
-                raw[r * outputs + k] += tree.predict(x, r * features);
+                int node = 0;
+                int offset = r * features;
+                while (tree.left()[node] >= 0) {
+                    float v = x[offset + tree.feature()[node]];
+                    node = (Float.isNaN(v) ? tree.missingLeft()[node] : v <= tree.threshold()[node]) ? tree.left()[node] : tree.right()[node];
+                    operations++;
+                }
+                raw[r * outputs + k] += tree.value()[node];
+                operations++;
             }
         }
-        return raw;
+        return new Prediction(raw, operations);
+    }
+
+    /** Bytes of the model as stored: 29 per node (feature, threshold, bin, direction, children, value) and 8 per baseline. */
+    public long bytes() {
+        return 29L * nodes() + 8L * outputs;
     }
 
     /** Nodes in all trees. */
