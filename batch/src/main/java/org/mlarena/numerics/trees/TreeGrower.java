@@ -22,7 +22,6 @@ final class TreeGrower {
 
     /** A child's hessian must reach this (scikit-learn's min_hessian_to_split). */
     static final double MIN_HESSIAN = 1e-3;
-    private static final int BINS = Binning.HISTOGRAM_BINS;
 
     private final byte[][] bins;
     private final Binning binning;
@@ -33,6 +32,8 @@ final class TreeGrower {
     private final int features;
     private final float[] orderedGradient;
     private final float[] orderedHessian;
+    /** Where each feature's bins start in a histogram: its present bins, then its missing bin (no slot for unused bins). */
+    private final int[] offsets;
     /** Operations counted: histogram additions, split evaluations, row comparisons. */
     long operations;
 
@@ -70,9 +71,9 @@ final class TreeGrower {
         final double[] sums;
         final int[] count;
 
-        Histogram(int features) {
-            sums = new double[2 * features * BINS];
-            count = new int[features * BINS];
+        Histogram(int slots) {
+            sums = new double[2 * slots];
+            count = new int[slots];
         }
 
         double gradient(int bin) {
@@ -112,6 +113,10 @@ final class TreeGrower {
         }
         this.orderedGradient = new float[rows];
         this.orderedHessian = new float[rows];
+        this.offsets = new int[features + 1];
+        for (int f = 0; f < features; f++) {
+            offsets[f + 1] = offsets[f] + binning.bins(f) + 1;
+        }
     }
 
     /**
@@ -147,7 +152,7 @@ final class TreeGrower {
                 small.histogram = histogram(small);
                 large.histogram = node.histogram;
                 large.histogram.subtract(small.histogram);
-                operations += 3L * features * BINS;
+                operations += 3L * offsets[features];
                 for (Node child : new Node[]{node.left, node.right}) {
                     child.split = bestSplit(child);
                     if (child.split != null) {
@@ -167,7 +172,7 @@ final class TreeGrower {
      * root's rows are all rows, in order: nothing to gather).
      */
     private Histogram histogram(Node node) {
-        Histogram histogram = new Histogram(features);
+        Histogram histogram = new Histogram(offsets[features]);
         int start = node.start;
         int end = node.end;
         boolean all = start == 0 && end == index.length && node.depth == 0;
@@ -185,17 +190,20 @@ final class TreeGrower {
         int[] count = histogram.count;
         for (int f = 0; f < features; f++) {
             byte[] column = bins[f];
-            int base = f * BINS;
+            int base = offsets[f];
+            int missing = offsets[f + 1] - 1;
             if (all) {
                 for (int i = start; i < end; i++) {
-                    int b = base + (column[i] & 0xFF);
+                    int code = column[i] & 0xFF;
+                    int b = code == Binning.MISSING ? missing : base + code;
                     sums[2 * b] += g[i];
                     sums[2 * b + 1] += h[i];
                     count[b]++;
                 }
             } else {
                 for (int i = start; i < end; i++) {
-                    int b = base + (column[index[i]] & 0xFF);
+                    int code = column[index[i]] & 0xFF;
+                    int b = code == Binning.MISSING ? missing : base + code;
                     sums[2 * b] += g[i];
                     sums[2 * b + 1] += h[i];
                     count[b]++;
@@ -217,11 +225,11 @@ final class TreeGrower {
         Split best = null;
         Histogram hist = node.histogram;
         for (int f = 0; f < features; f++) {
-            int base = f * BINS;
+            int base = offsets[f];
             int present = binning.bins(f);
-            int missingRows = hist.count[base + Binning.MISSING];
-            double missingGradient = hist.gradient(base + Binning.MISSING);
-            double missingHessian = hist.hessian(base + Binning.MISSING);
+            int missingRows = hist.count[base + present];
+            double missingGradient = hist.gradient(base + present);
+            double missingHessian = hist.hessian(base + present);
             for (int pass = 0; pass < (missingRows > 0 ? 2 : 1); pass++) {
                 boolean missingLeft = pass == 1;
                 double gl = missingLeft ? missingGradient : 0;
