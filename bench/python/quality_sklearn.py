@@ -16,6 +16,7 @@ import csv
 
 import numpy as np
 from sklearn.compose import ColumnTransformer
+from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression, Ridge
 from sklearn.metrics import accuracy_score, f1_score, mean_squared_error
@@ -25,7 +26,8 @@ from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 warnings.filterwarnings("ignore", category=ConvergenceWarning)
 REFERENCE = {"softmax-regression": ("LogisticRegression", LogisticRegression), "mlp": ("MLPClassifier", MLPClassifier),
-             "linear-regression": ("Ridge", Ridge), "mlp-regressor": ("MLPRegressor", MLPRegressor)}
+             "linear-regression": ("Ridge", Ridge), "mlp-regressor": ("MLPRegressor", MLPRegressor),
+             "gradient-boosting": ("HistGradientBoosting", None)}
 
 
 def number(value):
@@ -69,7 +71,14 @@ for f in platform:
     x, y, texts = read(f"{directory}/train.csv")
     xt, yt, _ = read(f"{directory}/test.csv")
     name, estimator = REFERENCE[model]
-    pipe = make_pipeline(preprocessing(x.shape[1], texts), estimator(random_state=0) if name != "Ridge" else estimator())
+    if estimator is None:
+        # trees take the numbers as they are; the text columns one-hot, as the platform's trees get them
+        estimator = HistGradientBoostingClassifier if classification else HistGradientBoostingRegressor
+        steps = [ColumnTransformer([("categories", OneHotEncoder(handle_unknown="ignore", sparse_output=False), texts)], remainder="passthrough")] \
+            if texts else []
+        pipe = make_pipeline(*steps, estimator(random_state=0))
+    else:
+        pipe = make_pipeline(preprocessing(x.shape[1], texts), estimator(random_state=0) if name != "Ridge" else estimator())
     start = time.perf_counter()
     if classification:
         pipe.fit(x, y)

@@ -19,10 +19,10 @@ import org.mlarena.numerics.Numerics;
 import org.mlarena.numerics.nn.ModelZoo;
 import org.mlarena.numerics.nn.ModelZoo.Category;
 import org.mlarena.numerics.nn.TrainingData;
-import org.mlarena.numerics.nn.WeightFile;
 import org.mlarena.pipeline.control.Evaluation;
 import org.mlarena.pipeline.control.ModelFiles;
 import org.mlarena.pipeline.control.Predictions;
+import org.mlarena.pipeline.control.TrainedModel;
 import org.mlarena.pipeline.control.TrainingJob;
 import org.mlarena.pipeline.control.TrainingRun;
 
@@ -117,7 +117,7 @@ public final class QualityBench {
                     }
                 }).run(Numerics.get().newBackend());
                 double seconds = (System.nanoTime() - start) / 1e9;
-                Predictions.Outputs outputs = Predictions.ofModel(WeightFile.load(ModelFiles.model(models)), test, Numerics.get().newBackend(), 512);
+                Predictions.Outputs outputs = TrainedModel.load(ModelFiles.model(models)).predict(test, Numerics.get().newBackend(), 512);
                 Evaluation.Figures figures = Evaluation.figures(outputs, test, MetricRegistry.standard().get(metric));
                 double rmse = table.classification() ? Double.NaN : figures.score();
                 System.out.println(String.format(Locale.ROOT, "quality platform %s %s %.4f %.4f %.4f %.2f %d %d %s", table.name(), model.id(),

@@ -76,11 +76,11 @@ public final class TreesBench {
     private static void run(Table table, String mode, TrainingData train, TrainingData validation, TrainingData test, int classes,
                             Boosting.Settings settings) {
         long start = System.nanoTime();
-        BoostedTrees model = Boosting.fit(train.inputs(), targets(train), train.features(), classes, validation == null ? null : validation.inputs(),
-                validation == null ? null : targets(validation), settings, null);
+        BoostedTrees model = Boosting.fit(train.inputs(), train.targetValues(), train.features(), classes, validation == null ? null : validation.inputs(),
+                validation == null ? null : validation.targetValues(), settings, null);
         double seconds = (System.nanoTime() - start) / 1e9;
         double[] raw = model.predictRaw(test.inputs(), test.rows());
-        double[] truth = targets(test);
+        double[] truth = test.targetValues();
         double score;
         if (classes == 0) {
             double squares = 0;
@@ -112,18 +112,4 @@ public final class TreesBench {
         return SplitLoader.load(directory, DatasetFormat.CSV, table.target(), null, imported.classNames(), null, split, 0);
     }
 
-    private static double[] targets(TrainingData data) {
-        double[] targets = new double[data.rows()];
-        if (data instanceof ClassificationData c) {
-            for (int r = 0; r < targets.length; r++) {
-                targets[r] = c.labels()[r];
-            }
-        } else {
-            float[] values = ((RegressionData) data).targets();
-            for (int r = 0; r < targets.length; r++) {
-                targets[r] = values[r];
-            }
-        }
-        return targets;
-    }
 }

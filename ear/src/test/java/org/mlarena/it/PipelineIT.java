@@ -241,10 +241,31 @@ class PipelineIT {
         assertTrue(trained.getString("preprocessing").contains("missing values of ['colour', 'x']"), trained.toString());
         assertEquals(6 * 3 + 3, trained.getInt("parameters"), "6 inputs × 3 classes and 3 biases: the plan counted the encoded width");
 
-        JsonObject submission = World.created(Api.post(uc + "/submissions", bob, "{\"experimentId\":" + id + "}"));
-        JsonObject scored = Runs.awaitSubmission(uc, submission.getJsonNumber("id").longValue(), bob);
+        submittedAndScoredAbove(uc, id, bob, 0.8);
+
+        // gradient-boosted trees on the same table: what does not apply is refused, the defaults train, stop early and score
+        JsonObject refused = DomainApiIT.problem(Api.post(uc + "/experiments", bob, "{\"title\":\"trees\",\"model\":\"gradient-boosting\","
+                + "\"batchSize\":32}"), 400, "leave the batch size out");
+        assertTrue(refused.toString().contains("batchSize"), refused.toString());
+        DomainApiIT.problem(Api.post(uc + "/experiments", bob, "{\"title\":\"trees\",\"model\":\"gradient-boosting\","
+                + "\"hyperparameters\":{\"maxLeaves\":\"1\"}}"), 400, "'maxLeaves' must be a whole number from 2 to 4096");
+        long trees = World.created(Api.post(uc + "/experiments", bob, "{\"title\":\"trees\",\"model\":\"gradient-boosting\"}"))
+                .getJsonNumber("id").longValue();
+        JsonObject boosted = Runs.awaitExperiment(uc, trees, bob);
+        assertEquals("COMPLETED", boosted.getString("status"), boosted.toString());
+        assertTrue(boosted.getString("reason").startsWith("Stopped early after round"), boosted.toString());
+        assertTrue(boosted.getString("preprocessing").contains("1 categorical feature ['colour'] one-hot encoded"), boosted.toString());
+        assertTrue(boosted.getInt("parameters") >= 3 && boosted.getJsonNumber("trainingFlops").longValue() > 0, "the trees' own nodes: " + boosted);
+        assertTrue(submittedAndScoredAbove(uc, trees, bob, 0.8).getJsonNumber("inferenceFlops").longValue() > 0);
+    }
+
+    /** Submits an experiment, waits for its score and checks it; the scored submission. */
+    private static JsonObject submittedAndScoredAbove(String uc, long experimentId, String who, double least) {
+        JsonObject submission = World.created(Api.post(uc + "/submissions", who, "{\"experimentId\":" + experimentId + "}"));
+        JsonObject scored = Runs.awaitSubmission(uc, submission.getJsonNumber("id").longValue(), who);
         assertEquals("SCORED", scored.getString("status"), scored.toString());
-        assertTrue(scored.getJsonObject("publicScore").getJsonNumber("value").doubleValue() > 0.8, scored.toString());
+        assertTrue(scored.getJsonObject("publicScore").getJsonNumber("value").doubleValue() > least, scored.toString());
+        return scored;
     }
 
     private static long upload(String host, String file) throws IOException {

@@ -50,6 +50,13 @@ public final class Methodology {
                 - **Training FLOPs** of an experiment: every training step (forward pass, backward pass, optimizer \
                 update) and the validation pass after each epoch, over all epochs, a restarted run included.
                 - **Inference FLOPs** of a submission: the forward passes over the test rows when it is scored.
+                - **Boosted trees** (`gradient-boosting`) do almost no multiply-adds; their operations are counted \
+                exactly with the same weight as a FLOP: training counts 2 per row and tree for its gradient and \
+                hessian, 2 per row and feature added to a histogram, 3 per histogram bin subtracted (a sibling's from \
+                its parent's), 1 per split gain evaluated, 1 per row sent left or right and 1 per row given its \
+                leaf's value, plus the validation predictions after each round; predicting counts 1 per tree node a row passes (a comparison) and 1 per leaf reached (an \
+                addition). A tree model's training and inference figures, its Rel %% and its energy therefore sit on \
+                the same scale as a network's: operations the device performed.
                 - **Preprocessing** of a table belongs to the model and is counted with it: 2 FLOPs per standardised \
                 numeric value (a subtraction and a division), 1 per categorical value (the lookup of its category's \
                 input) and 2 per regression target mapped back; once per training and validation row when a run \

@@ -32,7 +32,15 @@ public final class ModelZoo {
      */
     public record Model(String id, String name, String description, List<Category> categories, Map<String, String> defaults,
                         double learningRate, double weightDecay) {
+
+        /** Whether it is the boosted trees (numerics.trees) rather than a network. */
+        public boolean isTrees() {
+            return GRADIENT_BOOSTING.equals(id);
+        }
     }
+
+    /** The id of the boosted trees. */
+    public static final String GRADIENT_BOOSTING = "gradient-boosting";
 
     /** Size and cost of a concrete model. */
     public record Figures(int parameters, long bytes, long inferenceFlopsPerSample, long trainingFlopsPerSample) {
@@ -56,7 +64,13 @@ public final class ModelZoo {
             new Model("linear-regression", "Linear regression", "One dense layer trained on mean squared error.",
                     List.of(Category.TABULAR_REGRESSION), Map.of(), 0.01, LINEAR_WEIGHT_DECAY),
             new Model("mlp-regressor", "MLP regressor", "Dense layers with ReLU trained on mean squared error.",
-                    List.of(Category.TABULAR_REGRESSION), ordered("hidden", "64,64", "dropout", "0"), 0.001, 0));
+                    List.of(Category.TABULAR_REGRESSION), ordered("hidden", "64,64", "dropout", "0"), 0.001, 0),
+            new Model(GRADIENT_BOOSTING, "Gradient-boosted trees",
+                    "Histogram-based gradient boosting (as LightGBM and scikit-learn's HistGradientBoosting): a tree per round (per class),"
+                            + " each fitting what the rounds before got wrong; epochs are rounds, the learning rate shrinks every tree,"
+                            + " early stopping picks the number of rounds. The model people reach for first on tables.",
+                    List.of(Category.TABULAR_CLASSIFICATION, Category.TABULAR_REGRESSION), org.mlarena.numerics.trees.Boosting.HYPERPARAMETERS, 0.1,
+                    0));
 
     private ModelZoo() {
     }
@@ -85,6 +99,9 @@ public final class ModelZoo {
      */
     public static Network build(String id, Map<String, String> hyperparameters, Shape input, int outputs, Backend backend, int capacity) {
         Model model = model(id);
+        if (model.isTrees()) {
+            throw new IllegalArgumentException("'" + id + "' is boosted trees, not a network");
+        }
         for (String name : hyperparameters.keySet()) {
             if (!model.defaults().containsKey(name)) {
                 throw new IllegalArgumentException("the model '" + id + "' has no hyperparameter '" + name + "'"
@@ -113,8 +130,22 @@ public final class ModelZoo {
         };
     }
 
-    /** Parameters, bytes and FLOPs per sample of a model, without allocating its memory. */
+    /**
+     * Parameters, bytes and FLOPs per sample of a model, without allocating its memory. For the boosted trees: the most
+     * of one round (nodes as parameters, 29 bytes each, a comparison per level and a leaf per tree when predicting, and
+     * histogram additions of every level when training), so that a plan multiplies them by its rounds; the trained
+     * model's own counts replace them.
+     */
     public static Figures figures(String id, Map<String, String> hyperparameters, Shape input, int outputs, int batchSize, Optimizer optimizer) {
+        if (model(id).isTrees()) {
+            org.mlarena.numerics.trees.Boosting.Settings settings = org.mlarena.numerics.trees.Boosting.settings(hyperparameters, 0.1, 1);
+            int leaves = settings.maxLeaves();
+            int depth = settings.maxDepth() > 0 ? Math.min(settings.maxDepth(), leaves - 1) : leaves - 1;
+            int levels = 32 - Integer.numberOfLeadingZeros(leaves - 1);
+            int nodes = outputs * (2 * leaves - 1);
+            long inference = (long) outputs * (depth + 1);
+            return new Figures(nodes, 29L * nodes + 8L * outputs, inference, (long) outputs * (2L * input.size() * levels + levels) + inference);
+        }
         Network net = build(id, hyperparameters, input, outputs, new CountingBackend(), batchSize);
         return new Figures(net.parameterCount(), net.parameterBytes(), net.inferenceFlopsPerSample(),
                 net.trainingFlops(batchSize, optimizer) / batchSize);

@@ -201,6 +201,19 @@ public record Preprocessing(int inputs, List<Column> columns, double targetMean,
         return new Categorical(categories, kept, categories.get(byCount[0]), missing);
     }
 
+    /**
+     * What trees need: categories one-hot (a missing one imputed and flagged as for a network), numbers as they are with
+     * their missing values kept (NaN: a tree sends them the way that gains more). Never the identity, which refuses NaN.
+     */
+    public static Preprocessing forTrees(float[] inputs, int features, List<List<String>> categories) {
+        Preprocessing fitted = fit(inputs, features, null, false, categories);
+        List<Column> columns = new ArrayList<>(features);
+        for (int c = 0; c < features; c++) {
+            columns.add(!fitted.columns().isEmpty() && fitted.columns().get(c) instanceof Categorical k ? k : new Numeric(0, 1, Double.NaN, false));
+        }
+        return new Preprocessing(features, columns, 0, 1);
+    }
+
     /** Mean, deviation and median of the first {@code n} values; a column with no value at all becomes a constant 0. */
     private static Numeric numeric(double[] values, int n, int rows) {
         if (n == 0) {
@@ -338,7 +351,8 @@ public record Preprocessing(int inputs, List<Column> columns, double targetMean,
     public long flopsPerSample(int targets) {
         long flops = 0;
         for (Column column : columns) {
-            flops += column instanceof Numeric ? 2 : 1;
+            // a number passed through as it is costs nothing
+            flops += column instanceof Numeric n ? (n.mean() == 0 && n.scale() == 1 ? 0 : 2) : 1;
         }
         return flops + (targetMean == 0 && targetScale == 1 ? 0 : 2L * targets);
     }
@@ -397,7 +411,7 @@ public record Preprocessing(int inputs, List<Column> columns, double targetMean,
             parts.add(String.format(Locale.ROOT, "the target standardised for training (mean %.6g, deviation %.6g)"
                     + " and predictions mapped back", targetMean, targetScale));
         }
-        return String.join("; ", parts);
+        return parts.isEmpty() ? "none: the values go to the model as they are, missing values included" : String.join("; ", parts);
     }
 
     /** Names in brackets, the first ten. */

@@ -23,4 +23,20 @@ public sealed interface TrainingData permits ClassificationData, RegressionData 
 
     /** Stages {@code count} consecutive rows from {@code from}. */
     void stageRange(Backend backend, int from, int count);
+
+    /** Each row's target as a number: its class index, or its value (the first target column). */
+    default double[] targetValues() {
+        double[] values = new double[rows()];
+        if (this instanceof ClassificationData c) {
+            for (int r = 0; r < values.length; r++) {
+                values[r] = c.labels()[r];
+            }
+        } else {
+            RegressionData d = (RegressionData) this;
+            for (int r = 0; r < values.length; r++) {
+                values[r] = d.targets()[r * d.outputs()];
+            }
+        }
+        return values;
+    }
 }

@@ -35,28 +35,47 @@ public record BoostedTrees(Objective objective, int features, int outputs, doubl
         for (int r = 0; r < rows; r++) {
             System.arraycopy(baseline, 0, raw, r * outputs, outputs);
         }
+        long operations = add(trees, x, rows, features, outputs, raw);
+        return new Prediction(raw, operations);
+    }
+
+    /**
+     * Adds the predictions of trees (round-major, one per output and round) to raw predictions, in place; the operations
+     * it took, counted as {@link #predict} counts them.
+     */
+    public static long add(List<Tree> trees, float[] x, int rows, int features, int outputs, double[] raw) {
         long operations = 0;
         for (int t = 0; t < trees.size(); t++) {
             Tree tree = trees.get(t);
             int k = t % outputs;
+            int[] left = tree.left();
             for (int r = 0; r < rows; r++) {
                 int node = 0;
                 int offset = r * features;
-                while (tree.left()[node] >= 0) {
+                while (left[node] >= 0) {
                     float v = x[offset + tree.feature()[node]];
-                    node = (Float.isNaN(v) ? tree.missingLeft()[node] : v <= tree.threshold()[node]) ? tree.left()[node] : tree.right()[node];
+                    node = (Float.isNaN(v) ? tree.missingLeft()[node] : v <= tree.threshold()[node]) ? left[node] : tree.right()[node];
                     operations++;
                 }
                 raw[r * outputs + k] += tree.value()[node];
                 operations++;
             }
         }
-        return new Prediction(raw, operations);
+        return operations;
     }
 
     /** Bytes of the model as stored: 29 per node (feature, threshold, bin, direction, children, value) and 8 per baseline. */
     public long bytes() {
         return 29L * nodes() + 8L * outputs;
+    }
+
+    /** The model of its first {@code rounds} rounds (the best, when boosting went on past it). */
+    public BoostedTrees firstRounds(int rounds) {
+        if (rounds < 0 || rounds > this.rounds) {
+            throw new IllegalArgumentException("the first " + rounds + " of " + this.rounds + " rounds");
+        }
+        return new BoostedTrees(objective, features, outputs, baseline, List.copyOf(trees.subList(0, rounds * outputs)), rounds, roundsRun,
+                operations);
     }
 
     /** Nodes in all trees. */

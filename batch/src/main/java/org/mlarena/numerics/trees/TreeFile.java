@@ -42,10 +42,15 @@ public final class TreeFile {
     private TreeFile() {
     }
 
-    /** Whether a file is a tree model (rather than a network's weights), from its magic bytes. */
-    public static boolean isTreeFile(Path file) throws IOException {
+    /**
+     * Whether a file is a tree model (rather than a network's weights), from its magic bytes; false when it cannot be
+     * read (the weight file's reader then says why).
+     */
+    public static boolean isTreeFile(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
+        } catch (IOException e) {
+            return false;
         }
     }
 

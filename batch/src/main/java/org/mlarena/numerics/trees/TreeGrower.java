@@ -320,6 +320,7 @@ final class TreeGrower {
                 for (int i = node.start; i < node.end; i++) {
                     raw[index[i] * outputs + output] += value[id];
                 }
+                operations += node.rows();
             }
         }
         return new Tree(feature, threshold, bin, missingLeft, left, right, value);

@@ -21,7 +21,8 @@ class ModelZooTest {
             for (ModelZoo.Model model : models) {
                 Shape input = category == ModelZoo.Category.IMAGE_CLASSIFICATION ? IMAGE : Shape.vector(12);
                 ModelZoo.Figures figures = ModelZoo.figures(model.id(), Map.of(), input, 3, 64, Optimizer.Adam.of(1e-3f));
-                assertTrue(figures.parameters() > 0 && figures.bytes() == 4L * figures.parameters(), model.id());
+                assertTrue(figures.parameters() > 0 && figures.bytes() == (model.isTrees() ? 29L * figures.parameters() + 8 * 3
+                        : 4L * figures.parameters()), model.id());
                 assertTrue(figures.trainingFlopsPerSample() > 2 * figures.inferenceFlopsPerSample(), model.id() + ": " + figures);
             }
         }
@@ -38,7 +39,7 @@ class ModelZooTest {
 
     @Test
     void wrongChoicesAreRefusedWithWhatIsAccepted() {
-        assertEquals("there is no model 'resnet'; the zoo has [softmax-regression, mlp, cnn, linear-regression, mlp-regressor]",
+        assertEquals("there is no model 'resnet'; the zoo has [softmax-regression, mlp, cnn, linear-regression, mlp-regressor, gradient-boosting]",
                 assertThrows(IllegalArgumentException.class, () -> ModelZoo.model("resnet")).getMessage());
         assertEquals("the model 'mlp' has no hyperparameter 'layers'; it has [hidden, dropout]",
                 assertThrows(IllegalArgumentException.class, () -> ModelZoo.figures("mlp", Map.of("layers", "3"), IMAGE, 10, 8,

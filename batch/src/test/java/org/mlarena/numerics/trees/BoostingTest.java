@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class BoostingTest {
         double[] vy = new double[500];
         float[] vx = rows(500, 2, vy);
         List<Double> losses = new ArrayList<>();
-        BoostedTrees model = Boosting.fit(x, y, 4, 0, vx, vy, Boosting.Settings.defaults(), (round, train, validation) -> losses.add(validation));
+        BoostedTrees model = Boosting.fit(x, y, 4, 0, vx, vy, Boosting.Settings.defaults(), (round, added, train, validation, ops) -> losses.add(validation));
         double[] predicted = model.predictRaw(vx, 500);
         double squares = 0;
         for (int r = 0; r < 500; r++) {
@@ -85,7 +86,7 @@ class BoostingTest {
         float[] vx = rows(300, 4, vy);
         List<Double> losses = new ArrayList<>();
         BoostedTrees model = Boosting.fit(x, y, 4, 0, vx, vy, new Boosting.Settings(0.5, 500, 31, 0, 5, 0, 255, 5, 1e-7),
-                (round, train, validation) -> losses.add(validation));
+                (round, added, train, validation, ops) -> losses.add(validation));
         assertTrue(model.roundsRun() < 500, "stopped early after " + model.roundsRun());
         assertEquals(model.roundsRun() - 5, model.rounds(), "five rounds without a better validation loss");
         double bestLoss = losses.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
@@ -174,7 +175,7 @@ class BoostingTest {
         double[] losses(int classes, int... after) {
             double[] losses = new double[after.length];
             Boosting.fit(x, y, features, classes, null, null, new Boosting.Settings(0.1, after[after.length - 1], 31, 0, 20, 0, 255, 0, 0),
-                    (round, training, validation) -> {
+                    (round, added, training, validation, ops) -> {
                         for (int i = 0; i < after.length; i++) {
                             losses[i] = after[i] == round ? training : losses[i];
                         }
@@ -209,6 +210,40 @@ class BoostingTest {
         // later rounds drift by a split chosen among gains equal to rounding (sums in another order): within 1 %
         assertEquals(0.241499513666, binary[1], 0.241499513666 * 1e-3);
         assertEquals(0.014958869711, binary[2], 0.014958869711 * 1e-2);
+    }
+
+    @Test
+    void boostingOnFromAModelGivesTheTreesOfOneUninterruptedRun() {
+        double[] y = new double[500];
+        float[] x = rows(500, 8, y);
+        Boosting.Settings ten = new Boosting.Settings(0.1, 10, 31, 0, 20, 0, 255, 0, 0);
+        BoostedTrees whole = Boosting.fit(x, y, 4, 0, null, null, ten, null);
+        BoostedTrees firstFive = Boosting.fit(x, y, 4, 0, null, null, new Boosting.Settings(0.1, 5, 31, 0, 20, 0, 255, 0, 0), null);
+        List<Integer> rounds = new ArrayList<>();
+        BoostedTrees resumed = Boosting.fit(x, y, 4, 0, null, null, ten, (round, added, train, validation, ops) -> {
+            assertEquals(1, added.size());
+            assertTrue(ops > 0);
+            return rounds.add(round);
+        }, firstFive);
+        assertEquals(List.of(6, 7, 8, 9, 10), rounds);
+        assertEquals(whole.trees(), resumed.trees());
+        assertArrayEquals(whole.predictRaw(x, 500), resumed.predictRaw(x, 500), 0);
+        assertEquals(firstFive.trees(), resumed.firstRounds(5).trees());
+    }
+
+    @Test
+    void hyperparametersAreReadWithTheirRangesSaid() {
+        Boosting.Settings settings = Boosting.settings(Map.of("maxLeaves", "63", "l2", "0.5"), 0.05, 200);
+        assertEquals(63, settings.maxLeaves());
+        assertEquals(0.5, settings.l2());
+        assertEquals(20, settings.minSamplesLeaf(), "the default");
+        assertEquals("'maxLeaves' must be a whole number from 2 to 4096, got '1'",
+                assertThrows(IllegalArgumentException.class, () -> Boosting.settings(Map.of("maxLeaves", "1"), 0.1, 100)).getMessage());
+        assertEquals("'maxBins' must be a whole number from 2 to 255, got 'many'",
+                assertThrows(IllegalArgumentException.class, () -> Boosting.settings(Map.of("maxBins", "many"), 0.1, 100)).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Boosting.settings(Map.of("leaves", "8"), 0.1, 100)).getMessage()
+                .contains("no hyperparameter 'leaves'; it has [maxLeaves, maxDepth, minSamplesLeaf, l2, maxBins]"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Boosting.settings(Map.of(), 2, 100)).getMessage().contains("at most 1"));
     }
 
     @Test

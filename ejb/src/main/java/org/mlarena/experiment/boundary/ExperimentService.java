@@ -23,6 +23,7 @@ import org.mlarena.dataset.control.DatasetStore;
 import org.mlarena.dataset.entity.Dataset;
 import org.mlarena.experiment.control.ExperimentQueued;
 import org.mlarena.experiment.control.TrainingPlan;
+import org.mlarena.numerics.nn.ModelZoo;
 import org.mlarena.experiment.entity.EpochRecord;
 import org.mlarena.experiment.entity.Experiment;
 import org.mlarena.experiment.entity.ExperimentStatus;
@@ -135,6 +136,10 @@ public class ExperimentService {
         }
         if (frozen > 0 && base == null) {
             throw new InvalidInputException("frozenLayers", "Freezing layers makes sense only when finetuning; set finetuneFrom or leave frozenLayers at 0.");
+        }
+        if (frozen > 0 && ModelZoo.model(plan.model()).isTrees()) {
+            throw new InvalidInputException("frozenLayers", "Boosted trees have no layers to freeze: finetuning boosts on from the trees;"
+                    + " leave frozenLayers at 0.");
         }
         if (team != null && budget.of(team).spent()) {
             throw new StateConflictException("Your team's compute budget of " + useCase.getComputeBudgetPflops()

@@ -41,6 +41,10 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
     public static final int MAX_DEFAULT_EPOCHS = MAX_EPOCHS;
     public static final List<String> SCHEDULES = List.of("constant", "cosine");
     public static final List<String> MONITORS = List.of("loss", "score");
+    /** Boosting: rounds without a better validation loss before it stops (scikit-learn's n_iter_no_change). */
+    public static final int DEFAULT_ROUNDS_PATIENCE = 10;
+    /** What a boosted model's experiment records as its optimizer. */
+    public static final String NO_OPTIMIZER = "none";
 
     /**
      * Every training setting, as a person chose it; null means the default.
@@ -94,9 +98,18 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
             }
         }
         int rows = Math.max(1, dataset.getTrainRows());
-        int batch = range(errors, "batchSize", settings.batchSize(), defaultBatchSize(rows), 1, MAX_BATCH);
-        int epochs = range(errors, "epochs", settings.epochs(), defaultEpochs(rows, Math.max(1, batch)), 1, MAX_EPOCHS);
-        int patience = range(errors, "patience", settings.patience(), Math.max(10, epochs / 10), 0, MAX_EPOCHS);
+        boolean trees = zooModel != null && zooModel.isTrees();
+        if (trees) {
+            // what does not apply to boosting is refused rather than ignored
+            refused(errors, "batchSize", settings.batchSize(), "Gradient boosting sees every training row in each round; leave the batch size out.");
+            refused(errors, "optimizer", settings.optimizer(), "Gradient boosting fits each tree to the gradients itself; leave the optimizer out.");
+            refused(errors, "weightDecay", settings.weightDecay(), "Gradient boosting regularises its leaves with the hyperparameter 'l2';"
+                    + " leave the weight decay out.");
+            refused(errors, "schedule", settings.schedule(), "Gradient boosting shrinks every tree by the same learning rate; leave the schedule out.");
+        }
+        int batch = trees ? rows : range(errors, "batchSize", settings.batchSize(), defaultBatchSize(rows), 1, MAX_BATCH);
+        int epochs = range(errors, "epochs", settings.epochs(), trees ? MAX_EPOCHS : defaultEpochs(rows, Math.max(1, batch)), 1, MAX_EPOCHS);
+        int patience = range(errors, "patience", settings.patience(), trees ? DEFAULT_ROUNDS_PATIENCE : Math.max(10, epochs / 10), 0, MAX_EPOCHS);
         double minDelta = settings.minDelta() == null ? 0 : settings.minDelta();
         if (!(minDelta >= 0 && minDelta < 1e9)) {
             errors.add("minDelta", "minDelta is how much better a validation score must be to count: 0 or more, got " + minDelta + ".");
@@ -111,15 +124,16 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
         }
         boolean standardize = settings.standardize() == null || settings.standardize();
         double rate = settings.learningRate() != null ? settings.learningRate() : zooModel != null ? zooModel.learningRate() : 0.001;
-        if (!(rate > 0 && rate <= 10)) {
-            errors.add("learningRate", "The learning rate must be more than 0 and at most 10, got " + rate + ".");
+        double maxRate = trees ? 1 : 10;
+        if (!(rate > 0 && rate <= maxRate)) {
+            errors.add("learningRate", "The learning rate must be more than 0 and at most " + (trees ? "1 (it shrinks every tree)" : "10") + ", got " + rate + ".");
         }
-        double decay = settings.weightDecay() != null ? settings.weightDecay() : zooModel != null ? zooModel.weightDecay() : 0;
+        double decay = trees ? 0 : settings.weightDecay() != null ? settings.weightDecay() : zooModel != null ? zooModel.weightDecay() : 0;
         if (!(decay >= 0 && decay < 1)) {
             errors.add("weightDecay", "Weight decay must be from 0 to below 1, got " + decay + ".");
         }
-        String optimizerName = settings.optimizer() == null ? "adam" : settings.optimizer().strip().toLowerCase(Locale.ROOT);
-        if (!optimizerName.equals("adam") && !optimizerName.equals("sgd")) {
+        String optimizerName = trees ? NO_OPTIMIZER : settings.optimizer() == null ? "adam" : settings.optimizer().strip().toLowerCase(Locale.ROOT);
+        if (!trees && !optimizerName.equals("adam") && !optimizerName.equals("sgd")) {
             errors.add("optimizer", "The optimizer is 'adam' (AdamW) or 'sgd' (with momentum 0.9), got '" + settings.optimizer() + "'.");
         }
         errors.throwIfAny();
@@ -132,11 +146,12 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("hyperparameters", e.getMessage() + ".");
         }
+        long preprocessing = 0;
         if (dataset.getFormat() == DatasetFormat.CSV) {
             // the preprocessing of the features (and the restored target) is part of the model's inference, counted as
             // Preprocessing.flopsPerSample counts it
             int categorical = dataset.categoricalColumnList().size();
-            long preprocessing = 2L * (dataset.featureNameList().size() - categorical) + categorical
+            preprocessing = 2L * (dataset.featureNameList().size() - categorical) + categorical
                     + (category == ModelZoo.Category.TABULAR_REGRESSION ? 2 : 0);
             figures = new ModelZoo.Figures(figures.parameters(), figures.bytes(), figures.inferenceFlopsPerSample() + preprocessing,
                     figures.trainingFlopsPerSample() + preprocessing);
@@ -144,7 +159,12 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
         long perEpoch = figures.trainingFlopsPerSample() * rows;
         if (settings.epochs() == null && perEpoch > 0 && budgetLeftFlops / perEpoch < epochs) {
             epochs = (int) Math.max(1, budgetLeftFlops / perEpoch);
-            patience = settings.patience() == null ? Math.max(10, epochs / 10) : patience;
+            patience = settings.patience() != null ? patience : trees ? DEFAULT_ROUNDS_PATIENCE : Math.max(10, epochs / 10);
+        }
+        if (trees) {
+            // a round's figures times the rounds: the most the model can grow to; the trained model's counts replace them
+            figures = new ModelZoo.Figures((int) Math.min(Integer.MAX_VALUE, (long) figures.parameters() * epochs), figures.bytes() * epochs,
+                    (figures.inferenceFlopsPerSample() - preprocessing) * epochs + preprocessing, figures.trainingFlopsPerSample());
         }
         return new TrainingPlan(model, Map.copyOf(hyper), input, outputs, buckets, epochs, batch, rate, optimizerName, decay, patience, minDelta, monitor, schedule, standardize, figures);
     }
@@ -177,6 +197,12 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
         experiment.stopping(patience, minDelta, monitor, schedule, standardize);
         experiment.sized(figures.parameters(), figures.bytes(), figures.inferenceFlopsPerSample());
         return experiment;
+    }
+
+    private static void refused(InvalidInputException.Collector errors, String field, Object value, String message) {
+        if (value != null) {
+            errors.add(field, message);
+        }
     }
 
     /** The optimiser a setting names: "adam" (AdamW, betas 0.9 and 0.999) or "sgd" (momentum 0.9). */

@@ -143,7 +143,6 @@ public class PipelineRuns {
                 s.getTeam() == null ? null : s.getTeam().getId());
     }
 
-    /** The job has started: its execution (for the scheduler's watch) and the device it trains on. */
     /** The run has its job, its device and its preprocessing (described for people). */
     public void ranOn(long experimentId, long executionId, String device, String preprocessing) {
         Experiment e = em.find(Experiment.class, experimentId);
@@ -161,10 +160,11 @@ public class PipelineRuns {
         return e.getTeam() == null ? Long.MAX_VALUE : budget.of(e.getTeam()).leftFlops();
     }
 
-    /**
-     * Records an epoch: its learning-curve point (replacing one a resumed run recomputed), the experiment's progress,
-     * and the FLOPs on the team's ledger.
-     */
+    /** A trained model's own size, where the plan could only bound it (boosted trees). */
+    public void sized(long experimentId, int parameters, long bytes, long inferenceFlopsPerSample) {
+        em.find(Experiment.class, experimentId).sized(parameters, bytes, inferenceFlopsPerSample);
+    }
+
     /**
      * Records an epoch's learning-curve point (replacing the points of this and later epochs a run before a restart
      * recorded) and the experiment's progress.

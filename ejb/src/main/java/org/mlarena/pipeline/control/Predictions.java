@@ -5,6 +5,9 @@ import org.mlarena.numerics.nn.Network;
 import org.mlarena.numerics.nn.RegressionData;
 import org.mlarena.numerics.nn.TrainingData;
 import org.mlarena.numerics.nn.WeightFile;
+import org.mlarena.numerics.trees.BoostedTrees;
+import org.mlarena.numerics.trees.Objective;
+import org.mlarena.numerics.trees.TreeFile;
 
 /**
  * A network's raw outputs over a whole data set: logits for classification, predicted values for regression, read
@@ -48,6 +51,36 @@ public final class Predictions {
             long preprocessing = model.preprocessing().flopsPerSample(rows instanceof RegressionData ? network.columns() : 0) * rows.rows();
             return new Outputs(network.values(), network.rows(), network.columns(), network.flops() + preprocessing);
         }
+    }
+
+    /**
+     * What a boosted model predicts for the rows of a split as they are stored: its own preprocessing, then its trees.
+     * Outputs as a network's: a regression's values, a multi-class model's logits, a binary model's logit of class 1
+     * beside a 0 for class 0 (their softmax is its probability). The FLOPs are the preprocessing's and the trees'
+     * operations (a comparison per node passed, an addition per leaf).
+     */
+    public static Outputs ofTrees(TreeFile.Saved model, TrainingData rows) {
+        TrainingData prepared = model.preprocessing().apply(rows, false);
+        BoostedTrees.Prediction prediction = model.model().predict(prepared.inputs(), prepared.rows());
+        long preprocessing = model.preprocessing().flopsPerSample(0) * rows.rows();
+        return outputs(model.model(), prediction.raw(), rows.rows(), prediction.operations() + preprocessing);
+    }
+
+    /** Raw predictions of trees as outputs (see {@link #ofTrees}). */
+    static Outputs outputs(BoostedTrees model, double[] raw, int rows, long flops) {
+        boolean binary = model.objective() == Objective.BINARY_LOG_LOSS;
+        int columns = binary ? 2 : model.outputs();
+        float[] values = new float[rows * columns];
+        for (int r = 0; r < rows; r++) {
+            if (binary) {
+                values[2 * r + 1] = (float) raw[r];
+            } else {
+                for (int k = 0; k < columns; k++) {
+                    values[r * columns + k] = (float) raw[r * columns + k];
+                }
+            }
+        }
+        return new Outputs(values, rows, columns, flops);
     }
 
     /**

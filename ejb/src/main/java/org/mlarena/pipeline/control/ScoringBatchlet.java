@@ -18,7 +18,6 @@ import org.mlarena.evaluation.MetricRegistry;
 import org.mlarena.numerics.Numerics;
 import org.mlarena.numerics.data.InvalidDataException;
 import org.mlarena.numerics.nn.TrainingData;
-import org.mlarena.numerics.nn.WeightFile;
 import org.mlarena.submission.entity.SubmissionStatus;
 
 /**
@@ -58,12 +57,12 @@ public class ScoringBatchlet extends AbstractBatchlet {
                         + " train it again and resubmit. This submission does not count against the daily limit.");
                 return SubmissionStatus.FAILED.name();
             }
-            WeightFile.Saved saved = WeightFile.load(job.weights());
-            TrainingData test = SplitLoader.load(job.datasetDirectory(), job.format(), job.targetColumn(), job.textColumn(), job.classNames(),
-                    job.imageShape(), "test", job.buckets(), saved.preprocessing().categories());
             // the model's own preprocessing, as fitted on the training split: the test rows never change it; its
             // categories number the test rows' (a category it never saw reads as none)
-            Predictions.Outputs outputs = Predictions.ofModel(saved, test, Numerics.get().newBackend(), BATCH);
+            TrainedModel saved = TrainedModel.load(job.weights());
+            TrainingData test = SplitLoader.load(job.datasetDirectory(), job.format(), job.targetColumn(), job.textColumn(), job.classNames(),
+                    job.imageShape(), "test", job.buckets(), saved.categories());
+            Predictions.Outputs outputs = saved.predict(test, Numerics.get().newBackend(), BATCH);
             Evaluation.Scores scores = Evaluation.score(outputs, test, MetricRegistry.standard().get(job.metric()), job.publicFraction(),
                     job.splitSeed(), Bootstrap.DEFAULT_RESAMPLES, id);
             Conflicts.retry(() -> runs.scored(id, scores, outputs.flops(), meter.stop()));

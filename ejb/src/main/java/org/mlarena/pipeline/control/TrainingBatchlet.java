@@ -94,6 +94,11 @@ public class TrainingBatchlet extends AbstractBatchlet {
                 standing = Conflicts.retry(() -> runs.epochDone(id, epoch, trainingLoss, validation, flops, seconds, bestEpoch));
                 meter.sample();
             }
+
+            @Override
+            public void sized(int parameters, long bytes, long inferenceFlopsPerSample) {
+                Conflicts.retry(() -> runs.sized(id, parameters, bytes, inferenceFlopsPerSample));
+            }
         };
         TrainingRun.Outcome outcome = new TrainingRun(job, ModelFiles.directory(id), progress).run(Numerics.get().newBackend());
         end(id, outcome.status(), outcome.reason(), meter);

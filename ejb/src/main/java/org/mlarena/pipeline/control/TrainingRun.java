@@ -66,6 +66,10 @@ public final class TrainingRun {
 
         /** @param bestEpoch the epoch whose weights the model file now holds: this one or an earlier one */
         void epochDone(int epoch, double trainingLoss, Evaluation.Figures validation, long flops, double seconds, int bestEpoch);
+
+        /** A model whose size the plan could only bound (boosted trees) has its own: nodes, bytes, operations per row. */
+        default void sized(int parameters, long bytes, long inferenceFlopsPerSample) {
+        }
     }
 
     /** How a run ended, and what a person should know about it (or null). */
@@ -73,18 +77,25 @@ public final class TrainingRun {
     }
 
     private final TrainingJob job;
+    private final Path directory;
     private final Path checkpointFile;
     private final Path modelFile;
     private final Progress progress;
 
     public TrainingRun(TrainingJob job, Path directory, Progress progress) {
         this.job = job;
+        this.directory = directory;
         this.checkpointFile = ModelFiles.checkpoint(directory);
         this.modelFile = ModelFiles.model(directory);
         this.progress = progress;
     }
 
     public Outcome run(Backend backend) throws InvalidDataException, IOException {
+        if (BoostingRun.isTrees(job)) {
+            // the trees train in plain Java: the device is not used, and is given back at once
+            backend.close();
+            return new BoostingRun(job, directory, progress).run();
+        }
         WeightFile.Saved checkpoint = checkpoint();
         WeightFile.Saved base = finetuned();
         List<List<String>> categories = categories(checkpoint, base);

@@ -49,6 +49,8 @@ final class Runs {
 
         final List<Epoch> epochs = new ArrayList<>();
         String preprocessing;
+        int sizedParameters;
+        long sizedBytes;
         private final int stopBefore;
         private final boolean crash;
 
@@ -83,6 +85,12 @@ final class Runs {
             }
             epochs.removeIf(e -> e.epoch() >= epoch);
             epochs.add(new Epoch(epoch, trainingLoss, validation, bestEpoch));
+        }
+
+        @Override
+        public void sized(int parameters, long bytes, long inferenceFlopsPerSample) {
+            sizedParameters = parameters;
+            sizedBytes = bytes;
         }
 
         List<TrainingJob.Recorded> recorded() {

@@ -110,8 +110,10 @@ public class TrainingForm implements Serializable {
         if (text && buckets != null) {
             hyper.put("buckets", Integer.toString(buckets));
         }
-        return new ExperimentDraft(title, model, hyper, seed, epochs, batchSize, learningRate, optimizer, weightDecay, notes, finetuneFrom,
-                finetuneFrom == null ? null : frozenLayers, patience, null, monitor, schedule, standardize);
+        // boosting has no optimizer or schedule: the menus always hold one, so they are left out for it
+        boolean trees = ModelZoo.MODELS.stream().anyMatch(m -> m.id().equals(model) && m.isTrees());
+        return new ExperimentDraft(title, model, hyper, seed, epochs, batchSize, learningRate, trees ? null : optimizer, weightDecay, notes,
+                finetuneFrom, finetuneFrom == null ? null : frozenLayers, patience, null, monitor, trees ? null : schedule, standardize);
     }
 
     /**
