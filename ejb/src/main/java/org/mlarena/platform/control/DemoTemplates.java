@@ -9,6 +9,7 @@ import org.mlarena.dataset.entity.DatasetFormat;
 import org.mlarena.dataset.control.DatasetImporter;
 import org.mlarena.dataset.control.ImportSpec;
 import org.mlarena.experiment.control.TrainingPlan;
+import org.mlarena.numerics.nn.ModelZoo;
 import org.mlarena.numerics.nn.ModelZoo.Category;
 import org.mlarena.settings.Settings;
 
@@ -60,7 +61,8 @@ public final class DemoTemplates {
                         new ImportSpec(DatasetFormat.CSV, "cultivar", null, ',', 0.2, 0.3, 7),
                         Map.of(DatasetImporter.TABLE, "classpath:demo/wine.csv"), "wine.csv (UCI wine recognition)",
                         Map.of("Alpha", List.of("alice"), "Bravo", List.of("bob")),
-                        List.of(settings("softmax-regression", Map.of()), settings("mlp", Map.of("hidden", "32")))),
+                        List.of(settings("softmax-regression", Map.of()), settings("mlp", Map.of("hidden", "32")),
+                                settings(ModelZoo.GRADIENT_BOOSTING, Map.of()))),
                 new Template("diabetes-progression", "Diabetes: progression after one year", Category.TABULAR_REGRESSION, "rmse",
                         "Predict how far diabetes has progressed one year after a baseline visit.",
                         "Ten baseline variables (age, sex, body-mass index, blood pressure and six blood serum measurements) of 442"
@@ -70,7 +72,7 @@ public final class DemoTemplates {
                         new ImportSpec(DatasetFormat.CSV, "progression", null, ',', 0.2, 0.3, 7),
                         Map.of(DatasetImporter.TABLE, "classpath:demo/diabetes.csv"), "diabetes.csv (Efron et al. 2004)",
                         Map.of("Alpha", List.of("alice"), "Bravo", List.of("bob")), List.of(settings("linear-regression", Map.of()),
-                        settings("mlp-regressor", Map.of("hidden", "32")))),
+                        settings("mlp-regressor", Map.of("hidden", "32")), settings(ModelZoo.GRADIENT_BOOSTING, Map.of()))),
                 new Template("debian-sections", "Debian packages: which section?", Category.TEXT_CLASSIFICATION, "accuracy",
                         "Tell a Debian package's archive section from its one-line description.",
                         "2,204 short descriptions of packages of this very machine's distribution, each with the section it is filed"

@@ -25,7 +25,6 @@ import org.mlarena.numerics.Numerics;
 import org.mlarena.numerics.nn.ClassificationData;
 import org.mlarena.numerics.nn.RegressionData;
 import org.mlarena.numerics.nn.TrainingData;
-import org.mlarena.numerics.nn.WeightFile;
 import org.mlarena.platform.control.DemoTemplates;
 import org.mlarena.platform.control.DemoTemplates.Template;
 
@@ -70,10 +69,10 @@ class TemplatesBeatBaselineTest {
         assertEquals(ExperimentStatus.COMPLETED, outcome.status(), String.valueOf(outcome.reason()));
 
         Metric metric = MetricRegistry.standard().get(template.metric());
-        WeightFile.Saved saved = WeightFile.load(ModelFiles.model(data.resolve("model")));
+        TrainedModel saved = TrainedModel.load(ModelFiles.model(data.resolve("model")));
         TrainingData raw = org.mlarena.dataset.control.SplitLoader.load(job.datasetDirectory(), job.format(), job.targetColumn(), job.textColumn(),
-                job.classNames(), job.imageShape(), "test", job.buckets(), saved.preprocessing().categories());
-        double score = Evaluation.figures(Predictions.ofModel(saved, raw, Numerics.get().newBackend(), 256), raw, metric).score();
+                job.classNames(), job.imageShape(), "test", job.buckets(), saved.categories());
+        double score = Evaluation.figures(saved.predict(raw, Numerics.get().newBackend(), 256), raw, metric).score();
         double baseline = Evaluation.figures(baseline(imported.load("train"), raw), raw, metric).score();
         System.out.printf(java.util.Locale.ROOT, "template %s %s: test %s %.4f, baseline %.4f%n", slug, model, metric.id(), score, baseline);
         if (metric.direction() == Direction.LOWER_IS_BETTER) {
