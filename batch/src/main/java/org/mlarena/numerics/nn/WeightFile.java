@@ -1,24 +1,14 @@
 package org.mlarena.numerics.nn;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
+import org.mlarena.numerics.data.ChecksummedFile;
 import org.mlarena.numerics.data.InvalidDataException;
 
 /**
@@ -100,11 +90,7 @@ public final class WeightFile {
         net.backend().download();
         float[] mem = net.backend().memory();
         int p = net.parameterCount();
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        CRC32 crc = new CRC32();
-        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
-             CheckedOutputStream checked = new CheckedOutputStream(raw, crc);
-             DataOutputStream out = new DataOutputStream(checked)) {
+        ChecksummedFile.write(file, out -> {
             out.write(MAGIC);
             out.writeInt(VERSION);
             out.writeInt(net.input().channels());
@@ -126,17 +112,11 @@ public final class WeightFile {
             for (int i = 0; i < state; i++) {
                 out.writeFloat(mem[2 * p + i]);
             }
-            out.flush();
-            new DataOutputStream(raw).writeLong(crc.getValue());
-        }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     public static Saved load(Path file) throws InvalidDataException {
-        CRC32 crc = new CRC32();
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             CheckedInputStream checked = new CheckedInputStream(raw, crc);
-             DataInputStream in = new DataInputStream(checked)) {
+        return ChecksummedFile.read(file, file.toString(), "; use another checkpoint", in -> {
             byte[] magic = new byte[MAGIC.length];
             in.readFully(magic);
             if (!Arrays.equals(magic, MAGIC)) {
@@ -184,23 +164,8 @@ public final class WeightFile {
                 throw new InvalidDataException(file + ": optimiser state of " + state + " values for " + p + " parameters; the file is corrupt");
             }
             float[] optimizerState = readFloats(in, state);
-            long computed = crc.getValue();
-            long stored = new DataInputStream(raw).readLong();
-            if (stored != computed) {
-                throw new InvalidDataException(file + ": is corrupt (checksum " + Long.toHexString(stored) + " stored, "
-                        + Long.toHexString(computed) + " computed); use another checkpoint");
-            }
-            if (raw.read() >= 0) {
-                throw new InvalidDataException(file + ": has bytes after its checksum; the file is corrupt");
-            }
             return new Saved(input, List.copyOf(layers), loss, preprocessing, step, parameters, optimizerState);
-        } catch (NoSuchFileException e) {
-            throw new InvalidDataException(file + ": no such file");
-        } catch (EOFException e) {
-            throw new InvalidDataException(file + ": is truncated; the file is corrupt or still being written");
-        } catch (IOException e) {
-            throw new InvalidDataException(file + ": cannot be read: " + e.getMessage(), e);
-        }
+        });
     }
 
     private static void writeSpec(DataOutputStream out, LayerSpec spec) throws IOException {

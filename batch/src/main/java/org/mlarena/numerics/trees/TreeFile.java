@@ -1,25 +1,16 @@
 package org.mlarena.numerics.trees;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
+import org.mlarena.numerics.data.ChecksummedFile;
 import org.mlarena.numerics.data.InvalidDataException;
 import org.mlarena.numerics.nn.Preprocessing;
 
@@ -58,11 +49,7 @@ public final class TreeFile {
         if (preprocessing.outputs() != model.features()) {
             throw new IllegalArgumentException("the preprocessing gives " + preprocessing.outputs() + " values but the trees take " + model.features());
         }
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        CRC32 crc = new CRC32();
-        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
-             CheckedOutputStream checked = new CheckedOutputStream(raw, crc);
-             DataOutputStream out = new DataOutputStream(checked)) {
+        ChecksummedFile.write(file, out -> {
             out.write(MAGIC);
             out.writeInt(VERSION);
             preprocessing.write(out);
@@ -88,17 +75,11 @@ public final class TreeFile {
                     out.writeDouble(tree.value()[n]);
                 }
             }
-            out.flush();
-            new DataOutputStream(raw).writeLong(crc.getValue());
-        }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     public static Saved load(Path file) throws InvalidDataException {
-        CRC32 crc = new CRC32();
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             CheckedInputStream checked = new CheckedInputStream(raw, crc);
-             DataInputStream in = new DataInputStream(checked)) {
+        return ChecksummedFile.read(file, file.getFileName().toString(), "", in -> {
             byte[] magic = new byte[MAGIC.length];
             in.readFully(magic);
             if (!Arrays.equals(magic, MAGIC)) {
@@ -140,23 +121,8 @@ public final class TreeFile {
             } catch (IllegalArgumentException e) {
                 throw new InvalidDataException(file.getFileName() + ": the model is invalid (" + e.getMessage() + "); the file is corrupt");
             }
-            long computed = crc.getValue();
-            long stored = new DataInputStream(raw).readLong();
-            if (stored != computed) {
-                throw new InvalidDataException(file.getFileName() + ": is corrupt (checksum " + Long.toHexString(stored) + " stored, "
-                        + Long.toHexString(computed) + " computed)");
-            }
-            if (raw.read() >= 0) {
-                throw new InvalidDataException(file.getFileName() + ": has bytes after its checksum; the file is corrupt");
-            }
             return saved;
-        } catch (NoSuchFileException e) {
-            throw new InvalidDataException(file.getFileName() + ": no such file");
-        } catch (EOFException e) {
-            throw new InvalidDataException(file.getFileName() + ": is truncated; the file is corrupt or still being written");
-        } catch (IOException e) {
-            throw new InvalidDataException(file.getFileName() + ": cannot be read (" + e.getMessage() + ")", e);
-        }
+        });
     }
 
     /** One tree, checked: every child after its parent and inside the tree, every split on a feature there is. */
