@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import com.aparapi.device.Device;
 import com.aparapi.device.JavaDevice;
@@ -17,7 +20,34 @@ import org.mlarena.numerics.MatrixKernels;
 /** Finds the OpenCL devices of this machine and opens kernels on one of them. */
 public final class OpenClDevices {
 
+    static {
+        initialiseAparapiKeepingLogLevels();
+    }
+
     private OpenClDevices() {
+    }
+
+    /**
+     * Aparapi's configuration class, when it initialises, sets every handler of the root logger to Aparapi's own log
+     * level (WARNING unless {@code com.aparapi.logLevel} says otherwise): in WildFly the server log then dropped every
+     * line below a warning for good, its own "Deployed" lines and the platform's among them. The class is initialised
+     * here, before any other Aparapi class, and the handlers get their levels back.
+     */
+    static void initialiseAparapiKeepingLogLevels() {
+        Handler[] handlers = Logger.getLogger("").getHandlers();
+        Level[] levels = new Level[handlers.length];
+        for (int i = 0; i < handlers.length; i++) {
+            levels[i] = handlers[i].getLevel();
+        }
+        try {
+            Class.forName("com.aparapi.Config", true, OpenClDevices.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // discover() says why the OpenCL runtime cannot be used
+        } finally {
+            for (int i = 0; i < handlers.length; i++) {
+                handlers[i].setLevel(levels[i]);
+            }
+        }
     }
 
     /**

@@ -5,8 +5,14 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -23,9 +29,13 @@ import org.mlarena.settings.Settings;
  * Deployment start and stop: chooses the numerics device (once, and logged), checks the sign-in
  * settings, seeds demo data (template use cases, teams, template experiments) on an empty database ({@code arena.demo-data}, default true), and releases the
  * OpenCL device on undeploy so that a redeploy starts clean.
+ * <p>
+ * The seeding runs on a timer right after the start, not in it: importing the data sets and training the templates
+ * takes minutes on a busy machine, and a deployment that waits for it can exceed the server's deployment timeout.
  */
 @Singleton
 @Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PlatformStartup {
 
@@ -41,19 +51,23 @@ public class PlatformStartup {
     @Inject
     DemoData demo;
 
+    @Resource
+    TimerService timers;
+
     @PostConstruct
     void start() {
         LOG.info(() -> "Sign-in: " + SignInSettings.fromEnvironment().mode());
         Carbon.checkSettings();
         Numerics numerics = Numerics.get();
         if (Boolean.parseBoolean(Settings.read(DEMO_DATA, "true"))) {
-            seedDemoData();
+            timers.createSingleActionTimer(1, new TimerConfig("demo data", false));
         }
         LOG.info(() -> "ML Arena started; numerics on " + numerics.device().describe());
     }
 
     /** Template use cases on an empty database (each in its own transaction: one that fails leaves the others) and a first device check. */
-    private void seedDemoData() {
+    @Timeout
+    void seedDemoData() {
         if (demo.empty()) {
             for (DemoTemplates.Template template : DemoTemplates.all()) {
                 try {
