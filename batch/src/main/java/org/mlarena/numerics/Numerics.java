@@ -134,6 +134,14 @@ public final class Numerics {
         return selected.isOpenCl() ? new org.mlarena.numerics.opencl.OpenClBackend(selected) : new org.mlarena.numerics.nn.JavaBackend();
     }
 
+    /**
+     * Kernels of boosted trees on a device (this deployment's, or a backend's): OpenCL when it is, plain Java otherwise;
+     * the trees are the same on both. The caller owns them (close them).
+     */
+    public static org.mlarena.numerics.trees.TreeKernels treeKernels(ComputeDevice device) {
+        return device.isOpenCl() ? new org.mlarena.numerics.opencl.OpenClTreeKernels(device) : new org.mlarena.numerics.trees.JavaTreeKernels();
+    }
+
     public ComputeDevice device() {
         return selected;
     }

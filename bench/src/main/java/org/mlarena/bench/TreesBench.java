@@ -11,6 +11,11 @@ import org.mlarena.dataset.control.ImportResult;
 import org.mlarena.dataset.control.ImportSpec;
 import org.mlarena.dataset.control.SplitLoader;
 import org.mlarena.dataset.entity.DatasetFormat;
+import org.mlarena.numerics.ComputeDevice;
+import org.mlarena.numerics.DevicePreference;
+import org.mlarena.numerics.Numerics;
+import org.mlarena.numerics.trees.JavaTreeKernels;
+import org.mlarena.numerics.trees.TreeKernels;
 import org.mlarena.numerics.nn.ClassificationData;
 import org.mlarena.numerics.nn.ModelZoo.Category;
 import org.mlarena.numerics.nn.RegressionData;
@@ -19,10 +24,12 @@ import org.mlarena.numerics.trees.BoostedTrees;
 import org.mlarena.numerics.trees.Boosting;
 
 /**
- * Gradient boosting in plain Java ({@code numerics.trees}) on real tables split as the platform splits them (60 %
- * training, 20 % validation, 20 % test, seed 7): 100 rounds without early stopping (the work scikit-learn's defaults do
- * with {@code early_stopping=False}), then the defaults with early stopping on the validation split. Per table and run:
- * {@code trees java TABLE MODE SCORE SECONDS ROUNDS}, the score being accuracy (classification) or RMSE; and
+ * Gradient boosting ({@code numerics.trees}) on real tables split as the platform splits them (60 % training, 20 %
+ * validation, 20 % test, seed 7): 100 rounds without early stopping (the work scikit-learn's defaults do with
+ * {@code early_stopping=False}), then the defaults with early stopping on the validation split; each run with the
+ * histograms in plain Java (one thread) and, when there is an OpenCL device, on it. Per table and run:
+ * {@code trees KERNELS TABLE MODE SCORE SECONDS ROUNDS}, KERNELS {@code java} or {@code opencl}, the score being accuracy
+ * (classification) or RMSE; {@code same-trees TABLE MODE yes|no} (the device's trees against Java's); and
  * {@code split TABLE DIRECTORY CLASSIFICATION}. bench/python/trees_sklearn.py fits scikit-learn on the same files.
  *
  * <pre>TreesBench TABLE_DIR WORK_DIR</pre>
@@ -40,7 +47,11 @@ public final class TreesBench {
     private TreesBench() {
     }
 
+    private static ComputeDevice device;
+
     public static void main(String[] args) throws Exception {
+        device = Numerics.select(DevicePreference.AUTO).device();
+        System.out.println("device " + device.describe());
         Path tables = Path.of(args[0]);
         Path work = Files.createDirectories(Path.of(args[1]));
         for (Table table : TABLES) {
@@ -75,9 +86,20 @@ public final class TreesBench {
 
     private static void run(Table table, String mode, TrainingData train, TrainingData validation, TrainingData test, int classes,
                             Boosting.Settings settings) {
+        BoostedTrees java = run(table, mode, "java", new JavaTreeKernels(), train, validation, test, classes, settings);
+        if (device.isOpenCl()) {
+            try (TreeKernels kernels = Numerics.treeKernels(device)) {
+                BoostedTrees opencl = run(table, mode, "opencl", kernels, train, validation, test, classes, settings);
+                System.out.println("same-trees " + table.name() + " " + mode + " " + (opencl.trees().equals(java.trees()) ? "yes" : "no"));
+            }
+        }
+    }
+
+    private static BoostedTrees run(Table table, String mode, String name, TreeKernels kernels, TrainingData train, TrainingData validation,
+                                    TrainingData test, int classes, Boosting.Settings settings) {
         long start = System.nanoTime();
         BoostedTrees model = Boosting.fit(train.inputs(), train.targetValues(), train.features(), classes, validation == null ? null : validation.inputs(),
-                validation == null ? null : validation.targetValues(), settings, null);
+                validation == null ? null : validation.targetValues(), settings, null, null, kernels);
         double seconds = (System.nanoTime() - start) / 1e9;
         double[] raw = model.predictRaw(test.inputs(), test.rows());
         double[] truth = test.targetValues();
@@ -105,7 +127,8 @@ public final class TreesBench {
             }
             score = (double) right / truth.length;
         }
-        System.out.printf(Locale.ROOT, "trees java %s %s %.4f %.3f %d%n", table.name(), mode, score, seconds, model.rounds());
+        System.out.printf(Locale.ROOT, "trees %s %s %s %.4f %.3f %d%n", name, table.name(), mode, score, seconds, model.rounds());
+        return model;
     }
 
     private static TrainingData load(Path directory, Table table, ImportResult imported, String split) throws Exception {

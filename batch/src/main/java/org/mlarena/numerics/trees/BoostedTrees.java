@@ -28,6 +28,11 @@ public record BoostedTrees(Objective objective, int features, int outputs, doubl
     }
 
     public Prediction predict(float[] x, int rows) {
+        return predict(x, rows, new JavaTreeKernels());
+    }
+
+    /** {@link #predict(float[], int)} on a device: the same bits. */
+    public Prediction predict(float[] x, int rows, TreeKernels kernels) {
         if (x.length != (long) rows * features) {
             throw new IllegalArgumentException(x.length + " values do not make " + rows + " rows of " + features);
         }
@@ -35,33 +40,8 @@ public record BoostedTrees(Objective objective, int features, int outputs, doubl
         for (int r = 0; r < rows; r++) {
             System.arraycopy(baseline, 0, raw, r * outputs, outputs);
         }
-        long operations = add(trees, x, rows, features, outputs, raw);
+        long operations = kernels.predict(trees, x, rows, features, outputs, raw);
         return new Prediction(raw, operations);
-    }
-
-    /**
-     * Adds the predictions of trees (round-major, one per output and round) to raw predictions, in place; the operations
-     * it took, counted as {@link #predict} counts them.
-     */
-    public static long add(List<Tree> trees, float[] x, int rows, int features, int outputs, double[] raw) {
-        long operations = 0;
-        for (int t = 0; t < trees.size(); t++) {
-            Tree tree = trees.get(t);
-            int k = t % outputs;
-            int[] left = tree.left();
-            for (int r = 0; r < rows; r++) {
-                int node = 0;
-                int offset = r * features;
-                while (left[node] >= 0) {
-                    float v = x[offset + tree.feature()[node]];
-                    node = (Float.isNaN(v) ? tree.missingLeft()[node] : v <= tree.threshold()[node]) ? left[node] : tree.right()[node];
-                    operations++;
-                }
-                raw[r * outputs + k] += tree.value()[node];
-                operations++;
-            }
-        }
-        return operations;
     }
 
     /** Bytes of the model as stored: 29 per node (feature, threshold, bin, direction, children, value) and 8 per baseline. */

@@ -75,6 +75,12 @@ public final class Boosting {
      */
     public static BoostedTrees fit(float[] x, double[] targets, int features, int classes, float[] validation, double[] validationTargets,
                                    Settings settings, Rounds rounds, BoostedTrees start) {
+        return fit(x, targets, features, classes, validation, validationTargets, settings, rounds, start, new JavaTreeKernels());
+    }
+
+    /** {@link #fit} with the histograms on a device: the same trees on every device. */
+    public static BoostedTrees fit(float[] x, double[] targets, int features, int classes, float[] validation, double[] validationTargets,
+                                   Settings settings, Rounds rounds, BoostedTrees start, TreeKernels kernels) {
         int rows = targets.length;
         if (x.length != (long) rows * features || rows == 0) {
             throw new IllegalArgumentException(x.length + " values do not make " + rows + " rows of " + features);
@@ -83,6 +89,8 @@ public final class Boosting {
         int outputs = objective.outputs(classes);
         Binning binning = Binning.fit(x, rows, features, settings.maxBins());
         byte[][] bins = binning.apply(x, rows);
+        int[] offsets = TreeGrower.offsets(binning, features);
+        kernels.bins(bins, offsets);
         if (start != null && (start.objective() != objective || start.features() != features || start.outputs() != outputs)) {
             throw new IllegalArgumentException("boosting on needs a model of the same task and features: " + start.objective() + " of "
                     + start.features() + " features and " + start.outputs() + " outputs, here " + objective + ", " + features + ", " + outputs);
@@ -108,7 +116,8 @@ public final class Boosting {
             for (int k = 0; k < outputs; k++) {
                 objective.gradients(raw, probabilities, targets, outputs, k, gradient, hessian);
                 operations += 2L * rows;
-                TreeGrower grower = new TreeGrower(bins, binning, gradient, hessian, settings);
+                kernels.gradients(gradient, hessian);
+                TreeGrower grower = new TreeGrower(bins, binning, offsets, gradient, hessian, settings, kernels);
                 Tree tree = grower.grow(raw, outputs, k);
                 operations += grower.operations;
                 trees.add(tree);

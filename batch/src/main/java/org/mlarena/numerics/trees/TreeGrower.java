@@ -28,10 +28,9 @@ final class TreeGrower {
     private final float[] gradient;
     private final float[] hessian;
     private final Boosting.Settings settings;
+    private final TreeKernels kernels;
     private final int[] index;
     private final int features;
-    private final float[] orderedGradient;
-    private final float[] orderedHessian;
     /** Where each feature's bins start in a histogram: its present bins, then its missing bin (no slot for unused bins). */
     private final int[] offsets;
     /** Operations counted: histogram additions, split evaluations, row comparisons. */
@@ -99,24 +98,34 @@ final class TreeGrower {
     private record Split(double gain, int feature, int bin, boolean missingLeft, double leftGradient, double leftHessian, int leftRows) {
     }
 
-    TreeGrower(byte[][] bins, Binning binning, float[] gradient, float[] hessian, Boosting.Settings settings) {
+    /**
+     * @param offsets  {@link #offsets(Binning)} of the binning
+     * @param kernels  the histograms' device, given the bins and these gradients
+     */
+    TreeGrower(byte[][] bins, Binning binning, int[] offsets, float[] gradient, float[] hessian, Boosting.Settings settings,
+               TreeKernels kernels) {
         this.bins = bins;
         this.binning = binning;
         this.gradient = gradient;
         this.hessian = hessian;
         this.settings = settings;
+        this.kernels = kernels;
         this.features = bins.length;
         int rows = gradient.length;
         this.index = new int[rows];
         for (int i = 0; i < rows; i++) {
             index[i] = i;
         }
-        this.orderedGradient = new float[rows];
-        this.orderedHessian = new float[rows];
-        this.offsets = new int[features + 1];
+        this.offsets = offsets;
+    }
+
+    /** Where each feature's bins start in a histogram: its present bins, then its missing bin (no slot for unused bins). */
+    static int[] offsets(Binning binning, int features) {
+        int[] offsets = new int[features + 1];
         for (int f = 0; f < features; f++) {
             offsets[f + 1] = offsets[f] + binning.bins(f) + 1;
         }
+        return offsets;
     }
 
     /**
@@ -167,49 +176,10 @@ final class TreeGrower {
         return tree(nodes, raw, outputs, output);
     }
 
-    /**
-     * The histogram of a node's rows, their gradients gathered first so that the inner loop reads them in order (the
-     * root's rows are all rows, in order: nothing to gather).
-     */
+    /** The histogram of a node's rows, on the kernels' device. */
     private Histogram histogram(Node node) {
         Histogram histogram = new Histogram(offsets[features]);
-        int start = node.start;
-        int end = node.end;
-        boolean all = start == 0 && end == index.length && node.depth == 0;
-        float[] g = gradient;
-        float[] h = hessian;
-        if (!all) {
-            for (int i = start; i < end; i++) {
-                orderedGradient[i] = gradient[index[i]];
-                orderedHessian[i] = hessian[index[i]];
-            }
-            g = orderedGradient;
-            h = orderedHessian;
-        }
-        double[] sums = histogram.sums;
-        int[] count = histogram.count;
-        for (int f = 0; f < features; f++) {
-            byte[] column = bins[f];
-            int base = offsets[f];
-            int missing = offsets[f + 1] - 1;
-            if (all) {
-                for (int i = start; i < end; i++) {
-                    int code = column[i] & 0xFF;
-                    int b = code == Binning.MISSING ? missing : base + code;
-                    sums[2 * b] += g[i];
-                    sums[2 * b + 1] += h[i];
-                    count[b]++;
-                }
-            } else {
-                for (int i = start; i < end; i++) {
-                    int code = column[index[i]] & 0xFF;
-                    int b = code == Binning.MISSING ? missing : base + code;
-                    sums[2 * b] += g[i];
-                    sums[2 * b + 1] += h[i];
-                    count[b]++;
-                }
-            }
-        }
+        kernels.histogram(index, node.start, node.end, node.depth == 0, histogram.sums, histogram.count);
         operations += 2L * features * node.rows();
         return histogram;
     }

@@ -253,4 +253,45 @@ class BoostingTest {
         assertThrows(IllegalArgumentException.class, () -> new Boosting.Settings(0.1, 100, 31, 0, 20, 0, 256, 10, 0));
         assertFalse(Boosting.Settings.defaults().maxDepth() > 0, "no depth limit by default");
     }
+
+    /** A node of several blocks: its histogram is the rows' sums (to rounding) and counts (exactly), wherever its rows are. */
+    @Test
+    void aHistogramSummedInBlocksHoldsTheRowsSums() {
+        int rows = 3 * TreeKernels.MIN_BLOCK_ROWS + 17;
+        SplittableRandom random = new SplittableRandom(3);
+        byte[][] bins = new byte[2][rows];
+        float[] gradient = new float[rows];
+        float[] hessian = new float[rows];
+        int[] index = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            bins[0][r] = (byte) random.nextInt(4);
+            bins[1][r] = random.nextInt(10) == 0 ? (byte) Binning.MISSING : (byte) random.nextInt(3);
+            gradient[r] = (float) random.nextGaussian();
+            hessian[r] = (float) random.nextDouble();
+            index[r] = rows - 1 - r;
+        }
+        int[] offsets = {0, 5, 9};
+        JavaTreeKernels kernels = new JavaTreeKernels();
+        kernels.bins(bins, offsets);
+        kernels.gradients(gradient, hessian);
+        int from = 100;
+        double[] sums = new double[18];
+        int[] count = new int[9];
+        kernels.histogram(index, from, rows, false, sums, count);
+        double[] expected = new double[18];
+        int[] expectedCount = new int[9];
+        for (int i = from; i < rows; i++) {
+            int r = index[i];
+            for (int f = 0; f < 2; f++) {
+                int code = bins[f][r] & 0xFF;
+                int slot = code == Binning.MISSING ? offsets[f + 1] - 1 : offsets[f] + code;
+                expected[2 * slot] += gradient[r];
+                expected[2 * slot + 1] += hessian[r];
+                expectedCount[slot]++;
+            }
+        }
+        assertArrayEquals(expectedCount, count);
+        assertArrayEquals(expected, sums, 1e-9);
+        assertTrue(count[4] == 0 && count[8] > 0, "feature 0 has no missing values, feature 1 has");
+    }
 }

@@ -25,6 +25,7 @@ import org.mlarena.numerics.trees.Boosting;
 import org.mlarena.numerics.trees.Objective;
 import org.mlarena.numerics.trees.Tree;
 import org.mlarena.numerics.trees.TreeFile;
+import org.mlarena.numerics.trees.TreeKernels;
 
 /**
  * The training of a boosted-trees experiment ({@code gradient-boosting}), round by round: a round is an epoch of the
@@ -45,9 +46,11 @@ final class BoostingRun {
     private final Path checkpointFile;
     private final Path modelFile;
     private final TrainingRun.Progress progress;
+    private final TreeKernels kernels;
 
-    BoostingRun(TrainingJob job, Path directory, TrainingRun.Progress progress) {
+    BoostingRun(TrainingJob job, Path directory, TrainingRun.Progress progress, TreeKernels kernels) {
         this.job = job;
+        this.kernels = kernels;
         this.checkpointFile = ModelFiles.checkpoint(directory);
         this.modelFile = ModelFiles.model(directory);
         this.progress = progress;
@@ -85,14 +88,14 @@ final class BoostingRun {
             // the model file holds another round than the replayed best (it was written after the checkpoint)
             stopping.reset();
         }
-        progress.started("CPU (plain Java trees)", preprocessing.describe(job.featureNames()));
+        progress.started(kernels.device(), preprocessing.describe(job.featureNames()));
         BoostedTrees start = from == null ? null : from.model();
         Objective objective = Objective.of(classes);
         double[] targets = train.targetValues();
         double[] baseline = start != null ? start.baseline() : objective.baseline(targets, classes);
         int outputs = objective.outputs(classes);
         List<Tree> trees = new ArrayList<>(start == null ? List.of() : start.trees());
-        double[] validationRaw = start != null ? start.predictRaw(validation.inputs(), validation.rows()) : repeat(baseline, validation.rows());
+        double[] validationRaw = start != null ? start.predict(validation.inputs(), validation.rows(), kernels).raw() : repeat(baseline, validation.rows());
         long preprocessingFlops = preprocessing.flopsPerSample(0) * (rawTrain.rows() + (long) rawValidation.rows());
         Boosting.Settings settings = Boosting.settings(job.hyperparameters(), job.learningRate(), offset + job.epochs());
         long checkpointNanos = TrainingRun.checkpointSeconds() * 1_000_000_000L;
@@ -110,7 +113,7 @@ final class BoostingRun {
                     boost(train, targets, classes, settings, start, (round, added, trainingLoss, unused, operations) -> {
                     int epoch = round - offset;
                     trees.addAll(added);
-                    long validationOperations = BoostedTrees.add(added, validation.inputs(), validation.rows(), validation.features(), outputs,
+                    long validationOperations = kernels.predict(added, validation.inputs(), validation.rows(), validation.features(), outputs,
                             validationRaw);
                     Predictions.Outputs predicted = Predictions.outputs(model(objective, train.features(), outputs, baseline, trees, round),
                             validationRaw, validation.rows(), validationOperations);
@@ -147,7 +150,7 @@ final class BoostingRun {
             save(model(objective, train.features(), outputs, baseline, trees, offset + done), preprocessing, modelFile);
         }
         TreeFile.Saved best = TreeFile.load(modelFile);
-        BoostedTrees.Prediction sized = best.model().predict(validation.inputs(), validation.rows());
+        BoostedTrees.Prediction sized = best.model().predict(validation.inputs(), validation.rows(), kernels);
         progress.sized(best.model().nodes(), best.model().bytes(),
                 (sized.operations() + preprocessing.flopsPerSample(0) * (long) validation.rows()) / Math.max(1, validation.rows()));
         if (stopped[0] != null) {
@@ -186,9 +189,9 @@ final class BoostingRun {
         return best > 0 && best < job.epochs() ? "The model holds the first " + best + " rounds, the best on the validation split." : null;
     }
 
-    private static void boost(TrainingData train, double[] targets, int classes, Boosting.Settings settings, BoostedTrees start,
-                              Boosting.Rounds rounds) {
-        Boosting.fit(train.inputs(), targets, train.features(), classes, null, null, settings, rounds, start);
+    private void boost(TrainingData train, double[] targets, int classes, Boosting.Settings settings, BoostedTrees start,
+                       Boosting.Rounds rounds) {
+        Boosting.fit(train.inputs(), targets, train.features(), classes, null, null, settings, rounds, start, kernels);
     }
 
     private static BoostedTrees model(Objective objective, int features, int outputs, double[] baseline, List<Tree> trees, int rounds) {

@@ -8,6 +8,7 @@ import org.mlarena.numerics.nn.WeightFile;
 import org.mlarena.numerics.trees.BoostedTrees;
 import org.mlarena.numerics.trees.Objective;
 import org.mlarena.numerics.trees.TreeFile;
+import org.mlarena.numerics.trees.TreeKernels;
 
 /**
  * A network's raw outputs over a whole data set: logits for classification, predicted values for regression, read
@@ -59,9 +60,9 @@ public final class Predictions {
      * beside a 0 for class 0 (their softmax is its probability). The FLOPs are the preprocessing's and the trees'
      * operations (a comparison per node passed, an addition per leaf).
      */
-    public static Outputs ofTrees(TreeFile.Saved model, TrainingData rows) {
+    public static Outputs ofTrees(TreeFile.Saved model, TrainingData rows, TreeKernels kernels) {
         TrainingData prepared = model.preprocessing().apply(rows, false);
-        BoostedTrees.Prediction prediction = model.model().predict(prepared.inputs(), prepared.rows());
+        BoostedTrees.Prediction prediction = model.model().predict(prepared.inputs(), prepared.rows(), kernels);
         long preprocessing = model.preprocessing().flopsPerSample(0) * rows.rows();
         return outputs(model.model(), prediction.raw(), rows.rows(), prediction.operations() + preprocessing);
     }

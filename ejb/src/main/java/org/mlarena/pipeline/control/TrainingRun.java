@@ -16,6 +16,7 @@ import org.mlarena.evaluation.Metric;
 import org.mlarena.evaluation.MetricRegistry;
 import org.mlarena.experiment.control.TrainingPlan;
 import org.mlarena.experiment.entity.ExperimentStatus;
+import org.mlarena.numerics.Numerics;
 import org.mlarena.numerics.data.InvalidDataException;
 import org.mlarena.numerics.nn.Backend;
 import org.mlarena.numerics.nn.EarlyStopping;
@@ -29,6 +30,7 @@ import org.mlarena.numerics.nn.Shape;
 import org.mlarena.numerics.nn.Trainer;
 import org.mlarena.numerics.nn.TrainingData;
 import org.mlarena.numerics.nn.WeightFile;
+import org.mlarena.numerics.trees.TreeKernels;
 import org.mlarena.settings.Settings;
 
 /**
@@ -92,9 +94,11 @@ public final class TrainingRun {
 
     public Outcome run(Backend backend) throws InvalidDataException, IOException {
         if (BoostingRun.isTrees(job)) {
-            // the trees train in plain Java: the device is not used, and is given back at once
+            // the trees take their own kernels on the backend's device; the network kernels are given back at once
             backend.close();
-            return new BoostingRun(job, directory, progress).run();
+            try (TreeKernels kernels = Numerics.treeKernels(backend.device())) {
+                return new BoostingRun(job, directory, progress, kernels).run();
+            }
         }
         WeightFile.Saved checkpoint = checkpoint();
         WeightFile.Saved base = finetuned();

@@ -20,6 +20,7 @@ import org.mlarena.experiment.entity.ExperimentStatus;
 import org.mlarena.numerics.nn.ModelZoo;
 import org.mlarena.numerics.nn.ModelZoo.Category;
 import org.mlarena.numerics.nn.TrainingData;
+import org.mlarena.numerics.trees.JavaTreeKernels;
 import org.mlarena.numerics.trees.TreeFile;
 
 /** The gradient-boosting experiment as the batch job trains it, on real imports: rounds, the best round, resumes. */
@@ -62,11 +63,11 @@ class BoostingRunTest {
         assertEquals(best, saved.model().rounds());
         assertEquals(3 * best, saved.model().trees().size(), "a tree per class and round");
         TrainingData validation = wine.load("validation");
-        Evaluation.Figures figures = Evaluation.figures(Predictions.ofTrees(saved, validation), validation, MetricRegistry.standard().get("f1_macro"));
+        Evaluation.Figures figures = Evaluation.figures(Predictions.ofTrees(saved, validation, new JavaTreeKernels()), validation, MetricRegistry.standard().get("f1_macro"));
         assertEquals(recorder.epochs.get(best - 1).validation().score(), figures.score(), 1e-12);
         assertEquals(recorder.epochs.get(best - 1).validation().loss(), figures.loss(), 1e-6);
         TrainingData test = wine.load("test");
-        double f1 = Evaluation.figures(Predictions.ofTrees(saved, test), test, MetricRegistry.standard().get("f1_macro")).score();
+        double f1 = Evaluation.figures(Predictions.ofTrees(saved, test, new JavaTreeKernels()), test, MetricRegistry.standard().get("f1_macro")).score();
         assertTrue(f1 > 0.85, "macro F1 on the test split: " + f1);
         assertTrue(recorder.sizedParameters == saved.model().nodes() && recorder.sizedBytes == saved.model().bytes(), "the model's own size");
         assertTrue(recorder.sizedParameters < plan.figures().parameters(), "within the plan's bound");
