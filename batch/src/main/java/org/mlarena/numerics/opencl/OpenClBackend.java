@@ -90,7 +90,8 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public void allocate(int memorySize, int batchFloats, int batchRows, int targetColumns) {
-        kernel.mem = new float[memorySize];
+        // the resident memory lives on the device between upload and download: it must not move (see UnmovableArrays)
+        kernel.mem = UnmovableArrays.floats(memorySize);
         kernel.batch = new float[Math.max(1, batchFloats)];
         kernel.labels = new int[Math.max(1, batchRows)];
         kernel.targets = new float[Math.max(1, batchRows * targetColumns)];
@@ -226,7 +227,7 @@ public final class OpenClBackend implements Backend {
             return;
         }
         if (kernel.wide.length < needed) {
-            kernel.wide = new float[(int) needed];
+            kernel.wide = UnmovableArrays.floats((int) needed);
             kernel.put(kernel.wide);
         }
         kernel.wideRow = stride;
@@ -558,7 +559,9 @@ public final class OpenClBackend implements Backend {
      */
     static Range range(OpenCLDevice target, boolean cpu, int computeUnits, int global, int gpuGroup) {
         if (!cpu) {
-            int local = Math.max(1, Math.min(gpuGroup, global));
+            // always whole groups of the same size: PoCL compiles a kernel again for every new local size (the trees'
+            // launches of a few hundred rows took minutes as on a GPU), and a GPU idles the surplus work-items anyway
+            int local = Math.max(1, gpuGroup);
             return target.createRange((global + local - 1) / local * local, local);
         }
         int most = Math.min(localLimit(target), Math.max(1, global / (Math.max(1, computeUnits) * 4)));

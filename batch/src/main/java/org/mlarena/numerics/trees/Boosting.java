@@ -90,7 +90,7 @@ public final class Boosting {
         Binning binning = Binning.fit(x, rows, features, settings.maxBins());
         byte[][] bins = binning.apply(x, rows);
         int[] offsets = TreeGrower.offsets(binning, features);
-        kernels.bins(bins, offsets);
+        kernels.bins(bins, offsets, settings.maxLeaves());
         if (start != null && (start.objective() != objective || start.features() != features || start.outputs() != outputs)) {
             throw new IllegalArgumentException("boosting on needs a model of the same task and features: " + start.objective() + " of "
                     + start.features() + " features and " + start.outputs() + " outputs, here " + objective + ", " + features + ", " + outputs);

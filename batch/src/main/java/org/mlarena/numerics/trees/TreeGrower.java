@@ -20,8 +20,7 @@ import java.util.PriorityQueue;
  */
 final class TreeGrower {
 
-    /** A child's hessian must reach this (scikit-learn's min_hessian_to_split). */
-    static final double MIN_HESSIAN = 1e-3;
+    static final double MIN_HESSIAN = TreeKernels.MIN_HESSIAN;
 
     private final byte[][] bins;
     private final Binning binning;
@@ -33,6 +32,7 @@ final class TreeGrower {
     private final int features;
     /** Where each feature's bins start in a histogram: its present bins, then its missing bin (no slot for unused bins). */
     private final int[] offsets;
+    private final FeatureSplits splits;
     /** Operations counted: histogram additions, split evaluations, row comparisons. */
     long operations;
 
@@ -43,7 +43,8 @@ final class TreeGrower {
         final double sumGradient;
         final double sumHessian;
         final int depth;
-        Histogram histogram;
+        /** its histogram's handle in the kernels, -1 when it has none */
+        int histogram = -1;
         Split split;
         int id = -1;
         Node left;
@@ -59,38 +60,6 @@ final class TreeGrower {
 
         int rows() {
             return end - start;
-        }
-    }
-
-    /**
-     * Per feature and bin: the sums of gradients and hessians (interleaved, so that an update touches one cache line)
-     * and the rows.
-     */
-    static final class Histogram {
-        final double[] sums;
-        final int[] count;
-
-        Histogram(int slots) {
-            sums = new double[2 * slots];
-            count = new int[slots];
-        }
-
-        double gradient(int bin) {
-            return sums[2 * bin];
-        }
-
-        double hessian(int bin) {
-            return sums[2 * bin + 1];
-        }
-
-        /** This histogram minus another, in place: a sibling's from its parent's. */
-        void subtract(Histogram other) {
-            for (int i = 0; i < sums.length; i++) {
-                sums[i] -= other.sums[i];
-            }
-            for (int i = 0; i < count.length; i++) {
-                count[i] -= other.count[i];
-            }
         }
     }
 
@@ -117,6 +86,7 @@ final class TreeGrower {
             index[i] = i;
         }
         this.offsets = offsets;
+        this.splits = new FeatureSplits(features);
     }
 
     /** Where each feature's bins start in a histogram: its present bins, then its missing bin (no slot for unused bins). */
@@ -144,6 +114,8 @@ final class TreeGrower {
         PriorityQueue<Node> splittable = new PriorityQueue<>((a, b) -> Double.compare(b.split.gain(), a.split.gain()));
         if (root.split != null) {
             splittable.add(root);
+        } else {
+            release(root);
         }
         List<Node> nodes = new ArrayList<>();
         nodes.add(root);
@@ -160,31 +132,44 @@ final class TreeGrower {
                 Node large = small == node.left ? node.right : node.left;
                 small.histogram = histogram(small);
                 large.histogram = node.histogram;
-                large.histogram.subtract(small.histogram);
+                node.histogram = -1;
+                kernels.subtract(large.histogram, small.histogram);
                 operations += 3L * offsets[features];
                 for (Node child : new Node[]{node.left, node.right}) {
                     child.split = bestSplit(child);
                     if (child.split != null) {
                         splittable.add(child);
                     } else {
-                        child.histogram = null;
+                        release(child);
                     }
                 }
+            } else {
+                release(node);
             }
-            node.histogram = null;
+        }
+        for (Node waiting : splittable) {
+            release(waiting);
         }
         return tree(nodes, raw, outputs, output);
     }
 
     /** The histogram of a node's rows, on the kernels' device. */
-    private Histogram histogram(Node node) {
-        Histogram histogram = new Histogram(offsets[features]);
-        kernels.histogram(index, node.start, node.end, node.depth == 0, histogram.sums, histogram.count);
+    private int histogram(Node node) {
         operations += 2L * features * node.rows();
-        return histogram;
+        return kernels.histogram(index, node.start, node.end, node.depth == 0);
     }
 
-    /** The best split of a node over all features, or null when none gains or keeps enough rows on both sides. */
+    private void release(Node node) {
+        if (node.histogram >= 0) {
+            kernels.release(node.histogram);
+            node.histogram = -1;
+        }
+    }
+
+    /**
+     * The best split of a node over all features, or null when none gains or keeps enough rows on both sides: each
+     * feature's best from the kernels, then the first feature with the highest gain.
+     */
     private Split bestSplit(Node node) {
         int minRows = settings.minSamplesLeaf();
         if (node.rows() < 2 * minRows) {
@@ -192,45 +177,13 @@ final class TreeGrower {
         }
         double lambda = settings.l2();
         double parent = node.sumGradient * node.sumGradient / (node.sumHessian + lambda);
+        kernels.bestSplits(node.histogram, node.rows(), node.sumGradient, node.sumHessian, parent, lambda, minRows, splits);
         Split best = null;
-        Histogram hist = node.histogram;
         for (int f = 0; f < features; f++) {
-            int base = offsets[f];
-            int present = binning.bins(f);
-            int missingRows = hist.count[base + present];
-            double missingGradient = hist.gradient(base + present);
-            double missingHessian = hist.hessian(base + present);
-            for (int pass = 0; pass < (missingRows > 0 ? 2 : 1); pass++) {
-                boolean missingLeft = pass == 1;
-                double gl = missingLeft ? missingGradient : 0;
-                double hl = missingLeft ? missingHessian : 0;
-                int nl = missingLeft ? missingRows : 0;
-                // with every present value left, the split separates the missing values alone (only worth it going right)
-                int lastBin = missingLeft ? present - 1 : present - (missingRows > 0 ? 0 : 1);
-                for (int b = 0; b < lastBin; b++) {
-                    gl += hist.gradient(base + b);
-                    hl += hist.hessian(base + b);
-                    nl += hist.count[base + b];
-                    int nr = node.rows() - nl;
-                    if (nl < minRows) {
-                        continue;
-                    }
-                    if (nr < minRows) {
-                        break;
-                    }
-                    double hr = node.sumHessian - hl;
-                    if (hl < MIN_HESSIAN || hr < MIN_HESSIAN) {
-                        continue;
-                    }
-                    double gr = node.sumGradient - gl;
-                    double gain = gl * gl / (hl + lambda) + gr * gr / (hr + lambda) - parent;
-                    operations++;
-                    if (gain > 0 && (best == null || gain > best.gain())) {
-                        // without missing values here, a missing value at prediction follows the larger side
-                        boolean left = missingRows > 0 ? missingLeft : nl >= nr;
-                        best = new Split(gain, f, b, left, gl, hl, nl);
-                    }
-                }
+            operations += splits.evaluated[f];
+            if (splits.found[f] == 1 && (best == null || splits.gain[f] > best.gain())) {
+                best = new Split(splits.gain[f], f, splits.bin[f], splits.missingLeft[f] == 1, splits.leftGradient[f], splits.leftHessian[f],
+                        splits.leftRows[f]);
             }
         }
         return best;

@@ -14,6 +14,9 @@ import java.util.List;
  */
 public interface TreeKernels extends AutoCloseable {
 
+    /** A child's hessian must reach this (scikit-learn's min_hessian_to_split). */
+    double MIN_HESSIAN = 1e-3;
+
     /** A node's histogram is one block up to this many rows (scikit-learn's order: every tree of a small table is the same). */
     int MIN_BLOCK_ROWS = 2048;
 
@@ -31,20 +34,39 @@ public interface TreeKernels extends AutoCloseable {
     /**
      * The binned training rows of one boosting: {@code bins[feature][row]} a bin code ({@link Binning#MISSING} for a
      * missing value); a feature's bins take the histogram slots {@code [offsets[f], offsets[f + 1])}, its missing value
-     * the last of them.
+     * the last of them. At most {@code maxLeaves + 2} histograms live at once (every leaf waiting to be split, and the
+     * two children of the one being split).
      */
-    void bins(byte[][] bins, int[] offsets);
+    void bins(byte[][] bins, int[] offsets, int maxLeaves);
 
     /** The gradients and hessians of the tree about to grow, by row. */
     void gradients(float[] gradient, float[] hessian);
 
     /**
-     * The histogram of the rows {@code index[start, end)} into {@code sums} (per slot, its gradients' sum then its
-     * hessians') and {@code count}, both zero on entry.
+     * Builds the histogram of the rows {@code index[start, end)}: per slot the sum of the rows' gradients, of their
+     * hessians, and their count.
      *
      * @param inOrder the rows are {@code start..end-1} themselves (the root's): {@code index} need not be read
+     * @return the histogram's handle, until {@link #release}
      */
-    void histogram(int[] index, int start, int end, boolean inOrder, double[] sums, int[] count);
+    int histogram(int[] index, int start, int end, boolean inOrder);
+
+    /** {@code parent} becomes itself minus {@code child}: the other child's histogram (the subtraction trick). */
+    void subtract(int parent, int child);
+
+    /** The histogram is no longer needed. */
+    void release(int histogram);
+
+    /**
+     * Each feature's best split of a node from its histogram, as {@code TreeGrower} defines it: scanning the bins left to
+     * right, once with the missing values going right and, when there are some, once going left; a split needs
+     * {@code minRows} rows and a hessian of {@link #MIN_HESSIAN} on each side, and a gain
+     * {@code GL²/(HL+λ) + GR²/(HR+λ) - parent} above 0; of equal gains the first counts.
+     *
+     * @param parent the node's own {@code G²/(H+λ)}
+     */
+    void bestSplits(int histogram, int rows, double sumGradient, double sumHessian, double parent, double lambda, int minRows,
+                    FeatureSplits out);
 
     /**
      * Adds the values of trees (round-major, one per output and round) to the raw predictions of rows (row-major, NaN

@@ -342,7 +342,7 @@ class OpenClBackendTest {
         for (int global : new int[]{1, 31, 256, 257, 203_530, 128 * 256}) {
             com.aparapi.Range range = OpenClBackend.range(target, false, 132, global, 256);
             int local = range.getLocalSize_0();
-            assertEquals(Math.min(256, global), local, "group size for " + global);
+            assertEquals(256, local, "one group size whatever the launch (PoCL compiles a kernel again for every new one): " + global);
             assertEquals(0, range.getGlobalSize_0() % local, "whole groups for " + global);
             assertTrue(range.getGlobalSize_0() >= global && range.getGlobalSize_0() - global < local,
                     "covers " + global + " with less than one group to spare: " + range.getGlobalSize_0());

@@ -95,14 +95,17 @@ class OpenClTreeKernelsTest {
     }
 
     @Test
-    void smallNodesStayInJavaAndLargeOnesGoToTheDeviceWithTheSameTrees() {
+    void otherSettingsGiveTheSameTreesOnTheDeviceToo() {
         double[] y = new double[ROWS];
         float[] x = rows(ROWS, 5, y, true);
-        BoostedTrees java = boost(new JavaTreeKernels(), x, y, 3);
-        try (OpenClTreeKernels cl = new OpenClTreeKernels(device, 20_000, 5_000, false)) {
-            BoostedTrees mixed = boost(cl, x, y, 3);
-            assertEquals(java.trees(), mixed.trees(), "nodes of 20,000 row-features and more on the device, the others in Java");
-            assertArrayEquals(java.predict(x, ROWS).raw(), mixed.predict(x, ROWS, cl).raw(), 0);
+        // a depth limit, few bins, small leaves, L2, a high learning rate
+        Boosting.Settings settings = new Boosting.Settings(0.3, 8, 7, 3, 5, 2.0, 63, 0, 0);
+        BoostedTrees java = Boosting.fit(x, y, FEATURES, 3, null, null, settings, null, null, new JavaTreeKernels());
+        try (OpenClTreeKernels cl = new OpenClTreeKernels(device, 0, 5_000, false)) {
+            BoostedTrees onDevice = Boosting.fit(x, y, FEATURES, 3, null, null, settings, null, null, cl);
+            assertEquals(java.trees(), onDevice.trees(), "the same trees with other settings");
+            assertTrue(onDevice.trees().stream().allMatch(t -> t.depth() <= 3), "the depth limit holds");
+            assertArrayEquals(java.predict(x, ROWS).raw(), onDevice.predict(x, ROWS, cl).raw(), 0);
         }
     }
 }

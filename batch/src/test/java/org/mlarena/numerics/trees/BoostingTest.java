@@ -272,12 +272,12 @@ class BoostingTest {
         }
         int[] offsets = {0, 5, 9};
         JavaTreeKernels kernels = new JavaTreeKernels();
-        kernels.bins(bins, offsets);
+        kernels.bins(bins, offsets, 31);
         kernels.gradients(gradient, hessian);
         int from = 100;
-        double[] sums = new double[18];
-        int[] count = new int[9];
-        kernels.histogram(index, from, rows, false, sums, count);
+        JavaTreeKernels.Histogram histogram = kernels.get(kernels.histogram(index, from, rows, false));
+        double[] sums = histogram.sums;
+        int[] count = histogram.count;
         double[] expected = new double[18];
         int[] expectedCount = new int[9];
         for (int i = from; i < rows; i++) {
