@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -131,7 +133,7 @@ class PipelineIT {
         assertTrue(line.getJsonNumber("budgetLeftFlops").longValue() < 10e15, "training and inference are charged: " + line);
 
         // the daily limit (2 here); a failed submission does not count
-        World.created(Api.post(uc + "/submissions", alice, "{\"experimentId\":" + experimentId + "}"));
+        long secondId = World.created(Api.post(uc + "/submissions", alice, "{\"experimentId\":" + experimentId + "}")).getJsonNumber("id").longValue();
         Api.Answer third = Api.post(uc + "/submissions", alice, "{\"experimentId\":" + experimentId + "}");
         DomainApiIT.problem(third, 429, "submissions of today");
         assertNotNull(third.header("Retry-After"), "429 says when to retry");
@@ -149,11 +151,51 @@ class PipelineIT {
         assertTrue(finetuned.getJsonNumber("trainingFlops").longValue() < perEpochFlops,
                 "a frozen first layer is not trained: fewer FLOPs than a full epoch (" + perEpochFlops + "): " + finetuned);
 
-        // closing the use case ranks by the private part of the test set
+        // final submissions: the hosts allow one here; the team chooses it until the final selection ends
+        long firstId = scored.getJsonNumber("id").longValue();
+        assertEquals("SCORED", Runs.awaitSubmission(uc, secondId, alice).getString("status"));
+        World.ok(Api.put(uc, host, "{\"finalSubmissions\":1,\"version\":" + World.ok(Api.get(uc, host)).getJsonNumber("version") + "}"));
+        DomainApiIT.problem(Api.put(uc + "/submissions/" + firstId + "/final-choice", host, ""), 403, "Hosts do not compete");
+        assertTrue(World.ok(Api.put(uc + "/submissions/" + firstId + "/final-choice", alice, "")).getBoolean("finalChoice"));
+        DomainApiIT.problem(Api.put(uc + "/submissions/" + secondId + "/final-choice", alice, ""), 409, "unchoose one first");
+        JsonObject finals = World.ok(Api.get(uc + "/submissions", alice)).getJsonObject("finals");
+        assertEquals(1, finals.getInt("allowed"), finals.toString());
+        assertEquals(List.of(firstId), finals.getJsonArray("chosen").stream().map(v -> ((JsonNumber) v).longValue()).toList());
+        // deadlines: submissions end, then the final selection; each refusal says when it ended
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        World.ok(Api.put(uc, host, "{\"opensAt\":\"" + now.minusSeconds(3600) + "\",\"closesAt\":\"" + now.minusSeconds(120) + "\",\"version\":"
+                + World.ok(Api.get(uc, host)).getJsonNumber("version") + "}"));
+        DomainApiIT.problem(Api.post(uc + "/submissions", alice, "{\"experimentId\":" + experimentId + "}"), 409,
+                "ended at " + now.minusSeconds(120));
+        // choosing goes on after submissions end, until the final selection ends
+        assertFalse(World.ok(Api.delete(uc + "/submissions/" + firstId + "/final-choice", alice)).getBoolean("finalChoice"));
+        assertTrue(World.ok(Api.put(uc + "/submissions/" + secondId + "/final-choice", alice, "")).getBoolean("finalChoice"));
+        World.ok(Api.delete(uc + "/submissions/" + secondId + "/final-choice", alice));
+        World.ok(Api.put(uc + "/submissions/" + firstId + "/final-choice", alice, ""));
+        World.ok(Api.put(uc, host, "{\"selectionClosesAt\":\"" + now.minusSeconds(60) + "\",\"version\":"
+                + World.ok(Api.get(uc, host)).getJsonNumber("version") + "}"));
+        DomainApiIT.problem(Api.delete(uc + "/submissions/" + firstId + "/final-choice", alice), 409, "final selection");
+
+        // the split of the test set is committed to from the start; its seed shows once the use case is closed
+        JsonObject committed = World.ok(Api.get(uc + "/dataset", alice)).getJsonObject("testSplit");
+        assertFalse(committed.containsKey("seed") && !committed.isNull("seed"), "the seed stays hidden while the use case runs: " + committed);
+        assertTrue(committed.getString("commitment").matches("[0-9a-f]{64}"), committed.toString());
+
+        // closing the use case ranks by the private part of the test set, the final submissions only
         long closingVersion = World.ok(Api.get(uc, host)).getJsonNumber("version").longValue();
         World.ok(Api.put(uc, host, "{\"status\":\"CLOSED\",\"version\":" + closingVersion + "}"));
         JsonObject closed = World.ok(Api.get(uc + "/leaderboard", alice));
         assertEquals("private", closed.getString("split"));
+        assertTrue(closed.getString("rankingRule").contains("final submissions"), closed.toString());
+        assertEquals(firstId, closed.getJsonArray("lines").getJsonObject(0).getJsonNumber("submissionId").longValue(), "the chosen one ranks");
+        JsonObject revealed = World.ok(Api.get(uc + "/dataset", alice)).getJsonObject("testSplit");
+        long seed = revealed.getJsonNumber("seed").longValue();
+        assertEquals(committed.getString("commitment"), sha256(Long.toString(seed)), "the revealed seed is the one committed to");
+        int publicRows = 0;
+        for (int row = 0; row < testRows; row++) {
+            publicRows += isPublic(seed, row, revealed.getJsonNumber("publicFraction").doubleValue()) ? 1 : 0;
+        }
+        assertEquals(publicScore.getInt("rows"), publicRows, "the rows recomputed from the seed by its published rule are those scored publicly");
         assertEquals(hostsView.getJsonObject("privateScore").getJsonNumber("value").doubleValue(),
                 closed.getJsonArray("lines").getJsonObject(0).getJsonNumber("score").doubleValue(), 1e-12);
         DomainApiIT.problem(Api.post(uc + "/submissions", alice, "{\"experimentId\":" + experimentId + "}"), 409, "closed");
@@ -260,6 +302,27 @@ class PipelineIT {
     }
 
     /** Submits an experiment, waits for its score and checks it; the scored submission. */
+    /** The published rule of the public rows (testSplit.rule), written again here from its text. */
+    private static boolean isPublic(long seed, int row, double publicFraction) {
+        long h = mix(seed ^ mix(row + 0x9E3779B97F4A7C15L));
+        return (h >>> 11) * 0x1.0p-53 < publicFraction;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static JsonObject submittedAndScoredAbove(String uc, long experimentId, String who, double least) {
         JsonObject submission = World.created(Api.post(uc + "/submissions", who, "{\"experimentId\":" + experimentId + "}"));
         JsonObject scored = Runs.awaitSubmission(uc, submission.getJsonNumber("id").longValue(), who);

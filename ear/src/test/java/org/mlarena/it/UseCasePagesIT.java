@@ -84,6 +84,7 @@ class UseCasePagesIT extends InBrowser {
 
         tab("description");
         assertEquals("Tell the kind", browser.text("#description-goal"));
+        assertTrue(browser.text("#panel-description").contains("Final submissions\n2 per team"), browser.text("#panel-description"));
         assertEquals("Play fair", browser.text("#description-rules"));
         assertTrue(browser.text("#description-metric").startsWith("Accuracy"), browser.text("#description-metric"));
         browser.screenshot("use-case-03-description");
@@ -91,6 +92,8 @@ class UseCasePagesIT extends InBrowser {
 
         tab("eda");
         assertTrue(browser.text("#eda-format").startsWith("CSV"), browser.text("#eda-format"));
+        assertTrue(browser.text("#edaForm\\:eda-test-split").matches("About \\d+ % of the test rows are public.* SHA-256 is [0-9a-f]{64}; the seed"
+                + " itself is shown once the use case is closed.*"), browser.text("#edaForm\\:eda-test-split"));
         int train = Integer.parseInt(browser.text("#eda-split-train"));
         assertTrue(train > 30 && train < 90, "the training split of the 90 rows: " + train);
         String classes = browser.text("#edaForm\\:eda-classes");
@@ -142,6 +145,8 @@ class UseCasePagesIT extends InBrowser {
 
         tab("submissions");
         assertTrue(browser.text("#quota").contains("more today"), browser.text("#quota"));
+        assertTrue(browser.text("#quota").matches("(?s).*ranks each team by its final submissions only\\. Your team has chosen \\d of 2; it can choose until"
+                + " the use case is closed\\..*"), browser.text("#quota"));
         browser.screenshot("use-case-08-submissions");
         browser.assertNoJavaScriptErrors();
 

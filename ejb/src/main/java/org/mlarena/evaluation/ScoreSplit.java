@@ -95,6 +95,25 @@ public final class ScoreSplit {
         return java.util.Arrays.copyOf(out, k);
     }
 
+    /** How a row's side is decided, for people who recompute it from the revealed seed. */
+    public static final String RULE = "Row i of the test set (0-based, in the order of its feature file) is public when u < publicFraction, where"
+            + " u = (mix(seed ^ mix(i + 0x9E3779B97F4A7C15)) >>> 11) * 2^-53 and mix is SplitMix64's finaliser"
+            + " (z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9; z = (z ^ (z >>> 27)) * 0x94D049BB133111EB; z ^ (z >>> 31), 64-bit"
+            + " two's complement). The commitment is the SHA-256 of the seed written in decimal.";
+
+    /**
+     * The commitment to a seed, published before the seed: the SHA-256 of its decimal text, lowercase hex. Once the seed
+     * is revealed anyone can check it against the commitment, and so that the split was fixed from the start.
+     */
+    public static String commitment(long seed) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Long.toString(seed).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -82,4 +82,11 @@ class ScoreSplitTest {
                 });
         assertTrue(e.getMessage().contains("part of 1 rows is empty"), e.getMessage());
     }
+
+    @Test
+    void theCommitmentIsTheSha256OfTheSeedsDecimalText() {
+        // python3 -c "import hashlib; print(hashlib.sha256(b'-7919').hexdigest())"
+        assertEquals("dc19a776e99102fb9dae2de9dd4e7aff721d420e98e583a13ae7deb1db9d22af", ScoreSplit.commitment(-7919));
+        assertFalse(ScoreSplit.commitment(1).equals(ScoreSplit.commitment(2)));
+    }
 }

@@ -228,6 +228,14 @@ public class Dataset {
         return directory;
     }
 
+    /**
+     * The seed of the public/private split of the test set ({@code ScoreSplit}): the use case's id with the dataset's
+     * seed, so that two use cases of the same data split their test sets differently.
+     */
+    public long scoreSplitSeed() {
+        return useCase.getId() * 7919L + seed;
+    }
+
     public long getSeed() {
         return seed;
     }

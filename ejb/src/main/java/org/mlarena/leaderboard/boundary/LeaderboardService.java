@@ -1,6 +1,7 @@
 package org.mlarena.leaderboard.boundary;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.mlarena.leaderboard.control.LeaderboardRanking;
 import org.mlarena.leaderboard.control.LeaderboardRanking.Contender;
 import org.mlarena.leaderboard.control.LeaderboardRanking.Scored;
 import org.mlarena.leaderboard.control.Standings;
+import org.mlarena.submission.control.FinalSelection;
 import org.mlarena.submission.entity.Submission;
 import org.mlarena.team.control.ComputeBudget;
 import org.mlarena.team.entity.Team;
@@ -61,19 +63,26 @@ public class LeaderboardService {
         UseCase useCase = participation.useCase();
         Metric metric = MetricRegistry.standard().find(useCase.getPrimaryMetric()).orElse(null);
         Direction direction = metric == null ? Direction.HIGHER_IS_BETTER : metric.direction();
-        Standings.Board board = standings.of(useCase.getId(), ArenaClock.now(), () -> standings(useCase));
+        Standings.Board board = standings.of(useCase.getId(), ArenaClock.now(), () -> standings(useCase, direction));
         Long myTeam = participation.team().map(Team::getId).orElse(null);
         // which experiment a submission came from is its team's (and the hosts'), as the experiments themselves are
         Map<Long, List<Scored>> scored = new HashMap<>();
         board.scored().forEach((team, list) -> scored.put(team, participation.sees(team) ? list
                 : list.stream().map(Scored::withoutExperiment).toList()));
         return new Leaderboard(useCase.getSlug(), useCase.getPrimaryMetric(), metric == null ? useCase.getPrimaryMetric() : metric.name(),
-                direction.name(), board.split(), myTeam, LeaderboardRanking.REL_DEFINITION,
+                direction.name(), board.split(), myTeam, "private".equals(board.split()) ? FinalSelection.rule(useCase.getFinalSubmissions())
+                : PUBLIC_RULE, LeaderboardRanking.REL_DEFINITION,
                 LeaderboardRanking.rank(direction, board.teams(), scored));
     }
 
-    /** Every team with its submissions and budget left, and every scored submission, of the public or private part. */
-    private Standings.Board standings(UseCase useCase) {
+    static final String PUBLIC_RULE = "Each team is ranked by its best submission on the public part of the test set; once the use case"
+            + " is closed, by its final submissions on the private part.";
+
+    /**
+     * Every team with its submissions and budget left, and its scored submissions: all of them on the public part, or
+     * its final ones ({@link FinalSelection}) on the private part.
+     */
+    private Standings.Board standings(UseCase useCase, Direction direction) {
         boolean closed = useCase.getStatus() == UseCaseStatus.CLOSED;
         Map<Long, Long> counts = new HashMap<>();
         for (Object[] row : em.createNamedQuery(Submission.COUNTED_PER_TEAM, Object[].class).setParameter("useCase", useCase).getResultList()) {
@@ -83,13 +92,28 @@ public class LeaderboardService {
         for (Team team : em.createNamedQuery(Team.OF_USE_CASE, Team.class).setParameter("useCase", useCase).getResultList()) {
             teams.add(new Contender(team.getId(), team.getName(), counts.getOrDefault(team.getId(), 0L), budget.of(team).leftFlops()));
         }
-        Map<Long, List<Scored>> scored = new HashMap<>();
+        Map<Long, List<Submission>> byTeam = new HashMap<>();
         for (Submission s : em.createNamedQuery(Submission.SCORED_OF_USE_CASE, Submission.class).setParameter("useCase", useCase).getResultList()) {
-            Double score = closed ? s.getPrivateScore() : s.getPublicScore();
-            if (score == null || s.getTeam() == null) {
-                continue;
+            if (s.getTeam() != null && s.getPublicScore() != null) {
+                byTeam.computeIfAbsent(s.getTeam().getId(), k -> new ArrayList<>()).add(s);
             }
-            scored.computeIfAbsent(s.getTeam().getId(), k -> new ArrayList<>()).add(scoredOf(s, closed, score));
+        }
+        Comparator<Submission> bestPublicFirst = Comparator.comparingDouble(Submission::getPublicScore);
+        if (direction == Direction.HIGHER_IS_BETTER) {
+            bestPublicFirst = bestPublicFirst.reversed();
+        }
+        bestPublicFirst = bestPublicFirst.thenComparing(Submission::getSubmittedAt).thenComparing(Submission::getId);
+        Map<Long, List<Scored>> scored = new HashMap<>();
+        for (Map.Entry<Long, List<Submission>> team : byTeam.entrySet()) {
+            List<Submission> counted = closed
+                    ? FinalSelection.counted(team.getValue(), Submission::isFinalChoice, bestPublicFirst, useCase.getFinalSubmissions())
+                    : team.getValue();
+            for (Submission s : counted) {
+                Double score = closed ? s.getPrivateScore() : s.getPublicScore();
+                if (score != null) {
+                    scored.computeIfAbsent(team.getKey(), k -> new ArrayList<>()).add(scoredOf(s, closed, score));
+                }
+            }
         }
         return new Standings.Board(closed ? "private" : "public", List.copyOf(teams), Map.copyOf(scored), Standings.until(ArenaClock.now()));
     }

@@ -139,7 +139,7 @@ public class PipelineRuns {
         return new ScoringJob(id, e.getId(), useCase.getSlug(), useCase.getCategory(), ModelFiles.model(e.getId()),
                 DataDirectory.datasets().resolve(dataset.getDirectory()), dataset.getFormat(), dataset.getTargetColumn(), dataset.getTextColumn(),
                 List.copyOf(dataset.classNameList()), new int[]{dataset.getImageRows(), dataset.getImageColumns()}, buckets(e),
-                useCase.getPrimaryMetric(), useCase.getPublicFraction(), useCase.getId() * 7919L + dataset.getSeed(),
+                useCase.getPrimaryMetric(), useCase.getPublicFraction(), dataset.scoreSplitSeed(),
                 s.getTeam() == null ? null : s.getTeam().getId());
     }
 

@@ -1,5 +1,6 @@
 package org.mlarena.submission.boundary;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.Resource;
@@ -42,8 +43,11 @@ import org.mlarena.usecase.entity.Visibility;
 public class SubmissionService {
 
 
-    /** A page of submissions with the team's daily limit (null for hosts, who do not submit). */
-    public record Listing(Page<Submission> page, SubmissionAllowance.Quota quota) {
+    /**
+     * A page of submissions with the team's daily limit (null for hosts, who do not submit) and the ids of the
+     * submissions the team chose as final (empty for hosts).
+     */
+    public record Listing(Page<Submission> page, SubmissionAllowance.Quota quota, List<Long> finalChoices) {
     }
 
     @Resource
@@ -84,6 +88,15 @@ public class SubmissionService {
         if (!open) {
             throw new StateConflictException("'" + slug + "' is " + useCase.getStatus().name().toLowerCase() + "; it takes submissions while it is active.");
         }
+        Instant now = ArenaClock.now();
+        if (useCase.getOpensAt() != null && now.isBefore(useCase.getOpensAt())) {
+            throw new StateConflictException("'" + slug + "' opens for submissions at " + useCase.getOpensAt() + " (UTC); it is " + now + ".");
+        }
+        if (useCase.getClosesAt() != null && !now.isBefore(useCase.getClosesAt())) {
+            throw new StateConflictException("Submissions to '" + slug + "' ended at " + useCase.getClosesAt() + " (UTC); it is " + now
+                    + ". Your team can still choose its final submissions" + (useCase.getSelectionClosesAt() == null ? " until the use case is closed."
+                    : " until " + useCase.getSelectionClosesAt() + " (UTC)."));
+        }
         SubmissionAllowance.Quota standing = quota.of(team);
         if (standing.left() == 0) {
             throw new QuotaExceededException("Your team has used its " + standing.limit() + " submissions of today; the limit resets at "
@@ -101,15 +114,17 @@ public class SubmissionService {
         Participation participation = access.visible(slug, Caller.of(session));
         List<Submission> all;
         SubmissionAllowance.Quota standing = null;
+        List<Long> finals = List.of();
         if (participation.isHost()) {
             all = em.createNamedQuery(Submission.OF_USE_CASE, Submission.class).setParameter("useCase", participation.useCase()).getResultList();
         } else if (participation.team().isPresent()) {
             all = em.createNamedQuery(Submission.OF_TEAM, Submission.class).setParameter("team", participation.team().get()).getResultList();
             standing = quota.of(participation.team().get());
+            finals = all.stream().filter(Submission::isFinalChoice).map(Submission::getId).sorted().toList();
         } else {
             all = List.of();
         }
-        return new Listing(Page.of(all, first, max), standing);
+        return new Listing(Page.of(all, first, max), standing, finals);
     }
 
     public Submission find(String slug, long id) {
@@ -117,6 +132,41 @@ public class SubmissionService {
         Submission submission = em.find(Submission.class, id);
         if (submission == null || !submission.getUseCase().getId().equals(participation.useCase().getId()) || !participation.sees(submission.getTeam())) {
             throw new ResourceNotFoundException("There is no submission " + id + " of '" + slug + "' that you can see.");
+        }
+        return submission;
+    }
+
+    /**
+     * Chooses a scored submission of the caller's team as one of its final submissions (those the private leaderboard
+     * ranks), or unchooses it; until the final selection ends (its time, or the use case's closing).
+     */
+    public Submission chooseAsFinal(String slug, long id, boolean chosen) {
+        Participation participation = access.inTeam(slug, Caller.of(session), "choose final submissions");
+        Team team = participation.team().orElseThrow();
+        Submission submission = em.find(Submission.class, id);
+        if (submission == null || !submission.getTeam().getId().equals(team.getId())) {
+            throw new ResourceNotFoundException("There is no submission " + id + " of your team in '" + slug + "'.");
+        }
+        UseCase useCase = participation.useCase();
+        Instant now = ArenaClock.now();
+        if (useCase.getStatus() == UseCaseStatus.CLOSED) {
+            throw new StateConflictException("'" + slug + "' is closed: the final submissions are fixed.");
+        }
+        if (useCase.getSelectionClosesAt() != null && !now.isBefore(useCase.getSelectionClosesAt())) {
+            throw new StateConflictException("The final selection of '" + slug + "' ended at " + useCase.getSelectionClosesAt() + " (UTC); it is "
+                    + now + ".");
+        }
+        if (chosen && submission.getStatus() != SubmissionStatus.SCORED) {
+            throw new StateConflictException("Submission " + id + " is " + submission.getStatus() + "; only a scored submission can be final.");
+        }
+        List<Submission> finals = em.createNamedQuery(Submission.FINAL_OF_TEAM, Submission.class).setParameter("team", team).getResultList();
+        if (chosen && !submission.isFinalChoice() && finals.size() >= useCase.getFinalSubmissions()) {
+            throw new StateConflictException("Your team has chosen its " + useCase.getFinalSubmissions() + " final submission"
+                    + (useCase.getFinalSubmissions() == 1 ? "" : "s") + " (" + finals.stream().map(s -> s.getId().toString()).toList()
+                    + "); unchoose one first.");
+        }
+        if (chosen != submission.isFinalChoice()) {
+            submission.chooseAsFinal(chosen, now);
         }
         return submission;
     }

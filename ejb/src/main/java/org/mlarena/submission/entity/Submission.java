@@ -37,6 +37,8 @@ import org.mlarena.usecase.entity.UseCase;
 @NamedQuery(name = Submission.COUNTED_PER_TEAM, query = "SELECT s.team.id, COUNT(s) FROM Submission s WHERE s.useCase = :useCase"
         + " AND s.status <> org.mlarena.submission.entity.SubmissionStatus.FAILED AND s.status <> org.mlarena.submission.entity.SubmissionStatus.CANCELLED"
         + " GROUP BY s.team.id")
+@NamedQuery(name = Submission.FINAL_OF_TEAM, query = "SELECT s FROM Submission s WHERE s.team = :team AND s.finalChosenAt IS NOT NULL"
+        + " ORDER BY s.submittedAt, s.id")
 @NamedQuery(name = Submission.IN_STATUS, query = "SELECT s FROM Submission s WHERE s.status IN :statuses ORDER BY s.submittedAt, s.id")
 public class Submission {
 
@@ -48,6 +50,7 @@ public class Submission {
     public static final String SCORED_OF_USE_CASE = "Submission.scoredOfUseCase";
     public static final String IN_STATUS = "Submission.inStatus";
     public static final String COUNTED_PER_TEAM = "Submission.countedPerTeam";
+    public static final String FINAL_OF_TEAM = "Submission.finalOfTeam";
 
     @Id
     @TableGenerator(name = "SUBMISSION_IDS", table = "ARENA_IDS", pkColumnName = "NAME", valueColumnName = "NEXT_VALUE",
@@ -94,6 +97,8 @@ public class Submission {
     private Double energyJoules;
     private boolean energyMeasured;
     private Double gco2e;
+    /** when its team chose it as a final submission (null: not chosen) */
+    private Instant finalChosenAt;
 
     protected Submission() {
     }
@@ -106,6 +111,19 @@ public class Submission {
         this.comment = comment;
         this.submittedAt = submittedAt;
         this.status = SubmissionStatus.QUEUED;
+    }
+
+    /** Chosen by its team as one of its final submissions (those the private leaderboard ranks), or no longer. */
+    public void chooseAsFinal(boolean chosen, Instant at) {
+        this.finalChosenAt = chosen ? at : null;
+    }
+
+    public boolean isFinalChoice() {
+        return finalChosenAt != null;
+    }
+
+    public Instant getFinalChosenAt() {
+        return finalChosenAt;
     }
 
     public void claimed(Instant at) {

@@ -90,6 +90,18 @@ public final class UseCaseEditor {
         if (opens != null && closes != null && !closes.isAfter(opens)) {
             errors.add("closesAt", "The use case must close after it opens (opensAt " + opens + ", closesAt " + closes + ").");
         }
+        var selection = draft.selectionClosesAt() != null ? draft.selectionClosesAt() : target.getSelectionClosesAt();
+        if (selection != null && closes != null && selection.isBefore(closes)) {
+            errors.add("selectionClosesAt", "The final selection must end when submissions end or later (closesAt " + closes
+                    + ", selectionClosesAt " + selection + ").");
+        } else if (selection != null && opens != null && !selection.isAfter(opens)) {
+            errors.add("selectionClosesAt", "The final selection must end after the use case opens (opensAt " + opens + ", selectionClosesAt "
+                    + selection + ").");
+        }
+        int finals = pick(draft.finalSubmissions(), target.getFinalSubmissions());
+        if (finals < 1 || finals > 10) {
+            errors.add("finalSubmissions", "A team chooses from 1 to 10 final submissions, got " + finals + ".");
+        }
         if (status == UseCaseStatus.ACTIVE && !hasDataset && target.getStatus() != UseCaseStatus.ACTIVE) {
             errors.add("status", "A use case becomes active only once its dataset is imported; import it first (PUT .../dataset).");
         }
@@ -110,6 +122,8 @@ public final class UseCaseEditor {
         target.setRules(pick(draft.rules(), target.getRules()));
         target.setOpensAt(opens);
         target.setClosesAt(closes);
+        target.setSelectionClosesAt(selection);
+        target.setFinalSubmissions(finals);
         target.setSubmissionsPerDay(perDay);
         target.setTeamSizeLimit(teamSize);
         target.setComputeBudgetPflops(budget);

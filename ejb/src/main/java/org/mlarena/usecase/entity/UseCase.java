@@ -26,6 +26,9 @@ import org.mlarena.numerics.nn.ModelZoo;
 @NamedQuery(name = UseCase.BY_SLUG, query = "SELECT u FROM UseCase u WHERE u.slug = :slug")
 public class UseCase {
 
+    /** The final submissions a team may choose unless the hosts say otherwise (as Kaggle's default). */
+    public static final int DEFAULT_FINAL_SUBMISSIONS = 2;
+
     public static final String BY_SLUG = "UseCase.bySlug";
     public static final int TEXT_LENGTH = 8000;
     public static final int DEFAULT_SUBMISSIONS_PER_DAY = 5;
@@ -73,6 +76,10 @@ public class UseCase {
 
     private Instant opensAt;
     private Instant closesAt;
+    /** when teams stop choosing their final submissions (null: when the use case closes) */
+    private Instant selectionClosesAt;
+    /** how many final submissions a team may choose (null: {@link #DEFAULT_FINAL_SUBMISSIONS}) */
+    private Integer finalSubmissions;
     private int submissionsPerDay;
     private int teamSizeLimit;
     private double computeBudgetPflops;
@@ -220,6 +227,22 @@ public class UseCase {
 
     public void setClosesAt(Instant closesAt) {
         this.closesAt = closesAt;
+    }
+
+    public Instant getSelectionClosesAt() {
+        return selectionClosesAt;
+    }
+
+    public void setSelectionClosesAt(Instant selectionClosesAt) {
+        this.selectionClosesAt = selectionClosesAt;
+    }
+
+    public int getFinalSubmissions() {
+        return finalSubmissions == null ? DEFAULT_FINAL_SUBMISSIONS : finalSubmissions;
+    }
+
+    public void setFinalSubmissions(int finalSubmissions) {
+        this.finalSubmissions = finalSubmissions;
     }
 
     public int getSubmissionsPerDay() {

@@ -14,11 +14,12 @@ import org.mlarena.submission.entity.Submission;
  * @param reason why it failed or was cancelled, or null
  */
 public record SubmissionRow(long id, String experiment, String team, String status, String reason, Double publicScore, Double publicLower,
-                            Double publicUpper, Instant submittedAt) implements Serializable {
+                            Double publicUpper, Instant submittedAt, boolean finalChoice) implements Serializable {
 
     public static SubmissionRow of(Submission s) {
         return new SubmissionRow(s.getId(), s.getExperiment().getTitle(), s.getTeam() == null ? "" : s.getTeam().getName(), s.getStatus().name(),
-                s.getStatusReason(), finite(s.getPublicScore()), finite(s.getPublicLower()), finite(s.getPublicUpper()), s.getSubmittedAt());
+                s.getStatusReason(), finite(s.getPublicScore()), finite(s.getPublicLower()), finite(s.getPublicUpper()), s.getSubmittedAt(),
+                s.isFinalChoice());
     }
 
     public boolean hasInterval() {

@@ -30,6 +30,8 @@ public class UseCaseForm implements Serializable {
     private String averaging;
     private LocalDateTime opensAt;
     private LocalDateTime closesAt;
+    private LocalDateTime selectionClosesAt;
+    private Integer finalSubmissions = UseCase.DEFAULT_FINAL_SUBMISSIONS;
     private Integer submissionsPerDay = UseCase.DEFAULT_SUBMISSIONS_PER_DAY;
     private Integer teamSizeLimit = UseCase.DEFAULT_TEAM_SIZE;
     private Double computeBudgetPflops = UseCase.DEFAULT_BUDGET_PFLOPS;
@@ -54,6 +56,8 @@ public class UseCaseForm implements Serializable {
         form.averaging = MetricChoices.averagingOf(u.getPrimaryMetric());
         form.opensAt = local(u.getOpensAt());
         form.closesAt = local(u.getClosesAt());
+        form.selectionClosesAt = local(u.getSelectionClosesAt());
+        form.finalSubmissions = u.getFinalSubmissions();
         form.submissionsPerDay = u.getSubmissionsPerDay();
         form.teamSizeLimit = u.getTeamSizeLimit();
         form.computeBudgetPflops = u.getComputeBudgetPflops();
@@ -69,7 +73,8 @@ public class UseCaseForm implements Serializable {
     UseCaseDraft draft(boolean creating, MetricChoices metrics) {
         return new UseCaseDraft(creating ? blankToNull(slug) : null, title, visibility, creating ? null : status, category,
                 text(goal), text(problemStatement), text(background), text(rules), blankToNull(metric) == null ? null : metrics.idOf(metric, averaging),
-                instant(opensAt), instant(closesAt), submissionsPerDay, teamSizeLimit, computeBudgetPflops, publicFraction);
+                instant(opensAt), instant(closesAt), submissionsPerDay, teamSizeLimit, computeBudgetPflops, publicFraction, instant(selectionClosesAt),
+                finalSubmissions);
     }
 
     /** After a change of the status alone: the rest of the form keeps what the host typed. */
@@ -80,7 +85,7 @@ public class UseCaseForm implements Serializable {
 
     /** A draft that changes the status only. */
     static UseCaseDraft status(String status) {
-        return new UseCaseDraft(null, null, null, status, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new UseCaseDraft(null, null, null, status, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static String text(String value) {
@@ -201,6 +206,22 @@ public class UseCaseForm implements Serializable {
 
     public void setClosesAt(LocalDateTime closesAt) {
         this.closesAt = closesAt;
+    }
+
+    public LocalDateTime getSelectionClosesAt() {
+        return selectionClosesAt;
+    }
+
+    public void setSelectionClosesAt(LocalDateTime selectionClosesAt) {
+        this.selectionClosesAt = selectionClosesAt;
+    }
+
+    public Integer getFinalSubmissions() {
+        return finalSubmissions;
+    }
+
+    public void setFinalSubmissions(Integer finalSubmissions) {
+        this.finalSubmissions = finalSubmissions;
     }
 
     public Integer getSubmissionsPerDay() {

@@ -90,7 +90,8 @@ public class UseCaseView implements Serializable {
      */
     public record Details(String slug, String title, String visibility, String status, String category, String goal, String problemStatement,
                           String background, String rules, String primaryMetric, String averaging, String opensAt, String closesAt,
-                          int submissionsPerDay, int teamSizeLimit, double computeBudgetPflops, String role, String team, boolean joinable)
+                          int submissionsPerDay, int teamSizeLimit, double computeBudgetPflops, String role, String team, boolean joinable,
+                          String selectionClosesAt, int finalSubmissions)
             implements Serializable {
 
         static Details of(Participation participation) {
@@ -100,7 +101,8 @@ public class UseCaseView implements Serializable {
                     u.getPrimaryMetric(), u.getAveraging(), when(u.getOpensAt()), when(u.getClosesAt()), u.getSubmissionsPerDay(),
                     u.getTeamSizeLimit(), u.getComputeBudgetPflops(),
                     participation.membership() == null ? null : participation.membership().getRole().name(),
-                    participation.team().map(t -> t.getName()).orElse(null), participation.canJoin());
+                    participation.team().map(t -> t.getName()).orElse(null), participation.canJoin(),
+                    u.getSelectionClosesAt() == null ? null : when(u.getSelectionClosesAt()), u.getFinalSubmissions());
         }
 
         public String visibilityLabel() {
@@ -118,7 +120,8 @@ public class UseCaseView implements Serializable {
     }
 
     /** The heading of the leaderboard. */
-    public record Board(String metricName, String direction, String split, String relDefinition, boolean inTeam) implements Serializable {
+    public record Board(String metricName, String direction, String split, String rankingRule, String relDefinition, boolean inTeam)
+            implements Serializable {
 
         public boolean higherIsBetter() {
             return "HIGHER_IS_BETTER".equals(direction);
@@ -162,11 +165,15 @@ public class UseCaseView implements Serializable {
     private LeaderboardRows leaderboard = new LeaderboardRows(List.of());
     private String profileStatus;
     private String profileReason;
+    /** how the test set splits into its public and private parts, with the split's commitment (and its seed once revealed) */
+    private String testSplitText;
     private EdaProfile profile;
     private List<ExperimentRow> experimentRows = List.of();
     private boolean showingTemplates;
     private List<SubmissionRow> submissionRows = List.of();
     private Quota quota;
+    /** how many final submissions the caller's team has chosen */
+    private int finalChoices;
     private MetricText metric;
     private String teamName;
     private Long experiment;
@@ -217,7 +224,7 @@ public class UseCaseView implements Serializable {
 
     private void loadLeaderboard() {
         BoundaryCall.call(() -> leaderboards.leaderboard(slug), null).ifPresent((Leaderboard b) -> {
-            board = new Board(b.metricName(), b.direction(), b.split(), b.relDefinition(), b.myTeamId() != null);
+            board = new Board(b.metricName(), b.direction(), b.split(), b.rankingRule(), b.relDefinition(), b.myTeamId() != null);
             leaderboard = new LeaderboardRows(b.lines().stream().map(line -> LeaderboardRow.of(line, b)).toList());
         });
     }
@@ -237,6 +244,13 @@ public class UseCaseView implements Serializable {
         }
         profileStatus = view.dataset().getProfileStatus();
         profileReason = view.dataset().getProfileReason();
+        Dataset d = view.dataset();
+        boolean revealed = view.host() || d.getUseCase().getStatus() == org.mlarena.usecase.entity.UseCaseStatus.CLOSED;
+        testSplitText = String.format(Locale.ROOT, "About %.0f %% of the test rows are public (they rank while the use case runs), the"
+                + " rest private (the final ranking). The split is fixed by a seed whose SHA-256 is %s; %s", 100 * d.getUseCase().getPublicFraction(),
+                org.mlarena.evaluation.ScoreSplit.commitment(d.scoreSplitSeed()),
+                revealed ? "the seed is " + d.scoreSplitSeed() + ". " + org.mlarena.evaluation.ScoreSplit.RULE
+                        : "the seed itself is shown once the use case is closed, so that anyone can recompute which rows were public.");
         if (!Dataset.PROFILE_READY.equals(profileStatus)) {
             return;
         }
@@ -341,6 +355,7 @@ public class UseCaseView implements Serializable {
     private void loadSubmissions() {
         BoundaryCall.call(() -> submissions.list(slug, 0, Page.MAX_PAGE_SIZE), null).ifPresent(listing -> {
             submissionRows = listing.page().items().stream().map(SubmissionRow::of).toList();
+            finalChoices = listing.finalChoices().size();
             quota = listing.quota() == null ? null
                     : new Quota(listing.quota().limit(), listing.quota().used(), listing.quota().left(), when(listing.quota().resetsAt()));
         });
@@ -355,6 +370,26 @@ public class UseCaseView implements Serializable {
             BoundaryCall.add(null, FacesMessage.SEVERITY_WARN, "The platform has no metric '" + useCase.primaryMetric() + "'.",
                     "Ask the hosts to choose one of the metrics the platform knows.");
         }
+    }
+
+    /** Submissions: chooses a scored one as final (only final ones rank on the private leaderboard), or unchooses it. */
+    public void chooseAsFinal(long id, boolean chosen) {
+        BoundaryCall.call(() -> submissions.chooseAsFinal(slug, id, chosen), null).ifPresent((Submission s) -> BoundaryCall.add(null,
+                FacesMessage.SEVERITY_INFO, "Submission #" + id + (chosen ? " is one of your team's final submissions." : " is no longer final."),
+                null));
+        loadSubmissions();
+    }
+
+    /** What the My submissions tab says of the final submissions: how many, until when, and what happens without a choice. */
+    public String getFinalChoiceText() {
+        if (useCase == null) {
+            return "";
+        }
+        int allowed = useCase.finalSubmissions();
+        String until = useCase.selectionClosesAt() == null ? "until the use case is closed" : "until " + useCase.selectionClosesAt();
+        return "The private leaderboard ranks each team by its final submissions only. Your team has chosen " + finalChoices + " of "
+                + allowed + "; it can choose " + until + ". Without a choice, its " + (allowed == 1 ? "best submission" : allowed + " best submissions")
+                + " on the public part count.";
     }
 
     /** Submissions: cancels one still queued. */
@@ -465,6 +500,10 @@ public class UseCaseView implements Serializable {
 
     public String getProfileReason() {
         return profileReason;
+    }
+
+    public String getTestSplitText() {
+        return testSplitText;
     }
 
     public EdaProfile getProfile() {

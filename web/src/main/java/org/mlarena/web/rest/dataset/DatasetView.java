@@ -6,6 +6,8 @@ import java.util.List;
 import org.mlarena.dataset.boundary.DatasetService;
 import org.mlarena.dataset.entity.Dataset;
 import org.mlarena.dataset.entity.DatasetFile;
+import org.mlarena.evaluation.ScoreSplit;
+import org.mlarena.usecase.entity.UseCaseStatus;
 
 /**
  * The dataset of a use case: what was imported, how it is split, and the files the caller may download. The
@@ -23,7 +25,20 @@ import org.mlarena.dataset.entity.DatasetFile;
 public record DatasetView(String useCase, String format, String targetColumn, String textColumn, int trainRows, int validationRows,
                           int testRows, List<String> features, List<String> categoricalFeatures, int inputWidth, List<Integer> imageShape, List<String> classes,
                           double validationFraction, double testFraction, Long seed, String sourceFiles, String importedBy,
-                          Instant importedAt, String profileStatus, String profileReason, List<FileView> files) {
+                          Instant importedAt, String profileStatus, String profileReason, List<FileView> files, TestSplit testSplit) {
+
+    /**
+     * How the test set is split into its public part (ranking while the use case runs) and its private part (the final
+     * ranking), auditable: the commitment is published from the start, the seed to hosts always and to everyone once the
+     * use case is closed, when anyone can recompute which rows were public.
+     *
+     * @param publicFraction the expected share of public rows
+     * @param commitment     the SHA-256 of the seed's decimal text, lowercase hex
+     * @param seed           the split's seed, or null until the use case is closed (hosts: always)
+     * @param rule           how a row's side follows from the seed
+     */
+    public record TestSplit(double publicFraction, String commitment, Long seed, String rule) {
+    }
 
     /**
      * A stored file; download it from {@code .../dataset/files/{name}}.
@@ -49,6 +64,8 @@ public record DatasetView(String useCase, String format, String targetColumn, St
                 d.getTestFraction(), host ? d.getSeed() : null, host ? d.getSourceFiles() : null, d.getImportedBy(), d.getImportedAt(),
                 d.getProfileStatus(), d.getProfileReason(),
                 // view.files(), never the dataset's own list: it leaves the hidden files out for non-hosts
-                view.files().stream().map(FileView::of).toList());
+                view.files().stream().map(FileView::of).toList(),
+                new TestSplit(d.getUseCase().getPublicFraction(), ScoreSplit.commitment(d.scoreSplitSeed()),
+                        host || d.getUseCase().getStatus() == UseCaseStatus.CLOSED ? d.scoreSplitSeed() : null, ScoreSplit.RULE));
     }
 }

@@ -6,9 +6,14 @@ import java.util.List;
 import org.mlarena.leaderboard.boundary.Leaderboard;
 import org.mlarena.leaderboard.control.LeaderboardRanking;
 
-/** The leaderboard as JSON: ranked teams first, then the teams without a score (rank null). */
+/**
+ * The leaderboard as JSON: ranked teams first, then the teams without a score (rank null).
+ *
+ * @param rankingRule which submissions rank: each team's best on the public part while the use case runs, its final ones
+ *                    on the private part once it is closed
+ */
 public record LeaderboardView(String useCase, String metric, String metricName, String direction, String split, Long myTeamId,
-                              String relDefinition, List<Line> lines) {
+                              String rankingRule, String relDefinition, List<Line> lines) {
 
     /**
      * One team. Score fields are null for an unranked team; {@code relativeFlopsPercent} is its training FLOPs over
@@ -22,7 +27,7 @@ public record LeaderboardView(String useCase, String metric, String metricName, 
 
     public static LeaderboardView of(Leaderboard board) {
         return new LeaderboardView(board.slug(), board.metric(), board.metricName(), board.direction(), board.split(), board.myTeamId(),
-                board.relDefinition(), board.lines().stream().map(l -> line(l, board.myTeamId())).toList());
+                board.rankingRule(), board.relDefinition(), board.lines().stream().map(l -> line(l, board.myTeamId())).toList());
     }
 
     private static Line line(LeaderboardRanking.Line l, Long myTeam) {

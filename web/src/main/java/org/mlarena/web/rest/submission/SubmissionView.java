@@ -17,11 +17,12 @@ import org.mlarena.web.rest.Finite;
  * @param inferenceFlops  floating-point operations of the inference on the test set
  * @param energyMeasured  true when the energy was measured on the device, false when estimated from the FLOPs
  * @param gco2e           grams of CO2 equivalent for that energy
+ * @param finalChoice     chosen by its team as a final submission (only those rank on the private leaderboard)
  */
 public record SubmissionView(long id, long experimentId, String experimentTitle, String model, long teamId, String teamName,
                              String submittedBy, String comment, String status, String reason, Instant submittedAt, Instant startedAt,
                              Instant finishedAt, String metric, Score publicScore, Score privateScore, long inferenceFlops,
-                             Double energyJoules, boolean energyMeasured, Double gco2e) {
+                             Double energyJoules, boolean energyMeasured, Double gco2e, boolean finalChoice) {
 
     /**
      * A score with its bootstrap confidence interval.
@@ -45,6 +46,7 @@ public record SubmissionView(long id, long experimentId, String experimentTitle,
                 s.getSubmittedAt(), s.getStartedAt(), s.getFinishedAt(), s.getUseCase().getPrimaryMetric(),
                 Score.of(s.getPublicScore(), s.getPublicLower(), s.getPublicUpper(), s.getPublicRows()),
                 privateShown ? Score.of(s.getPrivateScore(), s.getPrivateLower(), s.getPrivateUpper(), s.getPrivateRows()) : null,
-                s.getInferenceFlops(), Finite.orNull(s.getEnergyJoules()), s.isEnergyMeasured(), Finite.orNull(s.getGco2e()));
+                s.getInferenceFlops(), Finite.orNull(s.getEnergyJoules()), s.isEnergyMeasured(), Finite.orNull(s.getGco2e()),
+                s.isFinalChoice());
     }
 }

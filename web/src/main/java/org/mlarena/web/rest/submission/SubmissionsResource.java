@@ -3,9 +3,11 @@ package org.mlarena.web.rest.submission;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,6 +27,8 @@ import org.mlarena.identity.control.Roles;
 import org.mlarena.submission.boundary.SubmissionService;
 import org.mlarena.submission.entity.Submission;
 import org.mlarena.team.boundary.UseCaseService;
+import org.mlarena.team.control.Participation;
+import org.mlarena.usecase.entity.UseCase;
 import org.mlarena.web.rest.PageRequest;
 import org.mlarena.web.rest.PageView;
 import org.mlarena.web.rest.ResourceId;
@@ -55,8 +59,11 @@ public class SubmissionsResource {
                                   @QueryParam("max") @DefaultValue(PageRequest.DEFAULT_MAX) String max) {
         PageRequest page = PageRequest.of(first, max);
         SubmissionService.Listing listing = submissions.list(slug, page.first(), page.max());
-        boolean host = host(slug);
-        return new SubmissionListing(PageView.of(listing.page(), s -> SubmissionView.of(s, host)), SubmissionListing.Quota.of(listing.quota()));
+        Participation participation = useCases.find(slug);
+        boolean host = participation.isHost();
+        UseCase useCase = participation.useCase();
+        return new SubmissionListing(PageView.of(listing.page(), s -> SubmissionView.of(s, host)), SubmissionListing.Quota.of(listing.quota()),
+                new SubmissionListing.Finals(useCase.getFinalSubmissions(), listing.finalChoices(), useCase.getSelectionClosesAt()));
     }
 
     @POST
@@ -78,6 +85,21 @@ public class SubmissionsResource {
     @Operation(summary = "A submission with its public score (and, once the use case is closed, its private score) and its cost")
     public SubmissionView get(@PathParam("slug") String slug, @PathParam("id") String id) {
         return SubmissionView.of(submissions.find(slug, ResourceId.parse("submission", id)), host(slug));
+    }
+
+    @PUT
+    @Path("{id}/final-choice")
+    @Operation(summary = "Chooses a scored submission of your team as final: only final submissions rank on the private leaderboard;"
+            + " 409 once the final selection has ended or when the team has chosen as many as it may")
+    public SubmissionView choose(@PathParam("slug") String slug, @PathParam("id") String id) {
+        return SubmissionView.of(submissions.chooseAsFinal(slug, ResourceId.parse("submission", id), true), false);
+    }
+
+    @DELETE
+    @Path("{id}/final-choice")
+    @Operation(summary = "Unchooses a final submission of your team, until the final selection ends")
+    public SubmissionView unchoose(@PathParam("slug") String slug, @PathParam("id") String id) {
+        return SubmissionView.of(submissions.chooseAsFinal(slug, ResourceId.parse("submission", id), false), false);
     }
 
     @POST

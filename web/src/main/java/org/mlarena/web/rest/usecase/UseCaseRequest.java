@@ -12,15 +12,18 @@ import org.mlarena.usecase.control.UseCaseDraft;
  * @param visibility  PUBLIC, TEMPLATE or PRIVATE
  * @param status      DRAFT, ACTIVE or CLOSED
  * @param category    IMAGE_CLASSIFICATION, TABULAR_CLASSIFICATION, TABULAR_REGRESSION or TEXT_CLASSIFICATION
+ * @param closesAt    when submissions end (none after it)
+ * @param selectionClosesAt when teams stop choosing their final submissions (left out: when the use case closes)
+ * @param finalSubmissions  how many final submissions a team may choose, 1 to 10 (default 2); only they rank privately
  * @param version     on update: the version you read; a use case changed since answers 409 (leave out to overwrite)
  */
 public record UseCaseRequest(String slug, String title, String visibility, String status, String category, String goal,
                              String problemStatement, String background, String rules, String primaryMetric, Instant opensAt,
                              Instant closesAt, Integer submissionsPerDay, Integer teamSizeLimit, Double computeBudgetPflops,
-                             Double publicFraction, Long version) {
+                             Double publicFraction, Instant selectionClosesAt, Integer finalSubmissions, Long version) {
 
     UseCaseDraft draft() {
         return new UseCaseDraft(slug, title, visibility, status, category, goal, problemStatement, background, rules, primaryMetric,
-                opensAt, closesAt, submissionsPerDay, teamSizeLimit, computeBudgetPflops, publicFraction);
+                opensAt, closesAt, submissionsPerDay, teamSizeLimit, computeBudgetPflops, publicFraction, selectionClosesAt, finalSubmissions);
     }
 }
