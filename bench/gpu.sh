@@ -96,10 +96,11 @@ java=(env LD_PRELOAD=/tmp/jre/lib/libjsig.so /tmp/jre/bin/java -Xmx16g -Darena.b
 
 export FASHION_MNIST_DIR="$pack/fashion-mnist" BENCH_TORCH_DEVICE=cuda
 if [ -n "$lib" ]; then
-    section "kernel tests: OpenCL on the GPU against plain Java (OpenClBackendTest, OpenClMatrixKernelsTest)"
+    section "kernel tests: OpenCL on the GPU against plain Java (OpenClBackendTest, OpenClMatrixKernelsTest, OpenClTreeKernelsTest)"
     (cd batch && timeout 150 "${java[@]}" -jar "$pack/junit-platform-console-standalone.jar" execute \
         -cp "$cp$pack/arena-batch-tests.jar" --select-class org.mlarena.numerics.opencl.OpenClBackendTest \
-        --select-class org.mlarena.numerics.opencl.OpenClMatrixKernelsTest --details=tree --disable-banner --disable-ansi-colors 2>&1 | tail -70)
+        --select-class org.mlarena.numerics.opencl.OpenClMatrixKernelsTest \
+        --select-class org.mlarena.numerics.opencl.OpenClTreeKernelsTest --details=tree --disable-banner --disable-ansi-colors 2>&1 | tail -70)
 fi
 
 [ "${1:-}" = tests ] && { section "done"; exit; }

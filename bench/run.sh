@@ -78,7 +78,7 @@ if [ "$what" = quality ] || [ "$what" = all ]; then
     rm -rf "$tables"
 fi
 if [ "$what" = trees ] || [ "$what" = all ]; then
-    echo "== gradient boosting: numerics.trees (plain Java, 1 thread) vs scikit-learn's HistGradientBoosting, same split, 100 rounds"
+    echo "== gradient boosting: numerics.trees (plain Java, 1 thread; and on the OpenCL device) vs scikit-learn's HistGradientBoosting, same split, 100 rounds"
     tables=$(mktemp -d)
     /usr/bin/python3 bench/python/trees_tables.py "$tables/tables"
     LD_PRELOAD="$jsig" java -Xmx8g -cp "$cp" org.mlarena.bench.TreesBench "$tables/tables" "$tables/work" | tee "$tables/java.txt"
