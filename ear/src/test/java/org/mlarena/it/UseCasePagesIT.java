@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -12,6 +14,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mlarena.it.support.Api;
 import org.mlarena.it.support.InBrowser;
 import org.mlarena.it.support.Deployments;
 import org.mlarena.it.support.TestEnvironment;
@@ -62,10 +65,14 @@ class UseCasePagesIT extends InBrowser {
         browser.type("#filterForm\\:search", w.slug);
         browser.await("the card of " + w.slug + " again", WAIT, d -> d.findElements(By.cssSelector(".arena-card")).size() == 1);
 
+        // a deadline shows on every tab, in the viewer's time zone with the time left
+        World.ok(Api.put(w.useCase(), w.host, "{\"closesAt\":\"" + Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS)
+                + "\",\"version\":" + World.ok(Api.get(w.useCase(), w.host)).getJsonNumber("version") + "}"));
         browser.click("#open-" + w.slug);
         browser.await("the use case page", WAIT, d -> !d.findElements(By.id("use-case-title")).isEmpty());
         assertEquals("Integration test " + w.slug, browser.text("#use-case-title"));
         assertTrue(browser.text("#use-case-role").startsWith("you: lead of team"), browser.text("#use-case-role"));
+        assertTrue(browser.text("#deadline-submissions").matches(".*\\(in (29|30) days\\)"), browser.text("#use-case-deadlines"));
         assertTrue(browser.has("#panel-leaderboard"), "the leaderboard is the first tab");
         String mine = browser.text("#leaderboardForm\\:leaderboard-table .arena-my-team");
         assertFalse(mine.isBlank(), "my team's row is highlighted");

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -88,10 +89,34 @@ public class UseCaseView implements Serializable {
      *
      * @param role the caller's place in it: HOST, LEAD, MEMBER, or null when not joined
      */
+    /**
+     * A time the use case sets, shown on every tab: in UTC on the server, in the viewer's time zone with the time left by
+     * the page's script.
+     *
+     * @param iso the instant, ISO-8601 (the script reads it)
+     */
+    public record Deadline(String id, String label, String iso, String utc) implements Serializable {
+
+        static List<Deadline> of(UseCase u) {
+            List<Deadline> deadlines = new ArrayList<>();
+            if (u.getOpensAt() != null) {
+                deadlines.add(new Deadline("deadline-opens", "Opens", u.getOpensAt().toString(), when(u.getOpensAt())));
+            }
+            if (u.getClosesAt() != null) {
+                deadlines.add(new Deadline("deadline-submissions", "Submissions end", u.getClosesAt().toString(), when(u.getClosesAt())));
+            }
+            if (u.getSelectionClosesAt() != null) {
+                deadlines.add(new Deadline("deadline-selection", "Final selection ends", u.getSelectionClosesAt().toString(),
+                        when(u.getSelectionClosesAt())));
+            }
+            return List.copyOf(deadlines);
+        }
+    }
+
     public record Details(String slug, String title, String visibility, String status, String category, String goal, String problemStatement,
                           String background, String rules, String primaryMetric, String averaging, String opensAt, String closesAt,
                           int submissionsPerDay, int teamSizeLimit, double computeBudgetPflops, String role, String team, boolean joinable,
-                          String selectionClosesAt, int finalSubmissions)
+                          String selectionClosesAt, int finalSubmissions, List<Deadline> deadlines)
             implements Serializable {
 
         static Details of(Participation participation) {
@@ -102,7 +127,7 @@ public class UseCaseView implements Serializable {
                     u.getTeamSizeLimit(), u.getComputeBudgetPflops(),
                     participation.membership() == null ? null : participation.membership().getRole().name(),
                     participation.team().map(t -> t.getName()).orElse(null), participation.canJoin(),
-                    u.getSelectionClosesAt() == null ? null : when(u.getSelectionClosesAt()), u.getFinalSubmissions());
+                    u.getSelectionClosesAt() == null ? null : when(u.getSelectionClosesAt()), u.getFinalSubmissions(), Deadline.of(u));
         }
 
         public String visibilityLabel() {
