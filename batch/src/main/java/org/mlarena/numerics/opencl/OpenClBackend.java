@@ -540,8 +540,15 @@ public final class OpenClBackend implements Backend {
         if (!cpuShaped && gpuGroup == 0) {
             gpuGroup = gpuGroup(kernel, target);
         }
-        Range range = range(target, cpuShaped, device.computeUnits(), kernel.items, gpuGroup);
-        kernel.execute(range);
+        execute(kernel, device, target, cpuShaped, kernel.items, gpuGroup);
+    }
+
+    /**
+     * Runs {@code items} work-items of a kernel on the device ({@link #range}) and checks that they ran on OpenCL: a
+     * silent fall-back to Aparapi's Java thread pool would misreport where the work ran, its time and its energy.
+     */
+    static void execute(com.aparapi.Kernel kernel, ComputeDevice device, OpenCLDevice target, boolean cpuShaped, int items, int gpuGroup) {
+        kernel.execute(range(target, cpuShaped, device.computeUnits(), Math.max(1, items), gpuGroup));
         if (!kernel.isRunningCL()) {
             throw new IllegalStateException("the kernel fell back from " + device.describe() + " to "
                     + OpenClDevices.ranOn(kernel, device).describe() + " (see the log for Aparapi's reason)");

@@ -3,8 +3,6 @@ package org.mlarena.numerics.opencl;
 import java.util.ArrayDeque;
 import java.util.List;
 
-import com.aparapi.Kernel;
-import com.aparapi.Range;
 import com.aparapi.device.OpenCLDevice;
 
 import org.mlarena.numerics.ComputeDevice;
@@ -253,7 +251,7 @@ public final class OpenClTreeKernels implements TreeKernels {
         if (!cpuShaped && predictGroup == 0) {
             predictGroup = OpenClBackend.gpuGroup(k, target);
         }
-        launch(k, rows, predictGroup);
+        OpenClBackend.execute(k, device, target, cpuShaped, rows, predictGroup);
         k.get(k.raw).get(k.passed);
         long operations = 0;
         for (int r = 0; r < rows; r++) {
@@ -280,17 +278,7 @@ public final class OpenClTreeKernels implements TreeKernels {
         if (!cpuShaped && histogramGroup == 0) {
             histogramGroup = OpenClBackend.gpuGroup(kernel, target);
         }
-        launch(kernel, items, histogramGroup);
-    }
-
-    /** Launches {@code items} work-items of a kernel (its {@code items} set) in work-groups of {@code gpuGroup} on a GPU. */
-    private void launch(Kernel kernel, int items, int gpuGroup) {
-        Range range = OpenClBackend.range(target, cpuShaped, device.computeUnits(), Math.max(1, items), gpuGroup);
-        kernel.execute(range);
-        if (!kernel.isRunningCL()) {
-            throw new IllegalStateException("the kernel fell back from " + device.describe() + " to "
-                    + OpenClDevices.ranOn(kernel, device).describe() + " (see the log for Aparapi's reason)");
-        }
+        OpenClBackend.execute(kernel, device, target, cpuShaped, items, histogramGroup);
     }
 
     @Override

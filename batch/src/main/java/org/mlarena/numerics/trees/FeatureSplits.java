@@ -26,8 +26,4 @@ public final class FeatureSplits {
         leftRows = new int[features];
         evaluated = new int[features];
     }
-
-    public int features() {
-        return found.length;
-    }
 }

@@ -8,7 +8,7 @@ import java.util.PriorityQueue;
  * Grows one tree leaf-wise on binned rows and their gradients and hessians, as LightGBM and scikit-learn's
  * {@code HistGradientBoosting*} do: the leaf whose best split gains most is split next, until the tree has
  * {@code maxLeaves} leaves, no leaf can be split (fewer than twice {@code minSamplesLeaf} rows, a hessian below
- * {@value #MIN_HESSIAN}, no gain) or the depth limit is reached.
+ * {@value TreeKernels#MIN_HESSIAN}, no gain) or the depth limit is reached.
  *
  * <p>A node's histogram sums the gradients, hessians and rows per bin of every feature. The smaller child's is built
  * from its rows, the larger child's is the parent's minus it (the subtraction trick), so each level reads each row once.
@@ -20,7 +20,6 @@ import java.util.PriorityQueue;
  */
 final class TreeGrower {
 
-    static final double MIN_HESSIAN = TreeKernels.MIN_HESSIAN;
 
     private final byte[][] bins;
     private final Binning binning;

@@ -1,7 +1,6 @@
 package org.mlarena.numerics.opencl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -35,10 +34,7 @@ class OpenClBackendTest {
 
     @BeforeAll
     static void device() {
-        OpenClDevices.Discovery discovery = OpenClDevices.discover();
-        assertFalse(discovery.devices().isEmpty(), () -> "no OpenCL device: " + discovery.problem().orElse("?")
-                + " (install Debian's pocl-opencl-icd, or run ./arena test which does)");
-        device = discovery.devices().get(0);
+        device = TestDevice.first();
     }
 
     /** Runs the same kernel sequence on both backends from the same memory and compares all of it. */

@@ -2,7 +2,6 @@ package org.mlarena.numerics.opencl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -23,10 +22,7 @@ import org.mlarena.numerics.Numerics;
 class OpenClMatrixKernelsTest {
 
     private static ComputeDevice firstDevice() {
-        OpenClDevices.Discovery discovery = OpenClDevices.discover();
-        assertFalse(discovery.devices().isEmpty(), () -> "no OpenCL device: " + discovery.problem().orElse("?")
-                + " (install Debian's pocl-opencl-icd, or run ./arena test which does)");
-        return discovery.devices().get(0);
+        return TestDevice.first();
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.mlarena.numerics.opencl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -29,10 +28,7 @@ class OpenClTreeKernelsTest {
 
     @BeforeAll
     static void device() {
-        OpenClDevices.Discovery discovery = OpenClDevices.discover();
-        assertFalse(discovery.devices().isEmpty(), () -> "no OpenCL device: " + discovery.problem().orElse("?")
-                + " (install Debian's pocl-opencl-icd, or run ./arena test which does)");
-        device = discovery.devices().get(0);
+        device = TestDevice.first();
     }
 
     /**

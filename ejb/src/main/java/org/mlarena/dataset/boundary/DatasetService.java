@@ -69,6 +69,14 @@ public class DatasetService {
         public java.util.List<DatasetFile> files() {
             return dataset.getFiles().stream().filter(f -> host || !f.isHidden()).toList();
         }
+
+        /**
+         * The seed of the test set's public/private split as the caller may see it: hosts always, everyone once the
+         * use case is closed (before, only its commitment), or null.
+         */
+        public Long splitSeed() {
+            return host || dataset.getUseCase().getStatus() == org.mlarena.usecase.entity.UseCaseStatus.CLOSED ? dataset.scoreSplitSeed() : null;
+        }
     }
 
     /** Keeps a file for a later import; for people who host a use case or may create one. */

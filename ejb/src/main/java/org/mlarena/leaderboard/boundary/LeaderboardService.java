@@ -43,6 +43,9 @@ import org.mlarena.usecase.entity.UseCaseStatus;
 @RolesAllowed(Roles.USER)
 public class LeaderboardService {
 
+    static final String PUBLIC_RULE = "Each team is ranked by its best submission on the public part of the test set; once the use case"
+            + " is closed, by its final submissions on the private part.";
+
     @Resource
     SessionContext session;
 
@@ -74,9 +77,6 @@ public class LeaderboardService {
                 : PUBLIC_RULE, LeaderboardRanking.REL_DEFINITION,
                 LeaderboardRanking.rank(direction, board.teams(), scored));
     }
-
-    static final String PUBLIC_RULE = "Each team is ranked by its best submission on the public part of the test set; once the use case"
-            + " is closed, by its final submissions on the private part.";
 
     /**
      * Every team with its submissions and budget left, and its scored submissions: all of them on the public part, or

@@ -270,11 +270,11 @@ public class UseCaseView implements Serializable {
         profileStatus = view.dataset().getProfileStatus();
         profileReason = view.dataset().getProfileReason();
         Dataset d = view.dataset();
-        boolean revealed = view.host() || d.getUseCase().getStatus() == org.mlarena.usecase.entity.UseCaseStatus.CLOSED;
+        Long seed = view.splitSeed();
         testSplitText = String.format(Locale.ROOT, "About %.0f %% of the test rows are public (they rank while the use case runs), the"
                 + " rest private (the final ranking). The split is fixed by a seed whose SHA-256 is %s; %s", 100 * d.getUseCase().getPublicFraction(),
                 org.mlarena.evaluation.ScoreSplit.commitment(d.scoreSplitSeed()),
-                revealed ? "the seed is " + d.scoreSplitSeed() + ". " + org.mlarena.evaluation.ScoreSplit.RULE
+                seed != null ? "the seed is " + seed + ". " + org.mlarena.evaluation.ScoreSplit.RULE
                         : "the seed itself is shown once the use case is closed, so that anyone can recompute which rows were public.");
         if (!Dataset.PROFILE_READY.equals(profileStatus)) {
             return;

@@ -7,7 +7,6 @@ import org.mlarena.dataset.boundary.DatasetService;
 import org.mlarena.dataset.entity.Dataset;
 import org.mlarena.dataset.entity.DatasetFile;
 import org.mlarena.evaluation.ScoreSplit;
-import org.mlarena.usecase.entity.UseCaseStatus;
 
 /**
  * The dataset of a use case: what was imported, how it is split, and the files the caller may download. The
@@ -66,6 +65,6 @@ public record DatasetView(String useCase, String format, String targetColumn, St
                 // view.files(), never the dataset's own list: it leaves the hidden files out for non-hosts
                 view.files().stream().map(FileView::of).toList(),
                 new TestSplit(d.getUseCase().getPublicFraction(), ScoreSplit.commitment(d.scoreSplitSeed()),
-                        host || d.getUseCase().getStatus() == UseCaseStatus.CLOSED ? d.scoreSplitSeed() : null, ScoreSplit.RULE));
+                        view.splitSeed(), ScoreSplit.RULE));
     }
 }
