@@ -220,7 +220,7 @@ public class ExperimentService {
                 .setParameter("cancelled", ExperimentStatus.CANCELLED).setParameter("queued", ExperimentStatus.QUEUED).setParameter("id", id)
                 .executeUpdate();
         if (cancelled == 0) {
-            int requested = em.createQuery("UPDATE Experiment e SET e.cancelRequested = TRUE, e.version = e.version + 1"
+            int requested = em.createQuery("UPDATE Experiment e SET e.lifecycle.cancelRequested = TRUE, e.version = e.version + 1"
                     + " WHERE e.id = :id AND e.status = :running").setParameter("running", ExperimentStatus.RUNNING).setParameter("id", id).executeUpdate();
             if (requested == 0) {
                 em.refresh(experiment);

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,6 +23,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 
+import org.mlarena.common.RunLifecycle;
 import org.mlarena.team.entity.Team;
 import org.mlarena.usecase.entity.UseCase;
 
@@ -37,7 +39,7 @@ import org.mlarena.usecase.entity.UseCase;
 @NamedQuery(name = Experiment.TEMPLATES, query = "SELECT e FROM Experiment e WHERE e.useCase = :useCase AND e.team IS NULL ORDER BY e.createdAt, e.id")
 @NamedQuery(name = Experiment.OF_USE_CASE, query = "SELECT e FROM Experiment e WHERE e.useCase = :useCase ORDER BY e.createdAt DESC, e.id DESC")
 @NamedQuery(name = Experiment.COUNT_OF_USE_CASE, query = "SELECT COUNT(e) FROM Experiment e WHERE e.useCase = :useCase")
-@NamedQuery(name = Experiment.IN_STATUS, query = "SELECT e FROM Experiment e WHERE e.status IN :statuses ORDER BY e.queuedAt, e.id")
+@NamedQuery(name = Experiment.IN_STATUS, query = "SELECT e FROM Experiment e WHERE e.status IN :statuses ORDER BY e.lifecycle.queuedAt, e.id")
 public class Experiment {
 
     public static final String OF_TEAM = "Experiment.ofTeam";
@@ -115,18 +117,11 @@ public class Experiment {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private ExperimentStatus status;
-    @Column(length = 2000)
-    private String statusReason;
-    private boolean cancelRequested;
+    @Embedded
+    private RunLifecycle lifecycle;
 
     @Column(nullable = false)
     private Instant createdAt;
-    private Instant queuedAt;
-    private Instant startedAt;
-    /** When the scheduler last gave it a training slot (fairness between teams). */
-    private Instant lastStartedAt;
-    private Instant finishedAt;
-    private Long jobExecutionId;
 
     private int epochsDone;
     private double secondsSpent;
@@ -168,7 +163,7 @@ public class Experiment {
         this.weightDecay = weightDecay;
         this.notes = notes;
         this.createdAt = createdAt;
-        this.queuedAt = createdAt;
+        this.lifecycle = RunLifecycle.queued(createdAt);
         this.status = ExperimentStatus.QUEUED;
     }
 
@@ -205,16 +200,6 @@ public class Experiment {
         return team == null;
     }
 
-    public void started(long executionId, String device, Instant at) {
-        this.status = ExperimentStatus.RUNNING;
-        this.jobExecutionId = executionId;
-        this.device = device;
-        if (startedAt == null) {
-            this.startedAt = at;
-        }
-        this.statusReason = null;
-    }
-
     /**
      * Records the state after an epoch; the learning-curve point is an {@link EpochRecord}. The validation figures are
      * the best epoch's: its weights are what the model file holds and what a submission scores.
@@ -245,35 +230,19 @@ public class Experiment {
         this.gco2e = gco2e;
     }
 
-    public void finished(ExperimentStatus status, String reason, Instant at) {
-        this.status = status;
-        this.statusReason = reason;
-        this.finishedAt = at;
-        this.secondsRemaining = status == ExperimentStatus.COMPLETED ? 0.0 : null;
+    public void finished(ExperimentStatus end, String reason, Instant at) {
+        this.status = lifecycle.ended(status, end, reason, at);
+        this.secondsRemaining = end == ExperimentStatus.COMPLETED ? 0.0 : null;
     }
 
     /** Back in the queue (a restart after cancel or failure continues from the last checkpoint). */
     public void requeued(Instant at) {
-        this.status = ExperimentStatus.QUEUED;
-        this.statusReason = null;
-        this.cancelRequested = false;
-        this.queuedAt = at;
-        this.finishedAt = null;
+        this.status = lifecycle.requeued(status, ExperimentStatus.QUEUED, at);
     }
 
     /** Taken from the queue by the scheduler; the job's execution id follows once the job has started. */
     public void claimed(Instant at) {
-        this.status = ExperimentStatus.RUNNING;
-        this.statusReason = null;
-        this.jobExecutionId = null;
-        if (startedAt == null) {
-            this.startedAt = at;
-        }
-        this.lastStartedAt = at;
-    }
-
-    public void attached(long executionId) {
-        this.jobExecutionId = executionId;
+        this.status = lifecycle.claimed(status, ExperimentStatus.RUNNING, at);
     }
 
     public void ranOn(String device) {
@@ -282,16 +251,8 @@ public class Experiment {
 
     /** The server stopped while this ran: back in the queue, to continue from its last checkpoint. */
     public void interrupted(Instant at) {
-        this.status = ExperimentStatus.QUEUED;
-        this.statusReason = "The server stopped while this experiment trained; it continues from its last checkpoint.";
-        this.queuedAt = at;
-        this.jobExecutionId = null;
-    }
-
-    /** Totals over the learning curve (a resumed run may have recomputed its last epoch). */
-    public void totals(long trainingFlops, double secondsSpent) {
-        this.trainingFlops = trainingFlops;
-        this.secondsSpent = secondsSpent;
+        this.status = lifecycle.interrupted(status, ExperimentStatus.QUEUED,
+                "The server stopped while this experiment trained; it continues from its last checkpoint.", at);
     }
 
     /** Experiments from before early stopping existed have none (0). */
@@ -323,12 +284,8 @@ public class Experiment {
         return preprocessing;
     }
 
-    public Instant getLastStartedAt() {
-        return lastStartedAt;
-    }
-
-    public void requestCancel() {
-        this.cancelRequested = true;
+    public RunLifecycle lifecycle() {
+        return lifecycle;
     }
 
     public Long getId() {
@@ -411,32 +368,8 @@ public class Experiment {
         return status;
     }
 
-    public String getStatusReason() {
-        return statusReason;
-    }
-
-    public boolean isCancelRequested() {
-        return cancelRequested;
-    }
-
     public Instant getCreatedAt() {
         return createdAt;
-    }
-
-    public Instant getQueuedAt() {
-        return queuedAt;
-    }
-
-    public Instant getStartedAt() {
-        return startedAt;
-    }
-
-    public Instant getFinishedAt() {
-        return finishedAt;
-    }
-
-    public Long getJobExecutionId() {
-        return jobExecutionId;
     }
 
     public int getEpochsDone() {

@@ -65,7 +65,7 @@ public class PipelineRuns {
         List<Experiment> experiments = inStatus(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.RUNNING);
         experiments.forEach(e -> e.interrupted(now));
         List<Submission> submissions = inStatus(Submission.class, Submission.IN_STATUS, SubmissionStatus.RUNNING);
-        submissions.forEach(Submission::interrupted);
+        submissions.forEach(s -> s.interrupted(now));
         return experiments.size() + submissions.size();
     }
 
@@ -85,13 +85,13 @@ public class PipelineRuns {
             return Optional.empty();
         }
         Map<Long, Instant> lastSlot = new HashMap<>();
-        for (Object[] row : em.createQuery("SELECT e.team.id, MAX(e.lastStartedAt) FROM Experiment e WHERE e.team IS NOT NULL"
-                + " AND e.lastStartedAt IS NOT NULL GROUP BY e.team.id", Object[].class).getResultList()) {
+        for (Object[] row : em.createQuery("SELECT e.team.id, MAX(e.lifecycle.lastStartedAt) FROM Experiment e WHERE e.team IS NOT NULL"
+                + " AND e.lifecycle.lastStartedAt IS NOT NULL GROUP BY e.team.id", Object[].class).getResultList()) {
             lastSlot.put(((Number) row[0]).longValue(), (Instant) row[1]);
         }
         Comparator<Experiment> order = Comparator.comparing((Experiment e) -> e.isTemplate())
                 .thenComparing(e -> e.isTemplate() ? Instant.MIN : lastSlot.getOrDefault(e.getTeam().getId(), Instant.MIN))
-                .thenComparing(Experiment::getQueuedAt).thenComparing(Experiment::getId);
+                .thenComparing(e -> e.lifecycle().queuedAt()).thenComparing(Experiment::getId);
         Experiment next = queued.stream().min(order).orElseThrow();
         next.claimed(ArenaClock.now());
         return Optional.of(next.getId());
@@ -108,7 +108,7 @@ public class PipelineRuns {
     }
 
     public void submissionAttached(long id, long executionId) {
-        em.find(Submission.class, id).attached(executionId);
+        em.find(Submission.class, id).lifecycle().attached(executionId);
     }
 
     public TrainingJob trainingJob(long id) {
@@ -146,7 +146,7 @@ public class PipelineRuns {
     /** The run has its job, its device and its preprocessing (described for people). */
     public void ranOn(long experimentId, long executionId, String device, String preprocessing) {
         Experiment e = em.find(Experiment.class, experimentId);
-        e.attached(executionId);
+        e.lifecycle().attached(executionId);
         e.ranOn(device);
         e.preprocessed(preprocessing);
     }
@@ -195,7 +195,7 @@ public class PipelineRuns {
             budget.charge(e.getTeam(), ComputeCharge.Kind.TRAINING, experimentId, "experiment " + experimentId + ", epoch " + epoch, flops);
         }
         // the next epoch's checks, read in this transaction: one round trip per epoch instead of three
-        return new Standing(e.isCancelRequested(), budgetLeft(e));
+        return new Standing(e.lifecycle().cancelRequested(), budgetLeft(e));
     }
 
     public void experimentEnded(long experimentId, ExperimentStatus status, String reason, EnergyMeter.Reading energy) {
@@ -259,11 +259,11 @@ public class PipelineRuns {
     public Map<Long, Long> runningExecutions(Class<?> kind) {
         Map<Long, Long> executions = new HashMap<>();
         if (kind == Experiment.class) {
-            inStatus(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.RUNNING).stream().filter(e -> e.getJobExecutionId() != null)
-                    .forEach(e -> executions.put(e.getId(), e.getJobExecutionId()));
+            inStatus(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.RUNNING).stream().filter(e -> e.lifecycle().jobExecutionId() != null)
+                    .forEach(e -> executions.put(e.getId(), e.lifecycle().jobExecutionId()));
         } else {
-            inStatus(Submission.class, Submission.IN_STATUS, SubmissionStatus.RUNNING).stream().filter(s -> s.getJobExecutionId() != null)
-                    .forEach(s -> executions.put(s.getId(), s.getJobExecutionId()));
+            inStatus(Submission.class, Submission.IN_STATUS, SubmissionStatus.RUNNING).stream().filter(s -> s.lifecycle().jobExecutionId() != null)
+                    .forEach(s -> executions.put(s.getId(), s.lifecycle().jobExecutionId()));
         }
         return executions;
     }

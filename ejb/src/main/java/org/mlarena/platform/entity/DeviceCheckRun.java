@@ -2,7 +2,9 @@ package org.mlarena.platform.entity;
 
 import java.time.Instant;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 
+import org.mlarena.common.RunLifecycle;
 import org.mlarena.numerics.ComputeDevice;
 import org.mlarena.numerics.DeviceCheck;
 
@@ -23,10 +26,10 @@ import org.mlarena.numerics.DeviceCheck;
  */
 @Entity
 @Table(name = "DEVICE_CHECK_RUN")
-@NamedQuery(name = DeviceCheckRun.RECENT_FIRST, query = "SELECT r FROM DeviceCheckRun r ORDER BY r.requestedAt DESC, r.id DESC")
+@NamedQuery(name = DeviceCheckRun.RECENT_FIRST, query = "SELECT r FROM DeviceCheckRun r ORDER BY r.lifecycle.queuedAt DESC, r.id DESC")
 @NamedQuery(name = DeviceCheckRun.COUNT, query = "SELECT COUNT(r) FROM DeviceCheckRun r")
 @NamedQuery(name = DeviceCheckRun.RECENT_FIRST_OF_USER, query = "SELECT r FROM DeviceCheckRun r WHERE r.requestedBy = :user"
-        + " ORDER BY r.requestedAt DESC, r.id DESC")
+        + " ORDER BY r.lifecycle.queuedAt DESC, r.id DESC")
 @NamedQuery(name = DeviceCheckRun.COUNT_OF_USER, query = "SELECT COUNT(r) FROM DeviceCheckRun r WHERE r.requestedBy = :user")
 public class DeviceCheckRun {
 
@@ -34,7 +37,6 @@ public class DeviceCheckRun {
     public static final String COUNT = "DeviceCheckRun.count";
     public static final String RECENT_FIRST_OF_USER = "DeviceCheckRun.recentFirstOfUser";
     public static final String COUNT_OF_USER = "DeviceCheckRun.countOfUser";
-    private static final int MESSAGE_LENGTH = 2000;
 
     @Id
     // a table generator: EclipseLink's create-or-extend re-issues CREATE SEQUENCE on every start and logs its failure
@@ -49,12 +51,11 @@ public class DeviceCheckRun {
     @Column(nullable = false, length = 200)
     private String requestedBy;
 
-    @Column(nullable = false)
-    private Instant requestedAt;
-
-    private Instant startedAt;
-    private Instant finishedAt;
-    private Long jobExecutionId;
+    /** Requested is queued: a check waits for its job like every run; its reason is the failure's message. */
+    @Embedded
+    @AttributeOverride(name = "queuedAt", column = @Column(name = "REQUESTEDAT", nullable = false))
+    @AttributeOverride(name = "statusReason", column = @Column(name = "MESSAGE", length = RunLifecycle.REASON_LENGTH))
+    private RunLifecycle lifecycle;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -81,9 +82,6 @@ public class DeviceCheckRun {
     private Long referenceNanos;
     private Long flops;
 
-    @Column(length = MESSAGE_LENGTH)
-    private String message;
-
     protected DeviceCheckRun() {
         // for JPA
     }
@@ -92,17 +90,13 @@ public class DeviceCheckRun {
         this.requestedBy = requestedBy;
         this.matrixSize = matrixSize;
         this.seed = seed;
-        this.requestedAt = now;
+        this.lifecycle = RunLifecycle.queued(now);
         this.status = DeviceCheckStatus.REQUESTED;
     }
 
     /** The job has started (idempotent: the launcher and the job listener both report it). */
     public void started(long executionId, Instant now) {
-        this.jobExecutionId = executionId;
-        if (status == DeviceCheckStatus.REQUESTED) {
-            this.status = DeviceCheckStatus.RUNNING;
-            this.startedAt = now;
-        }
+        this.status = lifecycle.started(status, DeviceCheckStatus.RUNNING, executionId, now);
     }
 
     /** Records the report; the run matched only if the job also succeeded. */
@@ -122,24 +116,22 @@ public class DeviceCheckRun {
             this.flops = report.flops();
         }
         boolean ok = failure == null && report != null && report.matches();
-        this.status = ok ? DeviceCheckStatus.MATCHED : DeviceCheckStatus.FAILED;
-        this.message = ok ? null : truncate(failure != null ? failure : "the job ended without a report");
-        this.finishedAt = now;
-        if (startedAt == null) {
-            startedAt = now;
+        if (status == DeviceCheckStatus.REQUESTED) {
+            // a check that failed before its job started is shown as started when it ended
+            this.status = lifecycle.claimed(status, DeviceCheckStatus.RUNNING, now);
         }
-    }
-
-    private static String truncate(String text) {
-        return text.length() <= MESSAGE_LENGTH ? text : text.substring(0, MESSAGE_LENGTH - 1) + "…";
+        this.status = lifecycle.ended(status, ok ? DeviceCheckStatus.MATCHED : DeviceCheckStatus.FAILED,
+                ok ? null : failure != null ? failure : "the job ended without a report", now);
     }
 
     public Long getId() { return id; }
     public String getRequestedBy() { return requestedBy; }
-    public Instant getRequestedAt() { return requestedAt; }
-    public Instant getStartedAt() { return startedAt; }
-    public Instant getFinishedAt() { return finishedAt; }
-    public Long getJobExecutionId() { return jobExecutionId; }
+    public RunLifecycle lifecycle() { return lifecycle; }
+    // the REST resource writes this entity as it is: these four keep its JSON fields
+    public Instant getRequestedAt() { return lifecycle.queuedAt(); }
+    public Instant getStartedAt() { return lifecycle.startedAt(); }
+    public Instant getFinishedAt() { return lifecycle.finishedAt(); }
+    public Long getJobExecutionId() { return lifecycle.jobExecutionId(); }
     public DeviceCheckStatus getStatus() { return status; }
     public int getMatrixSize() { return matrixSize; }
     public long getSeed() { return seed; }
@@ -154,5 +146,5 @@ public class DeviceCheckRun {
     public Long getDeviceNanos() { return deviceNanos; }
     public Long getReferenceNanos() { return referenceNanos; }
     public Long getFlops() { return flops; }
-    public String getMessage() { return message; }
+    public String getMessage() { return lifecycle.statusReason(); }
 }

@@ -3,6 +3,7 @@ package org.mlarena.submission.entity;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 
+import org.mlarena.common.RunLifecycle;
 import org.mlarena.experiment.entity.Experiment;
 import org.mlarena.team.entity.Team;
 import org.mlarena.usecase.entity.UseCase;
@@ -76,14 +78,12 @@ public class Submission {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 12)
     private SubmissionStatus status;
-    @Column(length = 2000)
-    private String statusReason;
+    @Embedded
+    private RunLifecycle lifecycle;
 
+    /** When the team sent it: what the daily limit counts, and the order of ties (a requeue keeps it). */
     @Column(nullable = false)
     private Instant submittedAt;
-    private Instant startedAt;
-    private Instant finishedAt;
-    private Long jobExecutionId;
 
     private Double publicScore;
     private Double publicLower;
@@ -110,6 +110,7 @@ public class Submission {
         this.submittedBy = submittedBy;
         this.comment = comment;
         this.submittedAt = submittedAt;
+        this.lifecycle = RunLifecycle.queued(submittedAt);
         this.status = SubmissionStatus.QUEUED;
     }
 
@@ -127,26 +128,13 @@ public class Submission {
     }
 
     public void claimed(Instant at) {
-        this.status = SubmissionStatus.RUNNING;
-        this.startedAt = at;
-        this.jobExecutionId = null;
-    }
-
-    public void attached(long executionId) {
-        this.jobExecutionId = executionId;
+        this.status = lifecycle.claimed(status, SubmissionStatus.RUNNING, at);
     }
 
     /** The server stopped while this was scored: back in the queue. */
-    public void interrupted() {
-        this.status = SubmissionStatus.QUEUED;
-        this.statusReason = "The server stopped while this submission was scored; it is scored again.";
-        this.jobExecutionId = null;
-    }
-
-    public void started(long executionId, Instant at) {
-        this.status = SubmissionStatus.RUNNING;
-        this.jobExecutionId = executionId;
-        this.startedAt = at;
+    public void interrupted(Instant at) {
+        this.status = lifecycle.interrupted(status, SubmissionStatus.QUEUED,
+                "The server stopped while this submission was scored; it is scored again.", at);
     }
 
     public void scored(double publicScore, double publicLower, double publicUpper, int publicRows, double privateScore,
@@ -160,8 +148,7 @@ public class Submission {
         this.privateUpper = privateUpper;
         this.privateRows = privateRows;
         this.inferenceFlops = inferenceFlops;
-        this.status = SubmissionStatus.SCORED;
-        this.finishedAt = at;
+        this.status = lifecycle.ended(status, SubmissionStatus.SCORED, null, at);
     }
 
     public void energy(Double joules, boolean measured, Double gco2e) {
@@ -170,10 +157,8 @@ public class Submission {
         this.gco2e = gco2e;
     }
 
-    public void ended(SubmissionStatus status, String reason, Instant at) {
-        this.status = status;
-        this.statusReason = reason;
-        this.finishedAt = at;
+    public void ended(SubmissionStatus end, String reason, Instant at) {
+        this.status = lifecycle.ended(status, end, reason, at);
     }
 
     public Long getId() {
@@ -204,24 +189,12 @@ public class Submission {
         return status;
     }
 
-    public String getStatusReason() {
-        return statusReason;
+    public RunLifecycle lifecycle() {
+        return lifecycle;
     }
 
     public Instant getSubmittedAt() {
         return submittedAt;
-    }
-
-    public Instant getStartedAt() {
-        return startedAt;
-    }
-
-    public Instant getFinishedAt() {
-        return finishedAt;
-    }
-
-    public Long getJobExecutionId() {
-        return jobExecutionId;
     }
 
     public Double getPublicScore() {

@@ -18,7 +18,7 @@ public record ExperimentRow(long id, String title, String model, String status, 
                             double trainingPflops, Double gco2e, boolean template) implements Serializable {
 
     public static ExperimentRow of(Experiment e) {
-        return new ExperimentRow(e.getId(), e.getTitle(), e.getModel(), e.getStatus().name(), e.getStatusReason(), !e.getStatus().isFinal(),
+        return new ExperimentRow(e.getId(), e.getTitle(), e.getModel(), e.getStatus().name(), e.lifecycle().statusReason(), !e.getStatus().isFinal(),
                 e.getEpochsDone(), e.getEpochs(), finite(e.getValidationScore()), finite(e.getAccuracy()), finite(e.getF1()), e.getSecondsSpent(),
                 finite(e.getSecondsRemaining()), e.getTrainingFlops() / 1e15, finite(e.getGco2e()), e.isTemplate());
     }

@@ -18,7 +18,7 @@ public record SubmissionRow(long id, String experiment, String team, String stat
 
     public static SubmissionRow of(Submission s) {
         return new SubmissionRow(s.getId(), s.getExperiment().getTitle(), s.getTeam() == null ? "" : s.getTeam().getName(), s.getStatus().name(),
-                s.getStatusReason(), finite(s.getPublicScore()), finite(s.getPublicLower()), finite(s.getPublicUpper()), s.getSubmittedAt(),
+                s.lifecycle().statusReason(), finite(s.getPublicScore()), finite(s.getPublicLower()), finite(s.getPublicUpper()), s.getSubmittedAt(),
                 s.isFinalChoice());
     }
 

@@ -3,6 +3,7 @@ package org.mlarena.web.faces.team;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.LongConsumer;
 
 import jakarta.faces.application.FacesMessage;
 
@@ -12,7 +13,7 @@ import org.mlarena.web.faces.BoundaryCall;
 import org.mlarena.web.faces.FieldErrors;
 
 /**
- * The invitation form of the team and host pages: a sign-in name or an e-mail address. An invitation by e-mail
+ * The invitation form of the team and host pages (sending and revoking): a sign-in name or an e-mail address. An invitation by e-mail
  * leaves its answering link to show once; a refusal goes next to the field, with what was typed kept.
  */
 public class InviteForm implements Serializable {
@@ -51,6 +52,13 @@ public class InviteForm implements Serializable {
             FieldErrors.show(e, inputs, null);
         } catch (RuntimeException e) {
             BoundaryCall.show(e, null);
+        }
+    }
+
+    /** Revokes a pending invitation through {@code revoke} and says so; a refusal shows as a message. */
+    public void revoke(long invitationId, LongConsumer revoke) {
+        if (BoundaryCall.run(() -> revoke.accept(invitationId), null)) {
+            BoundaryCall.add(null, FacesMessage.SEVERITY_INFO, "Invitation " + invitationId + " revoked.", null);
         }
     }
 

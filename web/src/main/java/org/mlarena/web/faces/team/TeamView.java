@@ -126,9 +126,7 @@ public class TeamView implements Serializable {
     }
 
     public void revoke(long invitationId) {
-        if (BoundaryCall.run(() -> teams.revoke(slug, invitationId), null)) {
-            BoundaryCall.add(null, FacesMessage.SEVERITY_INFO, "Invitation " + invitationId + " revoked.", null);
-        }
+        inviteForm.revoke(invitationId, id -> teams.revoke(slug, id));
         readInvitations();
     }
 

@@ -403,9 +403,7 @@ public class HostView implements Serializable {
     }
 
     public void revoke(long invitationId) {
-        if (BoundaryCall.run(() -> teams.revoke(slug, invitationId), null)) {
-            BoundaryCall.add(null, FacesMessage.SEVERITY_INFO, "Invitation " + invitationId + " revoked.", null);
-        }
+        inviteForm.revoke(invitationId, id -> teams.revoke(slug, id));
         readInvitations();
     }
 

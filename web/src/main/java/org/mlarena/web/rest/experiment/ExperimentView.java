@@ -52,8 +52,8 @@ public record ExperimentView(long id, String title, String model, Map<String, St
                 e.getBatchSize(), e.getLearningRate(), e.getOptimizer(), e.getWeightDecay(), e.getNotes(),
                 e.getFinetuneFrom() == null ? null : e.getFinetuneFrom().getId(), e.getFrozenLayers(),
                 e.getTeam() == null ? null : e.getTeam().getId(), e.getTeam() == null ? null : e.getTeam().getName(), e.isTemplate(),
-                e.getCreatedBy(), e.getStatus().name(), e.getStatusReason(), e.isCancelRequested(), e.getCreatedAt(), e.getQueuedAt(),
-                e.getStartedAt(), e.getFinishedAt(), e.getEpochsDone(), e.getSecondsSpent(), Finite.orNull(e.getSecondsRemaining()), metrics,
+                e.getCreatedBy(), e.getStatus().name(), e.lifecycle().statusReason(), e.lifecycle().cancelRequested(), e.getCreatedAt(), e.lifecycle().queuedAt(),
+                e.lifecycle().startedAt(), e.lifecycle().finishedAt(), e.getEpochsDone(), e.getSecondsSpent(), Finite.orNull(e.getSecondsRemaining()), metrics,
                 e.getParameters(), e.getModelBytes(), e.getInferenceFlopsPerSample(), e.getTrainingFlops(), Finite.orNull(e.getEnergyJoules()),
                 e.isEnergyMeasured(), Finite.orNull(e.getGco2e()), e.getDevice(), e.getPatience(), e.getMinDelta(), e.getMonitor(), e.getSchedule(),
                 e.isStandardize(), e.getBestEpoch(), e.getPreprocessing());

@@ -42,8 +42,8 @@ public record SubmissionView(long id, long experimentId, String experimentTitle,
     static SubmissionView of(Submission s, boolean host) {
         boolean privateShown = host || s.getUseCase().getStatus() == UseCaseStatus.CLOSED;
         return new SubmissionView(s.getId(), s.getExperiment().getId(), s.getExperiment().getTitle(), s.getExperiment().getModel(),
-                s.getTeam().getId(), s.getTeam().getName(), s.getSubmittedBy(), s.getComment(), s.getStatus().name(), s.getStatusReason(),
-                s.getSubmittedAt(), s.getStartedAt(), s.getFinishedAt(), s.getUseCase().getPrimaryMetric(),
+                s.getTeam().getId(), s.getTeam().getName(), s.getSubmittedBy(), s.getComment(), s.getStatus().name(), s.lifecycle().statusReason(),
+                s.getSubmittedAt(), s.lifecycle().startedAt(), s.lifecycle().finishedAt(), s.getUseCase().getPrimaryMetric(),
                 Score.of(s.getPublicScore(), s.getPublicLower(), s.getPublicUpper(), s.getPublicRows()),
                 privateShown ? Score.of(s.getPrivateScore(), s.getPrivateLower(), s.getPrivateUpper(), s.getPrivateRows()) : null,
                 s.getInferenceFlops(), Finite.orNull(s.getEnergyJoules()), s.isEnergyMeasured(), Finite.orNull(s.getGco2e()),
