@@ -122,7 +122,8 @@ class FuzzIT {
                 Map.entry("PUT " + uc + "/teams/{id}", "{\"name\":\"renamed by the wrong person\"}"),
                 Map.entry("POST use-cases", "{\"title\":\"Not a host's\",\"category\":\"TABULAR_REGRESSION\",\"primaryMetric\":\"rmse\"}"));
         List<String> hostOnly = List.of("PUT " + uc, "POST " + uc + "/hosts", "DELETE " + uc + "/hosts/{user}", "PUT " + uc + "/dataset",
-                "DELETE " + uc + "/invitations/{id}", "POST use-cases", "POST uploads");
+                "DELETE " + uc + "/invitations/{id}", "POST use-cases", "POST uploads",
+                "GET " + uc + "/leaderboard/provenance", "GET " + uc + "/leaderboard/provenance/csv", "GET " + uc + "/submissions/{id}/predictions");
         List<String> teamAOwn = List.of(uc + "/experiments/{id}", uc + "/teams/{id}/ledger", uc + "/teams/{id}");
         List<String> faults = new ArrayList<>();
         int requests = 0;

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -199,6 +200,60 @@ class PipelineIT {
         assertEquals(hostsView.getJsonObject("privateScore").getJsonNumber("value").doubleValue(),
                 closed.getJsonArray("lines").getJsonObject(0).getJsonNumber("score").doubleValue(), 1e-12);
         DomainApiIT.problem(Api.post(uc + "/submissions", alice, "{\"experimentId\":" + experimentId + "}"), 409, "closed");
+
+        // provenance: what the scored result comes from
+        JsonObject provenance = World.ok(Api.get(uc + "/submissions/" + firstId, alice)).getJsonObject("provenance");
+        assertTrue(provenance.getString("predictionsSha256").matches("[0-9a-f]{64}"), provenance.toString());
+        assertTrue(provenance.getString("trainedWith").contains("commit"), provenance.toString());
+        assertTrue(provenance.getString("datasetChecksum").matches("[0-9a-f]{64}"), provenance.toString());
+        assertEquals(trained.getJsonNumber("seed").longValue(), provenance.getJsonNumber("seed").longValue());
+        // reproduce: the team trains the winning model again from what was stored; on this device it is the same to the bit
+        Api.Answer accepted = Api.post(uc + "/submissions/" + firstId + "/reproductions", alice, "");
+        assertEquals(202, accepted.status(), accepted.body());
+        JsonObject reproducing = accepted.json();
+        assertEquals(firstId, reproducing.getJsonNumber("reproducesSubmission").longValue(), reproducing.toString());
+        assertEquals(trained.getJsonNumber("seed").longValue(), reproducing.getJsonNumber("seed").longValue());
+        DomainApiIT.problem(Api.post(uc + "/submissions/" + firstId + "/reproductions", alice, ""), 409, "already reproduces");
+        JsonObject retrained = Runs.awaitExperiment(uc, reproducing.getJsonNumber("id").longValue(), alice);
+        assertEquals("COMPLETED", retrained.getString("status"), retrained.toString());
+        long reproductionId = Runs.await(uc + "/submissions?max=100", alice, java.util.Set.of(), java.time.Duration.ofMinutes(2),
+                        l -> l.getJsonObject("page").getJsonArray("items").stream().anyMatch(i -> i.asJsonObject().containsKey("reproduction")))
+                .getJsonObject("page").getJsonArray("items").stream().map(JsonValue::asJsonObject).filter(i -> i.containsKey("reproduction")).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+        JsonObject reproduced = Runs.awaitSubmission(uc, reproductionId, alice);
+        assertEquals("SCORED", reproduced.getString("status"), reproduced.toString());
+        JsonObject comparison = reproduced.getJsonObject("reproduction");
+        assertEquals(firstId, comparison.getJsonNumber("of").longValue());
+        assertTrue(comparison.getBoolean("sameDevice"), comparison.toString());
+        assertTrue(comparison.getBoolean("identical"), "trained again on the same device, the predictions are the same to the bit: " + comparison);
+        assertEquals(0.0, comparison.getJsonNumber("maxDifference").doubleValue(), comparison.toString());
+        assertTrue(comparison.getString("verdict").startsWith("Identical to the bit"), comparison.toString());
+        assertEquals(provenance.getString("predictionsSha256"), reproduced.getJsonObject("provenance").getString("predictionsSha256"));
+        assertEquals(score, reproduced.getJsonObject("publicScore").getJsonNumber("value").doubleValue(), 0.0, "the same score");
+        assertEquals(hostsView.getJsonObject("privateScore").getJsonNumber("value").doubleValue(),
+                reproduced.getJsonObject("privateScore").getJsonNumber("value").doubleValue(), 0.0);
+        JsonObject after = World.ok(Api.get(uc + "/leaderboard", alice));
+        assertEquals(firstId, after.getJsonArray("lines").getJsonObject(0).getJsonNumber("submissionId").longValue(), "a reproduction ranks nowhere");
+        assertEquals(2, after.getJsonArray("lines").getJsonObject(0).getInt("submissions"), "nor counts: " + after);
+        DomainApiIT.problem(Api.post(uc + "/submissions/" + reproductionId + "/reproductions", alice, ""), 409, "itself a reproduction");
+
+        // host downloads: the predictions on the hidden set, the leaderboard with provenance
+        DomainApiIT.problem(Api.download(uc + "/submissions/" + firstId + "/predictions", alice), 403, "Only the hosts");
+        Api.Answer predictions = Api.download(uc + "/submissions/" + firstId + "/predictions", host);
+        assertEquals(200, predictions.status(), predictions.body());
+        List<String> predictionLines = predictions.body().lines().toList();
+        assertEquals(testRows + 1, predictionLines.size(), "a header and one line per test row");
+        assertTrue(predictionLines.get(0).startsWith("row,prediction,\"output_"), predictionLines.get(0));
+        DomainApiIT.problem(Api.get(uc + "/leaderboard/provenance", alice), 403, "Only the hosts");
+        JsonObject audited = World.ok(Api.get(uc + "/leaderboard/provenance", host));
+        JsonObject top = audited.getJsonArray("lines").getJsonObject(0);
+        assertEquals("private", audited.getString("split"));
+        assertEquals(firstId, top.getJsonNumber("submissionId").longValue(), audited.toString());
+        assertEquals(provenance.getString("predictionsSha256"), top.getString("predictionsSha256"));
+        assertEquals(trained.getJsonNumber("seed").longValue(), top.getJsonNumber("seed").longValue());
+        Api.Answer auditedCsv = Api.download(uc + "/leaderboard/provenance/csv", host);
+        assertEquals(200, auditedCsv.status(), auditedCsv.body());
+        assertTrue(auditedCsv.body().lines().skip(1).findFirst().orElseThrow().contains(provenance.getString("predictionsSha256")), auditedCsv.body());
     }
 
     @Test

@@ -156,6 +156,22 @@ class UseCasePagesIT extends InBrowser {
                 + " the use case is closed\\..*"), browser.text("#quota"));
         browser.screenshot("use-case-08-submissions");
         browser.assertNoJavaScriptErrors();
+        // a scored submission is chosen as final by its button, and unchosen again
+        long submitted = World.created(Api.post(w.useCase() + "/submissions", w.alice, "{\"experimentId\":" + w.experimentA + "}"))
+                .getJsonNumber("id").longValue();
+        assertEquals("SCORED", org.mlarena.it.support.Runs.awaitSubmission(w.useCase(), submitted, w.alice).getString("status"));
+        tab("submissions");
+        String chosenBefore = browser.text("#final-choices");
+        browser.click("#submissionsForm [id$=':choose-final']");
+        browser.await("the Final mark", WAIT, d -> !d.findElements(By.cssSelector("#submissionsForm [id$=':final-mark']")).isEmpty());
+        assertTrue(browser.text("#messages").contains("is one of your team's final submissions"), browser.text("#messages"));
+        assertTrue(World.ok(Api.get(w.useCase() + "/submissions/" + submitted, w.alice)).getBoolean("finalChoice"), "the page's choice is stored");
+        assertFalse(browser.text("#final-choices").equals(chosenBefore), "the count of chosen submissions follows: " + browser.text("#final-choices"));
+        browser.screenshot("use-case-08b-final-chosen");
+        browser.click("#submissionsForm [id$=':unchoose-final']");
+        browser.await("the Final mark gone", WAIT, d -> d.findElements(By.cssSelector("#submissionsForm [id$=':final-mark']")).isEmpty());
+        assertFalse(World.ok(Api.get(w.useCase() + "/submissions/" + submitted, w.alice)).getBoolean("finalChoice"));
+        browser.assertNoJavaScriptErrors();
 
         tab("evaluation");
         assertEquals("Accuracy", browser.text("#metric-name"));

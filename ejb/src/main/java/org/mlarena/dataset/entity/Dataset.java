@@ -260,6 +260,22 @@ public class Dataset {
         return importedAt;
     }
 
+    /**
+     * One checksum for the whole import, recorded by every run that uses it: the SHA-256 of the lines "name sha256"
+     * of its stored files in name order (each file's own SHA-256 is listed with the dataset).
+     */
+    public String checksum() {
+        StringBuilder lines = new StringBuilder();
+        files.stream().sorted(java.util.Comparator.comparing(DatasetFile::getName))
+                .forEach(f -> lines.append(f.getName()).append(' ').append(f.getSha256()).append('\n'));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     public List<DatasetFile> getFiles() {
         return files;
     }

@@ -40,6 +40,7 @@ import org.mlarena.usecase.entity.UseCase;
 @NamedQuery(name = Experiment.OF_USE_CASE, query = "SELECT e FROM Experiment e WHERE e.useCase = :useCase ORDER BY e.createdAt DESC, e.id DESC")
 @NamedQuery(name = Experiment.COUNT_OF_USE_CASE, query = "SELECT COUNT(e) FROM Experiment e WHERE e.useCase = :useCase")
 @NamedQuery(name = Experiment.IN_STATUS, query = "SELECT e FROM Experiment e WHERE e.status IN :statuses ORDER BY e.lifecycle.queuedAt, e.id")
+@NamedQuery(name = Experiment.REPRODUCING, query = "SELECT e FROM Experiment e WHERE e.reproducesSubmission = :submission AND e.status IN :statuses")
 public class Experiment {
 
     public static final String OF_TEAM = "Experiment.ofTeam";
@@ -48,6 +49,7 @@ public class Experiment {
     public static final String OF_USE_CASE = "Experiment.ofUseCase";
     public static final String COUNT_OF_USE_CASE = "Experiment.countOfUseCase";
     public static final String IN_STATUS = "Experiment.inStatus";
+    public static final String REPRODUCING = "Experiment.reproducing";
     public static final int NOTES_LENGTH = 8000;
 
     @Id
@@ -144,6 +146,17 @@ public class Experiment {
     @Column(length = 300)
     private String device;
 
+    /** Provenance: the build that trained it ({@code ApplicationVersion}) and the dataset it read ({@code Dataset.checksum}). */
+    @Column(length = 120)
+    private String applicationVersion;
+    @Column(length = 64)
+    private String datasetChecksum;
+
+    /** A reproduction: the submission whose model this one trains again from the same stored settings. */
+    private Long reproducesSubmission;
+    /** A reproduction a host asked for: the platform's audit, charged to no team's budget. */
+    private Boolean hostReproduction;
+
     protected Experiment() {
     }
 
@@ -165,6 +178,52 @@ public class Experiment {
         this.createdAt = createdAt;
         this.lifecycle = RunLifecycle.queued(createdAt);
         this.status = ExperimentStatus.QUEUED;
+    }
+
+    /**
+     * A new run of {@code original} from what was stored with it (model, hyperparameters, seed, epochs, optimiser,
+     * stopping, preprocessing switch, finetuning base): trained on the same kind of device it gives the same model to the
+     * bit, so the same predictions and score.
+     */
+    public static Experiment reproduction(Experiment original, long submissionId, String by, boolean byHost, Instant at) {
+        String title = "Reproduction of submission " + submissionId + " (" + original.title + ")";
+        Experiment copy = new Experiment(original.useCase, original.team, by, title.length() <= 200 ? title : title.substring(0, 199) + "…",
+                original.model, original.hyperparameters, original.seed, original.epochs, original.batchSize, original.learningRate,
+                original.optimizer, original.weightDecay, "Trains experiment " + original.id + " again from its stored settings to check"
+                + " that submission " + submissionId + " reproduces.", at);
+        copy.patience = original.patience;
+        copy.minDelta = original.minDelta;
+        copy.monitor = original.monitor;
+        copy.schedule = original.schedule;
+        copy.standardize = original.standardize;
+        copy.finetuneFrom = original.finetuneFrom;
+        copy.frozenLayers = original.frozenLayers;
+        copy.reproducesSubmission = submissionId;
+        copy.hostReproduction = byHost;
+        return copy;
+    }
+
+    /** The team whose budget pays for this run's compute: none for templates and for a host's reproductions. */
+    public Team chargedTeam() {
+        return team == null || Boolean.TRUE.equals(hostReproduction) ? null : team;
+    }
+
+    public Long getReproducesSubmission() {
+        return reproducesSubmission;
+    }
+
+    /** Where this run comes from: the build that trains it and the dataset it reads (a resumed run records its own). */
+    public void provenance(String applicationVersion, String datasetChecksum) {
+        this.applicationVersion = applicationVersion;
+        this.datasetChecksum = datasetChecksum;
+    }
+
+    public String getApplicationVersion() {
+        return applicationVersion;
+    }
+
+    public String getDatasetChecksum() {
+        return datasetChecksum;
     }
 
     public void stopping(int patience, double minDelta, String monitor, String schedule, boolean standardize) {

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.mlarena.common.ActionForbiddenException;
 import org.mlarena.common.ArenaClock;
 import org.mlarena.evaluation.Direction;
 import org.mlarena.evaluation.Metric;
@@ -76,6 +77,41 @@ public class LeaderboardService {
                 direction.name(), board.split(), myTeam, "private".equals(board.split()) ? FinalSelection.rule(useCase.getFinalSubmissions())
                 : PUBLIC_RULE, LeaderboardRanking.REL_DEFINITION,
                 LeaderboardRanking.rank(direction, board.teams(), scored));
+    }
+
+    /**
+     * A ranked line with where its result comes from: the submission and experiment, the settings that train it again
+     * (model, seed, hyperparameters), the builds and devices that trained and scored it, the dataset's checksum and the
+     * SHA-256 of the stored predictions.
+     */
+    public record ProvenanceLine(Integer rank, String team, long submissionId, double score, Double lower, Double upper, boolean finalChoice,
+                                 long experimentId, String model, long seed, Map<String, String> hyperparameters, String trainedWith,
+                                 String trainedOn, String datasetChecksum, String scoredWith, String scoredOn, String predictionsSha256) {
+    }
+
+    /** The leaderboard with provenance, for hosts (the final one once the use case is closed): what they publish or audit. */
+    public record Provenance(String slug, String metric, String split, String rankingRule, List<ProvenanceLine> lines) {
+    }
+
+    public Provenance provenance(String slug) {
+        Participation participation = access.visible(slug, Caller.of(session));
+        if (!participation.isHost()) {
+            throw new ActionForbiddenException("Only the hosts of '" + slug + "' download the leaderboard with provenance; the leaderboard itself"
+                    + " is GET /use-cases/" + slug + "/leaderboard.");
+        }
+        Leaderboard board = leaderboard(slug);
+        List<ProvenanceLine> lines = new ArrayList<>();
+        for (LeaderboardRanking.Line line : board.lines()) {
+            if (line.best() == null) {
+                continue;
+            }
+            Submission s = em.find(Submission.class, line.best().submissionId());
+            Experiment e = s.getExperiment();
+            lines.add(new ProvenanceLine(line.rank(), line.team().teamName(), s.getId(), line.best().score(), line.best().lower(), line.best().upper(),
+                    s.isFinalChoice(), e.getId(), e.getModel(), e.getSeed(), new java.util.TreeMap<>(e.getHyperparameters()), e.getApplicationVersion(),
+                    e.getDevice(), e.getDatasetChecksum(), s.getApplicationVersion(), s.getDevice(), s.getPredictionsSha256()));
+        }
+        return new Provenance(board.slug(), board.metric(), board.split(), board.rankingRule(), List.copyOf(lines));
     }
 
     /**

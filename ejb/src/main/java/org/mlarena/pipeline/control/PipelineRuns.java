@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.mlarena.accounting.Carbon;
 import org.mlarena.accounting.EnergyMeter;
+import org.mlarena.common.ApplicationVersion;
 import org.mlarena.common.ArenaClock;
 import org.mlarena.common.DataDirectory;
 import org.mlarena.dataset.control.DatasetStore;
@@ -25,6 +26,7 @@ import org.mlarena.experiment.entity.Experiment;
 import org.mlarena.experiment.entity.ExperimentStatus;
 import org.mlarena.submission.control.SubmissionQueued;
 import org.mlarena.submission.control.SubmissionScored;
+import org.mlarena.submission.control.PredictionFile;
 import org.mlarena.submission.entity.Submission;
 import org.mlarena.submission.entity.SubmissionStatus;
 import org.mlarena.team.control.ComputeBudget;
@@ -140,7 +142,8 @@ public class PipelineRuns {
                 DataDirectory.datasets().resolve(dataset.getDirectory()), dataset.getFormat(), dataset.getTargetColumn(), dataset.getTextColumn(),
                 List.copyOf(dataset.classNameList()), new int[]{dataset.getImageRows(), dataset.getImageColumns()}, buckets(e),
                 useCase.getPrimaryMetric(), useCase.getPublicFraction(), dataset.scoreSplitSeed(),
-                s.getTeam() == null ? null : s.getTeam().getId());
+                s.getTeam() == null ? null : s.getTeam().getId(), PredictionFile.of(id),
+                s.isReproduction() ? PredictionFile.of(s.getReproductionOf().getId()) : null);
     }
 
     /** The run has its job, its device and its preprocessing (described for people). */
@@ -149,6 +152,7 @@ public class PipelineRuns {
         e.lifecycle().attached(executionId);
         e.ranOn(device);
         e.preprocessed(preprocessing);
+        e.provenance(ApplicationVersion.describe(), datasets.of(e.getUseCase()).checksum());
     }
 
     /** Whether a run must stop (cancel requested) and what its team may still spend, as read in one transaction. */
@@ -157,7 +161,7 @@ public class PipelineRuns {
 
     /** What the experiment's team may still spend; Long.MAX_VALUE for template experiments. */
     private long budgetLeft(Experiment e) {
-        return e.getTeam() == null ? Long.MAX_VALUE : budget.of(e.getTeam()).leftFlops();
+        return e.chargedTeam() == null ? Long.MAX_VALUE : budget.of(e.chargedTeam()).leftFlops();
     }
 
     /** A trained model's own size, where the plan could only bound it (boosted trees). */
@@ -191,8 +195,8 @@ public class PipelineRuns {
         double perEpoch = totalSeconds / epoch;
         EpochRecord best = curve.stream().filter(r -> r.getEpoch() == bestEpoch && bestEpoch < epoch).findFirst().orElse(record);
         e.progressed(epoch, totalSeconds, perEpoch * (e.getEpochs() - epoch), totalFlops, best);
-        if (e.getTeam() != null) {
-            budget.charge(e.getTeam(), ComputeCharge.Kind.TRAINING, experimentId, "experiment " + experimentId + ", epoch " + epoch, flops);
+        if (e.chargedTeam() != null) {
+            budget.charge(e.chargedTeam(), ComputeCharge.Kind.TRAINING, experimentId, "experiment " + experimentId + ", epoch " + epoch, flops);
         }
         // the next epoch's checks, read in this transaction: one round trip per epoch instead of three
         return new Standing(e.lifecycle().cancelRequested(), budgetLeft(e));
@@ -205,8 +209,14 @@ public class PipelineRuns {
         LOG.info(() -> "Experiment " + experimentId + " (" + e.getModel() + ", " + e.getUseCase().getSlug() + ") ended " + status + " after "
                 + e.getEpochsDone() + " of " + e.getEpochs() + " epochs, " + String.format(java.util.Locale.ROOT, "%.1f", e.getSecondsSpent())
                 + " s of training");
-        if (status == ExperimentStatus.COMPLETED && e.isSubmitWhenCompleted() && allowance.of(e.getTeam()).left() > 0) {
-            Submission submission = new Submission(e, e.getCreatedBy(), "Submitted by the platform when its training completed.", ArenaClock.now());
+        Submission submission = null;
+        if (status == ExperimentStatus.COMPLETED && e.getReproducesSubmission() != null) {
+            Submission original = em.find(Submission.class, e.getReproducesSubmission());
+            submission = Submission.reproducing(original, e, ArenaClock.now());
+        } else if (status == ExperimentStatus.COMPLETED && e.isSubmitWhenCompleted() && allowance.of(e.getTeam()).left() > 0) {
+            submission = new Submission(e, e.getCreatedBy(), "Submitted by the platform when its training completed.", ArenaClock.now());
+        }
+        if (submission != null) {
             em.persist(submission);
             em.flush();
             submissionQueued.fire(new SubmissionQueued(submission.getId()));
@@ -223,14 +233,24 @@ public class PipelineRuns {
         e.energy(joules, measured, Carbon.gco2e(joules));
     }
 
-    public void scored(long submissionId, Evaluation.Scores scores, long flops, EnergyMeter.Reading energy) {
+    /**
+     * @param predictionsSha256 the SHA-256 of the stored predictions
+     * @param device            the device that computed them
+     * @param comparison        a reproduction's comparison with its original's predictions; null when there is none
+     */
+    public void scored(long submissionId, Evaluation.Scores scores, long flops, EnergyMeter.Reading energy, String predictionsSha256, String device,
+                       PredictionFile.Comparison comparison) {
         Submission s = em.find(Submission.class, submissionId);
+        s.predicted(predictionsSha256, ApplicationVersion.describe(), device);
+        if (comparison != null) {
+            s.compared(comparison.identical(), comparison.maxDifference());
+        }
         s.scored(scores.publicPart().score(), scores.publicPart().lower(), scores.publicPart().upper(), scores.publicPart().rows(),
                 scores.privatePart().score(), scores.privatePart().lower(), scores.privatePart().upper(), scores.privatePart().rows(),
                 flops, ArenaClock.now());
         s.energy(energy.joules(), energy.measured(), Carbon.gco2e(energy.joules()));
-        if (s.getTeam() != null) {
-            budget.charge(s.getTeam(), ComputeCharge.Kind.INFERENCE, submissionId, "submission " + submissionId + ", " + (scores.publicPart().rows()
+        if (s.getExperiment().chargedTeam() != null) {
+            budget.charge(s.getExperiment().chargedTeam(), ComputeCharge.Kind.INFERENCE, submissionId, "submission " + submissionId + ", " + (scores.publicPart().rows()
                     + scores.privatePart().rows()) + " test rows", flops);
         }
         scoredEvents.fire(new SubmissionScored(s.getUseCase().getId()));

@@ -1,5 +1,6 @@
 package org.mlarena.pipeline.control;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,7 +18,9 @@ import org.mlarena.evaluation.Bootstrap;
 import org.mlarena.evaluation.MetricRegistry;
 import org.mlarena.numerics.Numerics;
 import org.mlarena.numerics.data.InvalidDataException;
+import org.mlarena.numerics.nn.Backend;
 import org.mlarena.numerics.nn.TrainingData;
+import org.mlarena.submission.control.PredictionFile;
 import org.mlarena.submission.entity.SubmissionStatus;
 
 /**
@@ -62,11 +65,21 @@ public class ScoringBatchlet extends AbstractBatchlet {
             TrainedModel saved = TrainedModel.load(job.weights());
             TrainingData test = SplitLoader.load(job.datasetDirectory(), job.format(), job.targetColumn(), job.textColumn(), job.classNames(),
                     job.imageShape(), "test", job.buckets(), saved.categories());
-            Predictions.Outputs outputs = saved.predict(test, Numerics.get().newBackend(), BATCH);
+            Backend backend = Numerics.get().newBackend();
+            Predictions.Outputs outputs = saved.predict(test, backend, BATCH);
             Evaluation.Scores scores = Evaluation.score(outputs, test, MetricRegistry.standard().get(job.metric()), job.publicFraction(),
                     job.splitSeed(), Bootstrap.DEFAULT_RESAMPLES, id);
-            Conflicts.retry(() -> runs.scored(id, scores, outputs.flops(), meter.stop()));
+            // kept for hosts and for reproductions: the outputs as computed, and their digest
+            String sha256 = PredictionFile.write(job.predictions(), outputs.values(), outputs.rows(), outputs.columns());
+            PredictionFile.Comparison comparison = job.originalPredictions() == null || !Files.isRegularFile(job.originalPredictions()) ? null
+                    : PredictionFile.compare(PredictionFile.read(job.originalPredictions()),
+                            new PredictionFile.Outputs(outputs.values(), outputs.rows(), outputs.columns()));
+            String device = backend.device().describe();
+            Conflicts.retry(() -> runs.scored(id, scores, outputs.flops(), meter.stop(), sha256, device, comparison));
             return SubmissionStatus.SCORED.name();
+        } catch (IOException e) {
+            Conflicts.retry(() -> runs.submissionFailed(id, "The predictions could not be stored under the data directory: " + e.getMessage()
+                    + ". This submission does not count against the daily limit."));
         } catch (InvalidDataException e) {
             Conflicts.retry(() -> runs.submissionFailed(id, "The model or the test set could not be read: " + e.getMessage() + ". This submission does not count against the daily limit."));
         } catch (RuntimeException e) {

@@ -1,19 +1,16 @@
 package org.mlarena.platform.boundary;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Properties;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.mlarena.common.ApplicationVersion;
 import org.mlarena.identity.control.SignInSettings;
 import org.mlarena.numerics.Numerics;
 import org.mlarena.settings.Settings;
@@ -24,7 +21,7 @@ import org.mlarena.settings.Settings;
 public class PlatformStatusService {
 
     public static final String APPLICATION = "ML Arena";
-    private static final String VERSION = readVersion();
+    private static final String VERSION = ApplicationVersion.describe();
 
     @PersistenceContext(unitName = "arena")
     EntityManager em;
@@ -66,18 +63,6 @@ public class PlatformStatusService {
         } catch (ReflectiveOperationException e) {
             String v = delegate.getClass().getPackage().getImplementationVersion();
             return v == null ? "unknown" : v;
-        }
-    }
-
-    private static String readVersion() {
-        try (InputStream in = PlatformStatusService.class.getResourceAsStream("/META-INF/arena-version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -12,22 +12,27 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.mlarena.common.ActionForbiddenException;
 import org.mlarena.common.ArenaClock;
 import org.mlarena.common.InvalidInputException;
 import org.mlarena.common.Page;
 import org.mlarena.common.QuotaExceededException;
 import org.mlarena.common.ResourceNotFoundException;
 import org.mlarena.common.StateConflictException;
+import org.mlarena.dataset.control.DatasetStore;
+import org.mlarena.experiment.control.ExperimentQueued;
 import org.mlarena.experiment.entity.Experiment;
 import org.mlarena.experiment.entity.ExperimentStatus;
 import org.mlarena.identity.control.Caller;
 import org.mlarena.identity.control.Roles;
+import org.mlarena.submission.control.PredictionFile;
 import org.mlarena.submission.control.SubmissionQueued;
 import org.mlarena.submission.control.SubmissionQuota;
 import org.mlarena.team.control.SubmissionAllowance;
 import org.mlarena.submission.entity.Submission;
 import org.mlarena.submission.entity.SubmissionStatus;
 import org.mlarena.team.entity.Team;
+import org.mlarena.team.control.ComputeBudget;
 import org.mlarena.team.control.Participation;
 import org.mlarena.team.control.UseCaseAccess;
 import org.mlarena.usecase.entity.UseCase;
@@ -64,6 +69,15 @@ public class SubmissionService {
 
     @Inject
     Event<SubmissionQueued> queued;
+
+    @Inject
+    Event<ExperimentQueued> experimentQueued;
+
+    @Inject
+    ComputeBudget budget;
+
+    @Inject
+    DatasetStore datasets;
 
     public Submission submit(String slug, Long experimentId, String comment) {
         Caller caller = Caller.of(session);
@@ -156,6 +170,10 @@ public class SubmissionService {
             throw new StateConflictException("The final selection of '" + slug + "' ended at " + useCase.getSelectionClosesAt() + " (UTC); it is "
                     + now + ".");
         }
+        if (chosen && submission.isReproduction()) {
+            throw new StateConflictException("Submission " + id + " reproduces submission " + submission.getReproductionOf().getId()
+                    + "; it counts nowhere. Choose the original instead.");
+        }
         if (chosen && submission.getStatus() != SubmissionStatus.SCORED) {
             throw new StateConflictException("Submission " + id + " is " + submission.getStatus() + "; only a scored submission can be final.");
         }
@@ -183,5 +201,60 @@ public class SubmissionService {
         }
         submission.ended(SubmissionStatus.CANCELLED, "Cancelled by " + Caller.of(session).name() + ".", ArenaClock.now());
         return submission;
+    }
+
+    /**
+     * Trains the experiment of a scored submission again from what was stored with it, then scores the new model like
+     * the original and compares the predictions to the bit ({@link Submission#reproducing}). Its team or a host may ask; a
+     * host's reproduction is charged to no team. It counts against no limit and ranks nowhere.
+     */
+    public Experiment reproduce(String slug, long id) {
+        Submission original = find(slug, id);
+        Participation participation = access.visible(slug, Caller.of(session));
+        if (original.isReproduction()) {
+            throw new StateConflictException("Submission " + id + " is itself a reproduction of submission " + original.getReproductionOf().getId()
+                    + "; reproduce that one.");
+        }
+        if (original.getStatus() != SubmissionStatus.SCORED) {
+            throw new StateConflictException("Submission " + id + " is " + original.getStatus() + "; only a scored submission can be reproduced.");
+        }
+        List<Experiment> running = em.createNamedQuery(Experiment.REPRODUCING, Experiment.class).setParameter("submission", id)
+                .setParameter("statuses", List.of(ExperimentStatus.QUEUED, ExperimentStatus.RUNNING)).getResultList();
+        if (!running.isEmpty()) {
+            throw new StateConflictException("Experiment " + running.get(0).getId() + " already reproduces submission " + id
+                    + "; wait for its result.");
+        }
+        boolean byHost = participation.isHost();
+        if (!byHost && budget.of(original.getTeam()).spent()) {
+            throw new StateConflictException("Your team's compute budget is spent; a reproduction trains the model again and cannot run.");
+        }
+        Experiment reproduction = Experiment.reproduction(original.getExperiment(), id, Caller.of(session).name(), byHost, ArenaClock.now());
+        em.persist(reproduction);
+        em.flush();
+        experimentQueued.fire(new ExperimentQueued(reproduction.getId()));
+        return reproduction;
+    }
+
+    /** A submission's stored outputs on the hidden test set, with the class names to read them by (hosts only). */
+    public record StoredPredictions(Submission submission, PredictionFile.Outputs outputs, List<String> classNames) {
+    }
+
+    public StoredPredictions predictions(String slug, long id) {
+        Participation participation = access.visible(slug, Caller.of(session));
+        if (!participation.isHost()) {
+            throw new ActionForbiddenException("Only the hosts of '" + slug + "' download predictions on the hidden test set.");
+        }
+        Submission submission = find(slug, id);
+        if (submission.getPredictionsSha256() == null) {
+            throw new ResourceNotFoundException("Submission " + id + " has no stored predictions: it is " + submission.getStatus()
+                    + (submission.getStatus() == SubmissionStatus.SCORED ? ", scored before predictions were kept" : "") + ".");
+        }
+        try {
+            return new StoredPredictions(submission, PredictionFile.read(PredictionFile.of(id)),
+                    List.copyOf(datasets.of(participation.useCase()).classNameList()));
+        } catch (java.io.IOException e) {
+            throw new ResourceNotFoundException("The predictions of submission " + id + " cannot be read from the data directory (" + e.getMessage()
+                    + "); score it again by reproducing it.");
+        }
     }
 }

@@ -33,12 +33,13 @@ import org.mlarena.usecase.entity.UseCase;
 @NamedQuery(name = Submission.OF_USE_CASE, query = "SELECT s FROM Submission s WHERE s.useCase = :useCase ORDER BY s.submittedAt DESC, s.id DESC")
 @NamedQuery(name = Submission.COUNT_OF_USE_CASE, query = "SELECT COUNT(s) FROM Submission s WHERE s.useCase = :useCase")
 @NamedQuery(name = Submission.COUNTED_SINCE, query = "SELECT COUNT(s) FROM Submission s WHERE s.team = :team AND s.submittedAt >= :since"
-        + " AND s.status <> org.mlarena.submission.entity.SubmissionStatus.FAILED AND s.status <> org.mlarena.submission.entity.SubmissionStatus.CANCELLED")
+        + " AND s.status <> org.mlarena.submission.entity.SubmissionStatus.FAILED AND s.status <> org.mlarena.submission.entity.SubmissionStatus.CANCELLED"
+        + " AND s.reproductionOf IS NULL")
 @NamedQuery(name = Submission.SCORED_OF_USE_CASE, query = "SELECT s FROM Submission s WHERE s.useCase = :useCase"
-        + " AND s.status = org.mlarena.submission.entity.SubmissionStatus.SCORED ORDER BY s.submittedAt, s.id")
+        + " AND s.status = org.mlarena.submission.entity.SubmissionStatus.SCORED AND s.reproductionOf IS NULL ORDER BY s.submittedAt, s.id")
 @NamedQuery(name = Submission.COUNTED_PER_TEAM, query = "SELECT s.team.id, COUNT(s) FROM Submission s WHERE s.useCase = :useCase"
         + " AND s.status <> org.mlarena.submission.entity.SubmissionStatus.FAILED AND s.status <> org.mlarena.submission.entity.SubmissionStatus.CANCELLED"
-        + " GROUP BY s.team.id")
+        + " AND s.reproductionOf IS NULL GROUP BY s.team.id")
 @NamedQuery(name = Submission.FINAL_OF_TEAM, query = "SELECT s FROM Submission s WHERE s.team = :team AND s.finalChosenAt IS NOT NULL"
         + " ORDER BY s.submittedAt, s.id")
 @NamedQuery(name = Submission.IN_STATUS, query = "SELECT s FROM Submission s WHERE s.status IN :statuses ORDER BY s.submittedAt, s.id")
@@ -100,6 +101,21 @@ public class Submission {
     /** when its team chose it as a final submission (null: not chosen) */
     private Instant finalChosenAt;
 
+    /** Provenance of its scoring: the SHA-256 of its stored predictions, the build and the device that computed them. */
+    @Column(length = 64)
+    private String predictionsSha256;
+    @Column(length = 120)
+    private String applicationVersion;
+    @Column(length = 300)
+    private String device;
+
+    /** A reproduction: the scored submission whose predictions this one must equal; it counts and ranks nowhere. */
+    @ManyToOne
+    private Submission reproductionOf;
+    /** A reproduction's comparison with its original (null until scored, or when the original's predictions were not kept). */
+    private Boolean identicalToOriginal;
+    private Double maxDifferenceFromOriginal;
+
     protected Submission() {
     }
 
@@ -112,6 +128,54 @@ public class Submission {
         this.submittedAt = submittedAt;
         this.lifecycle = RunLifecycle.queued(submittedAt);
         this.status = SubmissionStatus.QUEUED;
+    }
+
+    /** The scoring of a reproduction of {@code original} by its freshly trained {@code experiment}. */
+    public static Submission reproducing(Submission original, Experiment experiment, Instant at) {
+        Submission reproduction = new Submission(experiment, experiment.getCreatedBy(), "Reproduction of submission " + original.getId() + ".", at);
+        reproduction.reproductionOf = original;
+        return reproduction;
+    }
+
+    public Submission getReproductionOf() {
+        return reproductionOf;
+    }
+
+    public boolean isReproduction() {
+        return reproductionOf != null;
+    }
+
+    /** Where its predictions come from: their SHA-256, the build and the device that computed them. */
+    public void predicted(String sha256, String applicationVersion, String device) {
+        this.predictionsSha256 = sha256;
+        this.applicationVersion = applicationVersion;
+        this.device = device;
+    }
+
+    /** A reproduction's predictions against its original's: equal to the bit, and the largest difference of an output. */
+    public void compared(Boolean identical, Double maxDifference) {
+        this.identicalToOriginal = identical;
+        this.maxDifferenceFromOriginal = maxDifference;
+    }
+
+    public String getPredictionsSha256() {
+        return predictionsSha256;
+    }
+
+    public String getApplicationVersion() {
+        return applicationVersion;
+    }
+
+    public String getDevice() {
+        return device;
+    }
+
+    public Boolean getIdenticalToOriginal() {
+        return identicalToOriginal;
+    }
+
+    public Double getMaxDifferenceFromOriginal() {
+        return maxDifferenceFromOriginal;
     }
 
     /** Chosen by its team as one of its final submissions (those the private leaderboard ranks), or no longer. */

@@ -5,21 +5,26 @@ import static org.mlarena.web.faces.Display.finite;
 import java.io.Serializable;
 import java.time.Instant;
 
+import org.mlarena.submission.control.Reproducibility;
 import org.mlarena.submission.entity.Submission;
 
 /**
  * A submission as the My Submissions tab lists it: the public score with its bootstrap interval.
  *
  * @param status QUEUED, RUNNING, SCORED, FAILED or CANCELLED
- * @param reason why it failed or was cancelled, or null
+ * @param reason         why it failed or was cancelled, or null
+ * @param reproductionOf for a reproduction, the submission it reproduces; else null
+ * @param reproduction   for a reproduction, its comparison with the original in words
  */
 public record SubmissionRow(long id, String experiment, String team, String status, String reason, Double publicScore, Double publicLower,
-                            Double publicUpper, Instant submittedAt, boolean finalChoice) implements Serializable {
+                            Double publicUpper, Instant submittedAt, boolean finalChoice, Long reproductionOf,
+                            String reproduction) implements Serializable {
 
     public static SubmissionRow of(Submission s) {
         return new SubmissionRow(s.getId(), s.getExperiment().getTitle(), s.getTeam() == null ? "" : s.getTeam().getName(), s.getStatus().name(),
                 s.lifecycle().statusReason(), finite(s.getPublicScore()), finite(s.getPublicLower()), finite(s.getPublicUpper()), s.getSubmittedAt(),
-                s.isFinalChoice());
+                s.isFinalChoice(), s.isReproduction() ? s.getReproductionOf().getId() : null,
+                s.isReproduction() ? Reproducibility.verdict(s) : null);
     }
 
     public boolean hasInterval() {
@@ -29,6 +34,11 @@ public record SubmissionRow(long id, String experiment, String team, String stat
     /** When it was submitted, in UTC like the daily limit. */
     public String submitted() {
         return submittedAt == null ? "" : org.mlarena.web.faces.Display.utc(submittedAt);
+    }
+
+    /** Scored and not itself a reproduction: it can be reproduced and chosen as final. */
+    public boolean original() {
+        return "SCORED".equals(status) && reproductionOf == null;
     }
 
     public boolean active() {

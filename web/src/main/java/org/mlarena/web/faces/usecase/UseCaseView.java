@@ -417,6 +417,14 @@ public class UseCaseView implements Serializable {
                 + " on the public part count.";
     }
 
+    /** Trains a scored submission's experiment again and scores it, to compare with the original (its team or a host). */
+    public void reproduce(long id) {
+        BoundaryCall.call(() -> submissions.reproduce(slug, id), null).ifPresent(e -> BoundaryCall.add(null, FacesMessage.SEVERITY_INFO,
+                "Experiment #" + e.getId() + " trains submission #" + id + "'s model again from its stored settings.",
+                "When it completes it is scored and compared with the original here, under Reproduction."));
+        loadSubmissions();
+    }
+
     /** Submissions: cancels one still queued. */
     public void cancelSubmission(long id) {
         BoundaryCall.call(() -> submissions.cancel(slug, id), null).ifPresent((Submission s) -> BoundaryCall.add(null,

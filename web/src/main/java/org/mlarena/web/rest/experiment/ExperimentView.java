@@ -27,6 +27,9 @@ import org.mlarena.web.rest.Finite;
  * @param patience                early stopping: epochs without a better validation score before it stops (0: never)
  * @param bestEpoch               the epoch whose weights the model holds (the best validation score), null before the first
  * @param preprocessing           what the model does to a row before its network, as training fitted it (null before)
+ * @param applicationVersion      provenance: the platform's build (version and source commit) that trained it
+ * @param datasetChecksum         provenance: the checksum of the dataset it read (the dataset's own {@code checksum})
+ * @param reproducesSubmission    a reproduction: the submission whose model it trains again, else null
  */
 public record ExperimentView(long id, String title, String model, Map<String, String> hyperparameters, long seed, int epochs, int batchSize,
                              double learningRate, String optimizer, double weightDecay, String notes, Long finetuneFrom, int frozenLayers,
@@ -35,7 +38,8 @@ public record ExperimentView(long id, String title, String model, Map<String, St
                              int epochsDone, double secondsSpent, Double secondsRemaining, Metrics metrics, int parameters,
                              long modelBytes, long inferenceFlopsPerSample, long trainingFlops, Double energyJoules,
                              boolean energyMeasured, Double gco2e, String device, int patience, double minDelta, String monitor, String schedule,
-                             boolean standardize, Integer bestEpoch, String preprocessing) {
+                             boolean standardize, Integer bestEpoch, String preprocessing, String applicationVersion, String datasetChecksum,
+                             Long reproducesSubmission) {
 
     /**
      * The validation figures of the best epoch so far (the one the model holds).
@@ -45,7 +49,7 @@ public record ExperimentView(long id, String title, String model, Map<String, St
     public record Metrics(Double validationLoss, Double validationScore, Double accuracy, Double f1, Double precision, Double recall) {
     }
 
-    static ExperimentView of(Experiment e) {
+    public static ExperimentView of(Experiment e) {
         Metrics metrics = new Metrics(Finite.orNull(e.getValidationLoss()), Finite.orNull(e.getValidationScore()),
                 Finite.orNull(e.getAccuracy()), Finite.orNull(e.getF1()), Finite.orNull(e.getPrecision()), Finite.orNull(e.getRecall()));
         return new ExperimentView(e.getId(), e.getTitle(), e.getModel(), new java.util.TreeMap<>(e.getHyperparameters()), e.getSeed(), e.getEpochs(),
@@ -56,6 +60,7 @@ public record ExperimentView(long id, String title, String model, Map<String, St
                 e.lifecycle().startedAt(), e.lifecycle().finishedAt(), e.getEpochsDone(), e.getSecondsSpent(), Finite.orNull(e.getSecondsRemaining()), metrics,
                 e.getParameters(), e.getModelBytes(), e.getInferenceFlopsPerSample(), e.getTrainingFlops(), Finite.orNull(e.getEnergyJoules()),
                 e.isEnergyMeasured(), Finite.orNull(e.getGco2e()), e.getDevice(), e.getPatience(), e.getMinDelta(), e.getMonitor(), e.getSchedule(),
-                e.isStandardize(), e.getBestEpoch(), e.getPreprocessing());
+                e.isStandardize(), e.getBestEpoch(), e.getPreprocessing(), e.getApplicationVersion(), e.getDatasetChecksum(),
+                e.getReproducesSubmission());
     }
 }

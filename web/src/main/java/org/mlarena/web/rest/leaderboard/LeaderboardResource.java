@@ -43,6 +43,33 @@ public class LeaderboardResource {
         return Response.ok(body, "text/csv").header("Content-Disposition", "attachment; filename=\"leaderboard-" + slug + ".csv\"").build();
     }
 
+    @GET
+    @Path("provenance")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Hosts: the ranked lines with provenance (submission, experiment, model, seed, hyperparameters, builds and devices"
+            + " that trained and scored it, the dataset's checksum, the predictions' SHA-256): the final leaderboard once closed")
+    public LeaderboardService.Provenance provenance(@PathParam("slug") String slug) {
+        return leaderboards.provenance(slug);
+    }
+
+    @GET
+    @Path("provenance/csv")
+    @Produces("text/csv")
+    @Operation(summary = "Hosts: the same as CSV, one line per ranked team")
+    public Response provenanceCsv(@PathParam("slug") String slug) {
+        LeaderboardService.Provenance board = leaderboards.provenance(slug);
+        String header = "rank,team,split,submission_id,score,score_lower,score_upper,final_choice,experiment_id,model,seed,hyperparameters,"
+                + "trained_with,trained_on,dataset_checksum,scored_with,scored_on,predictions_sha256";
+        String body = Stream.concat(Stream.of(header), board.lines().stream().map(l -> Stream.of(l.rank(), quoted(l.team()), board.split(),
+                        l.submissionId(), l.score(), l.lower(), l.upper(), l.finalChoice(), l.experimentId(), quoted(l.model()), l.seed(),
+                        quoted(l.hyperparameters().toString()), quoted(l.trainedWith()), quoted(l.trainedOn()), l.datasetChecksum(),
+                        quoted(l.scoredWith()), quoted(l.scoredOn()), l.predictionsSha256())
+                .map(v -> v == null ? "" : v.toString()).collect(Collectors.joining(","))))
+                .collect(Collectors.joining("\n", "", "\n"));
+        return Response.ok(body, "text/csv").header("Content-Disposition", "attachment; filename=\"leaderboard-provenance-" + slug + ".csv\"")
+                .build();
+    }
+
     /** The leaderboard as CSV with a header line; the download of the use case page writes the same. */
     public static String csv(LeaderboardView view) {
         return Stream.concat(Stream.of(CSV_HEADER), view.lines().stream().map(LeaderboardResource::csvLine))
@@ -57,6 +84,6 @@ public class LeaderboardResource {
     }
 
     private static String quoted(String text) {
-        return "\"" + text.replace("\"", "\"\"") + "\"";
+        return text == null ? null : "\"" + text.replace("\"", "\"\"") + "\"";
     }
 }

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mlarena.common.InvalidInputException;
 import org.mlarena.identity.control.Roles;
 import org.mlarena.submission.boundary.SubmissionService;
+import org.mlarena.experiment.entity.Experiment;
 import org.mlarena.submission.entity.Submission;
 import org.mlarena.team.boundary.UseCaseService;
 import org.mlarena.team.control.Participation;
@@ -32,6 +33,7 @@ import org.mlarena.usecase.entity.UseCase;
 import org.mlarena.web.rest.PageRequest;
 import org.mlarena.web.rest.PageView;
 import org.mlarena.web.rest.ResourceId;
+import org.mlarena.web.rest.experiment.ExperimentView;
 
 /**
  * The submissions of a use case: participants see their own team's, hosts all. Scoring runs as a batch job;
@@ -107,6 +109,31 @@ public class SubmissionsResource {
     @Operation(summary = "Cancels a queued submission; it then does not count against the daily limit")
     public SubmissionView cancel(@PathParam("slug") String slug, @PathParam("id") String id) {
         return SubmissionView.of(submissions.cancel(slug, ResourceId.parse("submission", id)), host(slug));
+    }
+
+    @POST
+    @Path("{id}/reproductions")
+    @Operation(summary = "Reproduces a scored submission: trains its experiment again from the stored settings (same seed), scores the new"
+            + " model and compares its predictions with the original's to the bit (a new submission that reproduces it, counted nowhere);"
+            + " for its team or a host (a host's is charged to no budget)")
+    @APIResponse(responseCode = "202", description = "The reproducing experiment, queued; its submission follows when it completes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExperimentView.class)))
+    public Response reproduce(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Experiment experiment = submissions.reproduce(slug, ResourceId.parse("submission", id));
+        return Response.accepted(ExperimentView.of(experiment))
+                .location(uri.getBaseUriBuilder().path("use-cases").path(slug).path("experiments").path(Long.toString(experiment.getId())).build())
+                .build();
+    }
+
+    @GET
+    @Path("{id}/predictions")
+    @Produces("text/csv")
+    @Operation(summary = "Hosts: a submission's predictions on the hidden test set as CSV, one line per test row in the stored order: the"
+            + " predicted class (or value) and the model's raw outputs, exactly as scored")
+    public Response predictions(@PathParam("slug") String slug, @PathParam("id") String id) {
+        SubmissionService.StoredPredictions stored = submissions.predictions(slug, ResourceId.parse("submission", id));
+        return Response.ok(PredictionsCsv.of(stored), "text/csv")
+                .header("Content-Disposition", "attachment; filename=\"predictions-" + slug + "-" + stored.submission().getId() + ".csv\"").build();
     }
 
     private boolean host(String slug) {
