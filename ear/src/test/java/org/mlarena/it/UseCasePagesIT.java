@@ -171,6 +171,31 @@ class UseCasePagesIT extends InBrowser {
         browser.click("#submissionsForm [id$=':unchoose-final']");
         browser.await("the Final mark gone", WAIT, d -> d.findElements(By.cssSelector("#submissionsForm [id$=':final-mark']")).isEmpty());
         assertFalse(World.ok(Api.get(w.useCase() + "/submissions/" + submitted, w.alice)).getBoolean("finalChoice"));
+        // reproduce: the button trains the model again; the comparison shows under Reproduction once it is scored
+        browser.click("#submissionsForm [id$=':reproduce']");
+        assertTrue(browser.text("#messages").contains("trains submission #"), browser.text("#messages"));
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!browser.has("#submissionsForm [id$=':reproduction']") || !browser.text("#submissionsForm [id$=':reproduction']").contains("Identical")) {
+            assertTrue(System.nanoTime() < deadline, "no reproduction shown: " + browser.text("#submissionsForm\\:submissions-table"));
+            Api.sleep(2000);
+            tab("submissions");
+        }
+        assertTrue(browser.text("#submissionsForm [id$=':reproduction']").matches("Reproduces submission \\d+: Identical to the bit.*"),
+                browser.text("#submissionsForm [id$=':reproduction']"));
+        browser.screenshot("use-case-08c-reproduced");
+        // the end of submissions holds on the page too: the Submit button gets the refusal with the time it ended
+        Instant ended = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        World.ok(Api.put(w.useCase(), w.host, "{\"closesAt\":\"" + ended + "\",\"version\":"
+                + World.ok(Api.get(w.useCase(), w.host)).getJsonNumber("version") + "}"));
+        try {
+            tab("training");
+            browser.click("#trainingForm [id$=':submit']");
+            assertTrue(browser.awaitText("#messages", "ended at", WAIT).contains(ended.toString()), browser.text("#messages"));
+            browser.screenshot("use-case-08d-submissions-ended");
+        } finally {
+            World.ok(Api.put(w.useCase(), w.host, "{\"closesAt\":\"" + Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS)
+                    + "\",\"version\":" + World.ok(Api.get(w.useCase(), w.host)).getJsonNumber("version") + "}"));
+        }
         browser.assertNoJavaScriptErrors();
 
         tab("evaluation");
