@@ -37,10 +37,23 @@ class UseCasePagesIT extends InBrowser {
         return Deployments.ear();
     }
 
+    /** A number as Java prints a double it has not formatted: 3.791E7, 2.4E-7, 0E0. */
+    private static final java.util.regex.Pattern E_NOTATION = java.util.regex.Pattern.compile("\\b\\d+(\\.\\d+)?E-?\\d+\\b");
+
+    /** Opens a tab and checks what every tab must: numbers printed for people, no value left out of a sentence. */
     private void tab(String key) {
         browser.click("#tab-" + key);
         browser.await("the " + key + " tab", WAIT, d -> d.getCurrentUrl().contains("tab=" + key) && !d.findElements(By.id("panel-" + key)).isEmpty());
         browser.waitForAjax();
+        String text = browser.text("#panel-" + key);
+        java.util.regex.Matcher raw = E_NOTATION.matcher(text);
+        if (raw.find()) {
+            org.junit.jupiter.api.Assertions.fail("the " + key + " tab prints a number in E-notation: '" + raw.group() + "' in " + text);
+        }
+        if (!key.equals("evaluation")) { // the metric's code may well have " ," or "()"
+            assertFalse(text.contains(" ,") || text.contains("()"),
+                    "the " + key + " tab leaves a value out: " + text);
+        }
     }
 
     @Test
@@ -120,7 +133,8 @@ class UseCasePagesIT extends InBrowser {
         browser.await("the experiment's details", WAIT, d -> !d.findElements(By.cssSelector("#trainingForm\\:loss-chart canvas")).isEmpty()
                 && !d.findElements(By.cssSelector("#trainingForm\\:metric-chart canvas")).isEmpty());
         assertTrue(browser.text("#details-status").startsWith("COMPLETED · 2 / 2 epochs"), browser.text("#details-status"));
-        assertTrue(browser.text("#details-compute").contains("PFLOPs"), browser.text("#details-compute"));
+        assertTrue(browser.text("#details-compute").matches("[0-9.,]+ [kMGTP]?FLOPs of training, [0-9.,]+ [kMGTP]?FLOPs per sample to infer"),
+                browser.text("#details-compute"));
         Number points = (Number) browser.script("return Chart.getChart(document.querySelector('#trainingForm\\\\:loss-chart canvas')).data.labels.length;");
         assertEquals(2, points.intValue(), "one point per epoch on the learning curve");
         browser.scrollTo("#trainingForm\\:experiment-details");

@@ -142,6 +142,11 @@ public class UseCaseView implements Serializable {
         public boolean closed() {
             return "CLOSED".equals(status);
         }
+
+        /** Predicts classes (accuracy, F1, precision and recall mean something), not values. */
+        public boolean classification() {
+            return category.endsWith("CLASSIFICATION");
+        }
     }
 
     /** The heading of the leaderboard. */

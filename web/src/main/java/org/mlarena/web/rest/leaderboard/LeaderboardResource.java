@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mlarena.leaderboard.boundary.LeaderboardService;
+import org.mlarena.web.faces.Display;
 
 /** The leaderboard of a use case, as JSON or as CSV for a spreadsheet. */
 @Path("use-cases/{slug}/leaderboard")
@@ -64,7 +65,7 @@ public class LeaderboardResource {
                         l.submissionId(), l.score(), l.lower(), l.upper(), l.finalChoice(), l.experimentId(), quoted(l.model()), l.seed(),
                         quoted(l.hyperparameters().toString()), quoted(l.trainedWith()), quoted(l.trainedOn()), l.datasetChecksum(),
                         quoted(l.scoredWith()), quoted(l.scoredOn()), l.predictionsSha256())
-                .map(v -> v == null ? "" : v.toString()).collect(Collectors.joining(","))))
+                .map(v -> v instanceof Number n ? Display.plain(n) : v == null ? "" : v.toString()).collect(Collectors.joining(","))))
                 .collect(Collectors.joining("\n", "", "\n"));
         return Response.ok(body, "text/csv").header("Content-Disposition", "attachment; filename=\"leaderboard-provenance-" + slug + ".csv\"")
                 .build();
@@ -80,7 +81,7 @@ public class LeaderboardResource {
         return Stream.of(l.rank(), quoted(l.team()), l.score(), l.scoreLower(), l.scoreUpper(), l.parameters(), l.modelBytes(),
                         l.trainingFlops(), l.relativeFlopsPercent() == null ? null : String.format(Locale.ROOT, "%.1f", l.relativeFlopsPercent()),
                         l.inferenceFlops(), l.energyJoules(), l.energyMeasured(), l.gco2e(), l.submissions(), l.budgetLeftFlops(), l.paretoOptimal())
-                .map(v -> v == null ? "" : v.toString()).collect(Collectors.joining(","));
+                .map(v -> v instanceof Number n ? Display.plain(n) : v == null ? "" : v.toString()).collect(Collectors.joining(","));
     }
 
     private static String quoted(String text) {
