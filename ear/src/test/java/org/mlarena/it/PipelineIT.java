@@ -229,7 +229,7 @@ class PipelineIT {
         assertEquals(0.0, comparison.getJsonNumber("maxDifference").doubleValue(), comparison.toString());
         assertTrue(comparison.getString("verdict").startsWith("Identical to the bit"), comparison.toString());
         assertEquals(provenance.getString("predictionsSha256"), reproduced.getJsonObject("provenance").getString("predictionsSha256"));
-        assertEquals(score, reproduced.getJsonObject("publicScore").getJsonNumber("value").doubleValue(), 0.0, "the same score");
+        assertEquals(publicScore, reproduced.getJsonObject("publicScore"), "the same score and interval");
         assertEquals(hostsView.getJsonObject("privateScore").getJsonNumber("value").doubleValue(),
                 reproduced.getJsonObject("privateScore").getJsonNumber("value").doubleValue(), 0.0);
         JsonObject after = World.ok(Api.get(uc + "/leaderboard", alice));

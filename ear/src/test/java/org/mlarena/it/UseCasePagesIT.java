@@ -189,13 +189,15 @@ class UseCasePagesIT extends InBrowser {
         browser.click("#submissionsForm [id$=':reproduce']");
         assertTrue(browser.text("#messages").contains("trains submission #"), browser.text("#messages"));
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!browser.has("#submissionsForm [id$=':reproduction']") || !browser.text("#submissionsForm [id$=':reproduction']").contains("Identical")) {
+        while (!browser.has("#submissionsForm [id$=':reproduction']") || !browser.text("#submissionsForm [id$=':reproduction']").contains("identical")) {
             assertTrue(System.nanoTime() < deadline, "no reproduction shown: " + browser.text("#submissionsForm\\:submissions-table"));
             Api.sleep(2000);
             tab("submissions");
         }
-        assertTrue(browser.text("#submissionsForm [id$=':reproduction']").matches("Reproduces submission \\d+: Identical to the bit.*"),
+        assertTrue(browser.text("#submissionsForm [id$=':reproduction']").matches("#\\d+: identical to the bit"),
                 browser.text("#submissionsForm [id$=':reproduction']"));
+        assertTrue(browser.find("#submissionsForm [id$=':reproduction']").getAttribute("title").startsWith("Identical to the bit: the same predictions"),
+                "the verdict in full is the label's title");
         browser.screenshot("use-case-08c-reproduced");
         // the end of submissions holds on the page too: the Submit button gets the refusal with the time it ended
         Instant ended = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);

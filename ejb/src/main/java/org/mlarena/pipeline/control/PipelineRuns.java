@@ -143,7 +143,9 @@ public class PipelineRuns {
                 List.copyOf(dataset.classNameList()), new int[]{dataset.getImageRows(), dataset.getImageColumns()}, buckets(e),
                 useCase.getPrimaryMetric(), useCase.getPublicFraction(), dataset.scoreSplitSeed(),
                 s.getTeam() == null ? null : s.getTeam().getId(), PredictionFile.of(id),
-                s.isReproduction() ? PredictionFile.of(s.getReproductionOf().getId()) : null);
+                s.isReproduction() ? PredictionFile.of(s.getReproductionOf().getId()) : null,
+                // a reproduction resamples as its original did: the same predictions give the same interval too
+                s.isReproduction() ? s.getReproductionOf().getId() : id);
     }
 
     /** The run has its job, its device and its preprocessing (described for people). */

@@ -68,7 +68,7 @@ public class ScoringBatchlet extends AbstractBatchlet {
             Backend backend = Numerics.get().newBackend();
             Predictions.Outputs outputs = saved.predict(test, backend, BATCH);
             Evaluation.Scores scores = Evaluation.score(outputs, test, MetricRegistry.standard().get(job.metric()), job.publicFraction(),
-                    job.splitSeed(), Bootstrap.DEFAULT_RESAMPLES, id);
+                    job.splitSeed(), Bootstrap.DEFAULT_RESAMPLES, job.bootstrapSeed());
             // kept for hosts and for reproductions: the outputs as computed, and their digest
             String sha256 = PredictionFile.write(job.predictions(), outputs.values(), outputs.rows(), outputs.columns());
             PredictionFile.Comparison comparison = job.originalPredictions() == null || !Files.isRegularFile(job.originalPredictions()) ? null

@@ -10,5 +10,5 @@ import org.mlarena.numerics.nn.ModelZoo;
 public record ScoringJob(long submissionId, long experimentId, String slug, ModelZoo.Category category, Path weights,
                          Path datasetDirectory, DatasetFormat format, String targetColumn, String textColumn, List<String> classNames,
                          int[] imageShape, int buckets, String metric, double publicFraction, long splitSeed, Long teamId,
-                         Path predictions, Path originalPredictions) {
+                         Path predictions, Path originalPredictions, long bootstrapSeed) {
 }

@@ -88,6 +88,23 @@ public final class Display {
         return String.format(Locale.ROOT, "%.4f", value.doubleValue());
     }
 
+    /** A category as people say it: TABULAR_CLASSIFICATION is "Tabular classification". */
+    public static String category(String name) {
+        if (name == null || name.isBlank()) {
+            return NONE;
+        }
+        String words = name.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** A metric by its name (rmse is "Root mean squared error"), or its id when the registry does not know it. */
+    public static String metric(String id) {
+        if (id == null || id.isBlank()) {
+            return NONE;
+        }
+        return org.mlarena.evaluation.MetricRegistry.standard().find(id).map(org.mlarena.evaluation.Metric::name).orElse(id);
+    }
+
     /** A plain decimal for files people parse (CSV): the shortest that reads back as the same double, without E-notation. */
     public static String plain(Number value) {
         if (value == null) {

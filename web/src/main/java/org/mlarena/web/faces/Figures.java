@@ -3,7 +3,7 @@ package org.mlarena.web.faces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
-/** {@link Display}'s figures for the pages' expressions: {@code #{figures.flops(row.trainingFlops())}}. */
+/** {@link Display}'s figures and names for the pages' expressions: {@code #{figures.flops(row.trainingFlops())}}. */
 @Named("figures")
 @ApplicationScoped
 public class Figures {
@@ -30,6 +30,14 @@ public class Figures {
 
     public String count(Number count) {
         return Display.count(count);
+    }
+
+    public String category(String name) {
+        return Display.category(name);
+    }
+
+    public String metric(String id) {
+        return Display.metric(id);
     }
 
     public String score(Number value) {

@@ -32,6 +32,13 @@ class DisplayTest {
     }
 
     @Test
+    void categoriesAndMetricsByTheirNames() {
+        assertEquals("Tabular classification", Display.category("TABULAR_CLASSIFICATION"));
+        assertEquals(org.mlarena.evaluation.MetricRegistry.standard().get("rmse").name(), Display.metric("rmse"));
+        assertEquals("no_such_metric", Display.metric("no_such_metric"), "an unknown id stays as it is");
+    }
+
+    @Test
     void countsScoresAndPlainDecimals() {
         assertEquals("203,530", Display.count(203_530));
         assertEquals("0.9615", Display.score(0.96149));

@@ -15,16 +15,17 @@ import org.mlarena.submission.entity.Submission;
  * @param reason         why it failed or was cancelled, or null
  * @param reproductionOf for a reproduction, the submission it reproduces; else null
  * @param reproduction   for a reproduction, its comparison with the original in words
+ * @param identical      for a scored reproduction, whether its predictions equal the original's to the bit
  */
 public record SubmissionRow(long id, String experiment, String team, String status, String reason, Double publicScore, Double publicLower,
                             Double publicUpper, Instant submittedAt, boolean finalChoice, Long reproductionOf,
-                            String reproduction) implements Serializable {
+                            String reproduction, Boolean identical, Double maxDifference) implements Serializable {
 
     public static SubmissionRow of(Submission s) {
         return new SubmissionRow(s.getId(), s.getExperiment().getTitle(), s.getTeam() == null ? "" : s.getTeam().getName(), s.getStatus().name(),
                 s.lifecycle().statusReason(), finite(s.getPublicScore()), finite(s.getPublicLower()), finite(s.getPublicUpper()), s.getSubmittedAt(),
                 s.isFinalChoice(), s.isReproduction() ? s.getReproductionOf().getId() : null,
-                s.isReproduction() ? Reproducibility.verdict(s) : null);
+                s.isReproduction() ? Reproducibility.verdict(s) : null, s.getIdenticalToOriginal(), finite(s.getMaxDifferenceFromOriginal()));
     }
 
     public boolean hasInterval() {
@@ -34,6 +35,18 @@ public record SubmissionRow(long id, String experiment, String team, String stat
     /** When it was submitted, in UTC like the daily limit. */
     public String submitted() {
         return submittedAt == null ? "" : org.mlarena.web.faces.Display.utc(submittedAt);
+    }
+
+    /** A reproduction's comparison, short enough for its column (the verdict is its title). */
+    public String reproductionLabel() {
+        if (reproductionOf == null) {
+            return null;
+        }
+        String outcome = identical == null ? ("SCORED".equals(status) ? "not comparable" : "not compared yet")
+                : identical ? "identical to the bit"
+                : "differs by up to " + (maxDifference == null ? "?" : new java.math.BigDecimal(maxDifference)
+                        .round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString());
+        return "#" + reproductionOf + ": " + outcome;
     }
 
     /** Scored and not itself a reproduction: it can be reproduced and chosen as final. */

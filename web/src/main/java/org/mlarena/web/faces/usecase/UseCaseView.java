@@ -426,7 +426,7 @@ public class UseCaseView implements Serializable {
     public void reproduce(long id) {
         BoundaryCall.call(() -> submissions.reproduce(slug, id), null).ifPresent(e -> BoundaryCall.add(null, FacesMessage.SEVERITY_INFO,
                 "Experiment #" + e.getId() + " trains submission #" + id + "'s model again from its stored settings.",
-                "When it completes it is scored and compared with the original here, under Reproduction."));
+                "When it completes it is scored and compared with the original here, under Reproduces."));
         loadSubmissions();
     }
 
