@@ -123,9 +123,9 @@ class JourneyIT extends InBrowser {
         long experiment = Long.parseLong(queued.replaceAll("(?s).*Experiment #(\\d+).*", "$1"));
         browser.screenshot("journey-07-training-queued");
 
-        browser.await("the training to complete", Duration.ofMinutes(4), d -> d.findElement(By.id("status-" + experiment)).getText().equals("COMPLETED"));
+        browser.await("the training to complete", Duration.ofMinutes(4), d -> d.findElement(By.id("status-" + experiment)).getText().equals("Completed"));
         assertTrue(browser.text("#trainingForm\\:training-table").contains("My first MLP"));
-        assertTrue(browser.text("#details-status").startsWith("COMPLETED · 4 / 4 epochs"), browser.text("#details-status"));
+        assertTrue(browser.text("#details-status").startsWith("Completed · 4 / 4 epochs"), browser.text("#details-status"));
         Number points = (Number) browser.script("return Chart.getChart(document.querySelector('#trainingForm\\\\:loss-chart canvas')).data.labels.length;");
         assertEquals(4, points.intValue(), "the learning curve has a point per epoch");
         assertTrue(browser.text("#details-notes").contains("a small hidden layer"));
@@ -140,7 +140,7 @@ class JourneyIT extends InBrowser {
 
         tab("submissions");
         browser.await("the submission to be scored", Duration.ofMinutes(2),
-                d -> d.findElement(By.id("submission-status-" + submission)).getText().equals("SCORED"));
+                d -> d.findElement(By.id("submission-status-" + submission)).getText().equals("Scored"));
         assertTrue(browser.text("#quota").contains("2 more today"), browser.text("#quota"));
         String row = browser.text("#submissionsForm\\:submissions-table_data");
         assertTrue(row.contains("My first MLP") && row.matches("(?s).*0\\.\\d{4}.*"), "the public score is shown: " + row);

@@ -127,12 +127,12 @@ class UseCasePagesIT extends InBrowser {
 
         tab("training");
         String experiments = browser.text("#trainingForm\\:training-table");
-        assertTrue(experiments.contains("first try") && experiments.contains("COMPLETED"), experiments);
+        assertTrue(experiments.contains("first try") && experiments.contains("Completed"), experiments);
         browser.screenshot("use-case-05-training");
         browser.click("#details-" + w.experimentA);
         browser.await("the experiment's details", WAIT, d -> !d.findElements(By.cssSelector("#trainingForm\\:loss-chart canvas")).isEmpty()
                 && !d.findElements(By.cssSelector("#trainingForm\\:metric-chart canvas")).isEmpty());
-        assertTrue(browser.text("#details-status").startsWith("COMPLETED · 2 / 2 epochs"), browser.text("#details-status"));
+        assertTrue(browser.text("#details-status").startsWith("Completed · 2 / 2 epochs"), browser.text("#details-status"));
         assertTrue(browser.text("#details-compute").matches("[0-9.,]+ [kMGTP]?FLOPs of training, [0-9.,]+ [kMGTP]?FLOPs per sample to infer"),
                 browser.text("#details-compute"));
         Number points = (Number) browser.script("return Chart.getChart(document.querySelector('#trainingForm\\\\:loss-chart canvas')).data.labels.length;");
@@ -216,7 +216,7 @@ class UseCasePagesIT extends InBrowser {
 
         tab("evaluation");
         assertEquals("Accuracy", browser.text("#metric-name"));
-        browser.await("the formula typeset by MathJax", WAIT, d -> !d.findElements(By.cssSelector("#metric-formula mjx-container svg")).isEmpty());
+        browser.await("the formula typeset by MathJax", WAIT, d -> !d.findElements(By.cssSelector("#metric-formula mjx-container mjx-math")).isEmpty());
         assertTrue(browser.find("#metric-snippet").getAttribute("class").contains("hljs"), "the code is highlighted");
         assertFalse(browser.driver().findElements(By.cssSelector("#metric-snippet .hljs-keyword")).isEmpty(), "Java keywords are marked");
         browser.type("#tryForm\\:try-csv", "truth,predicted\n0,0\n1,1\n2,1\n1,1");
@@ -228,6 +228,20 @@ class UseCasePagesIT extends InBrowser {
         assertTrue(browser.awaitText("#tryForm\\:try-csv-message", "not a number", WAIT).contains("line 2"), browser.text("#tryForm\\:try-csv-message"));
         browser.screenshot("use-case-10-evaluation-bad-input");
         browser.assertNoJavaScriptErrors();
+
+        // light pages: what each tab transfers with a cold cache (compressed), printed, within the budget of the issue
+        java.util.Map<String, Long> transferred = new java.util.LinkedHashMap<>();
+        for (String key : List.of("leaderboard", "description", "eda", "training", "submissions", "evaluation")) {
+            tab(key);
+            transferred.put(key, browser.coldBytes(key.equals("evaluation")
+                    ? d -> !d.findElements(By.cssSelector("#metric-formula mjx-container mjx-math")).isEmpty() : d -> true));
+            System.out.println("UseCasePagesIT: the " + key + " tab's largest transfers: " + browser.largestTransfers(6));
+        }
+        System.out.println("UseCasePagesIT: bytes transferred per tab, cold cache: " + transferred);
+        transferred.forEach((key, bytes) -> assertTrue(bytes <= (key.equals("evaluation") ? 800_000 : 500_000),
+                "the " + key + " tab transfers " + bytes + " bytes with a cold cache: " + transferred));
+        assertTrue(Api.download("webjars/mathjax/3.2.2/es5/startup.js", null).raw().headers().firstValue("Cache-Control").orElse("")
+                .contains("max-age=31536000"), "versioned static files are kept by browsers");
 
         browser.click("#footer-methodology");
         browser.await("the methodology page", WAIT, d -> !d.findElements(By.id("methodology-text")).isEmpty());
@@ -247,14 +261,20 @@ class UseCasePagesIT extends InBrowser {
     void aNarrowWindowAndAUseCaseThatDoesNotExist() {
         World w = World.get();
         browser.signIn("bob", List.of());
-        browser.resize(420, 900);
-        for (String key : List.of("leaderboard", "training", "evaluation")) {
-            browser.open(TestEnvironment.BASE_URL + "use-case.xhtml?slug=" + w.slug + "&tab=" + key);
-            assertTrue(browser.has("#panel-" + key), key);
-            Number overflow = (Number) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-            assertTrue(overflow.intValue() <= 0, key + ": the page fits a 420 px window without sideways scrolling (" + overflow + " px too wide)");
-            browser.screenshot("use-case-12-narrow-" + key);
-            browser.assertNoJavaScriptErrors();
+        // a phone and a laptop: no tab makes the document scroll sideways (a wide table scrolls inside its own box)
+        for (int[] size : List.of(new int[]{390, 844}, new int[]{1280, 800})) {
+            browser.resize(size[0], size[1]);
+            for (String key : List.of("leaderboard", "description", "eda", "training", "submissions", "evaluation")) {
+                browser.open(TestEnvironment.BASE_URL + "use-case.xhtml?slug=" + w.slug + "&tab=" + key);
+                assertTrue(browser.has("#panel-" + key), key);
+                Number overflow = (Number) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                if (size[0] < 500) {
+                    browser.screenshot("use-case-12-narrow-" + key);
+                }
+                assertTrue(overflow.intValue() <= 0, key + ": the page fits a " + size[0] + " px window without sideways scrolling ("
+                        + overflow + " px too wide: " + browser.overflowing() + ")");
+                browser.assertNoJavaScriptErrors();
+            }
         }
         browser.resize(1280, 900);
         browser.open(TestEnvironment.BASE_URL + "use-case.xhtml?slug=no-such-" + w.slug);

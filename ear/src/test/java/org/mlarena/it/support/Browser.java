@@ -92,6 +92,48 @@ public final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
     }
 
+    /**
+     * What the current page costs a visitor with a cold cache: reloads it with the browser's cache off, lets it load
+     * (and {@code loaded} hold: scripts that fetch more, such as MathJax's fonts), then sums what the network transferred
+     * for the document and every resource, compressed as sent, headers included.
+     */
+    public long coldBytes(Function<WebDriver, Boolean> loaded) {
+        driver.executeCdpCommand("Network.enable", java.util.Map.of());
+        driver.executeCdpCommand("Network.setCacheDisabled", java.util.Map.of("cacheDisabled", true));
+        try {
+            driver.navigate().refresh();
+            await("the page to load", Duration.ofSeconds(60), d -> "complete".equals(script("return document.readyState")) && loaded.apply(d));
+            waitForAjax();
+            script("return document.fonts.ready.then(() => true)");
+            Number bytes = (Number) script("return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+                    + ".reduce((sum, e) => sum + (e.transferSize || 0), 0);");
+            return bytes.longValue();
+        } finally {
+            driver.executeCdpCommand("Network.setCacheDisabled", java.util.Map.of("cacheDisabled", false));
+        }
+    }
+
+    /** The largest transfers of the page as loaded: "name bytes" for the {@code count} largest, largest first. */
+    public String largestTransfers(int count) {
+        return String.valueOf(script("return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+                + ".map(e => [e.name.replace(/^.*\\/(?=[^\\/]*$)/, ''), e.transferSize || 0]).sort((a, b) => b[1] - a[1]).slice(0, arguments[0])"
+                + ".map(e => e[0] + ' ' + e[1]).join(', ');", count));
+    }
+
+    /**
+     * What makes a page scroll sideways: the elements that reach past the window's right edge, outermost first, and the
+     * chain of the last one's ancestors with their widths (where a cell grows to its content, the chain shows it).
+     */
+    public String overflowing() {
+        return String.valueOf(script("const w = document.documentElement.clientWidth;"
+                + "const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className.trim()"
+                + " ? '.' + e.className.trim().split(/\\s+/).join('.') : '') + ' (' + Math.round(e.getBoundingClientRect().left) + '+'"
+                + " + Math.round(e.getBoundingClientRect().width) + ' px)';"
+                + "const wide = [...document.querySelectorAll('body, body *')].filter(e => e.getBoundingClientRect().right > w + 1 || e.scrollWidth > w + 1);"
+                + "const chain = []; for (let e = wide[wide.length - 1]; e && e !== document.body; e = e.parentElement) chain.push(name(e));"
+                + "return wide.slice(0, 6).map(name).join(', ') + '; the last within: ' + chain.join(' < ');"));
+    }
+
     /** Runs a script in the page and returns its value. */
     public Object script(String javascript, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);

@@ -97,6 +97,14 @@ public final class Display {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** A run's or a use case's status as people say it: COMPLETED is "Completed", BUDGET_EXHAUSTED "Budget spent". */
+    public static String status(String name) {
+        if (name == null || name.isBlank()) {
+            return NONE;
+        }
+        return "BUDGET_EXHAUSTED".equals(name) ? "Budget spent" : category(name);
+    }
+
     /** A metric by its name (rmse is "Root mean squared error"), or its id when the registry does not know it. */
     public static String metric(String id) {
         if (id == null || id.isBlank()) {

@@ -36,6 +36,10 @@ public class Figures {
         return Display.category(name);
     }
 
+    public String status(String name) {
+        return Display.status(name);
+    }
+
     public String metric(String id) {
         return Display.metric(id);
     }

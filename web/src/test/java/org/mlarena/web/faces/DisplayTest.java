@@ -34,6 +34,8 @@ class DisplayTest {
     @Test
     void categoriesAndMetricsByTheirNames() {
         assertEquals("Tabular classification", Display.category("TABULAR_CLASSIFICATION"));
+        assertEquals("Completed", Display.status("COMPLETED"));
+        assertEquals("Budget spent", Display.status("BUDGET_EXHAUSTED"));
         assertEquals(org.mlarena.evaluation.MetricRegistry.standard().get("rmse").name(), Display.metric("rmse"));
         assertEquals("no_such_metric", Display.metric("no_such_metric"), "an unknown id stays as it is");
     }
