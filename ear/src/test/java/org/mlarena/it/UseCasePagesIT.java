@@ -129,6 +129,8 @@ class UseCasePagesIT extends InBrowser {
         String experiments = browser.text("#trainingForm\\:training-table");
         assertTrue(experiments.contains("first try") && experiments.contains("Completed"), experiments);
         browser.screenshot("use-case-05-training");
+        assertTrue(browser.has("#details-status") && browser.has("#trainingForm\\:loss-chart"),
+                "the newest experiment's details and curves show without a click");
         browser.click("#details-" + w.experimentA);
         browser.await("the experiment's details", WAIT, d -> !d.findElements(By.cssSelector("#trainingForm\\:loss-chart canvas")).isEmpty()
                 && !d.findElements(By.cssSelector("#trainingForm\\:metric-chart canvas")).isEmpty());

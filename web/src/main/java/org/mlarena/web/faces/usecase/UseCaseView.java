@@ -313,8 +313,14 @@ public class UseCaseView implements Serializable {
         loadDetails();
     }
 
-    /** The experiment named by the {@code experiment} parameter, with its learning curves. */
+    /**
+     * The experiment named by the {@code experiment} parameter, with its learning curves; without one, the newest
+     * listed, so that the tab opens with curves to read rather than behind a click.
+     */
     private void loadDetails() {
+        if (experiment == null && experimentRows != null && !experimentRows.isEmpty()) {
+            experiment = experimentRows.get(0).id();
+        }
         if (experiment == null) {
             details = null;
             return;
