@@ -106,12 +106,7 @@ public final class ScoreSplit {
      * is revealed anyone can check it against the commitment, and so that the split was fixed from the start.
      */
     public static String commitment(long seed) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(Long.toString(seed).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return org.mlarena.common.Sha256.hex(Long.toString(seed));
     }
 
     private static long mix(long z) {

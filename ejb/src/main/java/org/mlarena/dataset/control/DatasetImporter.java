@@ -1,5 +1,6 @@
 package org.mlarena.dataset.control;
 
+import org.mlarena.common.Sha256;
 import org.mlarena.dataset.entity.DatasetFormat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -22,11 +23,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -737,21 +736,13 @@ public final class DatasetImporter {
 
     /** Writes a new file, forced to disk, and describes it with its size and SHA-256. */
     private static StoredFile storeBytes(Path directory, String name, String split, boolean hidden, ByteContent content) throws IOException {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         try (FileChannel channel = FileChannel.open(directory.resolve(name), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             OutputStream out = new BufferedOutputStream(new DigestOutputStream(Channels.newOutputStream(channel), sha256), 1 << 16);
             content.writeTo(out);
             out.flush();
             channel.force(true);
-            return new StoredFile(name, split, hidden, channel.size(), HexFormat.of().formatHex(sha256.digest()));
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+            return new StoredFile(name, split, hidden, channel.size(), Sha256.hex(sha256));
         }
     }
 

@@ -8,14 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.mlarena.common.Sha256;
 import org.mlarena.common.ArenaClock;
 import org.mlarena.common.DataDirectory;
 import org.mlarena.common.PayloadTooLargeException;
@@ -44,7 +43,7 @@ public class UploadStore {
         String storedAs = UUID.randomUUID() + ".upload";
         Path target = DataDirectory.uploads().resolve(storedAs);
         long bytes = 0;
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         try {
             Files.createDirectories(target.getParent());
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha256)) {
@@ -65,7 +64,7 @@ public class UploadStore {
             }
             throw (RuntimeException) e;
         }
-        Upload upload = new Upload(owner, fileName, contentType, bytes, HexFormat.of().formatHex(sha256.digest()), storedAs, ArenaClock.now());
+        Upload upload = new Upload(owner, fileName, contentType, bytes, Sha256.hex(sha256), storedAs, ArenaClock.now());
         em.persist(upload);
         return upload;
     }
@@ -85,14 +84,6 @@ public class UploadStore {
             Files.deleteIfExists(path);
         } catch (IOException e) {
             // left for the clean-up of old uploads
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -268,12 +268,7 @@ public class Dataset {
         StringBuilder lines = new StringBuilder();
         files.stream().sorted(java.util.Comparator.comparing(DatasetFile::getName))
                 .forEach(f -> lines.append(f.getName()).append(' ').append(f.getSha256()).append('\n'));
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return org.mlarena.common.Sha256.hex(lines.toString());
     }
 
     public List<DatasetFile> getFiles() {

@@ -242,7 +242,7 @@ public class ExperimentService {
         if (status != ExperimentStatus.CANCELLED && status != ExperimentStatus.FAILED && status != ExperimentStatus.BUDGET_EXHAUSTED) {
             throw new StateConflictException("Experiment " + id + " is " + status + "; only cancelled, failed or budget-stopped runs restart.");
         }
-        if (experiment.getTeam() != null && budget.of(experiment.getTeam()).spent()) {
+        if (experiment.chargedTeam() != null && budget.of(experiment.chargedTeam()).spent()) {
             throw new StateConflictException("Your team's compute budget is spent; the experiment cannot continue.");
         }
         experiment.requeued(ArenaClock.now());

@@ -142,7 +142,11 @@ public class SubmissionService {
     }
 
     public Submission find(String slug, long id) {
-        Participation participation = access.visible(slug, Caller.of(session));
+        return find(access.visible(slug, Caller.of(session)), id);
+    }
+
+    private Submission find(Participation participation, long id) {
+        String slug = participation.useCase().getSlug();
         Submission submission = em.find(Submission.class, id);
         if (submission == null || !submission.getUseCase().getId().equals(participation.useCase().getId()) || !participation.sees(submission.getTeam())) {
             throw new ResourceNotFoundException("There is no submission " + id + " of '" + slug + "' that you can see.");
@@ -191,8 +195,8 @@ public class SubmissionService {
 
     /** Cancels a queued submission (it then does not count against the daily limit). */
     public Submission cancel(String slug, long id) {
-        Submission submission = find(slug, id);
         Participation participation = access.visible(slug, Caller.of(session));
+        Submission submission = find(participation, id);
         if (!participation.isHost() && participation.team().map(t -> !t.getId().equals(submission.getTeam().getId())).orElse(true)) {
             throw new ResourceNotFoundException("There is no submission " + id + " of your team.");
         }
@@ -209,8 +213,8 @@ public class SubmissionService {
      * host's reproduction is charged to no team. It counts against no limit and ranks nowhere.
      */
     public Experiment reproduce(String slug, long id) {
-        Submission original = find(slug, id);
         Participation participation = access.visible(slug, Caller.of(session));
+        Submission original = find(participation, id);
         if (original.isReproduction()) {
             throw new StateConflictException("Submission " + id + " is itself a reproduction of submission " + original.getReproductionOf().getId()
                     + "; reproduce that one.");
@@ -244,7 +248,7 @@ public class SubmissionService {
         if (!participation.isHost()) {
             throw new ActionForbiddenException("Only the hosts of '" + slug + "' download predictions on the hidden test set.");
         }
-        Submission submission = find(slug, id);
+        Submission submission = find(participation, id);
         if (submission.getPredictionsSha256() == null) {
             throw new ResourceNotFoundException("Submission " + id + " has no stored predictions: it is " + submission.getStatus()
                     + (submission.getStatus() == SubmissionStatus.SCORED ? ", scored before predictions were kept" : "") + ".");

@@ -12,10 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import org.mlarena.common.DataDirectory;
+import org.mlarena.common.Sha256;
 
 /**
  * A submission's raw outputs on the hidden test set, as its scoring computed them (logits per class, or predicted
@@ -55,7 +54,7 @@ public final class PredictionFile {
     public static String write(Path file, float[] values, int rows, int columns) throws IOException {
         Files.createDirectories(file.getParent());
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         try (OutputStream raw = Files.newOutputStream(partial);
              DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(new DigestOutputStream(raw, sha256), 1 << 16))) {
             out.writeInt(MAGIC);
@@ -66,7 +65,7 @@ public final class PredictionFile {
             }
         }
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return HexFormat.of().formatHex(sha256.digest());
+        return Sha256.hex(sha256);
     }
 
     public static Outputs read(Path file) throws IOException {
@@ -104,13 +103,5 @@ public final class PredictionFile {
             }
         }
         return new Comparison(identical, max);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

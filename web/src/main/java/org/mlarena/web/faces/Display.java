@@ -142,7 +142,8 @@ public final class Display {
         return grouped(scaled) + " " + PREFIXES[power] + unit;
     }
 
-    private static String significant(double v, int digits) {
+    /** A figure to {@code digits} significant digits, grouped, never in E-notation: 0.000012, 1,200. */
+    public static String significant(double v, int digits) {
         return grouped(significantDecimal(v, digits));
     }
 

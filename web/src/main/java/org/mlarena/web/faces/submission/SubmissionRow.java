@@ -44,8 +44,7 @@ public record SubmissionRow(long id, String experiment, String team, String stat
         }
         String outcome = identical == null ? ("SCORED".equals(status) ? "not comparable" : "not compared yet")
                 : identical ? "identical to the bit"
-                : "differs by up to " + (maxDifference == null ? "?" : new java.math.BigDecimal(maxDifference)
-                        .round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString());
+                : "differs by up to " + (maxDifference == null ? "?" : org.mlarena.web.faces.Display.significant(maxDifference, 2));
         return "#" + reproductionOf + ": " + outcome;
     }
 
