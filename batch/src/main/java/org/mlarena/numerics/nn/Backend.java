@@ -110,8 +110,8 @@ public interface Backend extends AutoCloseable {
     void biasGradient(int rows, int cols, int spatial, int dy, int db);
 
     /**
-     * 2-D convolution, stride 1, zero padding {@code pad}: x is n &times; c &times; h &times; w, weights f &times; c &times; k &times; k,
-     * y is n &times; f &times; oh &times; ow with oh = h + 2&middot;pad - k + 1 (no bias: {@link #addBias} adds it).
+     * 2-D convolution with zero padding {@code pad} and a stride: x is n &times; c &times; h &times; w, weights f &times; c &times; k &times; k,
+     * y is n &times; f &times; oh &times; ow with oh = (h + 2&middot;pad - k) / stride + 1 (no bias: {@link #addBias} adds it).
      */
     void conv2d(Conv conv, int x, int weights, int y);
 
@@ -127,14 +127,72 @@ public interface Backend extends AutoCloseable {
     /** Routes dy to the maximum of each window, zero elsewhere (overwrites dx). */
     void maxPoolGradient(Pool pool, int dy, int argmax, int dx);
 
+    /** y = f(x) element by element ({@code y} may be {@code x}). */
+    void activation(ActivationFunction function, int count, int x, int y);
+
+    /** dx = dy &middot; f'(x) from the input x and the output y ({@code dx} may be {@code dy}). */
+    void activationGradient(ActivationFunction function, int count, int x, int y, int dy, int dx);
+
+    /** y = a + b element by element ({@code y} may be {@code a} or {@code b}). */
+    void add(int count, int a, int b, int y);
+
+    /** y = x (no floating-point work). */
+    void copy(int count, int x, int y);
+
+    /** Average pooling over size &times; size windows, stride size. */
+    void avgPool(Pool pool, int x, int y);
+
+    /** Spreads each dy evenly over its window (overwrites dx). */
+    void avgPoolGradient(Pool pool, int dy, int dx);
+
+    /** y[g] = the mean of x[g&middot;size .. (g + 1)&middot;size): global average pooling over the planes of a batch. */
+    void groupMean(int groups, int size, int x, int y);
+
+    /** dx[g&middot;size + s] = dy[g] / size (overwrites dx). */
+    void groupMeanGradient(int groups, int size, int dy, int dx);
+
+    /**
+     * Batch normalisation of x (rows &times; channels &times; spatial) per channel into y. Training: the batch's mean and
+     * biased variance, saved at {@code saved} (the mean, then 1/&radic;(var + eps), channels each) for the backward pass, and the
+     * running estimates at {@code running} (the mean, then the variance) moved towards them by {@code momentum} (the
+     * variance unbiased, as PyTorch does). Predicting: the running estimates. The scale &gamma; is at {@code gamma}, the shift
+     * &beta; right after it.
+     */
+    void batchNorm(Norm norm, int x, int y, int gamma, int running, int saved, boolean training);
+
+    /**
+     * Batch normalisation's backward pass from the input x, the saved statistics and dy: dx (overwritten; none when -1), and, unless
+     * {@code dGamma} is -1, the gradients of &gamma; and &beta; (at dGamma, then right after it).
+     */
+    void batchNormGradient(Norm norm, int x, int dy, int dx, int gamma, int saved, int dGamma);
+
+    /** The shape and settings of a batch normalisation launch. */
+    record Norm(int rows, int channels, int spatial, float momentum, float epsilon) {
+        /** Values per channel in a batch. */
+        public int perChannel() {
+            return rows * spatial;
+        }
+    }
+
     /** The shape of a convolution launch. */
-    record Conv(int n, int c, int h, int w, int f, int k, int pad) {
+    record Conv(int n, int c, int h, int w, int f, int k, int pad, int stride) {
+        public Conv {
+            if (stride < 1) {
+                throw new IllegalArgumentException("a convolution's stride is at least 1, got " + stride);
+            }
+        }
+
+        /** Stride 1. */
+        public Conv(int n, int c, int h, int w, int f, int k, int pad) {
+            this(n, c, h, w, f, k, pad, 1);
+        }
+
         public int oh() {
-            return h + 2 * pad - k + 1;
+            return (h + 2 * pad - k) / stride + 1;
         }
 
         public int ow() {
-            return w + 2 * pad - k + 1;
+            return (w + 2 * pad - k) / stride + 1;
         }
     }
 

@@ -29,6 +29,16 @@ final class CountingBackend implements Backend {
     @Override public void conv2dInputGradient(Conv conv, int dy, int weights, int dx) { unsupported(); }
     @Override public void maxPool(Pool pool, int x, int y, int argmax) { unsupported(); }
     @Override public void maxPoolGradient(Pool pool, int dy, int argmax, int dx) { unsupported(); }
+    @Override public void activation(ActivationFunction function, int count, int x, int y) { unsupported(); }
+    @Override public void activationGradient(ActivationFunction function, int count, int x, int y, int dy, int dx) { unsupported(); }
+    @Override public void add(int count, int a, int b, int y) { unsupported(); }
+    @Override public void copy(int count, int x, int y) { unsupported(); }
+    @Override public void avgPool(Pool pool, int x, int y) { unsupported(); }
+    @Override public void avgPoolGradient(Pool pool, int dy, int dx) { unsupported(); }
+    @Override public void groupMean(int groups, int size, int x, int y) { unsupported(); }
+    @Override public void groupMeanGradient(int groups, int size, int dy, int dx) { unsupported(); }
+    @Override public void batchNorm(Norm norm, int x, int y, int gamma, int running, int saved, boolean training) { unsupported(); }
+    @Override public void batchNormGradient(Norm norm, int x, int dy, int dx, int gamma, int saved, int dGamma) { unsupported(); }
     @Override public LossResult softmaxCrossEntropy(int rows, int cols, int logits, int grad) { throw unsupported(); }
     @Override public LossResult meanSquaredError(int rows, int cols, int predictions, int grad) { throw unsupported(); }
     @Override public void adam(int count, int p, int g, int m, int v, float lr, float b1, float b2, float eps, float wd, int step) { unsupported(); }

@@ -25,16 +25,16 @@ public final class Flops {
      * that falls inside the input), 2 FLOPs per such tap; taps on the zero padding are skipped and not counted.
      */
     public static long conv2d(Backend.Conv conv) {
-        return 2L * conv.n() * conv.f() * conv.c() * validTaps(conv.h(), conv.oh(), conv.k(), conv.pad())
-                * validTaps(conv.w(), conv.ow(), conv.k(), conv.pad());
+        return 2L * conv.n() * conv.f() * conv.c() * validTaps(conv.h(), conv.oh(), conv.k(), conv.pad(), conv.stride())
+                * validTaps(conv.w(), conv.ow(), conv.k(), conv.pad(), conv.stride());
     }
 
     /** Pairs (output position, kernel offset) along one axis whose input position lies inside [0, size). */
-    static long validTaps(int size, int outputs, int k, int pad) {
+    static long validTaps(int size, int outputs, int k, int pad, int stride) {
         long taps = 0;
         for (int o = 0; o < outputs; o++) {
             for (int q = 0; q < k; q++) {
-                int in = o + q - pad;
+                int in = o * stride + q - pad;
                 if (in >= 0 && in < size) {
                     taps++;
                 }
@@ -46,6 +46,44 @@ public final class Flops {
     /** size&sup2; - 1 comparisons per window; the backward routing performs no floating-point work. */
     public static long maxPool(Backend.Pool pool) {
         return (long) pool.n() * pool.c() * pool.oh() * pool.ow() * (pool.size() * pool.size() - 1);
+    }
+
+    /** s&sup2; - 1 additions and one multiplication (by 1/s&sup2;) per window; the backward pass one multiplication per input. */
+    public static long avgPool(Backend.Pool pool) {
+        return (long) pool.n() * pool.c() * pool.oh() * pool.ow() * pool.size() * pool.size();
+    }
+
+    public static long avgPoolGradient(Backend.Pool pool) {
+        return avgPool(pool);
+    }
+
+    /** size - 1 additions and a multiplication per group; its gradient one multiplication per element. */
+    public static long groupMean(long groups, long size) {
+        return groups * size;
+    }
+
+    /** One addition per element. */
+    public static long add(long count) {
+        return count;
+    }
+
+    /**
+     * Batch normalisation's forward pass per channel of m = rows &middot; spatial values. Training: the sum (m), the mean (1),
+     * the squared deviations (3m), the variance and 1/&radic;(var + eps) (4), the scale and shift (3), the output (2m) and
+     * the running estimates (10). Predicting: the scale and shift from the running estimates (6) and the output (2m).
+     */
+    public static long batchNorm(Backend.Norm norm, boolean training) {
+        long m = norm.perChannel();
+        return norm.channels() * (training ? 6 * m + 18 : 2 * m + 6);
+    }
+
+    /**
+     * Batch normalisation's backward pass per channel of m values: x&#770; and the two sums (5m), and, when the input gradient is asked, the factor (2) and
+     * dx = &gamma;/(m&middot;&sigma;) &middot; (m&middot;dy - &Sigma;dy - x&#770;&middot;&Sigma;dy&middot;x&#770;) with x&#770; again (7m).
+     */
+    public static long batchNormGradient(Backend.Norm norm, boolean inputGradient) {
+        long m = norm.perChannel();
+        return norm.channels() * (5 * m + (inputGradient ? 7 * m + 2 : 0));
     }
 
     /** dy *= (y &gt; 0). */

@@ -102,12 +102,12 @@ public final class JavaBackend implements Backend {
                         float sum = 0f;
                         for (int c = 0; c < cv.c(); c++) {
                             for (int ky = 0; ky < cv.k(); ky++) {
-                                int iy = oy + ky - cv.pad();
+                                int iy = oy * cv.stride() + ky - cv.pad();
                                 if (iy < 0 || iy >= cv.h()) {
                                     continue;
                                 }
                                 for (int kx = 0; kx < cv.k(); kx++) {
-                                    int ix = ox + kx - cv.pad();
+                                    int ix = ox * cv.stride() + kx - cv.pad();
                                     if (ix >= 0 && ix < cv.w()) {
                                         sum += mem[x + ((b * cv.c() + c) * cv.h() + iy) * cv.w() + ix]
                                                 * mem[weights + ((f * cv.c() + c) * cv.k() + ky) * cv.k() + kx];
@@ -134,12 +134,12 @@ public final class JavaBackend implements Backend {
                         float sum = 0f;
                         for (int b = 0; b < cv.n(); b++) {
                             for (int oy = 0; oy < oh; oy++) {
-                                int iy = oy + ky - cv.pad();
+                                int iy = oy * cv.stride() + ky - cv.pad();
                                 if (iy < 0 || iy >= cv.h()) {
                                     continue;
                                 }
                                 for (int ox = 0; ox < ow; ox++) {
-                                    int ix = ox + kx - cv.pad();
+                                    int ix = ox * cv.stride() + kx - cv.pad();
                                     if (ix >= 0 && ix < cv.w()) {
                                         sum += mem[x + ((b * cv.c() + c) * cv.h() + iy) * cv.w() + ix]
                                                 * mem[dy + ((b * cv.f() + f) * oh + oy) * ow + ox];
@@ -166,13 +166,15 @@ public final class JavaBackend implements Backend {
                         float sum = 0f;
                         for (int f = 0; f < cv.f(); f++) {
                             for (int ky = 0; ky < cv.k(); ky++) {
-                                int oy = iy - ky + cv.pad();
-                                if (oy < 0 || oy >= oh) {
+                                int ty = iy - ky + cv.pad();
+                                int oy = ty / cv.stride();
+                                if (ty < 0 || ty % cv.stride() != 0 || oy >= oh) {
                                     continue;
                                 }
                                 for (int kx = 0; kx < cv.k(); kx++) {
-                                    int ox = ix - kx + cv.pad();
-                                    if (ox >= 0 && ox < ow) {
+                                    int tx = ix - kx + cv.pad();
+                                    int ox = tx / cv.stride();
+                                    if (tx >= 0 && tx % cv.stride() == 0 && ox < ow) {
                                         sum += mem[dy + ((b * cv.f() + f) * oh + oy) * ow + ox]
                                                 * mem[weights + ((f * cv.c() + c) * cv.k() + ky) * cv.k() + kx];
                                     }
@@ -230,6 +232,186 @@ public final class JavaBackend implements Backend {
                 }
             }
         }
+    }
+
+    @Override
+    public void activation(ActivationFunction function, int count, int x, int y) {
+        int code = function.ordinal();
+        for (int i = 0; i < count; i++) {
+            mem[y + i] = ActivationFunction.apply(code, mem[x + i]);
+        }
+        flops += function.forwardFlops(count);
+    }
+
+    @Override
+    public void activationGradient(ActivationFunction function, int count, int x, int y, int dy, int dx) {
+        int code = function.ordinal();
+        for (int i = 0; i < count; i++) {
+            mem[dx + i] = ActivationFunction.gradient(code, mem[x + i], mem[y + i], mem[dy + i]);
+        }
+        flops += function.backwardFlops(count);
+    }
+
+    @Override
+    public void add(int count, int a, int b, int y) {
+        for (int i = 0; i < count; i++) {
+            mem[y + i] = mem[a + i] + mem[b + i];
+        }
+        flops += Flops.add(count);
+    }
+
+    @Override
+    public void copy(int count, int x, int y) {
+        System.arraycopy(mem, x, mem, y, count);
+    }
+
+    @Override
+    public void avgPool(Pool pool, int x, int y) {
+        int s = pool.size();
+        float inverse = 1f / (s * s);
+        for (int plane = 0; plane < pool.n() * pool.c(); plane++) {
+            for (int oy = 0; oy < pool.oh(); oy++) {
+                for (int ox = 0; ox < pool.ow(); ox++) {
+                    int base = x + (plane * pool.h() + oy * s) * pool.w() + ox * s;
+                    float sum = 0f;
+                    for (int q = 0; q < s * s; q++) {
+                        sum += mem[base + (q / s) * pool.w() + q % s];
+                    }
+                    mem[y + (plane * pool.oh() + oy) * pool.ow() + ox] = sum * inverse;
+                }
+            }
+        }
+        flops += Flops.avgPool(pool);
+    }
+
+    @Override
+    public void avgPoolGradient(Pool pool, int dy, int dx) {
+        int s = pool.size();
+        float inverse = 1f / (s * s);
+        for (int plane = 0; plane < pool.n() * pool.c(); plane++) {
+            for (int oy = 0; oy < pool.oh(); oy++) {
+                for (int ox = 0; ox < pool.ow(); ox++) {
+                    float g = mem[dy + (plane * pool.oh() + oy) * pool.ow() + ox];
+                    int base = dx + (plane * pool.h() + oy * s) * pool.w() + ox * s;
+                    for (int q = 0; q < s * s; q++) {
+                        mem[base + (q / s) * pool.w() + q % s] = g * inverse;
+                    }
+                }
+            }
+        }
+        flops += Flops.avgPoolGradient(pool);
+    }
+
+    @Override
+    public void groupMean(int groups, int size, int x, int y) {
+        float inverse = 1f / size;
+        for (int g = 0; g < groups; g++) {
+            float sum = 0f;
+            for (int s = 0; s < size; s++) {
+                sum += mem[x + g * size + s];
+            }
+            mem[y + g] = sum * inverse;
+        }
+        flops += Flops.groupMean(groups, size);
+    }
+
+    @Override
+    public void groupMeanGradient(int groups, int size, int dy, int dx) {
+        float inverse = 1f / size;
+        for (int g = 0; g < groups; g++) {
+            float v = mem[dy + g] * inverse;
+            for (int s = 0; s < size; s++) {
+                mem[dx + g * size + s] = v;
+            }
+        }
+        flops += Flops.groupMean(groups, size);
+    }
+
+    @Override
+    public void batchNorm(Norm norm, int x, int y, int gamma, int running, int saved, boolean training) {
+        int channels = norm.channels();
+        int spatial = norm.spatial();
+        int m = norm.perChannel();
+        for (int j = 0; j < channels; j++) {
+            float scale;
+            float shift;
+            if (training) {
+                float sum = 0f;
+                for (int i = 0; i < norm.rows(); i++) {
+                    int row = x + (i * channels + j) * spatial;
+                    for (int s = 0; s < spatial; s++) {
+                        sum += mem[row + s];
+                    }
+                }
+                float mean = sum / m;
+                float squares = 0f;
+                for (int i = 0; i < norm.rows(); i++) {
+                    int row = x + (i * channels + j) * spatial;
+                    for (int s = 0; s < spatial; s++) {
+                        float d = mem[row + s] - mean;
+                        squares += d * d;
+                    }
+                }
+                float variance = squares / m;
+                float inverse = 1f / (float) Math.sqrt(variance + norm.epsilon());
+                mem[saved + j] = mean;
+                mem[saved + channels + j] = inverse;
+                scale = mem[gamma + j] * inverse;
+                shift = mem[gamma + channels + j] - mean * scale;
+                float keep = 1f - norm.momentum();
+                mem[running + j] = keep * mem[running + j] + norm.momentum() * mean;
+                float unbiased = m > 1 ? variance * ((float) m / (m - 1)) : variance;
+                mem[running + channels + j] = keep * mem[running + channels + j] + norm.momentum() * unbiased;
+            } else {
+                float inverse = 1f / (float) Math.sqrt(mem[running + channels + j] + norm.epsilon());
+                scale = mem[gamma + j] * inverse;
+                shift = mem[gamma + channels + j] - mem[running + j] * scale;
+            }
+            for (int i = 0; i < norm.rows(); i++) {
+                int offset = (i * channels + j) * spatial;
+                for (int s = 0; s < spatial; s++) {
+                    mem[y + offset + s] = mem[x + offset + s] * scale + shift;
+                }
+            }
+        }
+        flops += Flops.batchNorm(norm, training);
+    }
+
+    @Override
+    public void batchNormGradient(Norm norm, int x, int dy, int dx, int gamma, int saved, int dGamma) {
+        int channels = norm.channels();
+        int spatial = norm.spatial();
+        int m = norm.perChannel();
+        for (int j = 0; j < channels; j++) {
+            float mean = mem[saved + j];
+            float inverse = mem[saved + channels + j];
+            float sumDy = 0f;
+            float sumDyXhat = 0f;
+            for (int i = 0; i < norm.rows(); i++) {
+                int offset = (i * channels + j) * spatial;
+                for (int s = 0; s < spatial; s++) {
+                    float g = mem[dy + offset + s];
+                    sumDy += g;
+                    sumDyXhat += g * ((mem[x + offset + s] - mean) * inverse);
+                }
+            }
+            if (dGamma >= 0) {
+                mem[dGamma + j] = sumDyXhat;
+                mem[dGamma + channels + j] = sumDy;
+            }
+            if (dx < 0) {
+                continue;
+            }
+            float factor = mem[gamma + j] * inverse / m;
+            for (int i = 0; i < norm.rows(); i++) {
+                int offset = (i * channels + j) * spatial;
+                for (int s = 0; s < spatial; s++) {
+                    float xhat = (mem[x + offset + s] - mean) * inverse;
+                    mem[dx + offset + s] = factor * (m * mem[dy + offset + s] - sumDy - xhat * sumDyXhat);
+                }
+            }
+        }
+        flops += Flops.batchNormGradient(norm, dx >= 0);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.mlarena.numerics.nn;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -10,8 +12,9 @@ abstract class Layer {
 
     final Shape in;
     final Shape out;
-    /** offsets in the backend's memory: parameters, input and output activations and their gradients, scratch */
+    /** offsets in the backend's memory: parameters, state, input and output activations and their gradients, scratch */
     int params;
+    int state;
     int inAct;
     int outAct;
     int inGrad = -1;
@@ -30,6 +33,44 @@ abstract class Layer {
     /** Floats per sample the layer keeps between its passes (dropout masks, pooling arg-max). */
     int scratchPerSample() {
         return 0;
+    }
+
+    /** Floats per batch the layer keeps between its passes whatever the batch's size (a batch's statistics). */
+    int scratchPerBatch() {
+        return 0;
+    }
+
+    /** Values that are not trained by the optimiser but saved with the weights (running statistics). */
+    int stateCount() {
+        return 0;
+    }
+
+    /** Places the parameters at {@code offset}; answers the offset after them. */
+    int layoutParameters(int offset) {
+        params = offset;
+        return offset + parameterCount();
+    }
+
+    /** Places the state at {@code offset}; answers the offset after it. */
+    int layoutState(int offset) {
+        state = offset;
+        return offset + stateCount();
+    }
+
+    /**
+     * Places the activations, their gradients and the scratch from {@code next} for batches of up to {@code capacity} rows,
+     * reading the input at {@code input} and writing its gradient at {@code inputGradient} (-1: none); answers the next
+     * free offset.
+     */
+    long layout(long next, int capacity, int input, int inputGradient) {
+        inAct = input;
+        inGrad = inputGradient;
+        outAct = Network.checked(next);
+        next += (long) capacity * out.size();
+        outGrad = Network.checked(next);
+        next += (long) capacity * out.size();
+        scratch = Network.checked(next);
+        return next + (long) capacity * scratchPerSample() + scratchPerBatch();
     }
 
     /** Parameters that are biases (at the end of the layer's parameters). */
@@ -85,7 +126,52 @@ abstract class Layer {
         if (spec instanceof LayerSpec.Conv2d c) {
             return new ConvLayer(c, in);
         }
-        return new PoolLayer((LayerSpec.MaxPool) spec, in);
+        if (spec instanceof LayerSpec.MaxPool p) {
+            return new PoolLayer(p, in);
+        }
+        if (spec instanceof LayerSpec.AvgPool p) {
+            return new AvgPoolLayer(p, in);
+        }
+        if (spec instanceof LayerSpec.GlobalAvgPool g) {
+            return new GlobalAvgPoolLayer(g, in);
+        }
+        if (spec instanceof LayerSpec.Activation a) {
+            return new ActivationLayer(a, in);
+        }
+        if (spec instanceof LayerSpec.Dropout d) {
+            return new DropoutLayer(d, in);
+        }
+        if (spec instanceof LayerSpec.BatchNorm b) {
+            return new BatchNormLayer(b, in);
+        }
+        return new ResidualLayer((LayerSpec.Residual) spec, in);
+    }
+
+    /**
+     * The backward pass through a chain of layers, last to first, each reading the gradient of its output: the gradients
+     * of the trainable ones, and the input gradients down to {@code first} (of {@code first} itself when
+     * {@code inputGradientOfFirst}). A dense layer above a layer that ends with ReLU applies that ReLU's backward pass with
+     * its input gradient (one launch on OpenCL).
+     */
+    static void backwardChain(List<Layer> layers, int first, boolean[] trainable, Backend backend, int rows, int gradientBase,
+                              boolean inputGradientOfFirst, StepAfter stepAfter) {
+        boolean reluDone = false;
+        for (int l = layers.size() - 1; l >= first; l--) {
+            Layer layer = layers.get(l);
+            boolean inputGradient = l > first || inputGradientOfFirst;
+            int reluBelow = l > first && layer.foldsReluBelow() && layers.get(l - 1).endsWithRelu() ? layers.get(l - 1).outAct : -1;
+            layer.backward(backend, rows, gradientBase, trainable[l], inputGradient, reluBelow, reluDone, l == first ? stepAfter : null);
+            reluDone = reluBelow >= 0;
+        }
+    }
+
+    /** The FLOPs {@link #backwardChain} counts. */
+    static long backwardChainFlops(List<Layer> layers, int first, boolean[] trainable, int rows, boolean inputGradientOfFirst) {
+        long total = 0;
+        for (int l = layers.size() - 1; l >= first; l--) {
+            total += layers.get(l).backwardFlops(rows, trainable[l], l > first || inputGradientOfFirst);
+        }
+        return total;
     }
 
     static void heUniform(float[] mem, int offset, int count, int fanIn, SplittableRandom random) {
@@ -215,13 +301,23 @@ abstract class Layer {
         private final LayerSpec.Conv2d spec;
 
         ConvLayer(LayerSpec.Conv2d spec, Shape in) {
-            super(in, new Shape(spec.filters(), in.height() + 2 * spec.padding() - spec.kernel() + 1,
-                    in.width() + 2 * spec.padding() - spec.kernel() + 1));
+            super(in, outputShape(spec, in));
             this.spec = spec;
         }
 
+        /** The output of a convolution on {@code in}; refuses a kernel larger than the padded input. */
+        static Shape outputShape(LayerSpec.Conv2d spec, Shape in) {
+            int height = in.height() + 2 * spec.padding() - spec.kernel();
+            int width = in.width() + 2 * spec.padding() - spec.kernel();
+            if (height < 0 || width < 0) {
+                throw new IllegalArgumentException("a " + spec.kernel() + "x" + spec.kernel() + " kernel with padding " + spec.padding()
+                        + " does not fit a " + in + " input");
+            }
+            return new Shape(spec.filters(), height / spec.stride() + 1, width / spec.stride() + 1);
+        }
+
         private Backend.Conv conv(int rows) {
-            return new Backend.Conv(rows, in.channels(), in.height(), in.width(), spec.filters(), spec.kernel(), spec.padding());
+            return new Backend.Conv(rows, in.channels(), in.height(), in.width(), spec.filters(), spec.kernel(), spec.padding(), spec.stride());
         }
 
         private int weights() {
@@ -350,6 +446,475 @@ abstract class Layer {
         @Override
         long backwardFlops(int rows, boolean trainable, boolean inputGradient) {
             return 0;
+        }
+    }
+
+    /** Average pooling over non-overlapping windows. */
+    static final class AvgPoolLayer extends Layer {
+        private final LayerSpec.AvgPool spec;
+
+        AvgPoolLayer(LayerSpec.AvgPool spec, Shape in) {
+            super(in, new Shape(in.channels(), in.height() / spec.size(), in.width() / spec.size()));
+            if (in.height() % spec.size() != 0 || in.width() % spec.size() != 0) {
+                throw new IllegalArgumentException("average pooling by " + spec.size() + " needs height and width that are multiples of it, got "
+                        + in);
+            }
+            this.spec = spec;
+        }
+
+        private Backend.Pool pool(int rows) {
+            return new Backend.Pool(rows, in.channels(), in.height(), in.width(), spec.size());
+        }
+
+        @Override
+        LayerSpec spec() {
+            return spec;
+        }
+
+        @Override
+        int parameterCount() {
+            return 0;
+        }
+
+        @Override
+        void initialise(float[] mem, SplittableRandom random) {
+            // no parameters
+        }
+
+        @Override
+        void forward(Backend b, int rows, boolean training, int seed) {
+            b.avgPool(pool(rows), inAct, outAct);
+        }
+
+        @Override
+        void backward(Backend b, int rows, int gradientBase, boolean trainable, boolean inputGradient, int reluBelow,
+                      boolean reluDone, StepAfter stepAfter) {
+            if (inputGradient) {
+                b.avgPoolGradient(pool(rows), outGrad, inGrad);
+            }
+        }
+
+        @Override
+        long forwardFlops(int rows, boolean training) {
+            return Flops.avgPool(pool(rows));
+        }
+
+        @Override
+        long backwardFlops(int rows, boolean trainable, boolean inputGradient) {
+            return inputGradient ? Flops.avgPoolGradient(pool(rows)) : 0;
+        }
+    }
+
+    /** The mean of each channel: channels &times; height &times; width to a vector of channels. */
+    static final class GlobalAvgPoolLayer extends Layer {
+        private final LayerSpec.GlobalAvgPool spec;
+
+        GlobalAvgPoolLayer(LayerSpec.GlobalAvgPool spec, Shape in) {
+            super(in, Shape.vector(in.channels()));
+            this.spec = spec;
+        }
+
+        private int spatial() {
+            return in.height() * in.width();
+        }
+
+        @Override
+        LayerSpec spec() {
+            return spec;
+        }
+
+        @Override
+        int parameterCount() {
+            return 0;
+        }
+
+        @Override
+        void initialise(float[] mem, SplittableRandom random) {
+            // no parameters
+        }
+
+        @Override
+        void forward(Backend b, int rows, boolean training, int seed) {
+            b.groupMean(rows * in.channels(), spatial(), inAct, outAct);
+        }
+
+        @Override
+        void backward(Backend b, int rows, int gradientBase, boolean trainable, boolean inputGradient, int reluBelow,
+                      boolean reluDone, StepAfter stepAfter) {
+            if (inputGradient) {
+                b.groupMeanGradient(rows * in.channels(), spatial(), outGrad, inGrad);
+            }
+        }
+
+        @Override
+        long forwardFlops(int rows, boolean training) {
+            return Flops.groupMean((long) rows * in.channels(), spatial());
+        }
+
+        @Override
+        long backwardFlops(int rows, boolean trainable, boolean inputGradient) {
+            return inputGradient ? forwardFlops(rows, true) : 0;
+        }
+    }
+
+    /** An activation function on its own (one that follows no dense or convolution layer, or is not ReLU). */
+    static final class ActivationLayer extends Layer {
+        private final LayerSpec.Activation spec;
+
+        ActivationLayer(LayerSpec.Activation spec, Shape in) {
+            super(in, in);
+            this.spec = spec;
+        }
+
+        @Override
+        LayerSpec spec() {
+            return spec;
+        }
+
+        @Override
+        int parameterCount() {
+            return 0;
+        }
+
+        @Override
+        void initialise(float[] mem, SplittableRandom random) {
+            // no parameters
+        }
+
+        @Override
+        void forward(Backend b, int rows, boolean training, int seed) {
+            b.activation(spec.function(), rows * out.size(), inAct, outAct);
+        }
+
+        @Override
+        void backward(Backend b, int rows, int gradientBase, boolean trainable, boolean inputGradient, int reluBelow,
+                      boolean reluDone, StepAfter stepAfter) {
+            if (inputGradient) {
+                b.activationGradient(spec.function(), rows * out.size(), inAct, outAct, outGrad, inGrad);
+            }
+        }
+
+        @Override
+        long forwardFlops(int rows, boolean training) {
+            return spec.function().forwardFlops((long) rows * out.size());
+        }
+
+        @Override
+        long backwardFlops(int rows, boolean trainable, boolean inputGradient) {
+            return inputGradient ? spec.function().backwardFlops((long) rows * out.size()) : 0;
+        }
+    }
+
+    /** Inverted dropout on its own (one that does not follow a dense layer with ReLU, which fuses it). */
+    static final class DropoutLayer extends Layer {
+        private final LayerSpec.Dropout spec;
+
+        DropoutLayer(LayerSpec.Dropout spec, Shape in) {
+            super(in, in);
+            this.spec = spec;
+        }
+
+        @Override
+        LayerSpec spec() {
+            return spec;
+        }
+
+        @Override
+        int parameterCount() {
+            return 0;
+        }
+
+        @Override
+        int scratchPerSample() {
+            return out.size();
+        }
+
+        @Override
+        void initialise(float[] mem, SplittableRandom random) {
+            // no parameters
+        }
+
+        @Override
+        void forward(Backend b, int rows, boolean training, int seed) {
+            b.copy(rows * out.size(), inAct, outAct);
+            if (training) {
+                b.dropout(rows * out.size(), outAct, scratch, spec.rate(), seed);
+            }
+        }
+
+        @Override
+        void backward(Backend b, int rows, int gradientBase, boolean trainable, boolean inputGradient, int reluBelow,
+                      boolean reluDone, StepAfter stepAfter) {
+            if (inputGradient) {
+                b.copy(rows * out.size(), outGrad, inGrad);
+                b.multiply(rows * out.size(), inGrad, scratch);
+            }
+        }
+
+        @Override
+        long forwardFlops(int rows, boolean training) {
+            return training ? Flops.dropout((long) rows * out.size()) : 0;
+        }
+
+        @Override
+        long backwardFlops(int rows, boolean trainable, boolean inputGradient) {
+            return inputGradient ? Flops.multiply((long) rows * out.size()) : 0;
+        }
+    }
+
+    /** Batch normalisation per channel: a scale and a shift trained, the running mean and variance kept as state. */
+    static final class BatchNormLayer extends Layer {
+        private final LayerSpec.BatchNorm spec;
+
+        BatchNormLayer(LayerSpec.BatchNorm spec, Shape in) {
+            super(in, in);
+            this.spec = spec;
+        }
+
+        private Backend.Norm norm(int rows) {
+            return new Backend.Norm(rows, in.channels(), in.height() * in.width(), spec.momentum(), spec.epsilon());
+        }
+
+        @Override
+        LayerSpec spec() {
+            return spec;
+        }
+
+        @Override
+        int parameterCount() {
+            return 2 * in.channels();
+        }
+
+        @Override
+        int biasCount() {
+            return in.channels();
+        }
+
+        @Override
+        int stateCount() {
+            return 2 * in.channels();
+        }
+
+        @Override
+        int scratchPerBatch() {
+            return 2 * in.channels();
+        }
+
+        /** &gamma; = 1, &beta; = 0; running mean 0 and variance 1. */
+        @Override
+        void initialise(float[] mem, SplittableRandom random) {
+            int channels = in.channels();
+            java.util.Arrays.fill(mem, params, params + channels, 1f);
+            java.util.Arrays.fill(mem, state + channels, state + 2 * channels, 1f);
+        }
+
+        @Override
+        void forward(Backend b, int rows, boolean training, int seed) {
+            b.batchNorm(norm(rows), inAct, outAct, params, state, scratch, training);
+        }
+
+        @Override
+        void backward(Backend b, int rows, int gradientBase, boolean trainable, boolean inputGradient, int reluBelow,
+                      boolean reluDone, StepAfter stepAfter) {
+            if (trainable || inputGradient) {
+                b.batchNormGradient(norm(rows), inAct, outGrad, inputGradient ? inGrad : -1, params, scratch, trainable ? gradientBase + params : -1);
+            }
+        }
+
+        @Override
+        long forwardFlops(int rows, boolean training) {
+            return Flops.batchNorm(norm(rows), training);
+        }
+
+        @Override
+        long backwardFlops(int rows, boolean trainable, boolean inputGradient) {
+            return trainable || inputGradient ? Flops.batchNormGradient(norm(rows), inputGradient) : 0;
+        }
+    }
+
+    /**
+     * A residual block: its body's layers, then the body's output plus the block's input (or a 1&times;1 convolution of
+     * it). The body's parameters and state come first, the projection's (weights, then a bias per filter) last.
+     */
+    static final class ResidualLayer extends Layer {
+        private final LayerSpec.Residual spec;
+        private final List<Layer> body = new ArrayList<>();
+        private final Backend.Conv projection;
+        private int projectionParams;
+
+        ResidualLayer(LayerSpec.Residual spec, Shape in) {
+            super(in, bodyOutput(spec, in));
+            this.spec = spec;
+            Shape shape = in;
+            for (LayerSpec layer : spec.body()) {
+                Layer built = Layer.of(layer, shape);
+                body.add(built);
+                shape = built.out;
+            }
+            if (spec.projection()) {
+                projection = new Backend.Conv(1, in.channels(), in.height(), in.width(), out.channels(), 1, 0, spec.projectionStride());
+                if (projection.oh() != out.height() || projection.ow() != out.width()) {
+                    throw new IllegalArgumentException("the projection of a " + in + " input with stride " + spec.projectionStride() + " gives "
+                            + out.channels() + "x" + projection.oh() + "x" + projection.ow() + " but the body gives " + out);
+                }
+            } else {
+                projection = null;
+                if (!out.equals(in)) {
+                    throw new IllegalArgumentException("the body turns " + in + " into " + out + "; a block whose body changes the shape needs a projection");
+                }
+            }
+        }
+
+        private static Shape bodyOutput(LayerSpec.Residual spec, Shape in) {
+            Shape shape = in;
+            for (LayerSpec layer : spec.body()) {
+                shape = Layer.of(layer, shape).out;
+            }
+            return shape;
+        }
+
+        private Backend.Conv projection(int rows) {
+            return new Backend.Conv(rows, projection.c(), projection.h(), projection.w(), projection.f(), 1, 0, projection.stride());
+        }
+
+        private int projectionWeights() {
+            return projection == null ? 0 : projection.f() * projection.c();
+        }
+
+        @Override
+        LayerSpec spec() {
+            return spec;
+        }
+
+        @Override
+        int parameterCount() {
+            int total = projection == null ? 0 : projectionWeights() + projection.f();
+            for (Layer layer : body) {
+                total += layer.parameterCount();
+            }
+            return total;
+        }
+
+        @Override
+        int biasCount() {
+            return projection == null ? 0 : projection.f();
+        }
+
+        @Override
+        int stateCount() {
+            return body.stream().mapToInt(Layer::stateCount).sum();
+        }
+
+        @Override
+        int layoutParameters(int offset) {
+            params = offset;
+            int next = offset;
+            for (Layer layer : body) {
+                next = layer.layoutParameters(next);
+            }
+            projectionParams = next;
+            return offset + parameterCount();
+        }
+
+        @Override
+        int layoutState(int offset) {
+            state = offset;
+            int next = offset;
+            for (Layer layer : body) {
+                next = layer.layoutState(next);
+            }
+            return next;
+        }
+
+        @Override
+        long layout(long next, int capacity, int input, int inputGradient) {
+            int previousAct = input;
+            int previousGrad = inputGradient;
+            for (Layer layer : body) {
+                next = layer.layout(next, capacity, previousAct, previousGrad);
+                previousAct = layer.outAct;
+                previousGrad = layer.outGrad;
+            }
+            inAct = input;
+            inGrad = inputGradient;
+            outAct = Network.checked(next);
+            next += (long) capacity * out.size();
+            outGrad = Network.checked(next);
+            next += (long) capacity * out.size();
+            // the projection's output in the forward pass, its input gradient in the backward one
+            scratch = Network.checked(next);
+            return next + (projection == null ? 0 : (long) capacity * Math.max(in.size(), out.size()));
+        }
+
+        @Override
+        void initialise(float[] mem, SplittableRandom random) {
+            for (Layer layer : body) {
+                layer.initialise(mem, random);
+            }
+            if (projection != null) {
+                heUniform(mem, projectionParams, projectionWeights(), in.channels(), random);
+            }
+        }
+
+        @Override
+        void forward(Backend b, int rows, boolean training, int seed) {
+            for (int l = 0; l < body.size(); l++) {
+                body.get(l).forward(b, rows, training, seed + 31 * (l + 1));
+            }
+            int skip = inAct;
+            if (projection != null) {
+                b.conv2d(projection(rows), inAct, projectionParams, scratch);
+                b.addBias(rows, out.channels(), out.height() * out.width(), scratch, projectionParams + projectionWeights(), false);
+                skip = scratch;
+            }
+            b.add(rows * out.size(), body.get(body.size() - 1).outAct, skip, outAct);
+        }
+
+        @Override
+        void backward(Backend b, int rows, int gradientBase, boolean trainable, boolean inputGradient, int reluBelow,
+                      boolean reluDone, StepAfter stepAfter) {
+            b.copy(rows * out.size(), outGrad, body.get(body.size() - 1).outGrad);
+            boolean[] trainables = new boolean[body.size()];
+            java.util.Arrays.fill(trainables, trainable);
+            backwardChain(body, 0, trainables, b, rows, gradientBase, inputGradient, null);
+            if (projection != null && trainable) {
+                b.conv2dWeightGradient(projection(rows), inAct, outGrad, gradientBase + projectionParams);
+                b.biasGradient(rows, out.channels(), out.height() * out.width(), outGrad, gradientBase + projectionParams + projectionWeights());
+            }
+            if (inputGradient) {
+                int skip = outGrad;
+                if (projection != null) {
+                    b.conv2dInputGradient(projection(rows), outGrad, projectionParams, scratch);
+                    skip = scratch;
+                }
+                b.add(rows * in.size(), inGrad, skip, inGrad);
+            }
+        }
+
+        @Override
+        long forwardFlops(int rows, boolean training) {
+            long total = Flops.add((long) rows * out.size());
+            for (Layer layer : body) {
+                total += layer.forwardFlops(rows, training);
+            }
+            if (projection != null) {
+                total += Flops.conv2d(projection(rows)) + Flops.addBias(rows, out.size(), false);
+            }
+            return total;
+        }
+
+        @Override
+        long backwardFlops(int rows, boolean trainable, boolean inputGradient) {
+            boolean[] trainables = new boolean[body.size()];
+            java.util.Arrays.fill(trainables, trainable);
+            long total = backwardChainFlops(body, 0, trainables, rows, inputGradient);
+            if (projection != null && trainable) {
+                total += Flops.conv2d(projection(rows)) + Flops.biasGradient(rows, out.size());
+            }
+            if (inputGradient) {
+                total += Flops.add((long) rows * in.size()) + (projection != null ? Flops.conv2d(projection(rows)) : 0);
+            }
+            return total;
         }
     }
 }

@@ -1,6 +1,12 @@
 package org.mlarena.numerics.nn;
 
-/** What a layer is, independent of where it runs: the architecture that weight files record. */
+import java.util.List;
+
+/**
+ * What a layer is, independent of where it runs: the executable architecture that weight files record. A person
+ * writes an {@link Architecture} instead; it compiles to these, fusing an activation into the layer before it where
+ * the kernels can.
+ */
 public sealed interface LayerSpec {
 
     /**
@@ -20,13 +26,18 @@ public sealed interface LayerSpec {
         }
     }
 
-    /** 2-D convolution, stride 1, zero padding, a bias per filter, then ReLU if asked. */
-    record Conv2d(int filters, int kernel, int padding, boolean relu) implements LayerSpec {
+    /** 2-D convolution with zero padding and a stride, a bias per filter, then ReLU if asked. */
+    record Conv2d(int filters, int kernel, int stride, int padding, boolean relu) implements LayerSpec {
         public Conv2d {
-            if (filters < 1 || kernel < 1 || padding < 0 || padding >= kernel) {
-                throw new IllegalArgumentException("a convolution needs filters >= 1, kernel >= 1 and 0 <= padding < kernel, got "
-                        + filters + ", " + kernel + ", " + padding);
+            if (filters < 1 || kernel < 1 || stride < 1 || padding < 0 || padding >= kernel) {
+                throw new IllegalArgumentException("a convolution needs filters >= 1, kernel >= 1, stride >= 1 and 0 <= padding < kernel, got "
+                        + filters + ", " + kernel + ", " + stride + ", " + padding);
             }
+        }
+
+        /** Stride 1. */
+        public Conv2d(int filters, int kernel, int padding, boolean relu) {
+            this(filters, kernel, 1, padding, relu);
         }
     }
 
@@ -35,6 +46,74 @@ public sealed interface LayerSpec {
         public MaxPool {
             if (size < 2) {
                 throw new IllegalArgumentException("a pooling window is at least 2, got " + size);
+            }
+        }
+    }
+
+    /** Average pooling over non-overlapping size &times; size windows. */
+    record AvgPool(int size) implements LayerSpec {
+        public AvgPool {
+            if (size < 2) {
+                throw new IllegalArgumentException("a pooling window is at least 2, got " + size);
+            }
+        }
+    }
+
+    /** The mean of each channel over all positions: channels &times; height &times; width to a vector of channels. */
+    record GlobalAvgPool() implements LayerSpec {
+    }
+
+    /** An activation function applied element by element. */
+    record Activation(ActivationFunction function) implements LayerSpec {
+        public Activation {
+            if (function == null) {
+                throw new IllegalArgumentException("an activation needs its function");
+            }
+        }
+    }
+
+    /** Inverted dropout during training (identity when predicting). */
+    record Dropout(float rate) implements LayerSpec {
+        public Dropout {
+            if (!(rate > 0f && rate < 1f)) {
+                throw new IllegalArgumentException("the dropout rate must be in (0, 1), got " + rate);
+            }
+        }
+    }
+
+    /**
+     * Batch normalisation per channel (per feature of a vector): the batch's mean and variance while training, running
+     * estimates (updated with {@link #momentum}) when predicting; a learnt scale and shift.
+     */
+    record BatchNorm(float momentum, float epsilon) implements LayerSpec {
+        public static final float DEFAULT_MOMENTUM = 0.1f;
+        public static final float DEFAULT_EPSILON = 1e-5f;
+
+        public BatchNorm {
+            if (!(momentum > 0f && momentum <= 1f) || !(epsilon > 0f && epsilon < 1f)) {
+                throw new IllegalArgumentException("batch normalisation needs a momentum in (0, 1] and an epsilon in (0, 1), got "
+                        + momentum + ", " + epsilon);
+            }
+        }
+
+        /** PyTorch's defaults: momentum 0.1, epsilon 1e-5. */
+        public BatchNorm() {
+            this(DEFAULT_MOMENTUM, DEFAULT_EPSILON);
+        }
+    }
+
+    /**
+     * A residual block: the body's output plus the block's input, or plus a 1&times;1 convolution of it ({@code projection})
+     * where the shapes differ; the body must keep or reach the shape the projection gives.
+     */
+    record Residual(List<LayerSpec> body, boolean projection, int projectionStride) implements LayerSpec {
+        public Residual {
+            body = List.copyOf(body);
+            if (body.isEmpty()) {
+                throw new IllegalArgumentException("a residual block needs at least one layer in its body");
+            }
+            if (projectionStride < 1) {
+                throw new IllegalArgumentException("the projection's stride is at least 1, got " + projectionStride);
             }
         }
     }

@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A sequential network on a {@link Backend}: dense, convolution and pooling layers, softmax cross-entropy
+ * A sequential network on a {@link Backend}: the layers of {@link LayerSpec}, softmax cross-entropy
  * or mean squared error at the end. The model zoo's architectures are factories here: softmax (logistic)
  * and linear regression, the MLP classifier and regressor ({@link #dense}), the small CNN ({@link #cnn}).
  *
  * <p>Memory layout (floats, fixed at construction): the parameters of every layer (P floats), their
- * gradients (P), the optimiser's two state vectors (2P), the input batch, then per layer its output, the
- * gradient of its output, and its scratch. Weights never leave the device during training.
+ * gradients (P), the optimiser's two state vectors (2P), the layers' state (S: running statistics), the input
+ * batch, then per layer its output, the gradient of its output, and its scratch. Weights never leave the device
+ * during training.
  */
 public final class Network implements AutoCloseable {
 
@@ -25,6 +26,7 @@ public final class Network implements AutoCloseable {
     private final Backend backend;
     private final int capacity;
     private final int parameterCount;
+    private final int stateCount;
     private final boolean[] frozen;
     private int seed;
     private int step;
@@ -50,29 +52,26 @@ public final class Network implements AutoCloseable {
         this.capacity = capacity;
         this.layers = new ArrayList<>();
         Shape shape = input;
-        long offset = 0;
+        int offset = 0;
         for (LayerSpec spec : specs) {
             Layer layer = Layer.of(spec, shape);
-            layer.params = checked(offset);
-            offset += layer.parameterCount();
+            offset = checked(layer.layoutParameters(offset) + 0L);
             layers.add(layer);
             shape = layer.out;
         }
-        this.parameterCount = checked(offset);
-        long next = 4L * parameterCount;
+        this.parameterCount = offset;
+        int stateEnd = checked(4L * parameterCount);
+        for (Layer layer : layers) {
+            stateEnd = checked(layer.layoutState(stateEnd) + 0L);
+        }
+        this.stateCount = stateEnd - 4 * parameterCount;
+        long next = stateEnd;
         int inputOffset = checked(next);
         next += (long) capacity * input.size();
         int previousAct = inputOffset;
         int previousGrad = -1;
         for (Layer layer : layers) {
-            layer.inAct = previousAct;
-            layer.inGrad = previousGrad;
-            layer.outAct = checked(next);
-            next += (long) capacity * layer.out.size();
-            layer.outGrad = checked(next);
-            next += (long) capacity * layer.out.size();
-            layer.scratch = checked(next);
-            next += (long) capacity * layer.scratchPerSample();
+            next = layer.layout(next, capacity, previousAct, previousGrad);
             previousAct = layer.outAct;
             previousGrad = layer.outGrad;
         }
@@ -118,7 +117,7 @@ public final class Network implements AutoCloseable {
                 Loss.SOFTMAX_CROSS_ENTROPY, backend, capacity);
     }
 
-    private static int checked(long offset) {
+    static int checked(long offset) {
         if (offset > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("the network does not fit one array (" + offset + " floats); make it or the batch smaller");
         }
@@ -174,9 +173,18 @@ public final class Network implements AutoCloseable {
         return parameterCount;
     }
 
-    /** Size of the parameters as stored (fp32). */
+    /** Values kept with the parameters but not trained (running statistics), at {@link #stateOffset()}. */
+    public int stateCount() {
+        return stateCount;
+    }
+
+    public int stateOffset() {
+        return 4 * parameterCount;
+    }
+
+    /** Size of the parameters and the state as stored (fp32). */
     public long parameterBytes() {
-        return 4L * parameterCount;
+        return 4L * (parameterCount + stateCount);
     }
 
     /** Optimiser steps taken (Adam's bias correction depends on it); restored from checkpoints. */
@@ -230,6 +238,11 @@ public final class Network implements AutoCloseable {
         return head ? last.forwardWithSoftmax(backend, rows) : lossOf(rows);
     }
 
+    /** Forward pass (as in training: batch statistics, dropout) and loss of the staged batch, with no backward pass. */
+    Backend.LossResult lossAsInTraining(int rows) {
+        return forwardAndLoss(rows, true);
+    }
+
     /** Forward pass and loss of the staged batch, without changing anything. */
     public Backend.LossResult evaluate(int rows) {
         return forwardAndLoss(rows, false);
@@ -245,16 +258,16 @@ public final class Network implements AutoCloseable {
 
     private Backend.LossResult backwardPass(int rows, Layer.StepAfter stepAfter) {
         Backend.LossResult result = forwardAndLoss(rows, true);
-        int first = firstTrainable();
-        boolean reluDone = false;
-        for (int l = layers.size() - 1; l >= first; l--) {
-            Layer layer = layers.get(l);
-            boolean inputGradient = l > first;
-            int reluBelow = inputGradient && layer.foldsReluBelow() && layers.get(l - 1).endsWithRelu() ? layers.get(l - 1).outAct : -1;
-            layer.backward(backend, rows, parameterCount, trainable(l), inputGradient, reluBelow, reluDone, l == first ? stepAfter : null);
-            reluDone = reluBelow >= 0;
-        }
+        Layer.backwardChain(layers, firstTrainable(), trainables(), backend, rows, parameterCount, false, stepAfter);
         return result;
+    }
+
+    private boolean[] trainables() {
+        boolean[] trainable = new boolean[layers.size()];
+        for (int l = 0; l < trainable.length; l++) {
+            trainable[l] = trainable(l);
+        }
+        return trainable;
     }
 
     /**
@@ -335,11 +348,27 @@ public final class Network implements AutoCloseable {
         return parameterCount;
     }
 
+    /** What one layer is and costs: its spec, output shape, parameters and inference FLOPs per sample. */
+    public record LayerFigures(LayerSpec spec, Shape output, int parameters, long flopsPerSample) {
+    }
+
+    public List<LayerFigures> layerFigures() {
+        return layers.stream().map(l -> new LayerFigures(l.spec(), l.out, l.parameterCount(), l.forwardFlops(1, false))).toList();
+    }
+
     /** FLOPs of one sample's inference (forward pass, no loss). */
     public long inferenceFlopsPerSample() {
+        return inferenceFlops(1);
+    }
+
+    /**
+     * FLOPs of the inference of a batch: the rows times {@link #inferenceFlopsPerSample()}, less what a layer computes once
+     * per batch (batch normalisation's scale and shift).
+     */
+    public long inferenceFlops(int rows) {
         long total = 0;
         for (Layer layer : layers) {
-            total += layer.forwardFlops(1, false);
+            total += layer.forwardFlops(rows, false);
         }
         return total;
     }
@@ -352,8 +381,8 @@ public final class Network implements AutoCloseable {
         }
         total += loss == Loss.SOFTMAX_CROSS_ENTROPY ? Flops.softmaxCrossEntropy(rows, outputs()) : Flops.meanSquaredError(rows, outputs());
         int first = firstTrainable();
-        for (int l = layers.size() - 1; l >= first; l--) {
-            total += layers.get(l).backwardFlops(rows, trainable(l), l > first);
+        total += Layer.backwardChainFlops(layers, first, trainables(), rows, false);
+        for (int l = first; l < layers.size(); l++) {
             if (trainable(l)) {
                 total += optimizer.flops(layers.get(l).parameterCount());
             }

@@ -16,14 +16,19 @@ import org.mlarena.numerics.data.InvalidDataException;
  *
  * <pre>
  * "MLARENAW"            8 bytes magic
- * version               int (2; version 1 files, without preprocessing, are read as the identity)
- * architecture          input shape (3 ints), int loss ordinal, int layer count, per layer: int kind
- *                       (1 dense, 2 convolution, 3 max-pooling) and 4 ints (dense: outputs, ReLU, dropout as float
- *                       bits, 0; convolution: filters, kernel, padding, ReLU; pooling: size, 0, 0, 0)
- * preprocessing         version 2: int raw inputs, int columns, per column int kind (1 numeric) and its mean,
+ * version               int (3; versions 1 and 2 are read too: 1 without preprocessing, read as the identity)
+ * architecture          input shape (3 ints), int loss ordinal, int layer count, per layer: int kind, int n, n ints
+ *                       (floats as their bits): 1 dense (outputs, ReLU, dropout), 2 convolution (filters, kernel,
+ *                       stride, padding, ReLU), 3 max-pooling (size), 4 average pooling (size), 5 global average
+ *                       pooling (), 6 activation (function ordinal), 7 dropout (rate), 8 batch normalisation
+ *                       (momentum, epsilon), 9 residual block (projection, projection stride, body layers) followed by
+ *                       its body's layers. Versions 1 and 2: kinds 1 to 3 with 4 ints each (convolution: filters,
+ *                       kernel, padding, ReLU)
+ * preprocessing         version 2 on: int raw inputs, int columns, per column int kind (1 numeric) and its mean,
  *                       scale, fill (doubles) and missing flag (boolean); the target's mean and scale (doubles)
  * step                  int optimiser steps taken
  * parameters            int P, then P floats
+ * layer state           version 3: int S, then S floats (running statistics)
  * optimiser state       int S (0 or 2P), then S floats
  * CRC-32                long, of every byte before it
  * </pre>
@@ -31,7 +36,7 @@ import org.mlarena.numerics.data.InvalidDataException;
  */
 public final class WeightFile {
 
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     private static final byte[] MAGIC = "MLARENAW".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /**
@@ -40,7 +45,7 @@ public final class WeightFile {
      * @param optimizerState the optimiser's two state vectors (2P floats), or empty
      */
     public record Saved(Shape input, List<LayerSpec> layers, Network.Loss loss, Preprocessing preprocessing, int step, float[] parameters,
-                        float[] optimizerState) {
+                        float[] state, float[] optimizerState) {
 
         /** The epochs these weights have been trained for, at {@code stepsPerEpoch} optimiser steps each. */
         public int epochs(int stepsPerEpoch) {
@@ -56,6 +61,7 @@ public final class WeightFile {
             net.backend().download();
             float[] mem = net.backend().memory();
             System.arraycopy(parameters, 0, mem, 0, parameters.length);
+            System.arraycopy(state, 0, mem, net.stateOffset(), state.length);
             if (withOptimizerState && optimizerState.length > 0) {
                 System.arraycopy(optimizerState, 0, mem, 2 * parameters.length, optimizerState.length);
                 net.step(step);
@@ -75,6 +81,8 @@ public final class WeightFile {
             float[] mem = backend.memory();
             int kept = net.weightOffset(net.layers() - 1); // every parameter before the output layer
             System.arraycopy(parameters, 0, mem, 0, kept);
+            // the output layer is dense: all the state belongs to the layers kept
+            System.arraycopy(state, 0, mem, net.stateOffset(), state.length);
             backend.upload();
             return net;
         }
@@ -107,6 +115,10 @@ public final class WeightFile {
             for (int i = 0; i < p; i++) {
                 out.writeFloat(mem[i]);
             }
+            out.writeInt(net.stateCount());
+            for (int i = 0; i < net.stateCount(); i++) {
+                out.writeFloat(mem[net.stateOffset() + i]);
+            }
             int state = withOptimizerState ? 2 * p : 0;
             out.writeInt(state);
             for (int i = 0; i < state; i++) {
@@ -123,7 +135,7 @@ public final class WeightFile {
                 throw new InvalidDataException(file + ": not an ML Arena weight file (wrong magic bytes)");
             }
             int version = in.readInt();
-            if (version != VERSION && version != 1) {
+            if (version < 1 || version > VERSION) {
                 throw new InvalidDataException(file + ": weight format version " + version + ", this ML Arena reads versions 1 to " + VERSION);
             }
             Shape input;
@@ -131,6 +143,7 @@ public final class WeightFile {
             Network.Loss loss;
             Preprocessing preprocessing;
             long expected;
+            int expectedState;
             try {
                 input = new Shape(in.readInt(), in.readInt(), in.readInt());
                 int lossOrdinal = in.readInt();
@@ -140,11 +153,12 @@ public final class WeightFile {
                 }
                 loss = Network.Loss.values()[lossOrdinal];
                 for (int i = 0; i < count; i++) {
-                    layers.add(readSpec(in));
+                    layers.add(version < 3 ? readLegacySpec(in) : readSpec(in, 0));
                 }
                 // the architecture must be buildable, and it fixes the parameter count
                 Network net = new Network(input, layers, loss, new CountingBackend(), 1);
                 expected = net.parameterCount();
+                expectedState = net.stateCount();
                 preprocessing = version == 1 ? Preprocessing.none(net.inputs()) : Preprocessing.read(in);
                 if (preprocessing.outputs() != net.inputs()) {
                     throw new IllegalArgumentException("the preprocessing gives " + preprocessing.outputs() + " values for " + net.inputs() + " inputs");
@@ -159,38 +173,98 @@ public final class WeightFile {
                         + " has " + expected + "; the file is corrupt");
             }
             float[] parameters = readFloats(in, p);
+            int stateCount = version < 3 ? 0 : in.readInt();
+            if (stateCount != expectedState) {
+                throw new InvalidDataException(file + ": holds " + stateCount + " state values but its architecture has " + expectedState
+                        + "; the file is corrupt");
+            }
+            float[] layerState = readFloats(in, stateCount);
             int state = in.readInt();
             if (state != 0 && state != 2L * p) {
                 throw new InvalidDataException(file + ": optimiser state of " + state + " values for " + p + " parameters; the file is corrupt");
             }
             float[] optimizerState = readFloats(in, state);
-            return new Saved(input, List.copyOf(layers), loss, preprocessing, step, parameters, optimizerState);
+            return new Saved(input, List.copyOf(layers), loss, preprocessing, step, parameters, layerState, optimizerState);
         });
     }
 
     private static void writeSpec(DataOutputStream out, LayerSpec spec) throws IOException {
         if (spec instanceof LayerSpec.Dense d) {
-            out.writeInt(1);
-            out.writeInt(d.outputs());
-            out.writeInt(d.relu() ? 1 : 0);
-            out.writeInt(Float.floatToIntBits(d.dropout()));
-            out.writeInt(0);
+            ints(out, 1, d.outputs(), d.relu() ? 1 : 0, Float.floatToIntBits(d.dropout()));
         } else if (spec instanceof LayerSpec.Conv2d c) {
-            out.writeInt(2);
-            out.writeInt(c.filters());
-            out.writeInt(c.kernel());
-            out.writeInt(c.padding());
-            out.writeInt(c.relu() ? 1 : 0);
+            ints(out, 2, c.filters(), c.kernel(), c.stride(), c.padding(), c.relu() ? 1 : 0);
+        } else if (spec instanceof LayerSpec.MaxPool p) {
+            ints(out, 3, p.size());
+        } else if (spec instanceof LayerSpec.AvgPool p) {
+            ints(out, 4, p.size());
+        } else if (spec instanceof LayerSpec.GlobalAvgPool) {
+            ints(out, 5);
+        } else if (spec instanceof LayerSpec.Activation a) {
+            ints(out, 6, a.function().ordinal());
+        } else if (spec instanceof LayerSpec.Dropout d) {
+            ints(out, 7, Float.floatToIntBits(d.rate()));
+        } else if (spec instanceof LayerSpec.BatchNorm b) {
+            ints(out, 8, Float.floatToIntBits(b.momentum()), Float.floatToIntBits(b.epsilon()));
         } else {
-            out.writeInt(3);
-            out.writeInt(((LayerSpec.MaxPool) spec).size());
-            out.writeInt(0);
-            out.writeInt(0);
-            out.writeInt(0);
+            LayerSpec.Residual r = (LayerSpec.Residual) spec;
+            ints(out, 9, r.projection() ? 1 : 0, r.projectionStride(), r.body().size());
+            for (LayerSpec layer : r.body()) {
+                writeSpec(out, layer);
+            }
         }
     }
 
-    private static LayerSpec readSpec(DataInputStream in) throws IOException {
+    private static void ints(DataOutputStream out, int kind, int... values) throws IOException {
+        out.writeInt(kind);
+        out.writeInt(values.length);
+        for (int v : values) {
+            out.writeInt(v);
+        }
+    }
+
+    private static LayerSpec readSpec(DataInputStream in, int depth) throws IOException {
+        int kind = in.readInt();
+        int n = in.readInt();
+        if (n < 0 || n > 8 || depth > 8) {
+            throw new IllegalArgumentException("a layer of kind " + kind + " with " + n + " values at depth " + depth);
+        }
+        int[] v = new int[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = in.readInt();
+        }
+        int[] expected = {0, 3, 5, 1, 1, 0, 1, 1, 2, 3};
+        if (kind < 1 || kind >= expected.length || n != expected[kind]) {
+            throw new IllegalArgumentException("unknown layer kind " + kind + " with " + n + " values");
+        }
+        return switch (kind) {
+            case 1 -> new LayerSpec.Dense(v[0], v[1] == 1, Float.intBitsToFloat(v[2]));
+            case 2 -> new LayerSpec.Conv2d(v[0], v[1], v[2], v[3], v[4] == 1);
+            case 3 -> new LayerSpec.MaxPool(v[0]);
+            case 4 -> new LayerSpec.AvgPool(v[0]);
+            case 5 -> new LayerSpec.GlobalAvgPool();
+            case 6 -> {
+                if (v[0] < 0 || v[0] >= ActivationFunction.values().length) {
+                    throw new IllegalArgumentException("unknown activation " + v[0]);
+                }
+                yield new LayerSpec.Activation(ActivationFunction.values()[v[0]]);
+            }
+            case 7 -> new LayerSpec.Dropout(Float.intBitsToFloat(v[0]));
+            case 8 -> new LayerSpec.BatchNorm(Float.intBitsToFloat(v[0]), Float.intBitsToFloat(v[1]));
+            default -> {
+                if (v[2] < 1 || v[2] > 256) {
+                    throw new IllegalArgumentException("a residual block of " + v[2] + " layers");
+                }
+                List<LayerSpec> body = new ArrayList<>();
+                for (int i = 0; i < v[2]; i++) {
+                    body.add(readSpec(in, depth + 1));
+                }
+                yield new LayerSpec.Residual(body, v[0] == 1, v[1]);
+            }
+        };
+    }
+
+    /** Versions 1 and 2: dense, convolution (stride 1) and max-pooling, four ints each. */
+    private static LayerSpec readLegacySpec(DataInputStream in) throws IOException {
         int kind = in.readInt();
         int a = in.readInt();
         int b = in.readInt();

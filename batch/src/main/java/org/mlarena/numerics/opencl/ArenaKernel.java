@@ -25,6 +25,8 @@ final class ArenaKernel extends Kernel {
     static final int SGD = 5;
     static final int DROPOUT = 6;
     static final int MULTIPLY = 7;
+    static final int ACTIVATION = 8;
+    static final int ACTIVATION_GRADIENT = 9;
     static final int MATMUL = 10;
     static final int BIAS_GRADIENT = 11;
     static final int SOFTMAX_CE = 12;
@@ -35,6 +37,15 @@ final class ArenaKernel extends Kernel {
     static final int CONV_INPUT_GRADIENT = 22;
     static final int POOL = 23;
     static final int POOL_GRADIENT = 24;
+    static final int AVG_POOL = 25;
+    static final int AVG_POOL_GRADIENT = 26;
+    static final int GROUP_MEAN = 27;
+    static final int GROUP_MEAN_GRADIENT = 28;
+    static final int BATCH_NORM = 15;
+    static final int BATCH_NORM_GRADIENT = 16;
+    // element-wise modes from 30 on
+    static final int ADD = 30;
+    static final int MEM_COPY = 31;
 
     float[] mem = new float[1];
     float[] batch = new float[1];
@@ -115,6 +126,14 @@ final class ArenaKernel extends Kernel {
     int oh;
     int ow;
     int ps;
+    /** convolution stride */
+    int st = 1;
+    /** activation: the ordinal of ActivationFunction */
+    int act;
+    /** batch normalisation: 1 training, 0 predicting; where the batch's statistics are; where the gradient of gamma goes (-1 none) */
+    int training;
+    int statistics;
+    int paramGradient = -1;
     /** dropout: the rate, 1 / (1 - rate), and the seed of the hash */
     float rate;
     float scale;
@@ -129,7 +148,7 @@ final class ArenaKernel extends Kernel {
     }
 
     private void work(int gid) {
-        if (mode < 10) {
+        if (mode < 10 || mode >= 30) {
             elementwise(gid * chunk, min(gid * chunk + chunk, count));
         }
         if (mode == MATMUL) {
@@ -164,13 +183,53 @@ final class ArenaKernel extends Kernel {
             }
         }
         if (mode == CONV) {
-            convRow(gid);
+            if (st == 1) {
+                convRow(gid);
+            }
+            if (st > 1) {
+                convRowStrided(gid);
+            }
         }
         if (mode == CONV_WEIGHT_GRADIENT) {
-            convWeight(gid);
+            if (st == 1) {
+                convWeight(gid);
+            }
+            if (st > 1) {
+                convWeightStrided(gid);
+            }
         }
         if (mode == CONV_INPUT_GRADIENT) {
-            convInputRow(gid);
+            if (st == 1) {
+                convInputRow(gid);
+            }
+            if (st > 1) {
+                convInputRowStrided(gid);
+            }
+        }
+        if (mode == AVG_POOL) {
+            avgPool(gid);
+        }
+        if (mode == AVG_POOL_GRADIENT) {
+            avgPoolGradient(gid);
+        }
+        if (mode == GROUP_MEAN) {
+            float sum = 0f;
+            for (int q = 0; q < spatial; q++) {
+                sum += mem[a + gid * spatial + q];
+            }
+            mem[b + gid] = sum * (1f / spatial);
+        }
+        if (mode == GROUP_MEAN_GRADIENT) {
+            float v = mem[a + gid] * (1f / spatial);
+            for (int q = 0; q < spatial; q++) {
+                mem[b + gid * spatial + q] = v;
+            }
+        }
+        if (mode == BATCH_NORM) {
+            batchNorm(gid);
+        }
+        if (mode == BATCH_NORM_GRADIENT) {
+            batchNormGradient(gid);
         }
         if (mode == POOL) {
             pool(gid);
@@ -239,6 +298,78 @@ final class ArenaKernel extends Kernel {
         if (mode == SGD) {
             sgd(a + start, b + start, c + start, end - start);
         }
+        if (mode == ACTIVATION) {
+            for (int e = start; e < end; e++) {
+                mem[b + e] = activate(mem[a + e]);
+            }
+        }
+        if (mode == ACTIVATION_GRADIENT) {
+            for (int e = start; e < end; e++) {
+                mem[d + e] = activationGradient(mem[a + e], mem[b + e], mem[c + e]);
+            }
+        }
+        if (mode == ADD) {
+            for (int e = start; e < end; e++) {
+                mem[c + e] = mem[a + e] + mem[b + e];
+            }
+        }
+        if (mode == MEM_COPY) {
+            for (int e = start; e < end; e++) {
+                mem[b + e] = mem[a + e];
+            }
+        }
+    }
+
+    /** ActivationFunction.apply of {@link #act}, the same operations in the same order. */
+    private float activate(float x) {
+        float y = max(0f, x);
+        if (act == 1) {
+            y = x;
+            if (x <= 0f) {
+                y = 0.01f * x;
+            }
+        }
+        if (act == 2) {
+            y = 1f / (1f + exp(-x));
+        }
+        if (act == 3) {
+            y = tanhOf(x);
+        }
+        if (act == 4) {
+            float u = 0.7978845608f * (x + 0.044715f * x * x * x);
+            y = 0.5f * x * (1f + tanhOf(u));
+        }
+        return y;
+    }
+
+    /** ActivationFunction.gradient of {@link #act}: dy times f' from the input x and the output y. */
+    private float activationGradient(float x, float y, float dy) {
+        float g = 0f;
+        if (act == 0 && x > 0f) {
+            g = dy;
+        }
+        if (act == 1) {
+            g = 0.01f * dy;
+            if (x > 0f) {
+                g = dy;
+            }
+        }
+        if (act == 2) {
+            g = dy * (y * (1f - y));
+        }
+        if (act == 3) {
+            g = dy * (1f - y * y);
+        }
+        if (act == 4) {
+            float x2 = x * x;
+            float t = tanhOf(0.7978845608f * (x + 0.044715f * x2 * x));
+            g = dy * (0.5f * (1f + t) + 0.5f * x * (1f - t * t) * 0.7978845608f * (1f + 0.134145f * x2));
+        }
+        return g;
+    }
+
+    private float tanhOf(float x) {
+        return 1f - 2f / (exp(2f * x) + 1f);
     }
 
     /** AdamW on {@code count} parameters at {@code pa}, their gradients at {@code pg}, moments at {@code pm}, {@code pv}. */
@@ -409,6 +540,202 @@ final class ArenaKernel extends Kernel {
                 v = mem[a + gid];
             }
             mem[base + (q / ps) * ww + q % ps] = v;
+        }
+    }
+
+    /** {@link #convRow} with a stride above 1: the same sums, x read every {@link #st} positions. */
+    private void convRowStrided(int gid) {
+        int img = gid / (fl * oh);
+        int f = (gid / oh) % fl;
+        int oy = gid % oh;
+        int rowY = c + ((img * fl + f) * oh + oy) * ow;
+        for (int ox = 0; ox < ow; ox++) {
+            mem[rowY + ox] = 0f;
+        }
+        for (int cc = 0; cc < ch; cc++) {
+            for (int ky = 0; ky < ks; ky++) {
+                int iy = oy * st + ky - pad;
+                if (iy >= 0 && iy < hh) {
+                    int rowX = a + ((img * ch + cc) * hh + iy) * ww - pad;
+                    int rowW = b + ((f * ch + cc) * ks + ky) * ks;
+                    for (int kx = 0; kx < ks; kx++) {
+                        float w = mem[rowW + kx];
+                        // ox * st + kx - pad must lie in [0, ww)
+                        int start = (max(0, pad - kx) + st - 1) / st;
+                        int end = min(ow, (ww + pad - kx + st - 1) / st);
+                        int x = rowX + kx;
+                        for (int ox = start; ox < end; ox++) {
+                            mem[rowY + ox] += w * mem[x + ox * st];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@link #convWeight} with a stride above 1. */
+    private void convWeightStrided(int gid) {
+        int kx = gid % ks;
+        int ky = (gid / ks) % ks;
+        int cc = (gid / (ks * ks)) % ch;
+        int f = gid / (ks * ks * ch);
+        int start = (max(0, pad - kx) + st - 1) / st;
+        int end = min(ow, (ww + pad - kx + st - 1) / st);
+        float sum = 0f;
+        for (int img = 0; img < nb; img++) {
+            for (int oy = 0; oy < oh; oy++) {
+                int iy = oy * st + ky - pad;
+                if (iy >= 0 && iy < hh) {
+                    int rowX = a + ((img * ch + cc) * hh + iy) * ww + kx - pad;
+                    int rowY = b + ((img * fl + f) * oh + oy) * ow;
+                    for (int ox = start; ox < end; ox++) {
+                        sum += mem[rowX + ox * st] * mem[rowY + ox];
+                    }
+                }
+            }
+        }
+        mem[c + gid] = sum;
+    }
+
+    /** {@link #convInputRow} with a stride above 1: each tap reaches every {@link #st}-th x of the row. */
+    private void convInputRowStrided(int gid) {
+        int img = gid / (ch * hh);
+        int cc = (gid / hh) % ch;
+        int iy = gid % hh;
+        int rowX = c + ((img * ch + cc) * hh + iy) * ww;
+        for (int ix = 0; ix < ww; ix++) {
+            mem[rowX + ix] = 0f;
+        }
+        for (int f = 0; f < fl; f++) {
+            for (int ky = 0; ky < ks; ky++) {
+                int ty = iy - ky + pad;
+                int oy = ty / st;
+                if (ty >= 0 && ty - oy * st == 0 && oy < oh) {
+                    int rowY = a + ((img * fl + f) * oh + oy) * ow;
+                    int rowW = b + ((f * ch + cc) * ks + ky) * ks;
+                    for (int kx = 0; kx < ks; kx++) {
+                        float w = mem[rowW + kx];
+                        int start = (max(0, pad - kx) + st - 1) / st;
+                        int end = min(ow, (ww + pad - kx + st - 1) / st);
+                        int x = rowX + kx - pad;
+                        for (int ox = start; ox < end; ox++) {
+                            mem[x + ox * st] += w * mem[rowY + ox];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** One window of average pooling: a = x, b = y. */
+    private void avgPool(int gid) {
+        int ox = gid % ow;
+        int oy = (gid / ow) % oh;
+        int plane = gid / (ow * oh);
+        int base = a + (plane * hh + oy * ps) * ww + ox * ps;
+        float sum = 0f;
+        for (int q = 0; q < ps * ps; q++) {
+            sum += mem[base + (q / ps) * ww + q % ps];
+        }
+        mem[b + gid] = sum * (1f / (ps * ps));
+    }
+
+    /** One window's share of the gradient: a = dy, b = dx. */
+    private void avgPoolGradient(int gid) {
+        int ox = gid % ow;
+        int oy = (gid / ow) % oh;
+        int plane = gid / (ow * oh);
+        int base = b + (plane * hh + oy * ps) * ww + ox * ps;
+        float v = mem[a + gid] * (1f / (ps * ps));
+        for (int q = 0; q < ps * ps; q++) {
+            mem[base + (q / ps) * ww + q % ps] = v;
+        }
+    }
+
+    /**
+     * Batch normalisation of one channel (gid) of x (a) into y (b): m rows, n channels, {@link #spatial} positions; gamma
+     * and beta at c, the running mean and variance at d, the batch's mean and 1/sqrt(var + eps) saved at
+     * {@link #statistics}. The same operations in the same order as the Java reference.
+     */
+    private void batchNorm(int j) {
+        int count = m * spatial;
+        float scale = 0f;
+        float shift = 0f;
+        if (training == 1) {
+            float sum = 0f;
+            for (int i = 0; i < m; i++) {
+                int row = a + (i * n + j) * spatial;
+                for (int q = 0; q < spatial; q++) {
+                    sum += mem[row + q];
+                }
+            }
+            float mean = sum / count;
+            float squares = 0f;
+            for (int i = 0; i < m; i++) {
+                int row = a + (i * n + j) * spatial;
+                for (int q = 0; q < spatial; q++) {
+                    float dev = mem[row + q] - mean;
+                    squares += dev * dev;
+                }
+            }
+            float variance = squares / count;
+            float inverse = 1f / sqrt(variance + eps);
+            mem[statistics + j] = mean;
+            mem[statistics + n + j] = inverse;
+            scale = mem[c + j] * inverse;
+            shift = mem[c + n + j] - mean * scale;
+            float keep = 1f - momentum;
+            mem[d + j] = keep * mem[d + j] + momentum * mean;
+            float unbiased = variance;
+            if (count > 1) {
+                unbiased = variance * ((float) count / (count - 1));
+            }
+            mem[d + n + j] = keep * mem[d + n + j] + momentum * unbiased;
+        }
+        if (training == 0) {
+            float inverse = 1f / sqrt(mem[d + n + j] + eps);
+            scale = mem[c + j] * inverse;
+            shift = mem[c + n + j] - mem[d + j] * scale;
+        }
+        for (int i = 0; i < m; i++) {
+            int offset = (i * n + j) * spatial;
+            for (int q = 0; q < spatial; q++) {
+                mem[b + offset + q] = mem[a + offset + q] * scale + shift;
+            }
+        }
+    }
+
+    /**
+     * Batch normalisation's backward pass for one channel: x at a, dy at b, dx at c (-1: none), gamma at d, the saved
+     * statistics at {@link #statistics}, the gradients of gamma and beta at {@link #paramGradient} (-1: none).
+     */
+    private void batchNormGradient(int j) {
+        int count = m * spatial;
+        float mean = mem[statistics + j];
+        float inverse = mem[statistics + n + j];
+        float sumDy = 0f;
+        float sumDyXhat = 0f;
+        for (int i = 0; i < m; i++) {
+            int offset = (i * n + j) * spatial;
+            for (int q = 0; q < spatial; q++) {
+                float g = mem[b + offset + q];
+                sumDy += g;
+                sumDyXhat += g * ((mem[a + offset + q] - mean) * inverse);
+            }
+        }
+        if (paramGradient >= 0) {
+            mem[paramGradient + j] = sumDyXhat;
+            mem[paramGradient + n + j] = sumDy;
+        }
+        if (c >= 0) {
+            float factor = mem[d + j] * inverse / count;
+            for (int i = 0; i < m; i++) {
+                int offset = (i * n + j) * spatial;
+                for (int q = 0; q < spatial; q++) {
+                    float xhat = (mem[a + offset + q] - mean) * inverse;
+                    mem[c + offset + q] = factor * (count * mem[b + offset + q] - sumDy - xhat * sumDyXhat);
+                }
+            }
         }
     }
 

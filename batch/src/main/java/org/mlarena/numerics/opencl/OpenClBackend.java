@@ -6,7 +6,9 @@ import com.aparapi.device.OpenCLDevice;
 import org.mlarena.numerics.ComputeDevice;
 import org.mlarena.numerics.DeviceType;
 import org.mlarena.numerics.nn.Backend;
+import org.mlarena.numerics.nn.ActivationFunction;
 import org.mlarena.numerics.nn.Backend.Conv;
+import org.mlarena.numerics.nn.Backend.Norm;
 import org.mlarena.numerics.nn.Backend.Pool;
 import org.mlarena.numerics.nn.Flops;
 import org.mlarena.numerics.nn.Optimizer;
@@ -352,6 +354,7 @@ public final class OpenClBackend implements Backend {
         kernel.pad = cv.pad();
         kernel.oh = cv.oh();
         kernel.ow = cv.ow();
+        kernel.st = cv.stride();
     }
 
     @Override
@@ -414,6 +417,118 @@ public final class OpenClBackend implements Backend {
         kernel.b = argmax;
         kernel.c = dx;
         launch(pool.n() * pool.c() * pool.oh() * pool.ow());
+    }
+
+    @Override
+    public void avgPool(Pool pool, int x, int y) {
+        shape(pool);
+        kernel.mode = ArenaKernel.AVG_POOL;
+        kernel.a = x;
+        kernel.b = y;
+        launch(pool.n() * pool.c() * pool.oh() * pool.ow());
+        flops += Flops.avgPool(pool);
+    }
+
+    @Override
+    public void avgPoolGradient(Pool pool, int dy, int dx) {
+        shape(pool);
+        kernel.mode = ArenaKernel.AVG_POOL_GRADIENT;
+        kernel.a = dy;
+        kernel.b = dx;
+        launch(pool.n() * pool.c() * pool.oh() * pool.ow());
+        flops += Flops.avgPoolGradient(pool);
+    }
+
+    @Override
+    public void groupMean(int groups, int size, int x, int y) {
+        kernel.mode = ArenaKernel.GROUP_MEAN;
+        kernel.spatial = size;
+        kernel.a = x;
+        kernel.b = y;
+        launch(groups);
+        flops += Flops.groupMean(groups, size);
+    }
+
+    @Override
+    public void groupMeanGradient(int groups, int size, int dy, int dx) {
+        kernel.mode = ArenaKernel.GROUP_MEAN_GRADIENT;
+        kernel.spatial = size;
+        kernel.a = dy;
+        kernel.b = dx;
+        launch(groups);
+        flops += Flops.groupMean(groups, size);
+    }
+
+    private void shape(Norm norm) {
+        kernel.m = norm.rows();
+        kernel.n = norm.channels();
+        kernel.spatial = norm.spatial();
+        kernel.momentum = norm.momentum();
+        kernel.eps = norm.epsilon();
+    }
+
+    @Override
+    public void batchNorm(Norm norm, int x, int y, int gamma, int running, int saved, boolean training) {
+        shape(norm);
+        kernel.mode = ArenaKernel.BATCH_NORM;
+        kernel.a = x;
+        kernel.b = y;
+        kernel.c = gamma;
+        kernel.d = running;
+        kernel.statistics = saved;
+        kernel.training = training ? 1 : 0;
+        launch(norm.channels());
+        flops += Flops.batchNorm(norm, training);
+    }
+
+    @Override
+    public void batchNormGradient(Norm norm, int x, int dy, int dx, int gamma, int saved, int dGamma) {
+        shape(norm);
+        kernel.mode = ArenaKernel.BATCH_NORM_GRADIENT;
+        kernel.a = x;
+        kernel.b = dy;
+        kernel.c = dx;
+        kernel.d = gamma;
+        kernel.statistics = saved;
+        kernel.paramGradient = dGamma;
+        launch(norm.channels());
+        flops += Flops.batchNormGradient(norm, dx >= 0);
+    }
+
+    @Override
+    public void activation(ActivationFunction function, int count, int x, int y) {
+        kernel.act = function.ordinal();
+        kernel.a = x;
+        kernel.b = y;
+        elementwise(ArenaKernel.ACTIVATION, count);
+        flops += function.forwardFlops(count);
+    }
+
+    @Override
+    public void activationGradient(ActivationFunction function, int count, int x, int y, int dy, int dx) {
+        kernel.act = function.ordinal();
+        kernel.a = x;
+        kernel.b = y;
+        kernel.c = dy;
+        kernel.d = dx;
+        elementwise(ArenaKernel.ACTIVATION_GRADIENT, count);
+        flops += function.backwardFlops(count);
+    }
+
+    @Override
+    public void add(int count, int a, int b, int y) {
+        kernel.a = a;
+        kernel.b = b;
+        kernel.c = y;
+        elementwise(ArenaKernel.ADD, count);
+        flops += Flops.add(count);
+    }
+
+    @Override
+    public void copy(int count, int x, int y) {
+        kernel.a = x;
+        kernel.b = y;
+        elementwise(ArenaKernel.MEM_COPY, count);
     }
 
     @Override

@@ -81,7 +81,7 @@ class WeightFileTest {
         assertMessage(Files.write(dir.resolve("other"), "PK\u0003\u0004 not weights at all".getBytes()), "not an ML Arena weight file");
         byte[] future = bytes.clone();
         future[11] = 9;
-        assertMessage(Files.write(dir.resolve("future"), future), "weight format version 9, this ML Arena reads versions 1 to 2");
+        assertMessage(Files.write(dir.resolve("future"), future), "weight format version 9, this ML Arena reads versions 1 to 3");
         assertMessage(dir.resolve("missing"), "no such file");
     }
 

@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.mlarena.numerics.ComputeDevice;
 import org.mlarena.numerics.data.LabelledImages;
+import org.mlarena.numerics.nn.ActivationFunction;
+import org.mlarena.numerics.nn.Architecture;
 import org.mlarena.numerics.nn.Backend;
 import org.mlarena.numerics.nn.ClassificationData;
 import org.mlarena.numerics.nn.Network;
@@ -226,6 +228,57 @@ class OpenClBackendTest {
 
     @ParameterizedTest(name = "shape {0}")
     @EnumSource(OpenClBackend.Shape.class)
+    void activationsAdditionsPoolingAndBatchNormalisationForwardAndBackward(OpenClBackend.Shape shape) {
+        compare(shape, 5400, b -> {
+            for (ActivationFunction f : ActivationFunction.values()) {
+                int y = 200 + 200 * f.ordinal();
+                b.activation(f, 200, 0, y);
+                b.activationGradient(f, 200, 0, y, 1200, 1400 + 200 * f.ordinal());
+            }
+            b.add(300, 2400, 2700, 3000);
+            b.copy(300, 3000, 3300);
+            Backend.Pool pool = new Backend.Pool(2, 3, 6, 4, 2);           // 144 in, 36 out
+            b.avgPool(pool, 3600, 3800);
+            b.avgPoolGradient(pool, 3850, 3900);
+            b.groupMean(12, 10, 4100, 4250);
+            b.groupMeanGradient(12, 10, 4270, 4300);
+            // the running variance is never negative
+            b.download();
+            for (int i = 4713; i < 4716; i++) {
+                b.memory()[i] = Math.abs(b.memory()[i]) + 0.1f;
+            }
+            b.upload();
+            Backend.Norm norm = new Backend.Norm(4, 3, 5, 0.1f, 1e-5f);     // 60 values, 3 channels
+            b.batchNorm(norm, 4500, 4600, 4700, 4710, 4720, true);
+            b.batchNorm(norm, 4500, 4800, 4700, 4710, 4730, false);
+            b.batchNormGradient(norm, 4500, 4900, 5000, 4700, 4720, 5100);
+            b.batchNormGradient(norm, 4500, 4900, -1, 4700, 4720, 5110);
+            b.batchNormGradient(norm, 4500, 4900, 5200, 4700, 4720, -1);
+            Backend.Norm vector = new Backend.Norm(8, 5, 1, 0.5f, 1e-3f);
+            b.batchNorm(vector, 5270, 5310, 5350, 5360, 5370, true);
+        });
+    }
+
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
+    void stridedConvolutionsForwardAndBackward(OpenClBackend.Shape shape) {
+        compare(shape, 7000, b -> {
+            Backend.Conv two = new Backend.Conv(2, 3, 7, 6, 4, 3, 1, 2);   // 4x3 outputs: x 252, w 108, y 96
+            b.conv2d(two, 5300, 5600, 5800);
+            b.conv2dWeightGradient(two, 5300, 5900, 6000);
+            b.conv2dInputGradient(two, 5900, 5600, 6200);
+            Backend.Conv three = new Backend.Conv(1, 2, 8, 8, 3, 2, 0, 3); // 3x3 outputs: x 128, w 24, y 27
+            b.conv2d(three, 6500, 6700, 6750);
+            b.conv2dWeightGradient(three, 6500, 6780, 6810);
+            b.conv2dInputGradient(three, 6780, 6700, 6850);
+            Backend.Conv projection = new Backend.Conv(2, 3, 5, 5, 2, 1, 0, 2);
+            b.conv2d(projection, 100, 300, 400);
+            b.conv2dInputGradient(projection, 400, 300, 500);
+        });
+    }
+
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
     void lossesAndOptimisers(OpenClBackend.Shape shape) {
         compare(shape, b -> {
             float[] x = new float[8 * 3];
@@ -253,23 +306,38 @@ class OpenClBackendTest {
         /** the same with the first layer frozen: gradients stop at the second layer, the optimiser runs on its own */
         FIRST_FROZEN,
         /** the zoo's CNN, small: a convolution takes the staged batch, the dense head its softmax */
-        CNN
+        CNN,
+        /** a written architecture: strided convolutions, batch normalisation, residual blocks with and without projection, GELU */
+        RESIDUAL
     }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Variant.class)
     void otherNetworksTrainOnOpenClAsOnJava(Variant variant) throws Exception {
+        // SGD for the residual network: the bias of a convolution before batch normalisation has a gradient of rounding
+        // noise only (normalising removes it), which Adam scales up to steps of the full learning rate, in random directions
         Optimizer optimizer = variant == Variant.CNN ? Optimizer.Adam.of(1e-3f) : new Optimizer.Sgd(0.05f, 0.9f, 1e-4f);
         Trained[] runs = trainOnJavaAndOpenCl(backend -> variant == Variant.CNN
                 ? Network.cnn(new org.mlarena.numerics.nn.Shape(1, 28, 28), 4, 8, 16, 10, backend, 50)
+                : variant == Variant.RESIDUAL ? Architecture.compile(RESIDUAL, new org.mlarena.numerics.nn.Shape(1, 28, 28), 10, 1 << 20)
+                        .network(Network.Loss.SOFTMAX_CROSS_ENTROPY, backend, 50)
                 : Network.dense(new int[]{784, 48, 32, 10}, Network.Loss.SOFTMAX_CROSS_ENTROPY, backend, 50, 0.2f),
-                5, net -> net.freeze(0, variant == Variant.FIRST_FROZEN), 1, optimizer);
+                5, net -> net.freeze(0, variant == Variant.FIRST_FROZEN), variant == Variant.RESIDUAL ? 4 : 1, optimizer);
         assertEquals(runs[0].result().accuracy(), runs[1].result().accuracy(), 0.01, "accuracy, Java vs OpenCL");
         assertEquals(runs[0].result().loss(), runs[1].result().loss(), 1e-3, "loss, Java vs OpenCL");
         double maxDiff = largestDifference(runs);
         assertTrue(maxDiff < 1e-3, "largest weight difference " + maxDiff);
         assertTrue(runs[0].result().loss() < 2.2, "the network learnt something (loss " + runs[0].result().loss() + ")");
     }
+
+    private static final String RESIDUAL = """
+            {"layers": [
+              {"type": "conv2d", "filters": 6, "kernel": 3, "stride": 2, "padding": 1}, {"type": "batchnorm"}, {"type": "relu"},
+              {"type": "residual", "layers": [{"type": "conv2d", "filters": 6, "kernel": 3, "padding": 1}, {"type": "batchnorm"}, {"type": "gelu"}]},
+              {"type": "avgpool", "size": 2},
+              {"type": "residual", "layers": [{"type": "conv2d", "filters": 8, "kernel": 3, "stride": 2, "padding": 1}, {"type": "batchnorm"}]},
+              {"type": "leaky_relu"}, {"type": "dropout", "rate": 0.1}, {"type": "globalavgpool"}, {"type": "dense", "units": 16}, {"type": "sigmoid"}
+            ]}""";
 
     @Test
     void trainingOnOpenClMatchesJavaWithinTolerance() throws Exception {
