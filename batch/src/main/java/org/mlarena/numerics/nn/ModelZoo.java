@@ -42,6 +42,72 @@ public final class ModelZoo {
     /** The id of the boosted trees. */
     public static final String GRADIENT_BOOSTING = "gradient-boosting";
 
+    /** The id of a network a team writes ({@link Architecture}); its one hyperparameter is the architecture's JSON. */
+    public static final String ARCHITECTURE = "architecture";
+
+    /**
+     * An architecture to start from: the zoo's networks written as architectures (they compile to the same layers), and
+     * networks that show what the layers can do.
+     *
+     * @param model the zoo model it writes out, or null
+     */
+    public record Template(String id, String name, String description, List<Category> categories, String model, String json) {
+    }
+
+    public static final List<Template> TEMPLATES = List.of(
+            new Template("softmax-regression", "Softmax (logistic) regression", "No hidden layer: the output layer alone, as the zoo's softmax-regression.",
+                    List.of(Category.IMAGE_CLASSIFICATION, Category.TABULAR_CLASSIFICATION, Category.TEXT_CLASSIFICATION),
+                    "softmax-regression", "{\"layers\": [{\"type\": \"flatten\"}]}"),
+            new Template("mlp", "Multi-layer perceptron", "One hidden dense layer of 256 with ReLU, as the zoo's mlp.",
+                    List.of(Category.IMAGE_CLASSIFICATION, Category.TABULAR_CLASSIFICATION, Category.TEXT_CLASSIFICATION), "mlp", """
+                    {"layers": [
+                      {"type": "flatten"},
+                      {"type": "dense", "units": 256}, {"type": "relu"}
+                    ]}"""),
+            new Template("mlp-regressor", "MLP regressor", "Two hidden dense layers of 64 with ReLU, as the zoo's mlp-regressor.",
+                    List.of(Category.TABULAR_REGRESSION), "mlp-regressor", """
+                    {"layers": [
+                      {"type": "dense", "units": 64}, {"type": "relu"},
+                      {"type": "dense", "units": 64}, {"type": "relu"}
+                    ]}"""),
+            new Template("cnn", "Small convolutional network", "The zoo's cnn: two 5x5 convolutions with ReLU and 2x2 max-pooling, then dense 128.",
+                    List.of(Category.IMAGE_CLASSIFICATION), "cnn", """
+                    {"layers": [
+                      {"type": "conv2d", "filters": 16, "kernel": 5, "padding": 2}, {"type": "relu"}, {"type": "maxpool", "size": 2},
+                      {"type": "conv2d", "filters": 32, "kernel": 5, "padding": 2}, {"type": "relu"}, {"type": "maxpool", "size": 2},
+                      {"type": "flatten"},
+                      {"type": "dense", "units": 128}, {"type": "relu"}
+                    ]}"""),
+            new Template("resnet-small", "Small residual network",
+                    "3x3 convolutions with batch normalisation in residual blocks, a strided block with a 1x1 projection, global average pooling.",
+                    List.of(Category.IMAGE_CLASSIFICATION), null, """
+                    {"layers": [
+                      {"type": "conv2d", "filters": 32, "kernel": 3, "padding": 1}, {"type": "batchnorm"}, {"type": "relu"},
+                      {"type": "residual", "layers": [
+                        {"type": "conv2d", "filters": 32, "kernel": 3, "padding": 1}, {"type": "batchnorm"}, {"type": "relu"},
+                        {"type": "conv2d", "filters": 32, "kernel": 3, "padding": 1}, {"type": "batchnorm"}]},
+                      {"type": "relu"},
+                      {"type": "residual", "layers": [
+                        {"type": "conv2d", "filters": 64, "kernel": 3, "stride": 2, "padding": 1}, {"type": "batchnorm"}, {"type": "relu"},
+                        {"type": "conv2d", "filters": 64, "kernel": 3, "padding": 1}, {"type": "batchnorm"}]},
+                      {"type": "relu"},
+                      {"type": "globalavgpool"}
+                    ]}"""),
+            new Template("residual-mlp", "Residual MLP with batch normalisation",
+                    "Dense layers with batch normalisation, GELU and dropout in a residual block: a deeper network that still trains on a table.",
+                    List.of(Category.TABULAR_CLASSIFICATION, Category.TABULAR_REGRESSION, Category.TEXT_CLASSIFICATION), null, """
+                    {"layers": [
+                      {"type": "dense", "units": 128}, {"type": "batchnorm"}, {"type": "gelu"},
+                      {"type": "residual", "layers": [
+                        {"type": "dense", "units": 128}, {"type": "batchnorm"}, {"type": "gelu"}, {"type": "dropout", "rate": 0.1},
+                        {"type": "dense", "units": 128}]},
+                      {"type": "gelu"}
+                    ]}"""));
+
+    public static List<Template> templates(Category category) {
+        return TEMPLATES.stream().filter(t -> t.categories().contains(category)).toList();
+    }
+
     /** Size and cost of a concrete model. */
     public record Figures(int parameters, long bytes, long inferenceFlopsPerSample, long trainingFlopsPerSample) {
     }
@@ -70,7 +136,12 @@ public final class ModelZoo {
                             + " each fitting what the rounds before got wrong; epochs are rounds, the learning rate shrinks every tree,"
                             + " early stopping picks the number of rounds. The model people reach for first on tables.",
                     List.of(Category.TABULAR_CLASSIFICATION, Category.TABULAR_REGRESSION), org.mlarena.numerics.trees.Boosting.HYPERPARAMETERS, 0.1,
-                    0));
+                    0),
+            new Model(ARCHITECTURE, "Your own architecture",
+                    "Layers you write as JSON: dense, conv2d, pooling, batch normalisation, dropout, activations, residual blocks"
+                            + " (GET /api/v1/models/architecture/templates has examples); the output layer is added after them.",
+                    List.of(Category.IMAGE_CLASSIFICATION, Category.TABULAR_CLASSIFICATION, Category.TABULAR_REGRESSION, Category.TEXT_CLASSIFICATION),
+                    Map.of(ARCHITECTURE, "{\"layers\": [{\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 128}, {\"type\": \"relu\"}]}"), 0.001, 0));
 
     private ModelZoo() {
     }
@@ -98,6 +169,14 @@ public final class ModelZoo {
      * @param hyperparameters values that replace the defaults; unknown names are refused
      */
     public static Network build(String id, Map<String, String> hyperparameters, Shape input, int outputs, Backend backend, int capacity) {
+        return build(id, hyperparameters, input, outputs, Network.Loss.SOFTMAX_CROSS_ENTROPY, backend, capacity);
+    }
+
+    /**
+     * Builds a model; {@code loss} is the one an {@link #ARCHITECTURE} trains with (the zoo's models have their own).
+     */
+    public static Network build(String id, Map<String, String> hyperparameters, Shape input, int outputs, Network.Loss loss, Backend backend,
+                                int capacity) {
         Model model = model(id);
         if (model.isTrees()) {
             throw new IllegalArgumentException("'" + id + "' is boosted trees, not a network");
@@ -114,6 +193,7 @@ public final class ModelZoo {
             throw new IllegalArgumentException("a model needs at least one output, got " + outputs);
         }
         return switch (id) {
+            case ARCHITECTURE -> Architecture.compile(values.get(ARCHITECTURE), input, outputs, Architecture.MAX_PARAMETERS).network(loss, backend, capacity);
             case "softmax-regression" -> Network.dense(new int[]{input.size(), outputs}, Network.Loss.SOFTMAX_CROSS_ENTROPY, backend, capacity);
             case "linear-regression" -> Network.dense(new int[]{input.size(), outputs}, Network.Loss.MEAN_SQUARED_ERROR, backend, capacity);
             case "mlp", "mlp-regressor" -> Network.dense(sizes(input.size(), values.get("hidden"), outputs),
@@ -137,6 +217,11 @@ public final class ModelZoo {
      * model's own counts replace them.
      */
     public static Figures figures(String id, Map<String, String> hyperparameters, Shape input, int outputs, int batchSize, Optimizer optimizer) {
+        return figures(id, hyperparameters, input, outputs, Network.Loss.SOFTMAX_CROSS_ENTROPY, batchSize, optimizer);
+    }
+
+    public static Figures figures(String id, Map<String, String> hyperparameters, Shape input, int outputs, Network.Loss loss, int batchSize,
+                                  Optimizer optimizer) {
         if (model(id).isTrees()) {
             org.mlarena.numerics.trees.Boosting.Settings settings = org.mlarena.numerics.trees.Boosting.settings(hyperparameters, 0.1, 1);
             int leaves = settings.maxLeaves();
@@ -146,9 +231,14 @@ public final class ModelZoo {
             long inference = (long) outputs * (depth + 1);
             return new Figures(nodes, 29L * nodes + 8L * outputs, inference, (long) outputs * (2L * input.size() * levels + levels) + inference);
         }
-        Network net = build(id, hyperparameters, input, outputs, new CountingBackend(), batchSize);
+        Network net = build(id, hyperparameters, input, outputs, loss, new CountingBackend(), batchSize);
         return new Figures(net.parameterCount(), net.parameterBytes(), net.inferenceFlopsPerSample(),
                 net.trainingFlops(batchSize, optimizer) / batchSize);
+    }
+
+    /** The executable layers of a network model, without allocating its memory (what finetuning compares). */
+    public static List<LayerSpec> layers(String id, Map<String, String> hyperparameters, Shape input, int outputs, Network.Loss loss) {
+        return build(id, hyperparameters, input, outputs, loss, new CountingBackend(), 1).specs();
     }
 
     private static int[] sizes(int inputs, String hidden, int outputs) {

@@ -343,6 +343,31 @@ public final class Network implements AutoCloseable {
         return layers.get(layer).parameterCount();
     }
 
+    /** The parameters of the first {@code count} layers (they come first in the memory). */
+    public int parametersBefore(int count) {
+        return count == layers.size() ? parameterCount : layers.get(count).params;
+    }
+
+    /** The state values of the first {@code count} layers (they come first in the state). */
+    public int stateBefore(int count) {
+        return layers.subList(0, count).stream().mapToInt(Layer::stateCount).sum();
+    }
+
+    /**
+     * How many leading layers two networks share: the same layers on the same input, so the same parameters in the same
+     * places. Networks on different inputs share none.
+     */
+    public static int matchingLeadingLayers(Shape input, List<LayerSpec> layers, Shape otherInput, List<LayerSpec> other) {
+        if (!input.equals(otherInput)) {
+            return 0;
+        }
+        int matching = 0;
+        while (matching < layers.size() && matching < other.size() && layers.get(matching).equals(other.get(matching))) {
+            matching++;
+        }
+        return matching;
+    }
+
     /** Offset of the gradients: the parameter layout shifted by P. */
     public int gradientBase() {
         return parameterCount;

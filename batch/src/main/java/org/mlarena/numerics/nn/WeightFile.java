@@ -70,21 +70,24 @@ public final class WeightFile {
         }
 
         /**
-         * Finetuning: every layer but the output one from these weights, the output layer new (for
-         * {@code outputs} outputs) and initialised from the seed; optimiser state starts empty.
+         * Finetuning: the weights (and running statistics) of this network's leading layers that {@code net} has too, the
+         * same layers on the same input, copied into it; the rest of {@code net} keeps its initialisation, and the
+         * optimiser's state starts empty. A network with another number of outputs thus takes every layer but the output
+         * one; a network a team wrote takes the layers it shares with this one from the start.
+         *
+         * @return how many leading layers were copied
          */
-        public Network finetune(int outputs, Backend backend, int capacity, long seed) {
-            List<LayerSpec> specs = new ArrayList<>(layers);
-            specs.set(specs.size() - 1, new LayerSpec.Dense(outputs, false, 0f));
-            Network net = new Network(input, specs, loss, backend, capacity);
-            net.initialise(seed);
-            float[] mem = backend.memory();
-            int kept = net.weightOffset(net.layers() - 1); // every parameter before the output layer
-            System.arraycopy(parameters, 0, mem, 0, kept);
-            // the output layer is dense: all the state belongs to the layers kept
-            System.arraycopy(state, 0, mem, net.stateOffset(), state.length);
-            backend.upload();
-            return net;
+        public int transplant(Network net) {
+            int layers = Network.matchingLeadingLayers(input, this.layers, net.input(), net.specs());
+            if (layers == 0) {
+                return 0;
+            }
+            net.backend().download();
+            float[] mem = net.backend().memory();
+            System.arraycopy(parameters, 0, mem, 0, net.parametersBefore(layers));
+            System.arraycopy(state, 0, mem, net.stateOffset(), net.stateBefore(layers));
+            net.backend().upload();
+            return layers;
         }
     }
 

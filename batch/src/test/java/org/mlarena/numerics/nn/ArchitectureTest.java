@@ -119,6 +119,27 @@ class ArchitectureTest {
                 a.layers().subList(1, 3));
     }
 
+    @Test
+    void everyTemplateCompilesForItsCategoriesAndTheZoosAreTheirModelsLayerForLayer() {
+        for (ModelZoo.Template template : ModelZoo.TEMPLATES) {
+            for (ModelZoo.Category category : template.categories()) {
+                Shape input = category == ModelZoo.Category.IMAGE_CLASSIFICATION ? IMAGE : TABLE;
+                int outputs = category == ModelZoo.Category.TABULAR_REGRESSION ? 1 : 10;
+                Architecture a = Architecture.compile(template.json(), input, outputs, Architecture.MAX_PARAMETERS);
+                assertTrue(a.parameters() > 0, template.id());
+                if (template.model() != null) {
+                    assertEquals(ModelZoo.build(template.model(), java.util.Map.of(), input, outputs, new CountingBackend(), 1).specs(), a.layers(),
+                            template.id() + " for " + category);
+                }
+            }
+        }
+        Architecture resnet = Architecture.compile(ModelZoo.TEMPLATES.stream().filter(t -> t.id().equals("resnet-small")).findFirst().orElseThrow().json(),
+                IMAGE, 10, Architecture.MAX_PARAMETERS);
+        assertEquals("residual [conv2d 64 3x3, stride 2, padding 1, batchnorm, relu, conv2d 64 3x3, stride 1, padding 1, batchnorm]"
+                + " + 1x1 projection, stride 2", resnet.rows().get(5).layer());
+        assertEquals("64x14x14", resnet.rows().get(5).output());
+    }
+
     private static Network allLayers(Backend backend, int rows) {
         return Architecture.compile(ALL_LAYERS, new Shape(2, 8, 8), 3, Architecture.MAX_PARAMETERS)
                 .network(Network.Loss.SOFTMAX_CROSS_ENTROPY, backend, rows);

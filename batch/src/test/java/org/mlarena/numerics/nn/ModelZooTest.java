@@ -39,7 +39,7 @@ class ModelZooTest {
 
     @Test
     void wrongChoicesAreRefusedWithWhatIsAccepted() {
-        assertEquals("there is no model 'resnet'; the zoo has [softmax-regression, mlp, cnn, linear-regression, mlp-regressor, gradient-boosting]",
+        assertEquals("there is no model 'resnet'; the zoo has [softmax-regression, mlp, cnn, linear-regression, mlp-regressor, gradient-boosting, architecture]",
                 assertThrows(IllegalArgumentException.class, () -> ModelZoo.model("resnet")).getMessage());
         assertEquals("the model 'mlp' has no hyperparameter 'layers'; it has [hidden, dropout]",
                 assertThrows(IllegalArgumentException.class, () -> ModelZoo.figures("mlp", Map.of("layers", "3"), IMAGE, 10, 8,

@@ -58,8 +58,10 @@ class WeightFileTest {
         WeightFile.save(original, Preprocessing.none(original.inputs()), file, false);
         WeightFile.Saved saved = WeightFile.load(file);
         assertEquals(0, saved.optimizerState().length);
-        Network tuned = saved.finetune(3, new JavaBackend(), 32, 1);
-        assertEquals(List.of(new LayerSpec.Dense(16, true, 0f), new LayerSpec.Dense(3, false, 0f)), tuned.specs());
+        Network tuned = new Network(saved.input(), List.of(new LayerSpec.Dense(16, true, 0f), new LayerSpec.Dense(3, false, 0f)),
+                Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 32);
+        tuned.initialise(1);
+        assertEquals(1, saved.transplant(tuned), "the hidden layer, not the output layer of another size");
         int hidden = tuned.weightOffset(1);
         assertArrayEquals(Arrays.copyOf(original.backend().memory(), hidden), Arrays.copyOf(tuned.backend().memory(), hidden));
         tuned.freeze(0, true);

@@ -1,7 +1,9 @@
 package org.mlarena.experiment.boundary;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.annotation.Resource;
@@ -27,6 +29,9 @@ import org.mlarena.numerics.nn.ModelZoo;
 import org.mlarena.experiment.entity.EpochRecord;
 import org.mlarena.experiment.entity.Experiment;
 import org.mlarena.experiment.entity.ExperimentStatus;
+import org.mlarena.experiment.entity.TeamArchitecture;
+import org.mlarena.numerics.nn.Network;
+import org.mlarena.numerics.nn.Shape;
 import org.mlarena.identity.control.Caller;
 import org.mlarena.identity.control.Roles;
 import org.mlarena.team.control.ComputeBudget;
@@ -99,12 +104,27 @@ public class ExperimentService {
         if (draft.notes() != null && draft.notes().length() > Experiment.NOTES_LENGTH) {
             errors.add("notes", "The notes have " + draft.notes().length() + " characters; keep them to " + Experiment.NOTES_LENGTH + ".");
         }
-        TrainingPlan.Settings settings = new TrainingPlan.Settings(draft.model(), draft.hyperparameters(), draft.epochs(), draft.batchSize(),
+        String model = draft.model();
+        Map<String, String> hyperparameters = draft.hyperparameters() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(draft.hyperparameters());
+        if (draft.architectureId() != null) {
+            TeamArchitecture saved = em.find(TeamArchitecture.class, draft.architectureId());
+            if (saved == null || !saved.getUseCase().getId().equals(useCase.getId()) || !participation.sees(saved.getTeam())) {
+                errors.add("architectureId", "There is no architecture " + draft.architectureId() + " of your team in '" + slug
+                        + "' (GET .../architectures lists them).");
+            } else if (model != null && !model.strip().equals(ModelZoo.ARCHITECTURE) || hyperparameters.containsKey(ModelZoo.ARCHITECTURE)) {
+                errors.add("architectureId", "A saved architecture is trained as model '" + ModelZoo.ARCHITECTURE
+                        + "' with no other architecture; leave the model and the inline architecture out.");
+            } else {
+                model = ModelZoo.ARCHITECTURE;
+                hyperparameters.put(ModelZoo.ARCHITECTURE, saved.getText());
+            }
+        }
+        TrainingPlan.Settings settings = new TrainingPlan.Settings(model, hyperparameters, draft.epochs(), draft.batchSize(),
                 draft.learningRate(), draft.optimizer(), draft.weightDecay(), draft.patience(), draft.minDelta(), draft.monitor(), draft.schedule(),
                 draft.standardize());
         TrainingPlan plan = null;
         try {
-            plan = TrainingPlan.of(useCase.getCategory(), dataset, settings);
+            plan = TrainingPlan.of(useCase.getCategory(), dataset, settings, Long.MAX_VALUE, useCase.getMaxParameters());
         } catch (InvalidInputException e) {
             // every wrong input at once: the title's and the settings' together
             if (e.errors().isEmpty()) {
@@ -126,9 +146,14 @@ public class ExperimentService {
                 throw new InvalidInputException("finetuneFrom", "Experiment " + base.getId() + " is " + base.getStatus()
                         + "; finetuning starts from a completed one.");
             }
-            if (!base.getModel().equals(plan.model())) {
-                throw new InvalidInputException("finetuneFrom", "Experiment " + base.getId() + " trained '" + base.getModel()
-                        + "'; finetuning keeps the model, so choose '" + base.getModel() + "'.");
+            int shared = sharedLayers(base, plan, dataset, useCase.getCategory());
+            if (shared == 0) {
+                throw new InvalidInputException("finetuneFrom", "Experiment " + base.getId() + " trained '" + base.getModel() + "', which shares no"
+                        + " leading layer with this model; finetune the same model, or write an architecture that starts with its layers.");
+            }
+            if (frozen > shared) {
+                throw new InvalidInputException("frozenLayers", "Only the first " + shared + " layer(s) come from experiment " + base.getId()
+                        + "; freeze at most " + shared + ".");
             }
         }
         if (frozen < 0 || frozen > 16) {
@@ -153,6 +178,27 @@ public class ExperimentService {
         em.flush();
         queued.fire(new ExperimentQueued(experiment.getId()));
         return experiment;
+    }
+
+    /**
+     * How many leading layers the new model takes from the one it finetunes: the same layers on the same input (boosted
+     * trees have none to share).
+     */
+    private static int sharedLayers(Experiment base, TrainingPlan plan, Dataset dataset, ModelZoo.Category category) {
+        if (ModelZoo.model(base.getModel()).isTrees() || ModelZoo.model(plan.model()).isTrees()) {
+            return base.getModel().equals(plan.model()) ? 1 : 0;
+        }
+        Network.Loss loss = category == ModelZoo.Category.TABULAR_REGRESSION ? Network.Loss.MEAN_SQUARED_ERROR : Network.Loss.SOFTMAX_CROSS_ENTROPY;
+        Map<String, String> baseSettings = base.modelSettings();
+        String buckets = baseSettings.remove(TrainingPlan.BUCKETS);
+        Shape baseInput = TrainingPlan.inputShape(dataset, buckets == null ? TrainingPlan.DEFAULT_BUCKETS : Integer.parseInt(buckets));
+        try {
+            return Network.matchingLeadingLayers(baseInput, ModelZoo.layers(base.getModel(), baseSettings, baseInput, plan.outputs(), loss),
+                    plan.input(), ModelZoo.layers(plan.model(), plan.hyperparameters(), plan.input(), plan.outputs(), loss));
+        } catch (IllegalArgumentException e) {
+            // the base's settings no longer build (a model changed since): nothing to share
+            return 0;
+        }
     }
 
     public Page<Experiment> list(String slug, Scope scope, int first, int max) {

@@ -10,7 +10,9 @@ import org.mlarena.common.InvalidInputException;
 import org.mlarena.dataset.entity.DatasetFormat;
 import org.mlarena.dataset.entity.Dataset;
 import org.mlarena.experiment.entity.Experiment;
+import org.mlarena.numerics.nn.Architecture;
 import org.mlarena.numerics.nn.ModelZoo;
+import org.mlarena.numerics.nn.Network;
 import org.mlarena.numerics.nn.Optimizer;
 import org.mlarena.numerics.nn.Shape;
 import org.mlarena.team.entity.Team;
@@ -29,6 +31,8 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
         int epochs, int batchSize, double learningRate, String optimizerName, double weightDecay, int patience, double minDelta, String monitor, String schedule, boolean standardize, ModelZoo.Figures figures) {
 
     public static final String BUCKETS = "buckets";
+    /** The field an architecture's problems are reported on. */
+    public static final String HYPER_ARCHITECTURE = "hyperparameters." + ModelZoo.ARCHITECTURE;
     public static final int DEFAULT_BUCKETS = 4096;
     public static final int MAX_EPOCHS = 500;
     public static final int MAX_BATCH = 4096;
@@ -77,6 +81,14 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
      * {@code budgetLeftFlops} pays for.
      */
     public static TrainingPlan of(ModelZoo.Category category, Dataset dataset, Settings settings, long budgetLeftFlops) {
+        return of(category, dataset, settings, budgetLeftFlops, Architecture.MAX_PARAMETERS);
+    }
+
+    /**
+     * The same, for a use case whose models may have at most {@code maxParameters} parameters (whatever the model: the
+     * zoo's or an architecture a team wrote).
+     */
+    public static TrainingPlan of(ModelZoo.Category category, Dataset dataset, Settings settings, long budgetLeftFlops, long maxParameters) {
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
         String model = settings.model() == null ? null : settings.model().strip();
         ModelZoo.Model zooModel = ModelZoo.MODELS.stream().filter(m -> m.id().equals(model)).findFirst().orElse(null);
@@ -141,10 +153,21 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
         Shape input = inputShape(dataset, buckets);
         int outputs = category == ModelZoo.Category.TABULAR_REGRESSION ? 1 : dataset.classNameList().size();
         ModelZoo.Figures figures;
+        Network.Loss loss = category == ModelZoo.Category.TABULAR_REGRESSION ? Network.Loss.MEAN_SQUARED_ERROR : Network.Loss.SOFTMAX_CROSS_ENTROPY;
         try {
-            figures = ModelZoo.figures(model, hyper, input, outputs, batch, optimizer);
+            figures = ModelZoo.figures(model, hyper, input, outputs, loss, batch, optimizer);
+        } catch (Architecture.InvalidArchitectureException e) {
+            // each problem on its own, named by the layer's place in the JSON
+            e.problems().forEach(problem -> errors.add(HYPER_ARCHITECTURE, problem + "."));
+            errors.throwIfAny();
+            throw e;
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("hyperparameters", e.getMessage() + ".");
+        }
+        if (!trees && figures.parameters() > maxParameters) {
+            throw new InvalidInputException(ModelZoo.ARCHITECTURE.equals(model) ? HYPER_ARCHITECTURE : "hyperparameters",
+                    String.format(Locale.ROOT, "The model has %,d parameters; this use case allows at most %,d: make its layers narrower or fewer.",
+                            figures.parameters(), maxParameters));
         }
         long preprocessing = 0;
         if (dataset.getFormat() == DatasetFormat.CSV) {

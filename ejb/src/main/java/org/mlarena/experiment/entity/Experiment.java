@@ -24,6 +24,8 @@ import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 
 import org.mlarena.common.RunLifecycle;
+import org.mlarena.numerics.nn.Architecture;
+import org.mlarena.numerics.nn.ModelZoo;
 import org.mlarena.team.entity.Team;
 import org.mlarena.usecase.entity.UseCase;
 
@@ -80,6 +82,10 @@ public class Experiment {
     @MapKeyColumn(name = "NAME", length = 60)
     @Column(name = "SETTING_VALUE", length = 200)
     private Map<String, String> hyperparameters = new LinkedHashMap<>();
+
+    /** The layers a team wrote (model {@value ModelZoo#ARCHITECTURE}): a hyperparameter too long for the others' column. */
+    @Column(length = Architecture.MAX_TEXT)
+    private String architecture;
 
     private long seed;
     private int epochs;
@@ -167,7 +173,9 @@ public class Experiment {
         this.createdBy = createdBy;
         this.title = title;
         this.model = model;
-        this.hyperparameters.putAll(hyperparameters);
+        Map<String, String> settings = new LinkedHashMap<>(hyperparameters);
+        this.architecture = settings.remove(ModelZoo.ARCHITECTURE);
+        this.hyperparameters.putAll(settings);
         this.seed = seed;
         this.epochs = epochs;
         this.batchSize = batchSize;
@@ -188,7 +196,7 @@ public class Experiment {
     public static Experiment reproduction(Experiment original, long submissionId, String by, boolean byHost, Instant at) {
         String title = "Reproduction of submission " + submissionId + " (" + original.title + ")";
         Experiment copy = new Experiment(original.useCase, original.team, by, title.length() <= 200 ? title : title.substring(0, 199) + "…",
-                original.model, original.hyperparameters, original.seed, original.epochs, original.batchSize, original.learningRate,
+                original.model, original.modelSettings(), original.seed, original.epochs, original.batchSize, original.learningRate,
                 original.optimizer, original.weightDecay, "Trains experiment " + original.id + " again from its stored settings to check"
                 + " that submission " + submissionId + " reproduces.", at);
         copy.patience = original.patience;
@@ -379,8 +387,23 @@ public class Experiment {
         return model;
     }
 
+    /** The hyperparameters but the architecture ({@link #getArchitecture()}). */
     public Map<String, String> getHyperparameters() {
         return hyperparameters;
+    }
+
+    /** The architecture's JSON for model {@value ModelZoo#ARCHITECTURE}, else null. */
+    public String getArchitecture() {
+        return architecture;
+    }
+
+    /** Every hyperparameter the model is built from, the architecture among them. */
+    public Map<String, String> modelSettings() {
+        Map<String, String> settings = new LinkedHashMap<>(hyperparameters);
+        if (architecture != null) {
+            settings.put(ModelZoo.ARCHITECTURE, architecture);
+        }
+        return settings;
     }
 
     public long getSeed() {

@@ -322,7 +322,7 @@ public class PipelineRuns {
 
     /** The model's own hyperparameters: text use cases keep their bag-of-words size among them, which the zoo does not know. */
     private static Map<String, String> modelHyperparameters(Experiment e) {
-        Map<String, String> hyper = new java.util.LinkedHashMap<>(e.getHyperparameters());
+        Map<String, String> hyper = e.modelSettings();
         hyper.remove(TrainingPlan.BUCKETS);
         return Map.copyOf(hyper);
     }

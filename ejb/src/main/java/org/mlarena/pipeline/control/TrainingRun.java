@@ -259,8 +259,9 @@ public final class TrainingRun {
     }
 
     /**
-     * The network: from the checkpoint when one exists, else from the weights it finetunes (all of them for the same
-     * number of outputs, all but the output layer otherwise), else freshly initialised; then the frozen layers.
+     * The network: from the checkpoint when one exists, else freshly initialised with the leading layers it shares with the
+     * model it finetunes (all of them for the same model and outputs, all but the output layer for other outputs) copied
+     * from that model; then the frozen layers.
      */
     private Network network(Backend backend, TrainingData train, WeightFile.Saved checkpoint, WeightFile.Saved base) {
         int outputs = job.classNames().isEmpty() ? 1 : job.classNames().size();
@@ -268,19 +269,13 @@ public final class TrainingRun {
         if (checkpoint != null) {
             net = new Network(checkpoint.input(), checkpoint.layers(), checkpoint.loss(), backend, job.batchSize());
             checkpoint.restoreInto(net, true);
-        } else if (base != null) {
-            boolean sameOutputs = base.layers().get(base.layers().size() - 1) instanceof LayerSpec.Dense last && last.outputs() == outputs;
-            if (sameOutputs) {
-                // the same task: every layer starts from the trained weights (the optimiser's state starts afresh)
-                net = new Network(base.input(), base.layers(), base.loss(), backend, job.batchSize());
-                base.restoreInto(net, false);
-            } else {
-                // another number of classes: a new output layer on the trained ones
-                net = base.finetune(outputs, backend, job.batchSize(), job.seed());
-            }
         } else {
-            net = ModelZoo.build(job.model(), job.hyperparameters(), inputShape(train), outputs, backend, job.batchSize());
+            net = ModelZoo.build(job.model(), job.hyperparameters(), inputShape(train), outputs, train.loss(), backend, job.batchSize());
             net.initialise(job.seed());
+            if (base != null && base.transplant(net) == 0) {
+                // the experiment checks it when created; a base changed since would train from scratch unnoticed
+                throw new IllegalStateException("the model it finetunes shares no leading layer with this one");
+            }
         }
         for (int layer = 0; layer < Math.min(job.frozenLayers(), net.layers() - 1); layer++) {
             net.freeze(layer, true);

@@ -69,7 +69,7 @@ public class DemoData {
         UseCase useCase = new UseCase(template.slug(), HOST, now);
         UseCaseEditor.apply(new UseCaseDraft(template.slug(), template.title(), "TEMPLATE", "DRAFT", template.category().name(),
                 template.goal(), template.problem(), template.background(), template.rules(), template.metric(), null, null, null, null,
-                null, null, null, null), useCase, true, false);
+                null, null, null, null, null), useCase, true, false);
         em.persist(useCase);
         em.persist(Membership.host(useCase, HOST, now));
         em.flush();

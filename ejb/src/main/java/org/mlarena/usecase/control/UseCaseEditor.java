@@ -8,6 +8,7 @@ import org.mlarena.common.InvalidInputException;
 import org.mlarena.evaluation.Metric;
 import org.mlarena.evaluation.MetricRegistry;
 import org.mlarena.evaluation.TaskType;
+import org.mlarena.numerics.nn.Architecture;
 import org.mlarena.numerics.nn.ModelZoo;
 import org.mlarena.usecase.control.UseCaseDraft;
 import org.mlarena.usecase.entity.UseCase;
@@ -102,6 +103,11 @@ public final class UseCaseEditor {
         if (finals < 1 || finals > 10) {
             errors.add("finalSubmissions", "A team chooses from 1 to 10 final submissions, got " + finals + ".");
         }
+        long maxParameters = pick(draft.maxParameters(), target.getMaxParameters());
+        if (maxParameters < UseCase.MIN_PARAMETER_CAP || maxParameters > Architecture.MAX_PARAMETERS) {
+            errors.add("maxParameters", String.format(java.util.Locale.ROOT, "The most parameters a team's model may have must be from %,d to %,d, got %,d.",
+                    UseCase.MIN_PARAMETER_CAP, Architecture.MAX_PARAMETERS, maxParameters));
+        }
         if (status == UseCaseStatus.ACTIVE && !hasDataset && target.getStatus() != UseCaseStatus.ACTIVE) {
             errors.add("status", "A use case becomes active only once its dataset is imported; import it first (PUT .../dataset).");
         }
@@ -128,6 +134,7 @@ public final class UseCaseEditor {
         target.setTeamSizeLimit(teamSize);
         target.setComputeBudgetPflops(budget);
         target.setPublicFraction(publicFraction);
+        target.setMaxParameters(maxParameters);
     }
 
     /** The task types a category's metric may serve. */

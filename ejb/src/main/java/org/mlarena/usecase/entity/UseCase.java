@@ -15,6 +15,7 @@ import jakarta.persistence.TableGenerator;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 
+import org.mlarena.numerics.nn.Architecture;
 import org.mlarena.numerics.nn.ModelZoo;
 
 /**
@@ -31,6 +32,8 @@ public class UseCase {
 
     public static final String BY_SLUG = "UseCase.bySlug";
     public static final int TEXT_LENGTH = 8000;
+    /** The smallest parameter cap a host may set: a linear model of a small table fits it. */
+    public static final long MIN_PARAMETER_CAP = 1000;
     public static final int DEFAULT_SUBMISSIONS_PER_DAY = 5;
     public static final int DEFAULT_TEAM_SIZE = 5;
     public static final double DEFAULT_BUDGET_PFLOPS = 10;
@@ -80,6 +83,8 @@ public class UseCase {
     private Instant selectionClosesAt;
     /** how many final submissions a team may choose (null: {@link #DEFAULT_FINAL_SUBMISSIONS}) */
     private Integer finalSubmissions;
+    /** The most parameters a team's model may have (null: {@link Architecture#MAX_PARAMETERS}). */
+    private Long maxParameters;
     private int submissionsPerDay;
     private int teamSizeLimit;
     private double computeBudgetPflops;
@@ -235,6 +240,14 @@ public class UseCase {
 
     public void setSelectionClosesAt(Instant selectionClosesAt) {
         this.selectionClosesAt = selectionClosesAt;
+    }
+
+    public long getMaxParameters() {
+        return maxParameters == null ? Architecture.MAX_PARAMETERS : maxParameters;
+    }
+
+    public void setMaxParameters(long maxParameters) {
+        this.maxParameters = maxParameters;
     }
 
     public int getFinalSubmissions() {

@@ -136,6 +136,22 @@ class PredictionsTest {
         @Override public void maxPool(Pool pool, int x, int y, int argmax) { device.maxPool(pool, x, y, argmax); }
         @Override public void maxPoolGradient(Pool pool, int dy, int argmax, int dx) { device.maxPoolGradient(pool, dy, argmax, dx); }
         @Override public void dropout(int count, int x, int mask, float rate, int seed) { device.dropout(count, x, mask, rate, seed); }
+        @Override public void activation(org.mlarena.numerics.nn.ActivationFunction f, int count, int x, int y) { device.activation(f, count, x, y); }
+        @Override public void activationGradient(org.mlarena.numerics.nn.ActivationFunction f, int count, int x, int y, int dy, int dx) {
+            device.activationGradient(f, count, x, y, dy, dx);
+        }
+        @Override public void add(int count, int a, int b, int y) { device.add(count, a, b, y); }
+        @Override public void copy(int count, int x, int y) { device.copy(count, x, y); }
+        @Override public void avgPool(Pool pool, int x, int y) { device.avgPool(pool, x, y); }
+        @Override public void avgPoolGradient(Pool pool, int dy, int dx) { device.avgPoolGradient(pool, dy, dx); }
+        @Override public void groupMean(int groups, int size, int x, int y) { device.groupMean(groups, size, x, y); }
+        @Override public void groupMeanGradient(int groups, int size, int dy, int dx) { device.groupMeanGradient(groups, size, dy, dx); }
+        @Override public void batchNorm(Norm norm, int x, int y, int gamma, int running, int saved, boolean training) {
+            device.batchNorm(norm, x, y, gamma, running, saved, training);
+        }
+        @Override public void batchNormGradient(Norm norm, int x, int dy, int dx, int gamma, int saved, int dGamma) {
+            device.batchNormGradient(norm, x, dy, dx, gamma, saved, dGamma);
+        }
         @Override public void multiply(int count, int x, int mask) { device.multiply(count, x, mask); }
         @Override public LossResult softmaxCrossEntropy(int rows, int cols, int logits, int grad) {
             return device.softmaxCrossEntropy(rows, cols, logits, grad);

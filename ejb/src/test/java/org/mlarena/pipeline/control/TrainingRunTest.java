@@ -19,6 +19,7 @@ import org.mlarena.experiment.control.TrainingPlan;
 import org.mlarena.experiment.entity.ExperimentStatus;
 import org.mlarena.numerics.nn.EarlyStopping;
 import org.mlarena.numerics.nn.JavaBackend;
+import org.mlarena.numerics.nn.ModelZoo;
 import org.mlarena.numerics.nn.ModelZoo.Category;
 import org.mlarena.numerics.nn.Network;
 import org.mlarena.numerics.nn.TrainingData;
@@ -66,6 +67,35 @@ class TrainingRunTest {
             assertEquals(recorded.score(), figures.score(), 1e-12);
             assertEquals(recorded.loss(), figures.loss(), 1e-6);
         }
+    }
+
+    @Test
+    void anArchitectureATeamWroteTrainsAsTheZoosModelsDoAndItsMistakesNameTheirLayer() throws Exception {
+        Imported wine = ImportedDatasets.wine(dir);
+        String residual = ModelZoo.TEMPLATES.stream().filter(t -> t.id().equals("residual-mlp")).findFirst().orElseThrow().json();
+        TrainingPlan plan = TrainingPlan.of(Category.TABULAR_CLASSIFICATION, Runs.entity(wine), new TrainingPlan.Settings(ModelZoo.ARCHITECTURE,
+                Map.of(ModelZoo.ARCHITECTURE, residual), 40, null, null, null, null, 0, null, null, null, null));
+        assertEquals(13 * 128 + 128 + 2 * 128 + 2 * (128 * 128 + 128) + 2 * 128 + 128 * 3 + 3, plan.figures().parameters());
+        Runs.Recorder recorder = new Runs.Recorder();
+        TrainingRun.Outcome outcome = Runs.run(Runs.job(wine, Category.TABULAR_CLASSIFICATION, plan, "accuracy", List.of()), dir.resolve("run"), recorder);
+        assertEquals(ExperimentStatus.COMPLETED, outcome.status());
+        double best = recorder.epochs.get(recorder.epochs.get(recorder.epochs.size() - 1).bestEpoch() - 1).validation().score();
+        assertTrue(best > 0.85, "validation accuracy " + best);
+        WeightFile.Saved model = WeightFile.load(ModelFiles.model(dir.resolve("run")));
+        assertEquals(2 * 128 * 2, model.state().length, "the running statistics of both batch normalisations are saved");
+
+        org.mlarena.common.InvalidInputException wrong = assertThrows(org.mlarena.common.InvalidInputException.class,
+                () -> TrainingPlan.of(Category.TABULAR_CLASSIFICATION, Runs.entity(wine), new TrainingPlan.Settings(ModelZoo.ARCHITECTURE,
+                        Map.of(ModelZoo.ARCHITECTURE, "{\"layers\": [{\"type\": \"conv2d\", \"filters\": 8, \"kernel\": 3}, {\"type\": \"dense\"}]}"),
+                        null, null, null, null, null)));
+        assertEquals(List.of(TrainingPlan.HYPER_ARCHITECTURE, TrainingPlan.HYPER_ARCHITECTURE), wrong.errors().stream().map(e -> e.field()).toList());
+        assertTrue(wrong.errors().get(0).message().startsWith("layers[0] (conv2d): works on images"), wrong.errors().get(0).message());
+        assertTrue(wrong.errors().get(1).message().startsWith("layers[1] (dense): needs 'units'"), wrong.errors().get(1).message());
+
+        org.mlarena.common.InvalidInputException capped = assertThrows(org.mlarena.common.InvalidInputException.class,
+                () -> TrainingPlan.of(Category.TABULAR_CLASSIFICATION, Runs.entity(wine), new TrainingPlan.Settings("mlp", Map.of(), null, null, null,
+                        null, null), Long.MAX_VALUE, 2000));
+        assertEquals("The model has 4,355 parameters; this use case allows at most 2,000: make its layers narrower or fewer.", capped.getMessage());
     }
 
     @Test

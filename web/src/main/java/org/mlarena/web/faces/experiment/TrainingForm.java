@@ -113,7 +113,7 @@ public class TrainingForm implements Serializable {
         // boosting has no optimizer or schedule: the menus always hold one, so they are left out for it
         boolean trees = ModelZoo.MODELS.stream().anyMatch(m -> m.id().equals(model) && m.isTrees());
         return new ExperimentDraft(title, model, hyper, seed, epochs, batchSize, learningRate, trees ? null : optimizer, weightDecay, notes,
-                finetuneFrom, finetuneFrom == null ? null : frozenLayers, patience, null, monitor, trees ? null : schedule, standardize);
+                finetuneFrom, finetuneFrom == null ? null : frozenLayers, patience, null, monitor, trees ? null : schedule, standardize, null);
     }
 
     /**

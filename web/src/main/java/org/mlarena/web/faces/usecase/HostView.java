@@ -55,7 +55,7 @@ public class HostView implements Serializable {
             Map.entry("category", "useCaseForm:category"), Map.entry("primaryMetric", "useCaseForm:metric"), Map.entry("goal", "useCaseForm:goal"),
             Map.entry("problemStatement", "useCaseForm:problem"), Map.entry("background", "useCaseForm:background"),
             Map.entry("rules", "useCaseForm:rules"), Map.entry("opensAt", "useCaseForm:opens"), Map.entry("closesAt", "useCaseForm:closes"),
-            Map.entry("selectionClosesAt", "useCaseForm:selectionCloses"), Map.entry("finalSubmissions", "useCaseForm:finalSubmissions"),
+            Map.entry("selectionClosesAt", "useCaseForm:selectionCloses"), Map.entry("finalSubmissions", "useCaseForm:finalSubmissions"), Map.entry("maxParameters", "useCaseForm:maxParameters"),
             Map.entry("submissionsPerDay", "useCaseForm:perDay"), Map.entry("teamSizeLimit", "useCaseForm:teamSize"),
             Map.entry("computeBudgetPflops", "useCaseForm:budget"), Map.entry("publicFraction", "useCaseForm:publicFraction"));
     static final Map<String, String> IMPORT_INPUTS = Map.of("delimiter", "datasetForm:delimiter", "targetColumn", "datasetForm:target",

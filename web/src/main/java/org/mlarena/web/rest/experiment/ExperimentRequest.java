@@ -1,8 +1,11 @@
 package org.mlarena.web.rest.experiment;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.mlarena.experiment.boundary.ExperimentDraft;
+import org.mlarena.numerics.nn.ModelZoo;
+import org.mlarena.web.rest.json.JsonText;
 
 /**
  * Body of {@code POST /api/v1/use-cases/{slug}/experiments}: what to train. Only title and model are required.
@@ -25,16 +28,26 @@ import org.mlarena.experiment.boundary.ExperimentDraft;
  * @param monitor         what decides the best epoch and early stopping: the validation "loss" (default) or the use
  *                        case's "score" on the validation split
  * @param schedule        the learning rate per epoch: constant (default) or cosine
+ * @param architecture    model {@code architecture}: the layers to train, as a JSON object {"layers": [...]} (see
+ *                        GET /api/v1/models/architecture/templates); the model may then be left out
+ * @param architectureId  model {@code architecture}: one of your team's saved architectures instead (GET .../architectures)
  * @param standardize     tables: standardise numeric features and regression targets with the training split's statistics
  *                        (default true)
  */
 public record ExperimentRequest(String title, String model, Map<String, String> hyperparameters, Long seed, Integer epochs,
                                 Integer batchSize, Double learningRate, String optimizer, Double weightDecay, String notes,
                                 Long finetuneFrom, Integer frozenLayers, Integer patience, Double minDelta, String monitor, String schedule,
-                                Boolean standardize) {
+                                Boolean standardize, JsonText architecture, Long architectureId) {
 
     ExperimentDraft draft() {
-        return new ExperimentDraft(title, model, hyperparameters, seed, epochs, batchSize, learningRate, optimizer, weightDecay, notes,
-                finetuneFrom, frozenLayers, patience, minDelta, monitor, schedule, standardize);
+        Map<String, String> hyper = hyperparameters;
+        String chosen = model;
+        if (architecture != null) {
+            hyper = new LinkedHashMap<>(hyperparameters == null ? Map.of() : hyperparameters);
+            hyper.put(ModelZoo.ARCHITECTURE, architecture.text());
+            chosen = model == null ? ModelZoo.ARCHITECTURE : model;
+        }
+        return new ExperimentDraft(title, chosen, hyper, seed, epochs, batchSize, learningRate, optimizer, weightDecay, notes,
+                finetuneFrom, frozenLayers, patience, minDelta, monitor, schedule, standardize, architectureId);
     }
 }

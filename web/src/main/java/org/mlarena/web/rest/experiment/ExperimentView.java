@@ -3,6 +3,8 @@ package org.mlarena.web.rest.experiment;
 import java.time.Instant;
 import java.util.Map;
 
+import jakarta.json.JsonValue;
+
 import org.mlarena.experiment.entity.Experiment;
 import org.mlarena.web.rest.Finite;
 
@@ -30,6 +32,7 @@ import org.mlarena.web.rest.Finite;
  * @param applicationVersion      provenance: the platform's build (version and source commit) that trained it
  * @param datasetChecksum         provenance: the checksum of the dataset it read (the dataset's own {@code checksum})
  * @param reproducesSubmission    a reproduction: the submission whose model it trains again, else null
+ * @param architecture            model {@code architecture}: the layers the team wrote, as JSON; else null
  */
 public record ExperimentView(long id, String title, String model, Map<String, String> hyperparameters, long seed, int epochs, int batchSize,
                              double learningRate, String optimizer, double weightDecay, String notes, Long finetuneFrom, int frozenLayers,
@@ -39,7 +42,7 @@ public record ExperimentView(long id, String title, String model, Map<String, St
                              long modelBytes, long inferenceFlopsPerSample, long trainingFlops, Double energyJoules,
                              boolean energyMeasured, Double gco2e, String device, int patience, double minDelta, String monitor, String schedule,
                              boolean standardize, Integer bestEpoch, String preprocessing, String applicationVersion, String datasetChecksum,
-                             Long reproducesSubmission) {
+                             Long reproducesSubmission, JsonValue architecture) {
 
     /**
      * The validation figures of the best epoch so far (the one the model holds).
@@ -61,6 +64,6 @@ public record ExperimentView(long id, String title, String model, Map<String, St
                 e.getParameters(), e.getModelBytes(), e.getInferenceFlopsPerSample(), e.getTrainingFlops(), Finite.orNull(e.getEnergyJoules()),
                 e.isEnergyMeasured(), Finite.orNull(e.getGco2e()), e.getDevice(), e.getPatience(), e.getMinDelta(), e.getMonitor(), e.getSchedule(),
                 e.isStandardize(), e.getBestEpoch(), e.getPreprocessing(), e.getApplicationVersion(), e.getDatasetChecksum(),
-                e.getReproducesSubmission());
+                e.getReproducesSubmission(), ArchitectureJson.of(e.getArchitecture()));
     }
 }

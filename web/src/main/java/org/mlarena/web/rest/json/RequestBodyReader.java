@@ -226,6 +226,14 @@ public class RequestBodyReader implements MessageBodyReader<Object> {
             }
             return wrong(field, "text in quotes", json, errors);
         }
+        if (raw == JsonText.class) {
+            if (json instanceof String text) {
+                return new JsonText(text(text, field, errors));
+            }
+            StringBuilder out = new StringBuilder();
+            write(json, out);
+            return new JsonText(out.toString());
+        }
         if (raw == Integer.class || raw == int.class) {
             return whole(json, field, Integer.MIN_VALUE, Integer.MAX_VALUE, errors, BigDecimal::intValueExact);
         }
@@ -302,6 +310,47 @@ public class RequestBodyReader implements MessageBodyReader<Object> {
             return json instanceof Map<?, ?> object ? bind(raw, object, field + ".", errors) : wrong(field, "an object {...}", json, errors);
         }
         throw new IllegalStateException("request field " + field + " has a type this reader does not know: " + target);
+    }
+
+    /** JSON text of a value read by {@link #value}. */
+    private static void write(Object json, StringBuilder out) {
+        if (json instanceof Map<?, ?> object) {
+            out.append('{');
+            String separator = "";
+            for (Map.Entry<?, ?> member : object.entrySet()) {
+                out.append(separator);
+                write(member.getKey(), out);
+                out.append(": ");
+                write(member.getValue(), out);
+                separator = ", ";
+            }
+            out.append('}');
+        } else if (json instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                out.append(i == 0 ? "" : ", ");
+                write(list.get(i), out);
+            }
+            out.append(']');
+        } else if (json instanceof String text) {
+            out.append('"');
+            for (char c : text.toCharArray()) {
+                if (c == '"' || c == '\\') {
+                    out.append('\\').append(c);
+                } else if (c < ' ') {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+            out.append('"');
+        } else if (json instanceof BigDecimal number) {
+            out.append(number.toString());
+        } else if (json == NULL) {
+            out.append("null");
+        } else {
+            out.append(json);
+        }
     }
 
     private interface Exact {

@@ -1,10 +1,13 @@
 package org.mlarena.web.rest.model;
 
 import java.util.Arrays;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,6 +38,23 @@ public class ModelsResource {
     public List<ModelView> list(@QueryParam("category") String category) {
         List<ModelZoo.Model> models = category == null || category.isBlank() ? ModelZoo.MODELS : ModelZoo.models(category(category));
         return models.stream().map(ModelView::of).toList();
+    }
+
+    /** An architecture to start from, as written for the model {@code architecture}. */
+    public record TemplateView(String id, String name, String description, List<String> categories, String zooModel, JsonValue architecture) {
+    }
+
+    @GET
+    @Path(ModelZoo.ARCHITECTURE + "/templates")
+    @Operation(summary = "Architectures to start from (the zoo's networks written out, and networks that show the layers), optionally of one category")
+    public List<TemplateView> templates(@QueryParam("category") String category) {
+        List<ModelZoo.Template> templates = category == null || category.isBlank() ? ModelZoo.TEMPLATES : ModelZoo.templates(category(category));
+        return templates.stream().map(t -> {
+            try (var reader = Json.createReader(new StringReader(t.json()))) {
+                return new TemplateView(t.id(), t.name(), t.description(), t.categories().stream().map(Enum::name).toList(), t.model(),
+                        reader.readValue());
+            }
+        }).toList();
     }
 
     @GET
