@@ -236,9 +236,15 @@ public final class ModelZoo {
                 net.trainingFlops(batchSize, optimizer) / batchSize);
     }
 
-    /** The executable layers of a network model, without allocating its memory (what finetuning compares). */
-    public static List<LayerSpec> layers(String id, Map<String, String> hyperparameters, Shape input, int outputs, Network.Loss loss) {
-        return build(id, hyperparameters, input, outputs, loss, new CountingBackend(), 1).specs();
+    /**
+     * How many leading layers a network model takes from another when finetuned from it ({@link WeightFile.Saved#transplant}),
+     * without allocating either's memory.
+     */
+    public static int sharedLayers(String baseId, Map<String, String> baseHyperparameters, Shape baseInput, String id,
+                                   Map<String, String> hyperparameters, Shape input, int outputs, Network.Loss loss) {
+        Network base = build(baseId, baseHyperparameters, baseInput, outputs, loss, new CountingBackend(), 1);
+        Network network = build(id, hyperparameters, input, outputs, loss, new CountingBackend(), 1);
+        return Network.matchingLeadingLayers(base.input(), base.specs(), network.input(), network.specs());
     }
 
     private static int[] sizes(int inputs, String hidden, int outputs) {

@@ -355,10 +355,11 @@ public final class Network implements AutoCloseable {
 
     /**
      * How many leading layers two networks share: the same layers on the same input, so the same parameters in the same
-     * places. Networks on different inputs share none.
+     * places. A dense first layer sees its input as a vector (an image of 1x28x28 as 784 values: the zoo's MLP is built
+     * on the vector, an architecture on the image it flattens). Networks on different inputs share none.
      */
     public static int matchingLeadingLayers(Shape input, List<LayerSpec> layers, Shape otherInput, List<LayerSpec> other) {
-        if (!input.equals(otherInput)) {
+        if (!asSeen(input, layers).equals(asSeen(otherInput, other))) {
             return 0;
         }
         int matching = 0;
@@ -413,6 +414,10 @@ public final class Network implements AutoCloseable {
             }
         }
         return total;
+    }
+
+    private static Shape asSeen(Shape input, List<LayerSpec> layers) {
+        return !layers.isEmpty() && layers.get(0) instanceof LayerSpec.Dense ? Shape.vector(input.size()) : input;
     }
 
     @Override

@@ -140,6 +140,37 @@ class ArchitectureTest {
         assertEquals("64x14x14", resnet.rows().get(5).output());
     }
 
+    @Test
+    void finetuningTakesTheLeadingLayersTwoNetworksShareWithTheirRunningStatistics(@TempDir Path dir) throws Exception {
+        Network base = Architecture.compile("""
+                {"layers": [{"type": "conv2d", "filters": 3, "kernel": 3, "padding": 1}, {"type": "batchnorm"}, {"type": "relu"},
+                            {"type": "globalavgpool"}, {"type": "dense", "units": 4}]}""", new Shape(2, 8, 8), 3, Architecture.MAX_PARAMETERS)
+                .network(Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 4);
+        base.initialise(1);
+        base.backend().stageBatch(new float[4 * 128], 0, 4, 128, new int[]{0, 1, 2, 0}, 0);
+        base.backend().memory()[base.stateOffset()] = 0.5f;
+        base.backend().upload();
+        Path file = dir.resolve("base.weights");
+        WeightFile.save(base, Preprocessing.none(128), file, false);
+        WeightFile.Saved saved = WeightFile.load(file);
+
+        Network other = Architecture.compile("""
+                {"layers": [{"type": "conv2d", "filters": 3, "kernel": 3, "padding": 1}, {"type": "batchnorm"}, {"type": "relu"},
+                            {"type": "globalavgpool"}, {"type": "dense", "units": 8}, {"type": "gelu"}]}""", new Shape(2, 8, 8), 5, Architecture.MAX_PARAMETERS)
+                .network(Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 4);
+        other.initialise(2);
+        assertEquals(4, saved.transplant(other), "convolution, batch normalisation, ReLU, pooling; not the dense layers of other sizes");
+        int shared = other.parametersBefore(4);
+        assertEquals(3 * 2 * 9 + 3 + 2 * 3, shared);
+        assertArrayEquals(Arrays.copyOf(saved.parameters(), shared), Arrays.copyOf(other.backend().memory(), shared));
+        assertEquals(0.5f, other.backend().memory()[other.stateOffset()], "the running mean came along");
+        assertEquals(0, Network.matchingLeadingLayers(new Shape(2, 8, 8), base.specs(), new Shape(2, 4, 16), other.specs()), "another input shares nothing");
+        // the zoo's MLP is built on a vector, an architecture on the image it flattens: a dense first layer sees them alike
+        assertEquals(1, ModelZoo.sharedLayers("mlp", java.util.Map.of("hidden", "32"), IMAGE, ModelZoo.ARCHITECTURE, java.util.Map.of(ModelZoo.ARCHITECTURE,
+                "{\"layers\": [{\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 32}, {\"type\": \"relu\"}, {\"type\": \"dense\", \"units\": 8}]}"),
+                IMAGE, 10, Network.Loss.SOFTMAX_CROSS_ENTROPY));
+    }
+
     private static Network allLayers(Backend backend, int rows) {
         return Architecture.compile(ALL_LAYERS, new Shape(2, 8, 8), 3, Architecture.MAX_PARAMETERS)
                 .network(Network.Loss.SOFTMAX_CROSS_ENTROPY, backend, rows);

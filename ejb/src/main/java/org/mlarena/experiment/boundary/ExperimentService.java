@@ -193,8 +193,8 @@ public class ExperimentService {
         String buckets = baseSettings.remove(TrainingPlan.BUCKETS);
         Shape baseInput = TrainingPlan.inputShape(dataset, buckets == null ? TrainingPlan.DEFAULT_BUCKETS : Integer.parseInt(buckets));
         try {
-            return Network.matchingLeadingLayers(baseInput, ModelZoo.layers(base.getModel(), baseSettings, baseInput, plan.outputs(), loss),
-                    plan.input(), ModelZoo.layers(plan.model(), plan.hyperparameters(), plan.input(), plan.outputs(), loss));
+            return ModelZoo.sharedLayers(base.getModel(), baseSettings, baseInput, plan.model(), plan.hyperparameters(), plan.input(),
+                    plan.outputs(), loss);
         } catch (IllegalArgumentException e) {
             // the base's settings no longer build (a model changed since): nothing to share
             return 0;

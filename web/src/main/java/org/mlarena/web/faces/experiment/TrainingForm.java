@@ -99,6 +99,25 @@ public class TrainingForm implements Serializable {
                 .ifPresent(m -> m.defaults().forEach((name, value) -> hyperparameters.add(new Hyper(name, value))));
     }
 
+    /** Whether the chosen model is one the team writes ({@value ModelZoo#ARCHITECTURE}): the editor replaces the text fields. */
+    public boolean isArchitecture() {
+        return ModelZoo.ARCHITECTURE.equals(model);
+    }
+
+    /** The architecture's JSON, the value of the hyperparameter of that name. */
+    public String getArchitecture() {
+        return hyperparameters.stream().filter(h -> h.getName().equals(ModelZoo.ARCHITECTURE)).map(Hyper::getValue).findFirst().orElse(null);
+    }
+
+    public void setArchitecture(String architecture) {
+        hyperparameters.stream().filter(h -> h.getName().equals(ModelZoo.ARCHITECTURE)).findFirst().ifPresent(h -> h.setValue(architecture));
+    }
+
+    /** The hyperparameters shown as text fields: all but the architecture, which has its editor. */
+    public List<Hyper> getFieldHyperparameters() {
+        return hyperparameters.stream().filter(h -> !h.getName().equals(ModelZoo.ARCHITECTURE)).toList();
+    }
+
     /** The draft the boundary checks; empty hyperparameter fields take the model's default. */
     public ExperimentDraft draft() {
         Map<String, String> hyper = new LinkedHashMap<>();
@@ -125,8 +144,12 @@ public class TrainingForm implements Serializable {
             if (name.equals("buckets")) {
                 return form + ":buckets";
             }
-            for (int i = 0; i < hyperparameters.size(); i++) {
-                if (hyperparameters.get(i).getName().equals(name)) {
+            if (name.equals(ModelZoo.ARCHITECTURE)) {
+                return form + ":architecture";
+            }
+            List<Hyper> fields = getFieldHyperparameters();
+            for (int i = 0; i < fields.size(); i++) {
+                if (fields.get(i).getName().equals(name)) {
                     return form + ":hyperparameters:" + i + ":hyper-value";
                 }
             }
@@ -135,7 +158,7 @@ public class TrainingForm implements Serializable {
         return switch (field) {
             case "title", "model", "epochs", "batchSize", "learningRate", "optimizer", "weightDecay", "seed", "notes", "finetuneFrom",
                  "frozenLayers" -> form + ":" + field;
-            case "hyperparameters" -> hyperparameters.isEmpty() ? form + ":model" : form + ":hyperparameters:0:hyper-value";
+            case "hyperparameters" -> getFieldHyperparameters().isEmpty() ? form + ":model" : form + ":hyperparameters:0:hyper-value";
             default -> null;
         };
     }

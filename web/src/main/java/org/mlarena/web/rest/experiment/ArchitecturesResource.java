@@ -47,10 +47,16 @@ public class ArchitecturesResource {
     @POST
     @Path("validation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Checks an architecture on the use case's data without saving it: every problem with the layer's place, or each layer's"
-            + " output shape, parameters and FLOPs per sample and the model's totals")
+    @Operation(summary = "Checks an architecture on the use case's data without saving it: each layer's output shape, parameters and FLOPs per"
+            + " sample and the model's totals; an invalid one answers 400 with every problem (the layer's place and what is wrong) on 'architecture'")
     public ArchitectureService.Preview validate(@PathParam("slug") String slug, ArchitectureRequest request) {
-        return architectures.preview(slug, request == null ? null : request.text());
+        ArchitectureService.Preview preview = architectures.preview(slug, request == null ? null : request.text());
+        if (!preview.valid()) {
+            InvalidInputException.Collector errors = new InvalidInputException.Collector();
+            preview.problems().forEach(problem -> errors.add("architecture", problem));
+            errors.throwIfAny();
+        }
+        return preview;
     }
 
     @GET
