@@ -260,6 +260,66 @@ class UseCasePagesIT extends InBrowser {
     }
 
     @Test
+    void aTeamWritesAnArchitectureInTheEditorSeesItCheckedTrainsItAndSubmitsIt() {
+        World w = World.get();
+        // a use case of its own, so that this submission counts against no other test's daily limit
+        String slug = "layers-" + Long.toHexString(System.nanoTime());
+        String uc = World.createUseCase(w.host, slug, "Editor " + slug, "\"visibility\":\"PUBLIC\",\"category\":\"TABULAR_CLASSIFICATION\","
+                + "\"primaryMetric\":\"accuracy\"");
+        long upload = World.created(Api.send("POST", "api/v1/uploads?name=kinds.csv", w.host, "text/csv",
+                World.csv().getBytes(java.nio.charset.StandardCharsets.UTF_8))).getJsonNumber("id").longValue();
+        World.ok(Api.put(uc + "/dataset", w.host, "{\"format\":\"CSV\",\"targetColumn\":\"kind\",\"files\":{\"table\":" + upload
+                + "},\"validationFraction\":0.2,\"testFraction\":0.3,\"seed\":5}"));
+        World.activate(w.host, uc);
+        World.created(Api.post(uc + "/participation", w.alice, "{\"acceptRules\":true,\"teamName\":\"Editors\"}"));
+
+        browser.signIn("alice", List.of());
+        browser.open(TestEnvironment.BASE_URL + "use-case.xhtml?slug=" + slug + "&tab=training");
+        browser.await("the start form", WAIT, d -> !d.findElements(By.id("trainingStart:model")).isEmpty());
+        browser.script("var menu = PF('modelMenu'); menu.selectValue('architecture'); menu.callBehavior('valueChange');");
+        browser.await("the architecture editor", WAIT, d -> !d.findElements(By.id("trainingStart:architecture")).isEmpty());
+        browser.waitForAjax();
+
+        // a mistake is named with its layer while typing
+        browser.type("#trainingStart\\:architecture", "{\"layers\": [{\"type\": \"conv2d\", \"filters\": 4, \"kernel\": 3}]}");
+        assertTrue(browser.awaitText("#trainingStart\\:architecture-problems", "layers[0]", WAIT).contains("layers[0] (conv2d): works on images"),
+                browser.text("#trainingStart\\:architecture-preview"));
+        browser.screenshot("use-case-15-architecture-problem");
+        // a template, then the team's own: every layer's shape, parameters and FLOPs
+        browser.script("var menu = PF('architectureStartMenu'); menu.selectValue('template:residual-mlp'); menu.callBehavior('valueChange');");
+        assertTrue(browser.awaitText("#trainingStart\\:architecture-layers", "residual", WAIT).contains("batchnorm"));
+        browser.type("#trainingStart\\:architecture", "{\"layers\": [{\"type\": \"dense\", \"units\": 16}, {\"type\": \"batchnorm\"}, {\"type\": \"gelu\"}]}");
+        browser.await("the check of the new layers", WAIT, d -> d.findElements(By.cssSelector("[id='trainingStart:architecture-layers'] tbody tr")).size() == 4);
+        // 3 features: dense 16 (64 parameters), batch normalisation (32), GELU, the output layer of 3 classes (51)
+        assertTrue(browser.text("#architecture-totals").contains("147 parameters"), browser.text("#architecture-totals"));
+        assertTrue(browser.text("#trainingStart\\:architecture-layers").contains("gelu"), browser.text("#trainingStart\\:architecture-layers"));
+        browser.type("#trainingStart\\:architecture-name", "tiny bn");
+        browser.click("#trainingStart\\:architecture-save");
+        assertTrue(browser.awaitText("#messages", "is saved", WAIT).contains("tiny bn"), browser.text("#messages"));
+        assertEquals(1, org.mlarena.it.support.Runs.array(Api.get(uc + "/architectures", w.alice).body()).size());
+        browser.screenshot("use-case-16-architecture-checked");
+        browser.assertNoJavaScriptErrors();
+
+        // trained from the form, then submitted from its row
+        browser.type("#trainingStart\\:title", "own architecture");
+        browser.type("#trainingStart\\:epochs_input", "5");
+        browser.click("#trainingStart\\:start");
+        assertTrue(browser.awaitText("#messages", "is queued", WAIT).contains("own architecture"), browser.text("#messages"));
+        long id = org.mlarena.it.support.Runs.array(Api.get(uc + "/experiments", w.alice).json().getJsonArray("items").toString()).get(0)
+                .getJsonNumber("id").longValue();
+        jakarta.json.JsonObject trained = org.mlarena.it.support.Runs.awaitExperiment(uc, id, w.alice);
+        assertEquals("COMPLETED", trained.getString("status"), trained.toString());
+        assertEquals(3, trained.getJsonObject("architecture").getJsonArray("layers").size());
+        assertEquals(147, trained.getInt("parameters"));
+        browser.open(TestEnvironment.BASE_URL + "use-case.xhtml?slug=" + slug + "&tab=training");
+        browser.driver().findElement(By.xpath("//tr[contains(., 'own architecture')]//button[contains(@id, ':submit')]")).click();
+        browser.waitForAjax();
+        assertTrue(browser.awaitText("#messages", "Submitted as #", WAIT).contains("scored on the hidden test set"), browser.text("#messages"));
+        browser.screenshot("use-case-17-architecture-submitted");
+        browser.assertNoJavaScriptErrors();
+    }
+
+    @Test
     void aNarrowWindowAndAUseCaseThatDoesNotExist() {
         World w = World.get();
         browser.signIn("bob", List.of());

@@ -100,7 +100,7 @@ public class TrainingForm implements Serializable {
     }
 
     /** Whether the chosen model is one the team writes ({@value ModelZoo#ARCHITECTURE}): the editor replaces the text fields. */
-    public boolean isArchitecture() {
+    public boolean isArchitectureModel() {
         return ModelZoo.ARCHITECTURE.equals(model);
     }
 
