@@ -29,6 +29,14 @@ public final class Flops {
                 * validTaps(conv.w(), conv.ow(), conv.k(), conv.pad(), conv.stride());
     }
 
+    /**
+     * What a convolution executes as a product of the input's columns (im2col), as the OpenCL backend computes it on a CPU
+     * device: every tap, the padding's zeros included. Not counted ({@link #conv2d} is the count): shown next to it.
+     */
+    public static long conv2dAsProduct(Backend.Conv conv) {
+        return 2L * conv.n() * conv.f() * conv.c() * conv.k() * conv.k() * conv.oh() * conv.ow();
+    }
+
     /** Pairs (output position, kernel offset) along one axis whose input position lies inside [0, size). */
     static long validTaps(int size, int outputs, int k, int pad, int stride) {
         long taps = 0;

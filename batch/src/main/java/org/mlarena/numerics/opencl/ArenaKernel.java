@@ -43,6 +43,12 @@ final class ArenaKernel extends Kernel {
     static final int GROUP_MEAN_GRADIENT = 28;
     static final int BATCH_NORM = 15;
     static final int BATCH_NORM_GRADIENT = 16;
+    static final int IM2COL = 17;
+    static final int CONV_PRODUCT = 18;
+    static final int CONV_INPUT_PRODUCT = 19;
+    static final int COL2IM = 29;
+    // more modes that are not element-wise, from 40 on
+    static final int ADD_BIAS_PLANES = 40;
     // element-wise modes from 30 on
     static final int ADD = 30;
     static final int MEM_COPY = 31;
@@ -128,6 +134,8 @@ final class ArenaKernel extends Kernel {
     int ps;
     /** convolution stride */
     int st = 1;
+    /** convolutions as products: the first image of the chunk whose columns {@link #wide} holds */
+    int img0;
     /** activation: the ordinal of ActivationFunction */
     int act;
     /** batch normalisation: 1 training, 0 predicting; where the batch's statistics are; where the gradient of gamma goes (-1 none) */
@@ -148,7 +156,7 @@ final class ArenaKernel extends Kernel {
     }
 
     private void work(int gid) {
-        if (mode < 10 || mode >= 30) {
+        if (mode < 10 || mode >= 30 && mode < 40) {
             elementwise(gid * chunk, min(gid * chunk + chunk, count));
         }
         if (mode == MATMUL) {
@@ -204,6 +212,27 @@ final class ArenaKernel extends Kernel {
             }
             if (st > 1) {
                 convInputRowStrided(gid);
+            }
+        }
+        if (mode == IM2COL) {
+            im2col(gid);
+        }
+        if (mode == CONV_PRODUCT) {
+            convProduct(gid);
+        }
+        if (mode == CONV_INPUT_PRODUCT) {
+            convInputProduct(gid);
+        }
+        if (mode == COL2IM) {
+            col2im(gid);
+        }
+        if (mode == ADD_BIAS_PLANES) {
+            // one plane (row, channel) of a convolution's output: its channel's bias on every position, ReLU if asked
+            int plane = a + gid * spatial;
+            float bv = mem[b + gid % n];
+            for (int q = 0; q < spatial; q++) {
+                float v = mem[plane + q] + bv;
+                mem[plane + q] = v - relu * min(v, 0f);
             }
         }
         if (mode == AVG_POOL) {
@@ -509,37 +538,277 @@ final class ArenaKernel extends Kernel {
     }
 
     /** One pooling window: a = x, b = y, c = argmax (index in the window, as a float). */
+    /** One output row (plane, y) of max-pooling: a = x, b = y, c = the index in its window of each maximum. */
     private void pool(int gid) {
-        int ox = gid % ow;
-        int oy = (gid / ow) % oh;
-        int plane = gid / (ow * oh);
-        int base = a + (plane * hh + oy * ps) * ww + ox * ps;
-        float best = mem[base];
-        int at = 0;
-        for (int q = 1; q < ps * ps; q++) {
-            float v = mem[base + (q / ps) * ww + q % ps];
-            if (v > best) {
-                best = v;
-                at = q;
+        int oy = gid % oh;
+        int plane = gid / oh;
+        for (int ox = 0; ox < ow; ox++) {
+            int base = a + (plane * hh + oy * ps) * ww + ox * ps;
+            float best = mem[base];
+            int at = 0;
+            for (int qy = 0; qy < ps; qy++) {
+                for (int qx = 0; qx < ps; qx++) {
+                    float v = mem[base + qy * ww + qx];
+                    if (v > best) {
+                        best = v;
+                        at = qy * ps + qx;
+                    }
+                }
             }
+            int o = (plane * oh + oy) * ow + ox;
+            mem[b + o] = best;
+            mem[c + o] = at;
         }
-        mem[b + gid] = best;
-        mem[c + gid] = at;
     }
 
-    /** One pooling window's gradient: a = dy, b = argmax, c = dx. */
     private void poolGradient(int gid) {
-        int ox = gid % ow;
-        int oy = (gid / ow) % oh;
-        int plane = gid / (ow * oh);
-        int base = c + (plane * hh + oy * ps) * ww + ox * ps;
-        int at = (int) mem[b + gid];
-        for (int q = 0; q < ps * ps; q++) {
-            float v = 0f;
-            if (q == at) {
-                v = mem[a + gid];
+        int oy = gid % oh;
+        int plane = gid / oh;
+        for (int ox = 0; ox < ow; ox++) {
+            int o = (plane * oh + oy) * ow + ox;
+            int base = c + (plane * hh + oy * ps) * ww + ox * ps;
+            int at = (int) mem[b + o];
+            float g = mem[a + o];
+            for (int qy = 0; qy < ps; qy++) {
+                for (int qx = 0; qx < ps; qx++) {
+                    float v = 0f;
+                    if (qy * ps + qx == at) {
+                        v = g;
+                    }
+                    mem[base + qy * ww + qx] = v;
+                }
             }
-            mem[base + (q / ps) * ww + q % ps] = v;
+        }
+    }
+
+    /**
+     * A convolution as products (on CPU devices): one row of the columns of an image of the chunk into {@link #wide}, the
+     * input values each output position's tap (channel, ky, kx) multiplies, zero on the padding. Row r = (c, ky, kx) of
+     * image i (of the chunk) holds oh * ow values at (i * c * ks * ks + r) * oh * ow. a = x.
+     */
+    private void im2col(int gid) {
+        int rows = ch * ks * ks;
+        int slot = gid / rows;
+        int r = gid % rows;
+        int image = img0 + slot;
+        int cc = r / (ks * ks);
+        int ky = (r / ks) % ks;
+        int kx = r % ks;
+        int positions = oh * ow;
+        int to = (slot * rows + r) * positions;
+        int plane = a + (image * ch + cc) * hh * ww;
+        for (int oy = 0; oy < oh; oy++) {
+            int iy = oy * st + ky - pad;
+            int row = to + oy * ow;
+            if (iy < 0 || iy >= hh) {
+                for (int ox = 0; ox < ow; ox++) {
+                    wide[row + ox] = 0f;
+                }
+            }
+            if (iy >= 0 && iy < hh) {
+                int from = plane + iy * ww;
+                for (int ox = 0; ox < ow; ox++) {
+                    int ix = ox * st + kx - pad;
+                    float v = 0f;
+                    if (ix >= 0 && ix < ww) {
+                        v = mem[from + ix];
+                    }
+                    wide[row + ox] = v;
+                }
+            }
+        }
+    }
+
+    /**
+     * Four filters' output rows of one image: y_i (f x oh*ow) = W (f x c*ks*ks) . columns_i, four rows of the product per
+     * work-item sharing each read of the columns (the 4-row loop of {@link #matmulRows}). a = x (read by im2col), b = W, c = y.
+     */
+    private void convProduct(int gid) {
+        int blocks = (fl + 3) / 4;
+        int slot = gid / blocks;
+        int f0 = (gid % blocks) * 4;
+        int image = img0 + slot;
+        int depth = ch * ks * ks;
+        int positions = oh * ow;
+        int base = slot * depth * positions;
+        int rows = min(4, fl - f0);
+        if (rows == 4) {
+            int c0 = c + (image * fl + f0) * positions;
+            int c1 = c0 + positions;
+            int c2 = c1 + positions;
+            int c3 = c2 + positions;
+            int a0 = b + f0 * depth;
+            int a1 = a0 + depth;
+            int a2 = a1 + depth;
+            int a3 = a2 + depth;
+            for (int j = 0; j < positions; j++) {
+                mem[c0 + j] = 0f;
+                mem[c1 + j] = 0f;
+                mem[c2 + j] = 0f;
+                mem[c3 + j] = 0f;
+            }
+            int k4 = depth - depth % 4;
+            for (int p = 0; p < k4; p += 4) {
+                float x00 = mem[a0 + p];
+                float x01 = mem[a0 + p + 1];
+                float x02 = mem[a0 + p + 2];
+                float x03 = mem[a0 + p + 3];
+                float x10 = mem[a1 + p];
+                float x11 = mem[a1 + p + 1];
+                float x12 = mem[a1 + p + 2];
+                float x13 = mem[a1 + p + 3];
+                float x20 = mem[a2 + p];
+                float x21 = mem[a2 + p + 1];
+                float x22 = mem[a2 + p + 2];
+                float x23 = mem[a2 + p + 3];
+                float x30 = mem[a3 + p];
+                float x31 = mem[a3 + p + 1];
+                float x32 = mem[a3 + p + 2];
+                float x33 = mem[a3 + p + 3];
+                int w0 = base + p * positions;
+                int w1 = w0 + positions;
+                int w2 = w1 + positions;
+                int w3 = w2 + positions;
+                for (int j = 0; j < positions; j++) {
+                    float v0 = wide[w0 + j];
+                    float v1 = wide[w1 + j];
+                    float v2 = wide[w2 + j];
+                    float v3 = wide[w3 + j];
+                    mem[c0 + j] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
+                    mem[c1 + j] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
+                    mem[c2 + j] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
+                    mem[c3 + j] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
+                }
+            }
+            for (int p = k4; p < depth; p++) {
+                float y0 = mem[a0 + p];
+                float y1 = mem[a1 + p];
+                float y2 = mem[a2 + p];
+                float y3 = mem[a3 + p];
+                int w = base + p * positions;
+                for (int j = 0; j < positions; j++) {
+                    float v = wide[w + j];
+                    mem[c0 + j] += y0 * v;
+                    mem[c1 + j] += y1 * v;
+                    mem[c2 + j] += y2 * v;
+                    mem[c3 + j] += y3 * v;
+                }
+            }
+        }
+        if (rows < 4) {
+            for (int f = f0; f < f0 + rows; f++) {
+                int rowC = c + (image * fl + f) * positions;
+                int rowA = b + f * depth;
+                for (int j = 0; j < positions; j++) {
+                    mem[rowC + j] = 0f;
+                }
+                for (int p = 0; p < depth; p++) {
+                    float x = mem[rowA + p];
+                    int w = base + p * positions;
+                    for (int j = 0; j < positions; j++) {
+                        mem[rowC + j] += x * wide[w + j];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Four rows (taps) of an image's column gradient into {@link #wide}: dcolumns_i (c*ks*ks x oh*ow) = W^T . dy_i, four rows
+     * per work-item sharing each read of dy. a = dy, b = W; {@link #col2im} then sums them into dx.
+     */
+    private void convInputProduct(int gid) {
+        int depth = ch * ks * ks;
+        int blocks = (depth + 3) / 4;
+        int slot = gid / blocks;
+        int r0 = (gid % blocks) * 4;
+        int image = img0 + slot;
+        int positions = oh * ow;
+        int base = slot * depth * positions;
+        int rows = min(4, depth - r0);
+        int dy = a + image * fl * positions;
+        if (rows == 4) {
+            int c0 = base + r0 * positions;
+            int c1 = c0 + positions;
+            int c2 = c1 + positions;
+            int c3 = c2 + positions;
+            for (int j = 0; j < positions; j++) {
+                wide[c0 + j] = 0f;
+                wide[c1 + j] = 0f;
+                wide[c2 + j] = 0f;
+                wide[c3 + j] = 0f;
+            }
+            for (int f = 0; f < fl; f++) {
+                int rowW = b + f * depth + r0;
+                float x0 = mem[rowW];
+                float x1 = mem[rowW + 1];
+                float x2 = mem[rowW + 2];
+                float x3 = mem[rowW + 3];
+                int rowB = dy + f * positions;
+                for (int j = 0; j < positions; j++) {
+                    float v = mem[rowB + j];
+                    wide[c0 + j] += x0 * v;
+                    wide[c1 + j] += x1 * v;
+                    wide[c2 + j] += x2 * v;
+                    wide[c3 + j] += x3 * v;
+                }
+            }
+        }
+        if (rows < 4) {
+            for (int r = r0; r < r0 + rows; r++) {
+                int rowC = base + r * positions;
+                for (int j = 0; j < positions; j++) {
+                    wide[rowC + j] = 0f;
+                }
+                for (int f = 0; f < fl; f++) {
+                    float x = mem[b + f * depth + r];
+                    int rowB = dy + f * positions;
+                    for (int j = 0; j < positions; j++) {
+                        wide[rowC + j] += x * mem[rowB + j];
+                    }
+                }
+            }
+        }
+    }
+
+    /** One input row (image of the chunk, channel, y) of dx: the sum of the column gradients of the taps that read it. c = dx. */
+    private void col2im(int gid) {
+        int slot = gid / (ch * hh);
+        int cc = (gid / hh) % ch;
+        int iy = gid % hh;
+        int image = img0 + slot;
+        int positions = oh * ow;
+        int base = (slot * ch + cc) * ks * ks * positions;
+        int rowX = c + ((image * ch + cc) * hh + iy) * ww;
+        for (int ix = 0; ix < ww; ix++) {
+            mem[rowX + ix] = 0f;
+        }
+        for (int ky = 0; ky < ks; ky++) {
+            int ty = iy + pad - ky;
+            int oy = ty / st;
+            if (ty >= 0 && ty - oy * st == 0 && oy < oh) {
+                for (int kx = 0; kx < ks; kx++) {
+                    int row = base + (ky * ks + kx) * positions + oy * ow;
+                    if (st == 1) {
+                        // ox = ix + pad - kx: a contiguous range, no test inside
+                        int start = max(0, kx - pad);
+                        int end = min(ww, ow + kx - pad);
+                        int from = row + pad - kx;
+                        for (int ix = start; ix < end; ix++) {
+                            mem[rowX + ix] += wide[from + ix];
+                        }
+                    }
+                    if (st > 1) {
+                        for (int ix = 0; ix < ww; ix++) {
+                            int tx = ix + pad - kx;
+                            int ox = tx / st;
+                            if (tx >= 0 && tx - ox * st == 0 && ox < ow) {
+                                mem[rowX + ix] += wide[row + ox];
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -634,8 +903,10 @@ final class ArenaKernel extends Kernel {
         int plane = gid / (ow * oh);
         int base = a + (plane * hh + oy * ps) * ww + ox * ps;
         float sum = 0f;
-        for (int q = 0; q < ps * ps; q++) {
-            sum += mem[base + (q / ps) * ww + q % ps];
+        for (int qy = 0; qy < ps; qy++) {
+            for (int qx = 0; qx < ps; qx++) {
+                sum += mem[base + qy * ww + qx];
+            }
         }
         mem[b + gid] = sum * (1f / (ps * ps));
     }
@@ -647,8 +918,10 @@ final class ArenaKernel extends Kernel {
         int plane = gid / (ow * oh);
         int base = b + (plane * hh + oy * ps) * ww + ox * ps;
         float v = mem[a + gid] * (1f / (ps * ps));
-        for (int q = 0; q < ps * ps; q++) {
-            mem[base + (q / ps) * ww + q % ps] = v;
+        for (int qy = 0; qy < ps; qy++) {
+            for (int qx = 0; qx < ps; qx++) {
+                mem[base + qy * ww + qx] = v;
+            }
         }
     }
 

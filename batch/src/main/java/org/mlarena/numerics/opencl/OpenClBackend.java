@@ -340,7 +340,13 @@ public final class OpenClBackend implements Backend {
         kernel.n = cols;
         kernel.spatial = spatial;
         kernel.relu = relu ? 1f : 0f;
-        elementwise(ArenaKernel.ADD_BIAS, rows * cols * spatial);
+        if (spatial > 1) {
+            // a plane per work-item: no division per element to find its channel
+            kernel.mode = ArenaKernel.ADD_BIAS_PLANES;
+            launch(rows * cols);
+        } else {
+            elementwise(ArenaKernel.ADD_BIAS, rows * cols * spatial);
+        }
         flops += Flops.addBias(rows, (long) cols * spatial, relu);
     }
 
@@ -357,14 +363,45 @@ public final class OpenClBackend implements Backend {
         kernel.st = cv.stride();
     }
 
+    /**
+     * Convolutions on a CPU device run as products: the columns of a chunk of images (im2col) into {@code wide}, then four
+     * filters' rows per work-item as the dense products do. The products multiply the padding's zeros too; the count
+     * stays the valid taps' ({@link Flops#conv2d}), the model's analytic figure.
+     */
+    static final int COLUMN_FLOATS = 1 << 24;
+
+    /** Images per chunk whose columns fit {@link #COLUMN_FLOATS}, and {@code wide} grown to hold them. */
+    private int columnChunk(Conv cv) {
+        long perImage = (long) cv.c() * cv.k() * cv.k() * cv.oh() * cv.ow();
+        int images = (int) Math.max(1, Math.min(cv.n(), COLUMN_FLOATS / Math.max(1, perImage)));
+        long needed = images * perImage;
+        if (kernel.wide.length < needed) {
+            kernel.wide = UnmovableArrays.floats((int) needed);
+            kernel.put(kernel.wide);
+        }
+        return images;
+    }
+
     @Override
     public void conv2d(Conv cv, int x, int weights, int y) {
         shape(cv);
-        kernel.mode = ArenaKernel.CONV;
         kernel.a = x;
         kernel.b = weights;
         kernel.c = y;
-        launch(cv.n() * cv.f() * cv.oh());
+        if (cpuShaped) {
+            int chunk = columnChunk(cv);
+            for (int first = 0; first < cv.n(); first += chunk) {
+                int images = Math.min(chunk, cv.n() - first);
+                kernel.img0 = first;
+                kernel.mode = ArenaKernel.IM2COL;
+                launch(images * cv.c() * cv.k() * cv.k());
+                kernel.mode = ArenaKernel.CONV_PRODUCT;
+                launch(images * ((cv.f() + 3) / 4));
+            }
+        } else {
+            kernel.mode = ArenaKernel.CONV;
+            launch(cv.n() * cv.f() * cv.oh());
+        }
         flops += Flops.conv2d(cv);
     }
 
@@ -382,11 +419,24 @@ public final class OpenClBackend implements Backend {
     @Override
     public void conv2dInputGradient(Conv cv, int dy, int weights, int dx) {
         shape(cv);
-        kernel.mode = ArenaKernel.CONV_INPUT_GRADIENT;
         kernel.a = dy;
         kernel.b = weights;
         kernel.c = dx;
-        launch(cv.n() * cv.c() * cv.h());
+        if (cpuShaped) {
+            int chunk = columnChunk(cv);
+            int depth = cv.c() * cv.k() * cv.k();
+            for (int first = 0; first < cv.n(); first += chunk) {
+                int images = Math.min(chunk, cv.n() - first);
+                kernel.img0 = first;
+                kernel.mode = ArenaKernel.CONV_INPUT_PRODUCT;
+                launch(images * ((depth + 3) / 4));
+                kernel.mode = ArenaKernel.COL2IM;
+                launch(images * cv.c() * cv.h());
+            }
+        } else {
+            kernel.mode = ArenaKernel.CONV_INPUT_GRADIENT;
+            launch(cv.n() * cv.c() * cv.h());
+        }
         flops += Flops.conv2d(cv);
     }
 
@@ -405,7 +455,7 @@ public final class OpenClBackend implements Backend {
         kernel.a = x;
         kernel.b = y;
         kernel.c = argmax;
-        launch(pool.n() * pool.c() * pool.oh() * pool.ow());
+        launch(pool.n() * pool.c() * pool.oh());
         flops += Flops.maxPool(pool);
     }
 
@@ -416,7 +466,7 @@ public final class OpenClBackend implements Backend {
         kernel.a = dy;
         kernel.b = argmax;
         kernel.c = dx;
-        launch(pool.n() * pool.c() * pool.oh() * pool.ow());
+        launch(pool.n() * pool.c() * pool.oh());
     }
 
     @Override
