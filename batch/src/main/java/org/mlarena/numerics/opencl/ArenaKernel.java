@@ -49,6 +49,8 @@ final class ArenaKernel extends Kernel {
     static final int COL2IM = 29;
     // more modes that are not element-wise, from 40 on
     static final int ADD_BIAS_PLANES = 40;
+    static final int IM2COL_TRANSPOSED = 41;
+    static final int CONV_WEIGHT_ROWS = 42;
     // element-wise modes from 30 on
     static final int ADD = 30;
     static final int MEM_COPY = 31;
@@ -225,6 +227,12 @@ final class ArenaKernel extends Kernel {
         }
         if (mode == COL2IM) {
             col2im(gid);
+        }
+        if (mode == IM2COL_TRANSPOSED) {
+            im2colTransposed(gid);
+        }
+        if (mode == CONV_WEIGHT_ROWS) {
+            convWeightRows(gid);
         }
         if (mode == ADD_BIAS_PLANES) {
             // one plane (row, channel) of a convolution's output: its channel's bias on every position, ReLU if asked
@@ -738,7 +746,45 @@ final class ArenaKernel extends Kernel {
                 wide[c2 + j] = 0f;
                 wide[c3 + j] = 0f;
             }
-            for (int f = 0; f < fl; f++) {
+            int f4 = fl - fl % 4;
+            for (int f = 0; f < f4; f += 4) {
+                // four filters at a time: each element of the column gradient read and written once per sixteen multiply-adds
+                int w0 = b + f * depth + r0;
+                int w1 = w0 + depth;
+                int w2 = w1 + depth;
+                int w3 = w2 + depth;
+                float x00 = mem[w0];
+                float x01 = mem[w1];
+                float x02 = mem[w2];
+                float x03 = mem[w3];
+                float x10 = mem[w0 + 1];
+                float x11 = mem[w1 + 1];
+                float x12 = mem[w2 + 1];
+                float x13 = mem[w3 + 1];
+                float x20 = mem[w0 + 2];
+                float x21 = mem[w1 + 2];
+                float x22 = mem[w2 + 2];
+                float x23 = mem[w3 + 2];
+                float x30 = mem[w0 + 3];
+                float x31 = mem[w1 + 3];
+                float x32 = mem[w2 + 3];
+                float x33 = mem[w3 + 3];
+                int b0 = dy + f * positions;
+                int b1 = b0 + positions;
+                int b2 = b1 + positions;
+                int b3 = b2 + positions;
+                for (int j = 0; j < positions; j++) {
+                    float v0 = mem[b0 + j];
+                    float v1 = mem[b1 + j];
+                    float v2 = mem[b2 + j];
+                    float v3 = mem[b3 + j];
+                    wide[c0 + j] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
+                    wide[c1 + j] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
+                    wide[c2 + j] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
+                    wide[c3 + j] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
+                }
+            }
+            for (int f = f4; f < fl; f++) {
                 int rowW = b + f * depth + r0;
                 float x0 = mem[rowW];
                 float x1 = mem[rowW + 1];
@@ -765,6 +811,135 @@ final class ArenaKernel extends Kernel {
                     int rowB = dy + f * positions;
                     for (int j = 0; j < positions; j++) {
                         wide[rowC + j] += x * mem[rowB + j];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Transposed columns for the weight gradient: for each output position (image of the chunk, y, x) the depth = c * ks * ks
+     * input values its taps multiply, zero on the padding, at ((image * oh + y) * ow + x) * depth in {@link #wide}; one
+     * output row per work-item. a = x.
+     */
+    private void im2colTransposed(int gid) {
+        int depth = ch * ks * ks;
+        int slot = gid / oh;
+        int oy = gid % oh;
+        int image = img0 + slot;
+        for (int ox = 0; ox < ow; ox++) {
+            int to = ((slot * oh + oy) * ow + ox) * depth;
+            for (int cc = 0; cc < ch; cc++) {
+                int plane = a + (image * ch + cc) * hh * ww;
+                for (int ky = 0; ky < ks; ky++) {
+                    int iy = oy * st + ky - pad;
+                    for (int kx = 0; kx < ks; kx++) {
+                        int ix = ox * st + kx - pad;
+                        float v = 0f;
+                        if (iy >= 0 && iy < hh && ix >= 0 && ix < ww) {
+                            v = mem[plane + iy * ww + ix];
+                        }
+                        wide[to + (cc * ks + ky) * ks + kx] = v;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Four filters' rows of the weight gradient over a slab of {@link #n} taps from {@link #k} on: dW[f][r] += the sum over
+     * the chunk's images and positions of dy[f] times the transposed columns' tap r, as the dense products' 4-row loop
+     * (each read of a column row serves four filters; the inner loop runs along the taps, contiguous). Added to dW unless
+     * {@link #accumulate} is 0 (the first chunk). a = dy, c = dW.
+     */
+    private void convWeightRows(int gid) {
+        int depth = ch * ks * ks;
+        int positions = oh * ow;
+        int slabs = (depth + n - 1) / n;
+        int f0 = (gid / slabs) * 4;
+        int r0 = (gid % slabs) * n;
+        int width = min(n, depth - r0);
+        int rows = min(4, fl - f0);
+        for (int f = f0; f < f0 + rows; f++) {
+            int rowC = c + f * depth + r0;
+            for (int r = 0; r < width; r++) {
+                mem[rowC + r] = accumulate * mem[rowC + r];
+            }
+        }
+        if (rows == 4) {
+            int c0 = c + f0 * depth + r0;
+            int c1 = c0 + depth;
+            int c2 = c1 + depth;
+            int c3 = c2 + depth;
+            for (int slot = 0; slot < nb; slot++) {
+                int image = img0 + slot;
+                int a0 = a + (image * fl + f0) * positions;
+                int a1 = a0 + positions;
+                int a2 = a1 + positions;
+                int a3 = a2 + positions;
+                int t = slot * positions * depth + r0;
+                int p4 = positions - positions % 4;
+                for (int p = 0; p < p4; p += 4) {
+                    // four positions at a time: each C element read and written once per sixteen multiply-adds
+                    float x00 = mem[a0 + p];
+                    float x01 = mem[a0 + p + 1];
+                    float x02 = mem[a0 + p + 2];
+                    float x03 = mem[a0 + p + 3];
+                    float x10 = mem[a1 + p];
+                    float x11 = mem[a1 + p + 1];
+                    float x12 = mem[a1 + p + 2];
+                    float x13 = mem[a1 + p + 3];
+                    float x20 = mem[a2 + p];
+                    float x21 = mem[a2 + p + 1];
+                    float x22 = mem[a2 + p + 2];
+                    float x23 = mem[a2 + p + 3];
+                    float x30 = mem[a3 + p];
+                    float x31 = mem[a3 + p + 1];
+                    float x32 = mem[a3 + p + 2];
+                    float x33 = mem[a3 + p + 3];
+                    int w0 = t + p * depth;
+                    int w1 = w0 + depth;
+                    int w2 = w1 + depth;
+                    int w3 = w2 + depth;
+                    for (int r = 0; r < width; r++) {
+                        float v0 = wide[w0 + r];
+                        float v1 = wide[w1 + r];
+                        float v2 = wide[w2 + r];
+                        float v3 = wide[w3 + r];
+                        mem[c0 + r] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
+                        mem[c1 + r] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
+                        mem[c2 + r] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
+                        mem[c3 + r] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
+                    }
+                }
+                for (int p = p4; p < positions; p++) {
+                    float x0 = mem[a0 + p];
+                    float x1 = mem[a1 + p];
+                    float x2 = mem[a2 + p];
+                    float x3 = mem[a3 + p];
+                    int w = t + p * depth;
+                    for (int r = 0; r < width; r++) {
+                        float v = wide[w + r];
+                        mem[c0 + r] += x0 * v;
+                        mem[c1 + r] += x1 * v;
+                        mem[c2 + r] += x2 * v;
+                        mem[c3 + r] += x3 * v;
+                    }
+                }
+            }
+        }
+        if (rows < 4) {
+            for (int f = f0; f < f0 + rows; f++) {
+                int rowC = c + f * depth + r0;
+                for (int slot = 0; slot < nb; slot++) {
+                    int rowA = a + ((img0 + slot) * fl + f) * positions;
+                    int t = slot * positions * depth + r0;
+                    for (int p = 0; p < positions; p++) {
+                        float x = mem[rowA + p];
+                        int w = t + p * depth;
+                        for (int r = 0; r < width; r++) {
+                            mem[rowC + r] += x * wide[w + r];
+                        }
                     }
                 }
             }

@@ -405,14 +405,40 @@ public final class OpenClBackend implements Backend {
         flops += Flops.conv2d(cv);
     }
 
+    /** Taps per work-item of the weight gradient as a product: a slab of C rows that stays in the L1 cache. */
+    static final int WEIGHT_SLAB = 128;
+
     @Override
     public void conv2dWeightGradient(Conv cv, int x, int dy, int dw) {
         shape(cv);
-        kernel.mode = ArenaKernel.CONV_WEIGHT_GRADIENT;
-        kernel.a = x;
-        kernel.b = dy;
-        kernel.c = dw;
-        launch(cv.f() * cv.c() * cv.k() * cv.k());
+        if (cpuShaped) {
+            // the transposed columns of a chunk of images, then four filters' rows of dW per work-item over a slab of taps,
+            // summed over the chunk and added to the chunks' before it
+            int chunk = columnChunk(cv);
+            int depth = cv.c() * cv.k() * cv.k();
+            int slab = Math.min(WEIGHT_SLAB, depth);
+            for (int first = 0; first < cv.n(); first += chunk) {
+                int images = Math.min(chunk, cv.n() - first);
+                kernel.img0 = first;
+                kernel.nb = images;
+                kernel.a = x;
+                kernel.mode = ArenaKernel.IM2COL_TRANSPOSED;
+                launch(images * cv.oh());
+                kernel.a = dy;
+                kernel.c = dw;
+                kernel.n = slab;
+                kernel.accumulate = first == 0 ? 0f : 1f;
+                kernel.mode = ArenaKernel.CONV_WEIGHT_ROWS;
+                launch(((cv.f() + 3) / 4) * ((depth + slab - 1) / slab));
+            }
+            kernel.nb = cv.n();
+        } else {
+            kernel.mode = ArenaKernel.CONV_WEIGHT_GRADIENT;
+            kernel.a = x;
+            kernel.b = dy;
+            kernel.c = dw;
+            launch(cv.f() * cv.c() * cv.k() * cv.k());
+        }
         flops += Flops.conv2d(cv);
     }
 
