@@ -847,60 +847,62 @@ final class ArenaKernel extends Kernel {
     }
 
     /**
-     * Four filters' rows of the weight gradient over a slab of {@link #n} taps from {@link #k} on: dW[f][r] += the sum over
-     * the chunk's images and positions of dy[f] times the transposed columns' tap r, as the dense products' 4-row loop
-     * (each read of a column row serves four filters; the inner loop runs along the taps, contiguous). Added to dW unless
-     * {@link #accumulate} is 0 (the first chunk). a = dy, c = dW.
+     * A block of {@link #m} filters and a slab of {@link #n} taps of the weight gradient: dW[f][r] += the sum over the
+     * chunk's images and positions of dy[f] times the transposed columns' tap r. With every filter in one block a
+     * work-item reads its slab of the columns once (the largest operand: read once per block of four filters, the product
+     * was bound by memory); a short row of taps is split by filters instead. Four positions
+     * and four filters at a time as the dense products' 4-row loop, the slab's rows of dW staying in the L1 cache. Added
+     * to dW unless {@link #accumulate} is 0 (the first chunk). a = dy, c = dW.
      */
     private void convWeightRows(int gid) {
         int depth = ch * ks * ks;
         int positions = oh * ow;
         int slabs = (depth + n - 1) / n;
-        int f0 = (gid / slabs) * 4;
+        int fFirst = (gid / slabs) * m;
+        int fEnd = min(fFirst + m, fl);
         int r0 = (gid % slabs) * n;
         int width = min(n, depth - r0);
-        int rows = min(4, fl - f0);
-        for (int f = f0; f < f0 + rows; f++) {
+        for (int f = fFirst; f < fEnd; f++) {
             int rowC = c + f * depth + r0;
             for (int r = 0; r < width; r++) {
                 mem[rowC + r] = accumulate * mem[rowC + r];
             }
         }
-        if (rows == 4) {
-            int c0 = c + f0 * depth + r0;
-            int c1 = c0 + depth;
-            int c2 = c1 + depth;
-            int c3 = c2 + depth;
-            for (int slot = 0; slot < nb; slot++) {
-                int image = img0 + slot;
-                int a0 = a + (image * fl + f0) * positions;
-                int a1 = a0 + positions;
-                int a2 = a1 + positions;
-                int a3 = a2 + positions;
-                int t = slot * positions * depth + r0;
-                int p4 = positions - positions % 4;
-                for (int p = 0; p < p4; p += 4) {
-                    // four positions at a time: each C element read and written once per sixteen multiply-adds
-                    float x00 = mem[a0 + p];
-                    float x01 = mem[a0 + p + 1];
-                    float x02 = mem[a0 + p + 2];
-                    float x03 = mem[a0 + p + 3];
-                    float x10 = mem[a1 + p];
-                    float x11 = mem[a1 + p + 1];
-                    float x12 = mem[a1 + p + 2];
-                    float x13 = mem[a1 + p + 3];
-                    float x20 = mem[a2 + p];
-                    float x21 = mem[a2 + p + 1];
-                    float x22 = mem[a2 + p + 2];
-                    float x23 = mem[a2 + p + 3];
-                    float x30 = mem[a3 + p];
-                    float x31 = mem[a3 + p + 1];
-                    float x32 = mem[a3 + p + 2];
-                    float x33 = mem[a3 + p + 3];
-                    int w0 = t + p * depth;
-                    int w1 = w0 + depth;
-                    int w2 = w1 + depth;
-                    int w3 = w2 + depth;
+        int f4 = fFirst + (fEnd - fFirst) / 4 * 4;
+        int p4 = positions - positions % 4;
+        for (int slot = 0; slot < nb; slot++) {
+            int dyImage = a + (img0 + slot) * fl * positions;
+            int t = slot * positions * depth + r0;
+            for (int p = 0; p < p4; p += 4) {
+                int w0 = t + p * depth;
+                int w1 = w0 + depth;
+                int w2 = w1 + depth;
+                int w3 = w2 + depth;
+                for (int f = fFirst; f < f4; f += 4) {
+                    int a0 = dyImage + f * positions + p;
+                    int a1 = a0 + positions;
+                    int a2 = a1 + positions;
+                    int a3 = a2 + positions;
+                    float x00 = mem[a0];
+                    float x01 = mem[a0 + 1];
+                    float x02 = mem[a0 + 2];
+                    float x03 = mem[a0 + 3];
+                    float x10 = mem[a1];
+                    float x11 = mem[a1 + 1];
+                    float x12 = mem[a1 + 2];
+                    float x13 = mem[a1 + 3];
+                    float x20 = mem[a2];
+                    float x21 = mem[a2 + 1];
+                    float x22 = mem[a2 + 2];
+                    float x23 = mem[a2 + 3];
+                    float x30 = mem[a3];
+                    float x31 = mem[a3 + 1];
+                    float x32 = mem[a3 + 2];
+                    float x33 = mem[a3 + 3];
+                    int c0 = c + f * depth + r0;
+                    int c1 = c0 + depth;
+                    int c2 = c1 + depth;
+                    int c3 = c2 + depth;
                     for (int r = 0; r < width; r++) {
                         float v0 = wide[w0 + r];
                         float v1 = wide[w1 + r];
@@ -912,34 +914,25 @@ final class ArenaKernel extends Kernel {
                         mem[c3 + r] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
                     }
                 }
-                for (int p = p4; p < positions; p++) {
-                    float x0 = mem[a0 + p];
-                    float x1 = mem[a1 + p];
-                    float x2 = mem[a2 + p];
-                    float x3 = mem[a3 + p];
-                    int w = t + p * depth;
+                for (int f = f4; f < fEnd; f++) {
+                    int af = dyImage + f * positions + p;
+                    float y0 = mem[af];
+                    float y1 = mem[af + 1];
+                    float y2 = mem[af + 2];
+                    float y3 = mem[af + 3];
+                    int rowC = c + f * depth + r0;
                     for (int r = 0; r < width; r++) {
-                        float v = wide[w + r];
-                        mem[c0 + r] += x0 * v;
-                        mem[c1 + r] += x1 * v;
-                        mem[c2 + r] += x2 * v;
-                        mem[c3 + r] += x3 * v;
+                        mem[rowC + r] += y0 * wide[w0 + r] + y1 * wide[w1 + r] + y2 * wide[w2 + r] + y3 * wide[w3 + r];
                     }
                 }
             }
-        }
-        if (rows < 4) {
-            for (int f = f0; f < f0 + rows; f++) {
-                int rowC = c + f * depth + r0;
-                for (int slot = 0; slot < nb; slot++) {
-                    int rowA = a + ((img0 + slot) * fl + f) * positions;
-                    int t = slot * positions * depth + r0;
-                    for (int p = 0; p < positions; p++) {
-                        float x = mem[rowA + p];
-                        int w = t + p * depth;
-                        for (int r = 0; r < width; r++) {
-                            mem[rowC + r] += x * wide[w + r];
-                        }
+            for (int p = p4; p < positions; p++) {
+                int w = t + p * depth;
+                for (int f = fFirst; f < fEnd; f++) {
+                    float x = mem[dyImage + f * positions + p];
+                    int rowC = c + f * depth + r0;
+                    for (int r = 0; r < width; r++) {
+                        mem[rowC + r] += x * wide[w + r];
                     }
                 }
             }

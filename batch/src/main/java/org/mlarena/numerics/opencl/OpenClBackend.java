@@ -405,18 +405,20 @@ public final class OpenClBackend implements Backend {
         flops += Flops.conv2d(cv);
     }
 
-    /** Taps per work-item of the weight gradient as a product: a slab of C rows that stays in the L1 cache. */
-    static final int WEIGHT_SLAB = 128;
 
     @Override
     public void conv2dWeightGradient(Conv cv, int x, int dy, int dw) {
         shape(cv);
         if (cpuShaped) {
-            // the transposed columns of a chunk of images, then four filters' rows of dW per work-item over a slab of taps,
-            // summed over the chunk and added to the chunks' before it
+            // the transposed columns of a chunk of images, then every filter's row of dW per work-item over a slab of taps,
+            // summed over the chunk and added to the chunks' before it: every filter over about eight slabs of up to 64 taps,
+            // or a short row of taps (the first convolution's 25) whole for blocks of four filters (narrow slabs read the
+            // columns with a stride and ran 4x slower)
             int chunk = columnChunk(cv);
             int depth = cv.c() * cv.k() * cv.k();
-            int slab = Math.min(WEIGHT_SLAB, depth);
+            boolean shortRow = depth <= 64;
+            int slab = shortRow ? depth : Math.min(64, (depth / 8 + 7) / 8 * 8);
+            int filters = shortRow ? 4 : cv.f();
             for (int first = 0; first < cv.n(); first += chunk) {
                 int images = Math.min(chunk, cv.n() - first);
                 kernel.img0 = first;
@@ -427,9 +429,10 @@ public final class OpenClBackend implements Backend {
                 kernel.a = dy;
                 kernel.c = dw;
                 kernel.n = slab;
+                kernel.m = filters;
                 kernel.accumulate = first == 0 ? 0f : 1f;
                 kernel.mode = ArenaKernel.CONV_WEIGHT_ROWS;
-                launch(((cv.f() + 3) / 4) * ((depth + slab - 1) / slab));
+                launch(((cv.f() + filters - 1) / filters) * ((depth + slab - 1) / slab));
             }
             kernel.nb = cv.n();
         } else {
