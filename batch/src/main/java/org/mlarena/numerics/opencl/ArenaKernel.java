@@ -613,7 +613,22 @@ final class ArenaKernel extends Kernel {
                     wide[row + ox] = 0f;
                 }
             }
-            if (iy >= 0 && iy < hh) {
+            if (iy >= 0 && iy < hh && st == 1) {
+                // ix = ox + kx - pad: zeros, a contiguous copy, zeros; no test per element
+                int from = plane + iy * ww + kx - pad;
+                int start = max(0, pad - kx);
+                int end = min(ow, ww + pad - kx);
+                for (int ox = 0; ox < start; ox++) {
+                    wide[row + ox] = 0f;
+                }
+                for (int ox = start; ox < end; ox++) {
+                    wide[row + ox] = mem[from + ox];
+                }
+                for (int ox = max(start, end); ox < ow; ox++) {
+                    wide[row + ox] = 0f;
+                }
+            }
+            if (iy >= 0 && iy < hh && st > 1) {
                 int from = plane + iy * ww;
                 for (int ox = 0; ox < ow; ox++) {
                     int ix = ox * st + kx - pad;
