@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks of the training engine against numpy and PyTorch on this machine, side by side.
-#   bench/run.sh [matmul|mlp|cnn|metrics|quality|trees|all] [epochs] [cnn training images]
+#   bench/run.sh [matmul|mlp|cnn|resnet|metrics|quality|trees|all] [epochs] [cnn and resnet training images]
 # Installs (as root) Debian's python3-numpy, python3-torch, python3-sklearn, python3-statsmodels and dataset-fashion-mnist when missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -61,6 +61,13 @@ if [ "$what" = cnn ] || [ "$what" = all ]; then
     { java_run org.mlarena.bench.CnnBench "$epochs" "$rows" opencl
       OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/python/cnn_torch.py "$epochs" "$rows"; } | tee -a "$out"
     epochs_summary cnn "$out"
+fi
+if [ "$what" = resnet ] || [ "$what" = all ]; then
+    rows=${3:-6000}
+    echo "== the template resnet-small (3x3 convolutions, batch normalisation, residual blocks), Adam 1e-3, batch 128, first $rows training images: s/epoch, accuracy"
+    { java_run org.mlarena.bench.ResNetBench "$epochs" "$rows" opencl
+      OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/python/resnet_torch.py "$epochs" "$rows"; } | tee -a "$out"
+    epochs_summary resnet "$out"
 fi
 if [ "$what" = metrics ] || [ "$what" = all ]; then
     echo "== scoring 1e6 and 1e7 predictions of 10 classes: seconds (best of runs), value"
