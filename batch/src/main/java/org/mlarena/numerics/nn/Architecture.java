@@ -253,9 +253,6 @@ public final class Architecture {
                         continue;
                     }
                     Boolean projection = settings.bool("projection");
-                    if (shape != null && !spatial && !isImage(shape)) {
-                        // a block over vectors: fine, as long as the body keeps the width or projects
-                    }
                     List<LayerSpec> bodySpecs = new ArrayList<>();
                     Shape bodyOut = compileList(body, at + ".layers", shape, spatial, depth + 1, bodySpecs, new ArrayList<>(), problems, count);
                     if (bodyOut == null || shape == null) {

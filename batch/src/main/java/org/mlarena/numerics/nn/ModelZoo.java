@@ -236,6 +236,11 @@ public final class ModelZoo {
                 net.trainingFlops(batchSize, optimizer) / batchSize);
     }
 
+    /** The memory a network model holds while training on batches of {@code batchSize} ({@link Network#memoryBytes()}). */
+    public static long memoryBytes(String id, Map<String, String> hyperparameters, Shape input, int outputs, Network.Loss loss, int batchSize) {
+        return build(id, hyperparameters, input, outputs, loss, new CountingBackend(), batchSize).memoryBytes();
+    }
+
     /**
      * How many leading layers a network model takes from another when finetuned from it ({@link WeightFile.Saved#transplant}),
      * without allocating either's memory.

@@ -27,6 +27,7 @@ public final class Network implements AutoCloseable {
     private final int capacity;
     private final int parameterCount;
     private final int stateCount;
+    private final int memoryFloats;
     private final boolean[] frozen;
     private int seed;
     private int step;
@@ -76,7 +77,8 @@ public final class Network implements AutoCloseable {
             previousGrad = layer.outGrad;
         }
         this.frozen = new boolean[layers.size()];
-        backend.allocate(checked(next), capacity * input.size(), capacity, loss == Loss.MEAN_SQUARED_ERROR ? outputs() : 0);
+        this.memoryFloats = checked(next);
+        backend.allocate(memoryFloats, capacity * input.size(), capacity, loss == Loss.MEAN_SQUARED_ERROR ? outputs() : 0);
     }
 
     /** Dense layers of the given sizes (input, hidden…, output), ReLU and dropout on the hidden ones. */
@@ -171,6 +173,11 @@ public final class Network implements AutoCloseable {
 
     public int parameterCount() {
         return parameterCount;
+    }
+
+    /** The resident memory's size: parameters, gradients, optimiser state, and the activations of a full batch. */
+    public long memoryBytes() {
+        return 4L * memoryFloats;
     }
 
     /** Values kept with the parameters but not trained (running statistics), at {@link #stateOffset()}. */

@@ -169,6 +169,15 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
                     String.format(Locale.ROOT, "The model has %,d parameters; this use case allows at most %,d: make its layers narrower or fewer.",
                             figures.parameters(), maxParameters));
         }
+        if (!trees) {
+            long memory = ModelZoo.memoryBytes(model, hyper, input, outputs, loss, batch);
+            long allowed = memoryPerRun();
+            if (memory > allowed) {
+                throw new InvalidInputException("batchSize", String.format(Locale.ROOT, "Training this model on batches of %d holds %.1f GB"
+                        + " (its weights, gradients, optimiser state and each layer's activations for a batch); a run may hold %.1f GB"
+                        + " on this server: make the batch or the layers smaller.", batch, memory / 1e9, allowed / 1e9));
+            }
+        }
         long preprocessing = 0;
         if (dataset.getFormat() == DatasetFormat.CSV) {
             // the preprocessing of the features (and the restored target) is part of the model's inference, counted as
@@ -226,6 +235,14 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
         if (value != null) {
             errors.add(field, message);
         }
+    }
+
+    /**
+     * The memory one training run may hold: a quarter of the server's heap, so that a run, its scoring and the pages
+     * keep room (the pipeline runs one training at a time by default).
+     */
+    public static long memoryPerRun() {
+        return Runtime.getRuntime().maxMemory() / 4;
     }
 
     /** The optimiser a setting names: "adam" (AdamW, betas 0.9 and 0.999) or "sgd" (momentum 0.9). */

@@ -99,6 +99,21 @@ class TrainingRunTest {
     }
 
     @Test
+    void aModelWhoseBatchWouldNotFitTheServersMemoryIsRefusedBeforeItTrains() throws Exception {
+        Imported fashion = ImportedDatasets.fashion(dir);
+        String wide = "{\"layers\": [{\"type\": \"conv2d\", \"filters\": 128, \"kernel\": 3, \"padding\": 1}, {\"type\": \"globalavgpool\"}]}";
+        long memory = ModelZoo.memoryBytes(ModelZoo.ARCHITECTURE, Map.of(ModelZoo.ARCHITECTURE, wide), new org.mlarena.numerics.nn.Shape(1, 28, 28), 10,
+                Network.Loss.SOFTMAX_CROSS_ENTROPY, 4096);
+        org.junit.jupiter.api.Assumptions.assumeTrue(memory > TrainingPlan.memoryPerRun(), "this JVM's heap holds even that batch");
+        org.mlarena.common.InvalidInputException refused = assertThrows(org.mlarena.common.InvalidInputException.class,
+                () -> TrainingPlan.of(Category.IMAGE_CLASSIFICATION, Runs.entity(fashion), new TrainingPlan.Settings(ModelZoo.ARCHITECTURE,
+                        Map.of(ModelZoo.ARCHITECTURE, wide), 1, 4096, null, null, null)));
+        assertEquals("batchSize", refused.errors().get(0).field());
+        assertTrue(refused.getMessage().startsWith("Training this model on batches of 4096 holds "), refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("make the batch or the layers smaller."), refused.getMessage());
+    }
+
+    @Test
     void stopsAfterPatienceEpochsWithoutABetterScoreAndSaysSo() throws Exception {
         Imported wine = ImportedDatasets.wine(dir);
         TrainingPlan plan = plan(wine, Category.TABULAR_CLASSIFICATION, "mlp", 200, 3);
