@@ -226,6 +226,13 @@ public final class Architecture {
                     spec = new LayerSpec.GlobalAvgPool();
                 }
                 case "flatten" -> {
+                    // a dense layer takes the image's values as they are: a flatten before one, or before the output
+                    // layer, is no layer at all (and the zoo's networks stay layer for layer what they were)
+                    boolean beforeDense = i + 1 == items.size() || isType(items.get(i + 1), "dense");
+                    if (shape != null && spatial && !beforeDense) {
+                        specs.add(new LayerSpec.Flatten());
+                        rows.add(new Row(at, "", Integer.toString(shape.size()), 0, 0));
+                    }
                     if (shape != null) {
                         spatial = false;
                         shape = Shape.vector(shape.size());
@@ -422,7 +429,8 @@ public final class Architecture {
         }
 
         private static String show(Object value) {
-            return value instanceof String s ? "'" + s + "'" : value instanceof BigDecimal b ? b.toPlainString() : String.valueOf(value);
+            String text = value instanceof String s ? "'" + s + "'" : String.valueOf(value);
+            return text.length() <= 40 ? text : text.substring(0, 37) + "...";
         }
     }
 
@@ -452,6 +460,9 @@ public final class Architecture {
         }
         if (spec instanceof LayerSpec.BatchNorm) {
             return "batchnorm";
+        }
+        if (spec instanceof LayerSpec.Flatten) {
+            return "flatten";
         }
         LayerSpec.Residual r = (LayerSpec.Residual) spec;
         return "residual [" + String.join(", ", r.body().stream().map(Architecture::describe).toList()) + "]"

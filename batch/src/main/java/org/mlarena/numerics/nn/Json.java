@@ -159,7 +159,14 @@ final class Json {
             at++;
         }
         try {
-            return new BigDecimal(text.substring(start, at));
+            BigDecimal number = new BigDecimal(text.substring(start, at));
+            // an exponent like 1e999999999 is valid JSON but no setting of a layer: refused before anything expands it
+            if (Math.abs((long) number.scale()) > 64 || number.precision() > 64) {
+                String written = text.substring(start, Math.min(at, start + 20));
+                at = start;
+                throw error("'" + written + "' is outside the numbers a layer takes");
+            }
+            return number;
         } catch (NumberFormatException e) {
             at = start;
             throw error("'" + text.substring(start, Math.min(text.length(), start + 20)) + "' is not a number");

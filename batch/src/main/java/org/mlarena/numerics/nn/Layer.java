@@ -48,7 +48,7 @@ abstract class Layer {
     /** Places the parameters at {@code offset}; answers the offset after them. */
     int layoutParameters(int offset) {
         params = offset;
-        return offset + parameterCount();
+        return Network.checked((long) offset + parameterCount());
     }
 
     /** Places the state at {@code offset}; answers the offset after it. */
@@ -119,6 +119,18 @@ abstract class Layer {
 
     abstract long backwardFlops(int rows, boolean trainable, boolean inputGradient);
 
+    /** The most values of one image's columns a convolution of this layer stages when computed as a product (0: none). */
+    long columnsPerImage() {
+        return 0;
+    }
+
+    /** Refuses a count that one Java array (the backends' memory) cannot hold: counted in long, never wrapped. */
+    static void fitsOneArray(long count, String what) {
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s has %,d values, more than one array holds", what, count));
+        }
+    }
+
     static Layer of(LayerSpec spec, Shape in) {
         if (spec instanceof LayerSpec.Dense d) {
             return new DenseLayer(d, in);
@@ -143,6 +155,9 @@ abstract class Layer {
         }
         if (spec instanceof LayerSpec.BatchNorm b) {
             return new BatchNormLayer(b, in);
+        }
+        if (spec instanceof LayerSpec.Flatten f) {
+            return new FlattenLayer(f, in);
         }
         return new ResidualLayer((LayerSpec.Residual) spec, in);
     }
@@ -188,6 +203,7 @@ abstract class Layer {
         DenseLayer(LayerSpec.Dense spec, Shape in) {
             super(in, Shape.vector(spec.outputs()));
             this.spec = spec;
+            fitsOneArray((long) in.size() * spec.outputs() + spec.outputs(), "a dense layer of " + spec.outputs() + " on " + in);
         }
 
         @Override
@@ -303,6 +319,16 @@ abstract class Layer {
         ConvLayer(LayerSpec.Conv2d spec, Shape in) {
             super(in, outputShape(spec, in));
             this.spec = spec;
+            fitsOneArray((long) spec.filters() * in.channels() * spec.kernel() * spec.kernel() + spec.filters(),
+                    "a convolution of " + spec.filters() + " filters on " + in);
+            // a convolution as a product holds at least one image's columns
+            fitsOneArray(columnsPerImage(), "the columns of one image of a convolution of " + spec.filters() + " filters on " + in);
+        }
+
+        /** The input values one image's taps multiply (c k^2 per output position): what a product convolution stages. */
+        @Override
+        long columnsPerImage() {
+            return (long) in.channels() * spec.kernel() * spec.kernel() * out.height() * out.width();
         }
 
         /** The output of a convolution on {@code in}; refuses a kernel larger than the padded input. */
@@ -782,17 +808,26 @@ abstract class Layer {
         }
 
         @Override
+        long columnsPerImage() {
+            long columns = projection == null ? 0 : (long) projection.c() * projection.oh() * projection.ow();
+            for (Layer layer : body) {
+                columns = Math.max(columns, layer.columnsPerImage());
+            }
+            return columns;
+        }
+
+        @Override
         LayerSpec spec() {
             return spec;
         }
 
         @Override
         int parameterCount() {
-            int total = projection == null ? 0 : projectionWeights() + projection.f();
+            long total = projection == null ? 0 : (long) projectionWeights() + projection.f();
             for (Layer layer : body) {
                 total += layer.parameterCount();
             }
-            return total;
+            return Network.checked(total);
         }
 
         @Override
@@ -813,7 +848,7 @@ abstract class Layer {
                 next = layer.layoutParameters(next);
             }
             projectionParams = next;
-            return offset + parameterCount();
+            return Network.checked((long) offset + parameterCount());
         }
 
         @Override
@@ -915,6 +950,69 @@ abstract class Layer {
                 total += Flops.add((long) rows * in.size()) + (projection != null ? Flops.conv2d(projection(rows)) : 0);
             }
             return total;
+        }
+    }
+
+    /**
+     * An image seen as a vector of its values, for a layer that cares (batch normalisation per value, a residual block
+     * over the vector): the same memory, no launch. Its output and gradient are its input's and its input gradient's.
+     */
+    static final class FlattenLayer extends Layer {
+        private final LayerSpec.Flatten spec;
+
+        FlattenLayer(LayerSpec.Flatten spec, Shape in) {
+            super(in, Shape.vector(in.size()));
+            this.spec = spec;
+        }
+
+        @Override
+        LayerSpec spec() {
+            return spec;
+        }
+
+        @Override
+        int parameterCount() {
+            return 0;
+        }
+
+        @Override
+        long layout(long next, int capacity, int input, int inputGradient) {
+            inAct = input;
+            inGrad = inputGradient;
+            outAct = input;
+            if (inputGradient >= 0) {
+                outGrad = inputGradient;
+                return next;
+            }
+            // the network's first layer: nothing below takes a gradient, but the layer above may write one
+            outGrad = Network.checked(next);
+            return next + (long) capacity * out.size();
+        }
+
+        @Override
+        void initialise(float[] mem, SplittableRandom random) {
+            // no parameters
+        }
+
+        @Override
+        void forward(Backend b, int rows, boolean training, int seed) {
+            // the same memory
+        }
+
+        @Override
+        void backward(Backend b, int rows, int gradientBase, boolean trainable, boolean inputGradient, int reluBelow,
+                      boolean reluDone, StepAfter stepAfter) {
+            // the same memory
+        }
+
+        @Override
+        long forwardFlops(int rows, boolean training) {
+            return 0;
+        }
+
+        @Override
+        long backwardFlops(int rows, boolean trainable, boolean inputGradient) {
+            return 0;
         }
     }
 }

@@ -59,6 +59,13 @@ public sealed interface LayerSpec {
         }
     }
 
+    /**
+     * An image as the vector of its values, where the next layer cares (batch normalisation, a residual block); a dense
+     * layer takes an image's values as they are, so the compiler leaves it out before one.
+     */
+    record Flatten() implements LayerSpec {
+    }
+
     /** The mean of each channel over all positions: channels &times; height &times; width to a vector of channels. */
     record GlobalAvgPool() implements LayerSpec {
     }

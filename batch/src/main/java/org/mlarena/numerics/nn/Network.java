@@ -175,9 +175,16 @@ public final class Network implements AutoCloseable {
         return parameterCount;
     }
 
-    /** The resident memory's size: parameters, gradients, optimiser state, and the activations of a full batch. */
+    /**
+     * The memory training holds: the resident memory (parameters, gradients, optimiser state, the activations of a full
+     * batch) and at least one image's columns for a convolution computed as a product.
+     */
     public long memoryBytes() {
-        return 4L * memoryFloats;
+        long columns = 0;
+        for (Layer layer : layers) {
+            columns = Math.max(columns, layer.columnsPerImage());
+        }
+        return 4L * (memoryFloats + columns);
     }
 
     /** Values kept with the parameters but not trained (running statistics), at {@link #stateOffset()}. */

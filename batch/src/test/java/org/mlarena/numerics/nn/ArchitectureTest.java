@@ -84,6 +84,58 @@ class ArchitectureTest {
     }
 
     @Test
+    void sizesThatWouldWrapAroundAnIntAndNumbersThatWouldExpandAreRefusedWithAMessage() {
+        // 16 x 65,536 then 65,536 x 65,536 weights: 2^32 + 65,536 parameters, which an int count wrapped to 65,536
+        String wide = problems("{\"layers\": [{\"type\": \"dense\", \"units\": 65536}, {\"type\": \"dense\", \"units\": 65536}]}",
+                Shape.vector(16));
+        assertTrue(wide.contains("more than one array holds") || wide.contains("does not fit one array"), wide);
+        String huge = problems("{\"layers\": [{\"type\": \"dense\", \"units\": 1e999999999}]}", TABLE);
+        assertTrue(huge.startsWith("architecture: the JSON is not valid at line 1, column 40: '1e999999999' is outside the numbers"), huge);
+        String long_ = problems("{\"layers\": [{\"type\": \"dense\", \"units\": 123456789012345678901234567890123456789012345}]}", TABLE);
+        assertTrue(long_.endsWith("got 1234567890123456789012345678901234567..."), long_);
+    }
+
+    @Test
+    void aFlattenBeforeBatchNormalisationOrAResidualBlockMakesTheirInputAVector() {
+        Architecture a = Architecture.compile("""
+                {"layers": [{"type": "conv2d", "filters": 2, "kernel": 3, "padding": 1}, {"type": "flatten"}, {"type": "batchnorm"},
+                            {"type": "residual", "layers": [{"type": "dense", "units": 32}, {"type": "gelu"}]}, {"type": "flatten"}]}""",
+                new Shape(1, 4, 4), 3, Architecture.MAX_PARAMETERS);
+        assertEquals(List.of("2x4x4", "32", "32", "32", "3"), a.rows().stream().map(Architecture.Row::output).toList(),
+                "the convolution, flatten, batch normalisation, the block, the output (the last flatten, before it, is no layer)");
+        assertEquals(2 * 9 + 2 + 2 * 32 + (32 * 32 + 32) + (32 * 3 + 3), a.parameters(),
+                "batch normalisation per value (2 x 32), the residual block projects nothing: 32 values in and out");
+        Network net = a.network(Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 16);
+        net.initialise(2);
+        SplittableRandom random = new SplittableRandom(9);
+        float[] inputs = new float[16 * 16];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = (float) random.nextDouble(-1, 1);
+        }
+        net.backend().stageBatch(inputs, 0, 16, 16, new int[]{0, 1, 2, 1, 2, 0, 1, 2, 0, 0, 1, 2, 2, 1, 0, 1}, 0);
+        net.computeGradients(16);
+        float[] mem = net.backend().memory();
+        float[] analytic = Arrays.copyOfRange(mem, net.gradientBase(), net.gradientBase() + net.parameterCount());
+        double h = 3e-3;
+        for (int p = 0; p < 20; p++) {
+            float original = mem[p];
+            mem[p] = (float) (original + h);
+            double plus = net.lossAsInTraining(16).meanLoss();
+            mem[p] = (float) (original - h);
+            double minus = net.lossAsInTraining(16).meanLoss();
+            mem[p] = original;
+            double numeric = (plus - minus) / (2 * h);
+            int at = p;
+            assertTrue(Math.abs(numeric - analytic[p]) <= 1e-3 + 3e-2 * Math.abs(numeric),
+                    () -> "the convolution's parameter " + at + " through flatten: analytic " + analytic[at] + " vs " + numeric);
+        }
+        // before a dense layer a flatten is no layer: the zoo's MLP written out keeps the zoo's layers
+        assertEquals(List.of(new LayerSpec.Dense(8, true, 0f), new LayerSpec.Dense(3, false, 0f)), Architecture.compile(
+                "{\"layers\": [{\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 8}, {\"type\": \"relu\"}]}", IMAGE, 3,
+                Architecture.MAX_PARAMETERS).layers());
+    }
+
+    @Test
     void everySettingProblemIsReportedAtOnceAndTheHostsCapApplies() {
         String message = problems("{\"layers\": [{\"type\": \"dense\"}, {\"type\": \"relu\", \"alpha\": 1}, {\"type\": \"dropout\", \"rate\": -1}]}", TABLE);
         assertEquals(3, message.lines().count(), message);

@@ -124,6 +124,9 @@ public class TrainingForm implements Serializable {
         for (Hyper h : hyperparameters) {
             if (h.getValue() != null && !h.getValue().isBlank()) {
                 hyper.put(h.getName(), h.getValue().strip());
+            } else if (h.getName().equals(ModelZoo.ARCHITECTURE)) {
+                // an emptied editor is refused as empty, not trained as the model's default architecture
+                hyper.put(h.getName(), "");
             }
         }
         if (text && buckets != null) {
