@@ -1,11 +1,10 @@
 """PyTorch CPU reference for ResNetBench: the template resnet-small, Adam 1e-3, batch 128.
 Prints 'resnet torch <epoch> <s> <accuracy>'. Arguments: epochs (default 1), training images (default 60000)."""
 import sys
-import time
 
 import torch
 
-from mlp_torch_data import DEVICE, load
+from mlp_torch_data import fit, load
 
 torch.manual_seed(1)
 torch.set_num_threads(2)
@@ -39,26 +38,5 @@ model = torch.nn.Sequential(
     Residual(torch.nn.Sequential(conv(32, 64, 2), torch.nn.BatchNorm2d(64), torch.nn.ReLU(), conv(64, 64), torch.nn.BatchNorm2d(64)),
              torch.nn.Conv2d(32, 64, 1, stride=2)),
     torch.nn.ReLU(), torch.nn.AdaptiveAvgPool2d(1), torch.nn.Flatten(), torch.nn.Linear(64, 10))
-# initialised as the engine initialises its layers: He-uniform weights, zero biases; batch normalisation's scale 1, shift 0
-for layer in model.modules():
-    if isinstance(layer, (torch.nn.Linear, torch.nn.Conv2d)):
-        torch.nn.init.kaiming_uniform_(layer.weight, nonlinearity="relu")
-        torch.nn.init.zeros_(layer.bias)
-model.to(DEVICE)
-torch.backends.cuda.matmul.allow_tf32 = False
-torch.backends.cudnn.allow_tf32 = False
-optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-loss_fn = torch.nn.CrossEntropyLoss()
-for epoch in range(1, epochs + 1):
-    start = time.perf_counter()
-    model.train()
-    order = torch.randperm(len(x_train), device=DEVICE)
-    for i in range(0, len(order), 128):
-        batch = order[i:i + 128]
-        optimizer.zero_grad()
-        loss_fn(model(x_train[batch]), y_train[batch]).backward()
-        optimizer.step()
-    model.eval()
-    with torch.no_grad():
-        accuracy = sum((model(x_test[i:i + 1000]).argmax(1) == y_test[i:i + 1000]).sum().item() for i in range(0, len(x_test), 1000)) / len(x_test)
-    print(f"resnet torch {epoch} {time.perf_counter() - start:.2f} {accuracy:.4f}", flush=True)
+# batch normalisation keeps its own initialisation (scale 1, shift 0), as the engine's
+fit(model, "resnet", epochs, x_train, y_train, x_test, y_test, test_chunk=1000)

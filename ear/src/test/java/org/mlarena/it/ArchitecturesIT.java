@@ -3,9 +3,6 @@ package org.mlarena.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import jakarta.json.JsonObject;
@@ -34,7 +31,6 @@ import org.mlarena.numerics.nn.Shape;
 @ExtendWith(ArquillianExtension.class)
 class ArchitecturesIT {
 
-    private static final Path SUBSET = Path.of("../batch/src/main/resources/fashion-mnist-subset");
     private static final String RESIDUAL = "{\"layers\": ["
             + "{\"type\": \"conv2d\", \"filters\": 6, \"kernel\": 3, \"stride\": 2, \"padding\": 1}, {\"type\": \"batchnorm\"}, {\"type\": \"relu\"},"
             + "{\"type\": \"residual\", \"layers\": [{\"type\": \"conv2d\", \"filters\": 6, \"kernel\": 3, \"padding\": 1}, {\"type\": \"batchnorm\"}]},"
@@ -48,15 +44,15 @@ class ArchitecturesIT {
     }
 
     @Test
-    void aTeamWritesValidatesSavesTrainsSubmitsAndFinetunesItsOwnArchitecture() throws IOException {
+    void aTeamWritesValidatesSavesTrainsSubmitsAndFinetunesItsOwnArchitecture() {
         String host = Api.authorization("hana");
         String alice = Api.authorization("alice");
         String bob = Api.authorization("bob");
         String slug = "layers-" + Long.toHexString(System.nanoTime());
         String uc = World.createUseCase(host, slug, "Own architectures",
                 "\"visibility\":\"PUBLIC\",\"category\":\"IMAGE_CLASSIFICATION\",\"primaryMetric\":\"accuracy\"");
-        long images = upload(host, "train-images-idx3-ubyte.gz");
-        long labels = upload(host, "train-labels-idx1-ubyte.gz");
+        long images = World.uploadFashion(host, "train-images-idx3-ubyte.gz");
+        long labels = World.uploadFashion(host, "train-labels-idx1-ubyte.gz");
         JsonObject dataset = World.ok(Api.put(uc + "/dataset", host, "{\"format\":\"IDX\",\"files\":{\"images\":" + images + ",\"labels\":" + labels
                 + "},\"validationFraction\":0.1,\"testFraction\":0.25,\"seed\":3}"));
         int trainRows = dataset.getInt("trainRows");
@@ -163,10 +159,5 @@ class ArchitecturesIT {
         List<JsonObject> templates = Runs.array(Api.get("api/v1/models/architecture/templates?category=IMAGE_CLASSIFICATION", alice).body());
         assertTrue(templates.stream().anyMatch(t -> t.getString("id").equals("resnet-small") && t.getJsonObject("architecture").getJsonArray("layers").size() > 3),
                 templates.toString());
-    }
-
-    private static long upload(String host, String file) throws IOException {
-        return World.created(Api.send("POST", "api/v1/uploads?name=" + file, host, "application/octet-stream", Files.readAllBytes(SUBSET.resolve(file))))
-                .getJsonNumber("id").longValue();
     }
 }

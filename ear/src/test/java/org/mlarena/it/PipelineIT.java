@@ -41,7 +41,6 @@ import org.mlarena.numerics.nn.Shape;
 @ExtendWith(ArquillianExtension.class)
 class PipelineIT {
 
-    private static final Path SUBSET = Path.of("../batch/src/main/resources/fashion-mnist-subset");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -55,8 +54,8 @@ class PipelineIT {
         String slug = "fashion-" + Long.toHexString(System.nanoTime());
         String uc = World.createUseCase(host, slug, "Fashion pipeline",
                 "\"visibility\":\"PUBLIC\",\"category\":\"IMAGE_CLASSIFICATION\",\"primaryMetric\":\"accuracy\",\"submissionsPerDay\":2");
-        long images = upload(host, "train-images-idx3-ubyte.gz");
-        long labels = upload(host, "train-labels-idx1-ubyte.gz");
+        long images = World.uploadFashion(host, "train-images-idx3-ubyte.gz");
+        long labels = World.uploadFashion(host, "train-labels-idx1-ubyte.gz");
         JsonObject dataset = World.ok(Api.put(uc + "/dataset", host, "{\"format\":\"IDX\",\"files\":{\"images\":" + images + ",\"labels\":" + labels
                 + "},\"validationFraction\":0.1,\"testFraction\":0.25,\"seed\":3}"));
         int trainRows = dataset.getInt("trainRows");
@@ -386,8 +385,4 @@ class PipelineIT {
         return scored;
     }
 
-    private static long upload(String host, String file) throws IOException {
-        return World.created(Api.send("POST", "api/v1/uploads?name=" + file, host, "application/octet-stream", Files.readAllBytes(SUBSET.resolve(file))))
-                .getJsonNumber("id").longValue();
-    }
 }

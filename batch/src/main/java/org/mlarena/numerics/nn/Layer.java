@@ -28,7 +28,10 @@ abstract class Layer {
 
     abstract LayerSpec spec();
 
-    abstract int parameterCount();
+    /** Trained values (weights first, then biases); none unless a layer has them. */
+    int parameterCount() {
+        return 0;
+    }
 
     /** Floats per sample the layer keeps between its passes (dropout masks, pooling arg-max). */
     int scratchPerSample() {
@@ -78,7 +81,9 @@ abstract class Layer {
         return 0;
     }
 
-    abstract void initialise(float[] mem, SplittableRandom random);
+    /** Sets the initial parameters and state; nothing for a layer without them. */
+    void initialise(float[] mem, SplittableRandom random) {
+    }
 
     abstract void forward(Backend backend, int rows, boolean training, int seed);
 
@@ -437,18 +442,8 @@ abstract class Layer {
         }
 
         @Override
-        int parameterCount() {
-            return 0;
-        }
-
-        @Override
         int scratchPerSample() {
             return out.size();
-        }
-
-        @Override
-        void initialise(float[] mem, SplittableRandom random) {
-            // no parameters
         }
 
         @Override
@@ -498,16 +493,6 @@ abstract class Layer {
         }
 
         @Override
-        int parameterCount() {
-            return 0;
-        }
-
-        @Override
-        void initialise(float[] mem, SplittableRandom random) {
-            // no parameters
-        }
-
-        @Override
         void forward(Backend b, int rows, boolean training, int seed) {
             b.avgPool(pool(rows), inAct, outAct);
         }
@@ -550,16 +535,6 @@ abstract class Layer {
         }
 
         @Override
-        int parameterCount() {
-            return 0;
-        }
-
-        @Override
-        void initialise(float[] mem, SplittableRandom random) {
-            // no parameters
-        }
-
-        @Override
         void forward(Backend b, int rows, boolean training, int seed) {
             b.groupMean(rows * in.channels(), spatial(), inAct, outAct);
         }
@@ -595,16 +570,6 @@ abstract class Layer {
         @Override
         LayerSpec spec() {
             return spec;
-        }
-
-        @Override
-        int parameterCount() {
-            return 0;
-        }
-
-        @Override
-        void initialise(float[] mem, SplittableRandom random) {
-            // no parameters
         }
 
         @Override
@@ -646,18 +611,8 @@ abstract class Layer {
         }
 
         @Override
-        int parameterCount() {
-            return 0;
-        }
-
-        @Override
         int scratchPerSample() {
             return out.size();
-        }
-
-        @Override
-        void initialise(float[] mem, SplittableRandom random) {
-            // no parameters
         }
 
         @Override
@@ -971,11 +926,6 @@ abstract class Layer {
         }
 
         @Override
-        int parameterCount() {
-            return 0;
-        }
-
-        @Override
         long layout(long next, int capacity, int input, int inputGradient) {
             inAct = input;
             inGrad = inputGradient;
@@ -987,11 +937,6 @@ abstract class Layer {
             // the network's first layer: nothing below takes a gradient, but the layer above may write one
             outGrad = Network.checked(next);
             return next + (long) capacity * out.size();
-        }
-
-        @Override
-        void initialise(float[] mem, SplittableRandom random) {
-            // no parameters
         }
 
         @Override

@@ -370,6 +370,26 @@ public final class OpenClBackend implements Backend {
      */
     static final int COLUMN_FLOATS = 1 << 24;
 
+    /** A launch sequence over a chunk of images whose columns {@code wide} holds. */
+    private interface ChunkLaunches {
+        void run(int first, int images);
+    }
+
+    /**
+     * Runs the launches for each chunk of images in turn, {@code kernel.img0} its first image and {@code kernel.nb} its
+     * images (the whole batch's again afterwards).
+     */
+    private void inChunks(Conv cv, ChunkLaunches launches) {
+        int chunk = columnChunk(cv);
+        for (int first = 0; first < cv.n(); first += chunk) {
+            int images = Math.min(chunk, cv.n() - first);
+            kernel.img0 = first;
+            kernel.nb = images;
+            launches.run(first, images);
+        }
+        kernel.nb = cv.n();
+    }
+
     /** Images per chunk whose columns fit {@link #COLUMN_FLOATS}, and {@code wide} grown to hold them. */
     private int columnChunk(Conv cv) {
         long perImage = (long) cv.c() * cv.k() * cv.k() * cv.oh() * cv.ow();
@@ -389,15 +409,12 @@ public final class OpenClBackend implements Backend {
         kernel.b = weights;
         kernel.c = y;
         if (cpuShaped) {
-            int chunk = columnChunk(cv);
-            for (int first = 0; first < cv.n(); first += chunk) {
-                int images = Math.min(chunk, cv.n() - first);
-                kernel.img0 = first;
+            inChunks(cv, (first, images) -> {
                 kernel.mode = ArenaKernel.IM2COL;
                 launch(images * cv.c() * cv.k() * cv.k());
                 kernel.mode = ArenaKernel.CONV_PRODUCT;
                 launch(images * ((cv.f() + 3) / 4));
-            }
+            });
         } else {
             kernel.mode = ArenaKernel.CONV;
             launch(cv.n() * cv.f() * cv.oh());
@@ -414,15 +431,11 @@ public final class OpenClBackend implements Backend {
             // summed over the chunk and added to the chunks' before it: every filter over about eight slabs of up to 64 taps,
             // or a short row of taps (the first convolution's 25) whole for blocks of four filters (narrow slabs read the
             // columns with a stride and ran 4x slower)
-            int chunk = columnChunk(cv);
             int depth = cv.c() * cv.k() * cv.k();
             boolean shortRow = depth <= 64;
             int slab = shortRow ? depth : Math.min(64, (depth / 8 + 7) / 8 * 8);
             int filters = shortRow ? 4 : cv.f();
-            for (int first = 0; first < cv.n(); first += chunk) {
-                int images = Math.min(chunk, cv.n() - first);
-                kernel.img0 = first;
-                kernel.nb = images;
+            inChunks(cv, (first, images) -> {
                 kernel.a = x;
                 kernel.mode = ArenaKernel.IM2COL_TRANSPOSED;
                 launch(images * cv.oh());
@@ -433,8 +446,7 @@ public final class OpenClBackend implements Backend {
                 kernel.accumulate = first == 0 ? 0f : 1f;
                 kernel.mode = ArenaKernel.CONV_WEIGHT_ROWS;
                 launch(((cv.f() + filters - 1) / filters) * ((depth + slab - 1) / slab));
-            }
-            kernel.nb = cv.n();
+            });
         } else {
             kernel.mode = ArenaKernel.CONV_WEIGHT_GRADIENT;
             kernel.a = x;
@@ -452,16 +464,13 @@ public final class OpenClBackend implements Backend {
         kernel.b = weights;
         kernel.c = dx;
         if (cpuShaped) {
-            int chunk = columnChunk(cv);
             int depth = cv.c() * cv.k() * cv.k();
-            for (int first = 0; first < cv.n(); first += chunk) {
-                int images = Math.min(chunk, cv.n() - first);
-                kernel.img0 = first;
+            inChunks(cv, (first, images) -> {
                 kernel.mode = ArenaKernel.CONV_INPUT_PRODUCT;
                 launch(images * ((depth + 3) / 4));
                 kernel.mode = ArenaKernel.COL2IM;
                 launch(images * cv.c() * cv.h());
-            }
+            });
         } else {
             kernel.mode = ArenaKernel.CONV_INPUT_GRADIENT;
             launch(cv.n() * cv.c() * cv.h());

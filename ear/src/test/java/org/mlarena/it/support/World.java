@@ -66,6 +66,16 @@ public final class World {
         return "api/v1/use-cases/" + slug;
     }
 
+    /** Uploads a file of the Fashion-MNIST subset shipped with the numerics (e.g. train-images-idx3-ubyte.gz); its upload id. */
+    public static long uploadFashion(String host, String file) {
+        try {
+            byte[] bytes = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("../batch/src/main/resources/fashion-mnist-subset").resolve(file));
+            return created(Api.send("POST", "api/v1/uploads?name=" + file, host, "application/octet-stream", bytes)).getJsonNumber("id").longValue();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Opens a use case whose dataset is imported. */
     public static void activate(String host, String useCase) {
         long version = ok(Api.get(useCase, host)).getJsonNumber("version").longValue();

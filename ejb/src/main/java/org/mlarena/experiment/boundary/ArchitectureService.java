@@ -60,6 +60,14 @@ public class ArchitectureService {
         public boolean valid() {
             return problems.isEmpty();
         }
+
+        /** This preview, or every problem on the field {@code architecture}. */
+        public Preview requireValid() {
+            InvalidInputException.Collector errors = new InvalidInputException.Collector();
+            problems.forEach(problem -> errors.add("architecture", problem));
+            errors.throwIfAny();
+            return this;
+        }
     }
 
     public Preview preview(String slug, String text) {
@@ -143,12 +151,7 @@ public class ArchitectureService {
     }
 
     private void write(TeamArchitecture architecture, UseCase useCase, String text, Caller caller) {
-        Preview preview = preview(useCase, text);
-        if (!preview.valid()) {
-            InvalidInputException.Collector errors = new InvalidInputException.Collector();
-            preview.problems().forEach(problem -> errors.add("architecture", problem));
-            errors.throwIfAny();
-        }
+        Preview preview = preview(useCase, text).requireValid();
         architecture.written(text, preview.parameters(), preview.bytes(), preview.inferenceFlopsPerSample(), caller.name(), ArenaClock.now());
     }
 

@@ -30,8 +30,6 @@ import org.mlarena.experiment.entity.EpochRecord;
 import org.mlarena.experiment.entity.Experiment;
 import org.mlarena.experiment.entity.ExperimentStatus;
 import org.mlarena.experiment.entity.TeamArchitecture;
-import org.mlarena.numerics.nn.Network;
-import org.mlarena.numerics.nn.Shape;
 import org.mlarena.identity.control.Caller;
 import org.mlarena.identity.control.Roles;
 import org.mlarena.team.control.ComputeBudget;
@@ -146,7 +144,7 @@ public class ExperimentService {
                 throw new InvalidInputException("finetuneFrom", "Experiment " + base.getId() + " is " + base.getStatus()
                         + "; finetuning starts from a completed one.");
             }
-            int shared = sharedLayers(base, plan, dataset, useCase.getCategory());
+            int shared = plan.layersSharedWith(base, dataset, useCase.getCategory());
             if (shared == 0) {
                 throw new InvalidInputException("finetuneFrom", "Experiment " + base.getId() + " trained '" + base.getModel() + "', which shares no"
                         + " leading layer with this model; finetune the same model, or write an architecture that starts with its layers.");
@@ -178,27 +176,6 @@ public class ExperimentService {
         em.flush();
         queued.fire(new ExperimentQueued(experiment.getId()));
         return experiment;
-    }
-
-    /**
-     * How many leading layers the new model takes from the one it finetunes: the same layers on the same input (boosted
-     * trees have none to share).
-     */
-    private static int sharedLayers(Experiment base, TrainingPlan plan, Dataset dataset, ModelZoo.Category category) {
-        if (ModelZoo.model(base.getModel()).isTrees() || ModelZoo.model(plan.model()).isTrees()) {
-            return base.getModel().equals(plan.model()) ? 1 : 0;
-        }
-        Network.Loss loss = category == ModelZoo.Category.TABULAR_REGRESSION ? Network.Loss.MEAN_SQUARED_ERROR : Network.Loss.SOFTMAX_CROSS_ENTROPY;
-        Map<String, String> baseSettings = base.modelSettings();
-        String buckets = baseSettings.remove(TrainingPlan.BUCKETS);
-        Shape baseInput = TrainingPlan.inputShape(dataset, buckets == null ? TrainingPlan.DEFAULT_BUCKETS : Integer.parseInt(buckets));
-        try {
-            return ModelZoo.sharedLayers(base.getModel(), baseSettings, baseInput, plan.model(), plan.hyperparameters(), plan.input(),
-                    plan.outputs(), loss);
-        } catch (IllegalArgumentException e) {
-            // the base's settings no longer build (a model changed since): nothing to share
-            return 0;
-        }
     }
 
     public Page<Experiment> list(String slug, Scope scope, int first, int max) {

@@ -153,7 +153,7 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
         Shape input = inputShape(dataset, buckets);
         int outputs = category == ModelZoo.Category.TABULAR_REGRESSION ? 1 : dataset.classNameList().size();
         ModelZoo.Figures figures;
-        Network.Loss loss = category == ModelZoo.Category.TABULAR_REGRESSION ? Network.Loss.MEAN_SQUARED_ERROR : Network.Loss.SOFTMAX_CROSS_ENTROPY;
+        Network.Loss loss = loss(category);
         try {
             figures = ModelZoo.figures(model, hyper, input, outputs, loss, batch, optimizer);
         } catch (Architecture.InvalidArchitectureException e) {
@@ -249,6 +249,36 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
     public static Optimizer optimizer(String name, double learningRate, double weightDecay) {
         return "adam".equals(name) ? new Optimizer.Adam((float) learningRate, 0.9f, 0.999f, 1e-8f, (float) weightDecay)
                 : new Optimizer.Sgd((float) learningRate, 0.9f, (float) weightDecay);
+    }
+
+    /** The loss a network trains with in a category: mean squared error for regression, softmax cross-entropy else. */
+    public static Network.Loss loss(ModelZoo.Category category) {
+        return category == ModelZoo.Category.TABULAR_REGRESSION ? Network.Loss.MEAN_SQUARED_ERROR : Network.Loss.SOFTMAX_CROSS_ENTROPY;
+    }
+
+    /** The bag-of-words size stored among an experiment's hyperparameters (text), or the default. */
+    public static int buckets(Map<String, String> hyperparameters) {
+        String value = hyperparameters.get(BUCKETS);
+        return value == null ? DEFAULT_BUCKETS : Integer.parseInt(value);
+    }
+
+    /**
+     * How many leading layers this plan's model takes from the experiment it finetunes: the same layers on the same input
+     * (boosted trees have none to share but boost on from the same model).
+     */
+    public int layersSharedWith(Experiment base, Dataset dataset, ModelZoo.Category category) {
+        if (ModelZoo.model(base.getModel()).isTrees() || ModelZoo.model(model).isTrees()) {
+            return base.getModel().equals(model) ? 1 : 0;
+        }
+        Map<String, String> baseSettings = base.modelSettings();
+        Shape baseInput = inputShape(dataset, buckets(baseSettings));
+        baseSettings.remove(BUCKETS);
+        try {
+            return ModelZoo.sharedLayers(base.getModel(), baseSettings, baseInput, model, hyperparameters, input, outputs, loss(category));
+        } catch (IllegalArgumentException e) {
+            // the base's settings no longer build (a model changed since): nothing to share
+            return 0;
+        }
     }
 
     /** What a model sees of one sample of this dataset. */

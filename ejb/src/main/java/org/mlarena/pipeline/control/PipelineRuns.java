@@ -127,7 +127,7 @@ public class PipelineRuns {
         return new TrainingJob(id, useCase.getSlug(), useCase.getCategory(), e.getModel(), modelHyperparameters(e), e.getSeed(),
                 e.getEpochs(), e.getBatchSize(), e.getLearningRate(), e.getOptimizer(), e.getWeightDecay(),
                 DataDirectory.datasets().resolve(dataset.getDirectory()), dataset.getFormat(), dataset.getTargetColumn(), dataset.getTextColumn(),
-                List.copyOf(dataset.classNameList()), new int[]{dataset.getImageRows(), dataset.getImageColumns()}, buckets(e),
+                List.copyOf(dataset.classNameList()), new int[]{dataset.getImageRows(), dataset.getImageColumns()}, TrainingPlan.buckets(e.getHyperparameters()),
                 useCase.getPrimaryMetric(), recorded, e.getFinetuneFrom() == null ? null : ModelFiles.model(e.getFinetuneFrom().getId()),
                 e.getFrozenLayers(), e.getTeam() == null ? null : e.getTeam().getId(), left, e.getPatience(), e.getMinDelta(), e.getMonitor(), e.getSchedule(),
                 e.isStandardize(), List.copyOf(dataset.featureNameList()));
@@ -140,7 +140,7 @@ public class PipelineRuns {
         Dataset dataset = datasets.of(useCase);
         return new ScoringJob(id, e.getId(), useCase.getSlug(), useCase.getCategory(), ModelFiles.model(e.getId()),
                 DataDirectory.datasets().resolve(dataset.getDirectory()), dataset.getFormat(), dataset.getTargetColumn(), dataset.getTextColumn(),
-                List.copyOf(dataset.classNameList()), new int[]{dataset.getImageRows(), dataset.getImageColumns()}, buckets(e),
+                List.copyOf(dataset.classNameList()), new int[]{dataset.getImageRows(), dataset.getImageColumns()}, TrainingPlan.buckets(e.getHyperparameters()),
                 useCase.getPrimaryMetric(), useCase.getPublicFraction(), dataset.scoreSplitSeed(),
                 s.getTeam() == null ? null : s.getTeam().getId(), PredictionFile.of(id),
                 s.isReproduction() ? PredictionFile.of(s.getReproductionOf().getId()) : null,
@@ -325,11 +325,6 @@ public class PipelineRuns {
         Map<String, String> hyper = e.modelSettings();
         hyper.remove(TrainingPlan.BUCKETS);
         return Map.copyOf(hyper);
-    }
-
-    private static int buckets(Experiment e) {
-        String value = e.getHyperparameters().get(TrainingPlan.BUCKETS);
-        return value == null ? TrainingPlan.DEFAULT_BUCKETS : Integer.parseInt(value);
     }
 
     private <T> List<T> inStatus(Class<T> type, String query, Enum<?> status) {

@@ -50,13 +50,7 @@ public class ArchitecturesResource {
     @Operation(summary = "Checks an architecture on the use case's data without saving it: each layer's output shape, parameters and FLOPs per"
             + " sample and the model's totals; an invalid one answers 400 with every problem (the layer's place and what is wrong) on 'architecture'")
     public ArchitectureService.Preview validate(@PathParam("slug") String slug, ArchitectureRequest request) {
-        ArchitectureService.Preview preview = architectures.preview(slug, request == null ? null : request.text());
-        if (!preview.valid()) {
-            InvalidInputException.Collector errors = new InvalidInputException.Collector();
-            preview.problems().forEach(problem -> errors.add("architecture", problem));
-            errors.throwIfAny();
-        }
-        return preview;
+        return architectures.preview(slug, request == null ? null : request.text()).requireValid();
     }
 
     @GET
