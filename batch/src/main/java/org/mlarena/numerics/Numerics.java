@@ -30,6 +30,7 @@ public final class Numerics {
     private final List<ComputeDevice> discovered;
     private final MatrixKernels kernels;
     private final ReentrantLock deviceLock = new ReentrantLock(true);
+    static final long SHUTDOWN_WAIT_MILLIS = 10_000;
 
     private Numerics(ComputeDevice selected, String selectionReason, List<ComputeDevice> discovered, MatrixKernels kernels) {
         this.selected = selected;
@@ -48,8 +49,14 @@ public final class Numerics {
         }
     }
 
-    /** Releases the device (kernels, buffers); the next {@link #get()} chooses again. Called on undeploy. */
+    /**
+     * Releases the device (kernels, buffers); the next {@link #get()} chooses again. Called on undeploy, after the jobs'
+     * backends are closed (a stopped job ends its step first; at most {@value #SHUTDOWN_WAIT_MILLIS} ms are waited).
+     */
     public static void shutdown() {
+        if (!org.mlarena.numerics.opencl.OpenClBackend.awaitAllClosed(SHUTDOWN_WAIT_MILLIS)) {
+            LOG.warning("OpenCL backends still open after " + SHUTDOWN_WAIT_MILLIS + " ms; releasing the device anyway");
+        }
         synchronized (INSTANCE_LOCK) {
             if (instance != null) {
                 instance.deviceLock.lock();

@@ -83,6 +83,36 @@ public final class OpenClBackend implements Backend {
         };
         this.lanes = Math.max(1, device.computeUnits()) * 4;
         kernel.setExplicit(true);
+        synchronized (OPEN) {
+            OPEN[0]++;
+        }
+    }
+
+    /** Backends not closed yet, JVM-wide: {@link #awaitAllClosed} waits for them. */
+    private static final int[] OPEN = new int[1];
+
+    /**
+     * Waits until every backend is closed, at most {@code millis}: an undeploy must not release the OpenCL runtime
+     * while a job still uses it (a scoring job stopped by an undeploy disposed its kernel after the runtime was released,
+     * and the JVM crashed in Aparapi's dispose). Answers whether none is open.
+     */
+    public static boolean awaitAllClosed(long millis) {
+        long end = System.currentTimeMillis() + millis;
+        synchronized (OPEN) {
+            while (OPEN[0] > 0) {
+                long left = end - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    OPEN.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     @Override
@@ -812,6 +842,19 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public void close() {
-        kernel.dispose();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            kernel.dispose();
+        } finally {
+            synchronized (OPEN) {
+                OPEN[0]--;
+                OPEN.notifyAll();
+            }
+        }
     }
+
+    private boolean closed;
 }

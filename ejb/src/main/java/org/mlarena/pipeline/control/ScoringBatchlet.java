@@ -65,8 +65,13 @@ public class ScoringBatchlet extends AbstractBatchlet {
             TrainedModel saved = TrainedModel.load(job.weights());
             TrainingData test = SplitLoader.load(job.datasetDirectory(), job.format(), job.targetColumn(), job.textColumn(), job.classNames(),
                     job.imageShape(), "test", job.buckets(), saved.categories());
-            Backend backend = Numerics.get().newBackend();
-            Predictions.Outputs outputs = saved.predict(test, backend, BATCH);
+            Predictions.Outputs outputs;
+            String device;
+            // closed here too, whatever the model did with it: an undeploy waits for every open backend (Numerics.shutdown)
+            try (Backend backend = Numerics.get().newBackend()) {
+                outputs = saved.predict(test, backend, BATCH);
+                device = backend.device().describe();
+            }
             Evaluation.Scores scores = Evaluation.score(outputs, test, MetricRegistry.standard().get(job.metric()), job.publicFraction(),
                     job.splitSeed(), Bootstrap.DEFAULT_RESAMPLES, job.bootstrapSeed());
             // kept for hosts and for reproductions: the outputs as computed, and their digest
@@ -74,7 +79,6 @@ public class ScoringBatchlet extends AbstractBatchlet {
             PredictionFile.Comparison comparison = job.originalPredictions() == null || !Files.isRegularFile(job.originalPredictions()) ? null
                     : PredictionFile.compare(PredictionFile.read(job.originalPredictions()),
                             new PredictionFile.Outputs(outputs.values(), outputs.rows(), outputs.columns()));
-            String device = backend.device().describe();
             Conflicts.retry(() -> runs.scored(id, scores, outputs.flops(), meter.stop(), sha256, device, comparison));
             return SubmissionStatus.SCORED.name();
         } catch (IOException e) {

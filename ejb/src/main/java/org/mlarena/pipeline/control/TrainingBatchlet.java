@@ -14,6 +14,7 @@ import jakarta.inject.Named;
 import org.mlarena.accounting.EnergyMeter;
 import org.mlarena.experiment.entity.ExperimentStatus;
 import org.mlarena.numerics.Numerics;
+import org.mlarena.numerics.nn.Backend;
 import org.mlarena.numerics.data.InvalidDataException;
 
 /**
@@ -100,7 +101,11 @@ public class TrainingBatchlet extends AbstractBatchlet {
                 Conflicts.retry(() -> runs.sized(id, parameters, bytes, inferenceFlopsPerSample));
             }
         };
-        TrainingRun.Outcome outcome = new TrainingRun(job, ModelFiles.directory(id), progress).run(Numerics.get().newBackend());
+        TrainingRun.Outcome outcome;
+        // closed here too, whatever the run did with it: an undeploy waits for every open backend (Numerics.shutdown)
+        try (Backend backend = Numerics.get().newBackend()) {
+            outcome = new TrainingRun(job, ModelFiles.directory(id), progress).run(backend);
+        }
         end(id, outcome.status(), outcome.reason(), meter);
         return outcome.status().name();
     }
