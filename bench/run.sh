@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks of the training engine against numpy and PyTorch on this machine, side by side.
-#   bench/run.sh [matmul|mlp|cnn|resnet|metrics|quality|trees|all] [epochs] [cnn and resnet training images]
+#   bench/run.sh [matmul|mlp|cnn|resnet|metrics|quality|text|trees|all] [epochs] [cnn and resnet training images]
 # Installs (as root) Debian's python3-numpy, python3-torch, python3-sklearn, python3-statsmodels and dataset-fashion-mnist when missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -83,6 +83,13 @@ if [ "$what" = quality ] || [ "$what" = all ]; then
     java_run org.mlarena.bench.QualityBench "$tables/tables" "$tables/work" | tee "$tables/platform.txt"
     OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/python/quality_sklearn.py "$tables/platform.txt"
     rm -rf "$tables"
+fi
+if [ "$what" = text ] || [ "$what" = all ]; then
+    echo "== text models on the demo's debian-sections (5 seeds each) vs scikit-learn's LogisticRegression on the same bag-of-words vectors"
+    work=$(mktemp -d)
+    java_run org.mlarena.bench.TextBench ejb/src/main/resources/demo/debian-packages.csv "$work" | tee "$work/platform.txt"
+    /usr/bin/python3 bench/python/text_sklearn.py "$work/platform.txt"
+    rm -rf "$work"
 fi
 if [ "$what" = trees ] || [ "$what" = all ]; then
     echo "== gradient boosting: numerics.trees (plain Java, 1 thread; and on the OpenCL device) vs scikit-learn's HistGradientBoosting, same split, 100 rounds"

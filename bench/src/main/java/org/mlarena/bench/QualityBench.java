@@ -93,36 +93,16 @@ public final class QualityBench {
                 TrainingJob job = TrainingJob.fresh(category, plan, 42, directory, DatasetFormat.CSV, table.target(), null, imported.classNames(), null,
                         imported.featureNames(), metric);
                 Path models = Files.createDirectories(work.resolve(table.name() + "-" + model.id()));
-                int[] epochs = {0, 0};
+                LastEpoch progress = new LastEpoch();
                 long start = System.nanoTime();
-                TrainingRun.Outcome outcome = new TrainingRun(job, models, new TrainingRun.Progress() {
-                    @Override
-                    public boolean stopRequested() {
-                        return false;
-                    }
-
-                    @Override
-                    public long budgetLeft() {
-                        return Long.MAX_VALUE;
-                    }
-
-                    @Override
-                    public void started(String device, String preprocessing) {
-                    }
-
-                    @Override
-                    public void epochDone(int epoch, double trainingLoss, Evaluation.Figures validation, long flops, double seconds, int bestEpoch) {
-                        epochs[0] = epoch;
-                        epochs[1] = bestEpoch;
-                    }
-                }).run(Numerics.get().newBackend());
+                TrainingRun.Outcome outcome = new TrainingRun(job, models, progress).run(Numerics.get().newBackend());
                 double seconds = (System.nanoTime() - start) / 1e9;
                 Predictions.Outputs outputs = TrainedModel.load(ModelFiles.model(models)).predict(test, Numerics.get().newBackend(), 512);
                 Evaluation.Figures figures = Evaluation.figures(outputs, test, MetricRegistry.standard().get(metric));
                 double rmse = table.classification() ? Double.NaN : figures.score();
                 System.out.println(String.format(Locale.ROOT, "quality platform %s %s %.4f %.4f %.4f %.2f %d %d %s", table.name(), model.id(),
                         figures.accuracy() == null ? Double.NaN : figures.accuracy(), figures.f1() == null ? Double.NaN : figures.f1(), rmse,
-                        seconds, epochs[0], epochs[1], outcome.status()));
+                        seconds, progress.epoch, progress.best, outcome.status()));
             }
         }
         System.exit(0);

@@ -70,6 +70,10 @@ public final class Methodology {
                 the zoo's CNN on one 28x28 image counts %18$s FLOPs in its two convolutions and executes %19$s. The \
                 count, the model's analytic figure, is what the leaderboard, Rel %% and the budget use, whatever the \
                 device executes.
+                - **Embedding bags** (text) read only the table rows of the token ids a text contains, at most the \
+                layer's `entries` of them; they are counted at that many ids, 2 FLOPs per id and dimension (and the \
+                bias), an upper bound: a short text reads fewer. Their optimiser steps are counted at one table row per \
+                id of the batch, though an id shared by rows is stepped once.
                 - **Preprocessing** of a table belongs to the model and is counted with it: 2 FLOPs per standardised \
                 numeric value (a subtraction and a division), 1 per categorical value (the lookup of its category's \
                 input) and 2 per regression target mapped back; once per training and validation row when a run \

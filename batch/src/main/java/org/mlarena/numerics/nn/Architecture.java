@@ -221,6 +221,24 @@ public final class Architecture {
                     }
                     spec = size > 0 ? type.equals("maxpool") ? new LayerSpec.MaxPool(size) : new LayerSpec.AvgPool(size) : null;
                 }
+                case "embedding_bag" -> {
+                    needsVector = true;
+                    int dimension = settings.integer("dimension", null, 1, 4096);
+                    int entries = settings.integer("entries", LayerSpec.EmbeddingBag.DEFAULT_ENTRIES, 1, 65_536);
+                    if (shape != null && spatial) {
+                        problems.add(new Problem(label, "reads a bag of words (a text use case's input) but gets a " + shape
+                                + " image; images take conv2d, pooling and dense layers"));
+                        shape = null;
+                        continue;
+                    }
+                    if (depth > 1 || i > 0) {
+                        problems.add(new Problem(label, "reads the input's bag of words (the weight of each token id): it must be the first"
+                                + " layer, layers[0]"));
+                        shape = null;
+                        continue;
+                    }
+                    spec = dimension > 0 && entries > 0 ? new LayerSpec.EmbeddingBag(dimension, entries) : null;
+                }
                 case "globalavgpool" -> {
                     needsImage = true;
                     spec = new LayerSpec.GlobalAvgPool();
@@ -464,6 +482,9 @@ public final class Architecture {
         if (spec instanceof LayerSpec.Flatten) {
             return "flatten";
         }
+        if (spec instanceof LayerSpec.EmbeddingBag e) {
+            return "embedding_bag " + e.dimension() + " (at most " + e.entries() + " ids a sample)";
+        }
         LayerSpec.Residual r = (LayerSpec.Residual) spec;
         return "residual [" + String.join(", ", r.body().stream().map(Architecture::describe).toList()) + "]"
                 + (r.projection() ? " + 1x1 projection, stride " + r.projectionStride() : " + input");
@@ -483,6 +504,7 @@ public final class Architecture {
             types.put(function.key(), Set.of());
         }
         types.put("residual", Set.of("layers", "projection"));
+        types.put("embedding_bag", Set.of("dimension", "entries"));
         return java.util.Collections.unmodifiableMap(types);
     }
 

@@ -166,6 +166,43 @@ public interface Backend extends AutoCloseable {
      */
     void batchNormGradient(Norm norm, int x, int dy, int dx, int gamma, int saved, int dGamma);
 
+    /**
+     * An embedding bag's forward pass ({@link LayerSpec.EmbeddingBag}). For each row of x (rows &times; vocabulary) the ids of its
+     * nonzero values, the first {@code entries} in id order, go to {@code ids} (per row: their count, then the ids, as floats;
+     * {@link Bag#idsPerRow()} floats a row); then y[r] = bias + &Sigma; x[r, j]&middot;E[j] over those ids, E the vocabulary
+     * &times; dimension table at {@code table} and the bias (dimension values) right after it.
+     */
+    void embeddingBag(Bag bag, int x, int table, int ids, int y);
+
+    /**
+     * The table's gradient: zero at the rows of the bag's ids, then dE[j] += x[r, j]&middot;dy[r] for each row r and id j of
+     * it; the other rows are not touched. (The bias's gradient is {@link #biasGradient}'s.)
+     */
+    void embeddingBagGradient(Bag bag, int x, int dy, int ids, int dTable);
+
+    /**
+     * AdamW ({@link #adam}) of the table's rows of the bag's ids only, each once; their gradients are zero afterwards.
+     * {@code grads}, {@code m} and {@code v} are where the table's gradients and moments start.
+     */
+    void adamRows(Bag bag, int ids, int table, int grads, int m, int v, float learningRate, float beta1, float beta2, float epsilon,
+                  float weightDecay, int step);
+
+    /** SGD ({@link #sgd}) of the table's rows of the bag's ids only, each once; their gradients are zero afterwards. */
+    void sgdRows(Bag bag, int ids, int table, int grads, int velocity, float learningRate, float momentum, float weightDecay);
+
+    /** The shape of an embedding bag launch. */
+    record Bag(int rows, int vocabulary, int dimension, int entries) {
+        /** Floats of one row's ids: the count, then up to {@link #entries} ids. */
+        public int idsPerRow() {
+            return entries + 1;
+        }
+
+        /** Table values one step may update: a row of the table per id of the batch. */
+        public long updatedAtMost() {
+            return (long) rows * entries * dimension;
+        }
+    }
+
     /** The shape and settings of a batch normalisation launch. */
     record Norm(int rows, int channels, int spatial, float momentum, float epsilon) {
         /** Values per channel in a batch. */

@@ -39,6 +39,10 @@ final class CountingBackend implements Backend {
     @Override public void groupMeanGradient(int groups, int size, int dy, int dx) { unsupported(); }
     @Override public void batchNorm(Norm norm, int x, int y, int gamma, int running, int saved, boolean training) { unsupported(); }
     @Override public void batchNormGradient(Norm norm, int x, int dy, int dx, int gamma, int saved, int dGamma) { unsupported(); }
+    @Override public void embeddingBag(Bag bag, int x, int table, int ids, int y) { unsupported(); }
+    @Override public void embeddingBagGradient(Bag bag, int x, int dy, int ids, int dTable) { unsupported(); }
+    @Override public void adamRows(Bag bag, int ids, int t, int g, int m, int v, float lr, float b1, float b2, float eps, float wd, int step) { unsupported(); }
+    @Override public void sgdRows(Bag bag, int ids, int t, int g, int v, float lr, float momentum, float wd) { unsupported(); }
     @Override public LossResult softmaxCrossEntropy(int rows, int cols, int logits, int grad) { throw unsupported(); }
     @Override public LossResult meanSquaredError(int rows, int cols, int predictions, int grad) { throw unsupported(); }
     @Override public void adam(int count, int p, int g, int m, int v, float lr, float b1, float b2, float eps, float wd, int step) { unsupported(); }

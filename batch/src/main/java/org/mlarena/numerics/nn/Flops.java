@@ -148,4 +148,18 @@ public final class Flops {
     public static long sgd(long count) {
         return count * 6;
     }
+
+    /**
+     * An embedding bag's forward pass: a multiply-add per id and dimension, counted at the bag's {@code entries} ids a row
+     * (an upper bound: a text has as many as its distinct words and word pairs), and the bias; finding the ids compares
+     * values, no arithmetic.
+     */
+    public static long embeddingBag(Backend.Bag bag) {
+        return 2L * bag.rows() * bag.entries() * bag.dimension() + (long) bag.rows() * bag.dimension();
+    }
+
+    /** The table's gradient: a multiply-add per id and dimension, counted at {@code entries} ids a row. */
+    public static long embeddingBagGradient(Backend.Bag bag) {
+        return 2L * bag.rows() * bag.entries() * bag.dimension();
+    }
 }

@@ -512,13 +512,7 @@ public final class JavaBackend implements Backend {
         float c1 = 1f - (float) Math.pow(beta1, step);
         float c2 = 1f - (float) Math.pow(beta2, step);
         for (int i = 0; i < count; i++) {
-            float g = mem[grads + i];
-            float p = mem[params + i] * (1f - learningRate * weightDecay);
-            float mi = beta1 * mem[m + i] + (1f - beta1) * g;
-            float vi = beta2 * mem[v + i] + (1f - beta2) * g * g;
-            mem[m + i] = mi;
-            mem[v + i] = vi;
-            mem[params + i] = p - learningRate * (mi / c1) / ((float) Math.sqrt(vi / c2) + epsilon);
+            adamAt(i, params, grads, m, v, learningRate, beta1, beta2, epsilon, weightDecay, c1, c2);
         }
         flops += Flops.adam(count);
     }
@@ -526,13 +520,119 @@ public final class JavaBackend implements Backend {
     @Override
     public void sgd(int count, int params, int grads, int velocity, float learningRate, float momentum, float weightDecay) {
         for (int i = 0; i < count; i++) {
-            float g = mem[grads + i] + weightDecay * mem[params + i];
-            float vel = momentum * mem[velocity + i] + g;
-            mem[velocity + i] = vel;
-            mem[params + i] -= learningRate * vel;
+            sgdAt(i, params, grads, velocity, learningRate, momentum, weightDecay);
         }
         flops += Flops.sgd(count);
     }
+
+    @Override
+    public void embeddingBag(Bag bag, int x, int table, int ids, int y) {
+        int dimension = bag.dimension();
+        int bias = table + bag.vocabulary() * dimension;
+        for (int r = 0; r < bag.rows(); r++) {
+            int row = x + r * bag.vocabulary();
+            int list = ids + r * bag.idsPerRow();
+            int count = 0;
+            for (int j = 0; j < bag.vocabulary() && count < bag.entries(); j++) {
+                if (mem[row + j] != 0f) {
+                    mem[list + 1 + count++] = j;
+                }
+            }
+            mem[list] = count;
+            for (int d = 0; d < dimension; d++) {
+                float sum = mem[bias + d];
+                for (int t = 0; t < count; t++) {
+                    int id = (int) mem[list + 1 + t];
+                    sum += mem[row + id] * mem[table + id * dimension + d];
+                }
+                mem[y + r * dimension + d] = sum;
+            }
+        }
+        flops += Flops.embeddingBag(bag);
+    }
+
+    @Override
+    public void embeddingBagGradient(Bag bag, int x, int dy, int ids, int dTable) {
+        int dimension = bag.dimension();
+        for (int d = 0; d < dimension; d++) {
+            for (int r = 0; r < bag.rows(); r++) {
+                int list = ids + r * bag.idsPerRow();
+                for (int t = 0; t < (int) mem[list]; t++) {
+                    mem[dTable + (int) mem[list + 1 + t] * dimension + d] = 0f;
+                }
+            }
+            for (int r = 0; r < bag.rows(); r++) {
+                int list = ids + r * bag.idsPerRow();
+                float g = mem[dy + r * dimension + d];
+                for (int t = 0; t < (int) mem[list]; t++) {
+                    int id = (int) mem[list + 1 + t];
+                    mem[dTable + id * dimension + d] += mem[x + r * bag.vocabulary() + id] * g;
+                }
+            }
+        }
+        flops += Flops.embeddingBagGradient(bag);
+    }
+
+    @Override
+    public void adamRows(Bag bag, int ids, int table, int grads, int m, int v, float learningRate, float beta1, float beta2, float epsilon,
+                         float weightDecay, int step) {
+        float c1 = 1f - (float) Math.pow(beta1, step);
+        float c2 = 1f - (float) Math.pow(beta2, step);
+        rows(bag, ids, grads, e -> adamAt(e, table, grads, m, v, learningRate, beta1, beta2, epsilon, weightDecay, c1, c2));
+        flops += Flops.adam(bag.updatedAtMost());
+    }
+
+    @Override
+    public void sgdRows(Bag bag, int ids, int table, int grads, int velocity, float learningRate, float momentum, float weightDecay) {
+        rows(bag, ids, grads, e -> sgdAt(e, table, grads, velocity, learningRate, momentum, weightDecay));
+        flops += Flops.sgd(bag.updatedAtMost());
+    }
+
+    /** AdamW of parameter i of the region at {@code params} (gradient, moments at the same index of theirs). */
+    private void adamAt(int i, int params, int grads, int m, int v, float learningRate, float beta1, float beta2, float epsilon,
+                        float weightDecay, float c1, float c2) {
+        float g = mem[grads + i];
+        float p = mem[params + i] * (1f - learningRate * weightDecay);
+        float mi = beta1 * mem[m + i] + (1f - beta1) * g;
+        float vi = beta2 * mem[v + i] + (1f - beta2) * g * g;
+        mem[m + i] = mi;
+        mem[v + i] = vi;
+        mem[params + i] = p - learningRate * (mi / c1) / ((float) Math.sqrt(vi / c2) + epsilon);
+    }
+
+    private void sgdAt(int i, int params, int grads, int velocity, float learningRate, float momentum, float weightDecay) {
+        float g = mem[grads + i] + weightDecay * mem[params + i];
+        float vel = momentum * mem[velocity + i] + g;
+        mem[velocity + i] = vel;
+        mem[params + i] -= learningRate * vel;
+    }
+
+    /**
+     * Steps each table value (id &middot; dimension + d) of the bag's ids once, as the OpenCL kernel does: a value stepped is
+     * marked {@link #STEPPED} in the gradients so that a repeated id skips it, and all are zeroed afterwards.
+     */
+    private void rows(Bag bag, int ids, int grads, java.util.function.IntConsumer step) {
+        int dimension = bag.dimension();
+        for (int d = 0; d < dimension; d++) {
+            for (int pass = 0; pass < 2; pass++) {
+                for (int r = 0; r < bag.rows(); r++) {
+                    int list = ids + r * bag.idsPerRow();
+                    for (int t = 0; t < (int) mem[list]; t++) {
+                        int e = (int) mem[list + 1 + t] * dimension + d;
+                        if (pass == 1) {
+                            mem[grads + e] = 0f;
+                        } else if (mem[grads + e] != STEPPED) {
+                            step.accept(e);
+                            mem[grads + e] = STEPPED;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** A gradient value no real gradient takes: marks a table value stepped already (see {@link #rows}). */
+    public static final float STEPPED = -Float.MAX_VALUE;
 
     @Override
     public long flops() {

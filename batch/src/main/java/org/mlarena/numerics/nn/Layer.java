@@ -76,6 +76,21 @@ abstract class Layer {
         return next + (long) capacity * scratchPerSample() + scratchPerBatch();
     }
 
+    /** The optimiser's step of this layer's parameters once their gradients are complete: all of them. */
+    void update(Optimizer optimizer, Backend backend, int rows, int parameterCount, int step) {
+        optimizer.update(backend, parameterCount(), params, parameterCount, step);
+    }
+
+    /** The FLOPs of {@link #update}. */
+    long updateFlops(Optimizer optimizer, int rows) {
+        return optimizer.flops(parameterCount());
+    }
+
+    /** Whether {@link #update} steps only some of the parameters (so that one step over all of them would be wrong). */
+    boolean updatesInPart() {
+        return false;
+    }
+
     /** Parameters that are biases (at the end of the layer's parameters). */
     int biasCount() {
         return 0;
@@ -163,6 +178,9 @@ abstract class Layer {
         }
         if (spec instanceof LayerSpec.Flatten f) {
             return new FlattenLayer(f, in);
+        }
+        if (spec instanceof LayerSpec.EmbeddingBag e) {
+            return new EmbeddingBagLayer(e, in);
         }
         return new ResidualLayer((LayerSpec.Residual) spec, in);
     }
@@ -555,6 +573,100 @@ abstract class Layer {
         @Override
         long backwardFlops(int rows, boolean trainable, boolean inputGradient) {
             return inputGradient ? forwardFlops(rows, true) : 0;
+        }
+    }
+
+    /**
+     * An embedding bag over the input's nonzero values (a bag of words): only the table's rows of the ids present are read,
+     * and stepped ({@link #update}). The first layer of a network: it computes no input gradient.
+     */
+    static final class EmbeddingBagLayer extends Layer {
+        private final LayerSpec.EmbeddingBag spec;
+
+        EmbeddingBagLayer(LayerSpec.EmbeddingBag spec, Shape in) {
+            super(in, Shape.vector(spec.dimension()));
+            this.spec = spec;
+            fitsOneArray((long) in.size() * spec.dimension() + spec.dimension(), "an embedding bag of " + spec.dimension() + " on " + in.size() + " ids");
+        }
+
+        @Override
+        LayerSpec.EmbeddingBag spec() {
+            return spec;
+        }
+
+        private Backend.Bag bag(int rows) {
+            return new Backend.Bag(rows, in.size(), spec.dimension(), Math.min(spec.entries(), in.size()));
+        }
+
+        private int table() {
+            return in.size() * spec.dimension();
+        }
+
+        @Override
+        int parameterCount() {
+            return table() + spec.dimension();
+        }
+
+        @Override
+        int biasCount() {
+            return spec.dimension();
+        }
+
+        @Override
+        int scratchPerSample() {
+            return bag(1).idsPerRow();
+        }
+
+        /**
+         * He-uniform over the vocabulary, as the dense layer it computes sparsely: small values that Adam's steps of the
+         * learning rate move within the few batches a rare id is in (PyTorch's N(0, 1) needs hundreds).
+         */
+        @Override
+        void initialise(float[] mem, SplittableRandom random) {
+            heUniform(mem, params, table(), in.size(), random);
+        }
+
+        @Override
+        void forward(Backend b, int rows, boolean training, int seed) {
+            b.embeddingBag(bag(rows), inAct, params, scratch, outAct);
+        }
+
+        @Override
+        void backward(Backend b, int rows, int gradientBase, boolean trainable, boolean inputGradient, int reluBelow,
+                      boolean reluDone, StepAfter stepAfter) {
+            if (inputGradient) {
+                throw new IllegalStateException("an embedding bag is the first layer: it has no input gradient to compute");
+            }
+            if (trainable) {
+                b.embeddingBagGradient(bag(rows), inAct, outGrad, scratch, gradientBase + params);
+                b.biasGradient(rows, spec.dimension(), 1, outGrad, gradientBase + params + table());
+            }
+        }
+
+        @Override
+        void update(Optimizer optimizer, Backend backend, int rows, int parameterCount, int step) {
+            optimizer.updateRows(backend, bag(rows), scratch, params, parameterCount, step);
+            optimizer.update(backend, spec.dimension(), params + table(), parameterCount, step);
+        }
+
+        @Override
+        long updateFlops(Optimizer optimizer, int rows) {
+            return optimizer.flops(bag(rows).updatedAtMost()) + optimizer.flops(spec.dimension());
+        }
+
+        @Override
+        boolean updatesInPart() {
+            return true;
+        }
+
+        @Override
+        long forwardFlops(int rows, boolean training) {
+            return Flops.embeddingBag(bag(rows));
+        }
+
+        @Override
+        long backwardFlops(int rows, boolean trainable, boolean inputGradient) {
+            return trainable ? Flops.embeddingBagGradient(bag(rows)) + Flops.biasGradient(rows, spec.dimension()) : 0;
         }
     }
 

@@ -41,6 +41,24 @@ public sealed interface LayerSpec {
         }
     }
 
+    /**
+     * An embedding bag over a bag of words: the input vector holds a weight per token id (a text's bag of words: mostly
+     * zeros), and the output is the sum of the embeddings (rows of a vocabulary &times; dimension table) of the ids present,
+     * each times its weight, plus a bias. Only the rows of the ids present are read, and trained: each step updates just
+     * those rows (the optimiser's state of the others waits, as PyTorch's SparseAdam does). It reads at most
+     * {@code entries} ids of a sample, the first in id order (a text with more distinct words and word pairs loses the
+     * rest); its FLOPs are counted at that many, an upper bound. The network's first layer.
+     */
+    record EmbeddingBag(int dimension, int entries) implements LayerSpec {
+        public static final int DEFAULT_ENTRIES = 256;
+
+        public EmbeddingBag {
+            if (dimension < 1 || entries < 1) {
+                throw new IllegalArgumentException("an embedding bag needs a dimension and entries of at least 1, got " + dimension + ", " + entries);
+            }
+        }
+    }
+
     /** Max-pooling over non-overlapping size &times; size windows. */
     record MaxPool(int size) implements LayerSpec {
         public MaxPool {

@@ -102,6 +102,14 @@ public final class ModelZoo {
                         {"type": "dense", "units": 128}, {"type": "batchnorm"}, {"type": "gelu"}, {"type": "dropout", "rate": 0.1},
                         {"type": "dense", "units": 128}]},
                       {"type": "gelu"}
+                    ]}"""),
+            new Template("text-embedding-bag", "Embedding bag for text",
+                    "The text's words and word pairs as a bag of 128-dimensional embeddings (only the rows of the words present are read"
+                            + " and trained), ReLU and dropout: train it with more hashing buckets than the bag-of-words default"
+                            + " (\"buckets\": \"16384\") and a learning rate of 0.003.",
+                    List.of(Category.TEXT_CLASSIFICATION), null, """
+                    {"layers": [
+                      {"type": "embedding_bag", "dimension": 128}, {"type": "relu"}, {"type": "dropout", "rate": 0.3}
                     ]}"""));
 
     public static List<Template> templates(Category category) {
@@ -138,7 +146,7 @@ public final class ModelZoo {
                     List.of(Category.TABULAR_CLASSIFICATION, Category.TABULAR_REGRESSION), org.mlarena.numerics.trees.Boosting.HYPERPARAMETERS, 0.1,
                     0),
             new Model(ARCHITECTURE, "Your own architecture",
-                    "Layers you write as JSON: dense, conv2d, pooling, batch normalisation, dropout, activations, residual blocks"
+                    "Layers you write as JSON: dense, conv2d, pooling, batch normalisation, dropout, activations, residual blocks, embedding bags for text"
                             + " (GET /api/v1/models/architecture/templates has examples); the output layer is added after them.",
                     List.of(Category.IMAGE_CLASSIFICATION, Category.TABULAR_CLASSIFICATION, Category.TABULAR_REGRESSION, Category.TEXT_CLASSIFICATION),
                     Map.of(ARCHITECTURE, "{\"layers\": [{\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 128}, {\"type\": \"relu\"}]}"), 0.001, 0));

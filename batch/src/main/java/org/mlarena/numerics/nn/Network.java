@@ -55,6 +55,9 @@ public final class Network implements AutoCloseable {
         Shape shape = input;
         int offset = 0;
         for (LayerSpec spec : specs) {
+            if (spec instanceof LayerSpec.EmbeddingBag && !layers.isEmpty()) {
+                throw new IllegalArgumentException("an embedding bag reads the input's bag of words: it must be the first layer");
+            }
             Layer layer = Layer.of(spec, shape);
             offset = checked(layer.layoutParameters(offset) + 0L);
             layers.add(layer);
@@ -296,14 +299,14 @@ public final class Network implements AutoCloseable {
         }
         Backend.LossResult result = computeGradients(rows);
         step++;
-        if (noneFrozen()) {
+        if (noneFrozen() && layers.stream().noneMatch(Layer::updatesInPart)) {
             // the parameters of all layers are contiguous: one launch updates them all
             optimizer.update(backend, parameterCount, 0, parameterCount, step);
             return result;
         }
         for (int l = 0; l < layers.size(); l++) {
             if (trainable(l)) {
-                optimizer.update(backend, layers.get(l).parameterCount(), layers.get(l).params, parameterCount, step);
+                layers.get(l).update(optimizer, backend, rows, parameterCount, step);
             }
         }
         return result;
@@ -424,7 +427,7 @@ public final class Network implements AutoCloseable {
         total += Layer.backwardChainFlops(layers, first, trainables(), rows, false);
         for (int l = first; l < layers.size(); l++) {
             if (trainable(l)) {
-                total += optimizer.flops(layers.get(l).parameterCount());
+                total += layers.get(l).updateFlops(optimizer, rows);
             }
         }
         return total;

@@ -9,6 +9,12 @@ public sealed interface Optimizer {
     /** Updates {@code count} parameters starting at {@code offset}; P is the network's parameter count. */
     void update(Backend backend, int count, int offset, int parameterCount, int step);
 
+    /**
+     * Updates only the rows of an embedding table that a batch's bag of ids holds ({@link Backend#adamRows}); the table
+     * starts at {@code table}.
+     */
+    void updateRows(Backend backend, Backend.Bag bag, int ids, int table, int parameterCount, int step);
+
     /** FLOPs of updating {@code count} parameters once. */
     long flops(long count);
 
@@ -46,6 +52,11 @@ public sealed interface Optimizer {
         }
 
         @Override
+        public void updateRows(Backend backend, Backend.Bag bag, int ids, int table, int p, int step) {
+            backend.adamRows(bag, ids, table, p + table, 2 * p + table, 3 * p + table, learningRate, beta1, beta2, epsilon, weightDecay, step);
+        }
+
+        @Override
         public long flops(long count) {
             return Flops.adam(count);
         }
@@ -68,6 +79,11 @@ public sealed interface Optimizer {
         @Override
         public void update(Backend backend, int count, int offset, int p, int step) {
             backend.sgd(count, offset, p + offset, 2 * p + offset, learningRate, momentum, weightDecay);
+        }
+
+        @Override
+        public void updateRows(Backend backend, Backend.Bag bag, int ids, int table, int p, int step) {
+            backend.sgdRows(bag, ids, table, p + table, 2 * p + table, learningRate, momentum, weightDecay);
         }
 
         @Override

@@ -51,6 +51,12 @@ final class ArenaKernel extends Kernel {
     static final int ADD_BIAS_PLANES = 40;
     static final int IM2COL_TRANSPOSED = 41;
     static final int CONV_WEIGHT_ROWS = 42;
+    static final int EMBEDDING_IDS = 43;
+    static final int EMBEDDING_BAG = 44;
+    static final int EMBEDDING_GRADIENT = 45;
+    static final int EMBEDDING_STEP = 46;
+    /** a gradient no real gradient takes: marks a table value an embedding step has stepped (JavaBackend.STEPPED) */
+    static final float STEPPED = -Float.MAX_VALUE;
     // element-wise modes from 30 on
     static final int ADD = 30;
     static final int MEM_COPY = 31;
@@ -148,6 +154,11 @@ final class ArenaKernel extends Kernel {
     float rate;
     float scale;
     int seed;
+    /** embedding bag: the input's width (the table's rows), the table's columns, the most ids a row keeps, where the ids are */
+    int vocabulary;
+    int dimension;
+    int entries;
+    int ids;
 
     @Override
     public void run() {
@@ -274,6 +285,19 @@ final class ArenaKernel extends Kernel {
         if (mode == POOL_GRADIENT) {
             poolGradient(gid);
         }
+        if (mode == EMBEDDING_IDS) {
+            embeddingIds(gid);
+        }
+        if (mode == EMBEDDING_BAG) {
+            embeddingBag(gid);
+        }
+        if (mode == EMBEDDING_GRADIENT) {
+            embeddingGradient(gid);
+        }
+        if (mode == EMBEDDING_STEP) {
+            embeddingStep(gid);
+            embeddingStepDone(gid);
+        }
         if (mode == SOFTMAX_CE) {
             softmaxCrossEntropyRow(gid, a, b);
         }
@@ -353,6 +377,89 @@ final class ArenaKernel extends Kernel {
         if (mode == MEM_COPY) {
             for (int e = start; e < end; e++) {
                 mem[b + e] = mem[a + e];
+            }
+        }
+    }
+
+    /** Row gid of the input at {@link #a}: the count and the first {@link #entries} ids of its nonzero values, at {@link #ids}. */
+    private void embeddingIds(int gid) {
+        int row = a + gid * vocabulary;
+        int list = ids + gid * (entries + 1);
+        int found = 0;
+        for (int j = 0; j < vocabulary; j++) {
+            if (found < entries && mem[row + j] != 0f) {
+                mem[list + 1 + found] = j;
+                found++;
+            }
+        }
+        mem[list] = found;
+    }
+
+    /** Output (row, column) of gid: the bias plus the weighted sum of the table's column over the row's ids. */
+    private void embeddingBag(int gid) {
+        int r = gid / dimension;
+        int col = gid - r * dimension;
+        int row = a + r * vocabulary;
+        int list = ids + r * (entries + 1);
+        int found = (int) mem[list];
+        float sum = mem[b + vocabulary * dimension + col];
+        for (int t = 0; t < found; t++) {
+            int id = (int) mem[list + 1 + t];
+            sum += mem[row + id] * mem[b + id * dimension + col];
+        }
+        mem[d + gid] = sum;
+    }
+
+    /**
+     * Column gid of the table's gradient (at {@link #d}) over the batch's ids: zero, then the sum of input value times the
+     * output's gradient (at {@link #b}). One work-item per column, so no two write the same value.
+     */
+    private void embeddingGradient(int gid) {
+        for (int r = 0; r < m; r++) {
+            int list = ids + r * (entries + 1);
+            int found = (int) mem[list];
+            for (int t = 0; t < found; t++) {
+                mem[d + (int) mem[list + 1 + t] * dimension + gid] = 0f;
+            }
+        }
+        for (int r = 0; r < m; r++) {
+            int list = ids + r * (entries + 1);
+            int found = (int) mem[list];
+            float g = mem[b + r * dimension + gid];
+            for (int t = 0; t < found; t++) {
+                int id = (int) mem[list + 1 + t];
+                mem[d + id * dimension + gid] += mem[a + r * vocabulary + id] * g;
+            }
+        }
+    }
+
+    /** Column gid of the table (at {@link #a}, gradients at {@link #b}): each value of the batch's ids stepped once. */
+    private void embeddingStep(int gid) {
+        for (int r = 0; r < m; r++) {
+            int list = ids + r * (entries + 1);
+            int found = (int) mem[list];
+            for (int t = 0; t < found; t++) {
+                int e = (int) mem[list + 1 + t] * dimension + gid;
+                if (mem[b + e] != STEPPED) {
+                    if (optimiser == 1) {
+                        adam(a + e, b + e, c + e, d + e, 1);
+                    }
+                    if (optimiser == 2) {
+                        sgd(a + e, b + e, c + e, 1);
+                    }
+                    mem[b + e] = STEPPED;
+                }
+            }
+        }
+    }
+
+    /** The gradients {@link #embeddingStep} marked, zero again. */
+    private void embeddingStepDone(int gid) {
+        for (int r = 0; r < m; r++) {
+            int list = ids + r * (entries + 1);
+            int found = (int) mem[list];
+            for (int t = 0; t < found; t++) {
+                mem[b + (int) mem[list + 1 + t] * dimension + gid] = 0f;
             }
         }
     }

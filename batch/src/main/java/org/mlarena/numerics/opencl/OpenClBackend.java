@@ -745,6 +745,67 @@ public final class OpenClBackend implements Backend {
         flops += Flops.sgd(count);
     }
 
+    @Override
+    public void embeddingBag(Bag bag, int x, int table, int ids, int y) {
+        bagShape(bag, ids);
+        kernel.mode = ArenaKernel.EMBEDDING_IDS;
+        kernel.a = x;
+        launch(bag.rows());
+        kernel.mode = ArenaKernel.EMBEDDING_BAG;
+        kernel.b = table;
+        kernel.d = y;
+        launch(bag.rows() * bag.dimension());
+        flops += Flops.embeddingBag(bag);
+    }
+
+    @Override
+    public void embeddingBagGradient(Bag bag, int x, int dy, int ids, int dTable) {
+        bagShape(bag, ids);
+        kernel.mode = ArenaKernel.EMBEDDING_GRADIENT;
+        kernel.a = x;
+        kernel.b = dy;
+        kernel.d = dTable;
+        launch(bag.dimension());
+        flops += Flops.embeddingBagGradient(bag);
+    }
+
+    @Override
+    public void adamRows(Bag bag, int ids, int table, int grads, int m, int v, float learningRate, float beta1, float beta2, float epsilon,
+                         float weightDecay, int step) {
+        adamSettings(learningRate, beta1, beta2, epsilon, weightDecay, step);
+        kernel.optimiser = 1;
+        stepRows(bag, ids, table, grads, m, v);
+        flops += Flops.adam(bag.updatedAtMost());
+    }
+
+    @Override
+    public void sgdRows(Bag bag, int ids, int table, int grads, int velocity, float learningRate, float momentum, float weightDecay) {
+        sgdSettings(learningRate, momentum, weightDecay);
+        kernel.optimiser = 2;
+        stepRows(bag, ids, table, grads, velocity, 0);
+        flops += Flops.sgd(bag.updatedAtMost());
+    }
+
+    private void stepRows(Bag bag, int ids, int table, int grads, int first, int second) {
+        bagShape(bag, ids);
+        kernel.mode = ArenaKernel.EMBEDDING_STEP;
+        kernel.a = table;
+        kernel.b = grads;
+        kernel.c = first;
+        kernel.d = second;
+        launch(bag.dimension());
+        // the fused first-layer step reads it: 0 there unless that launch sets it
+        kernel.optimiser = 0;
+    }
+
+    private void bagShape(Bag bag, int ids) {
+        kernel.m = bag.rows();
+        kernel.vocabulary = bag.vocabulary();
+        kernel.dimension = bag.dimension();
+        kernel.entries = bag.entries();
+        kernel.ids = ids;
+    }
+
     private void adamSettings(float learningRate, float beta1, float beta2, float epsilon, float weightDecay, int step) {
         kernel.lr = learningRate;
         kernel.beta1 = beta1;

@@ -59,6 +59,9 @@ class ArchitectureTest {
         "missing setting|{\"layers\": [{\"type\": \"dense\"}]}|layers[0] (dense): needs 'units', a whole number from 1 to 65536",
         "out of range|{\"layers\": [{\"type\": \"dense\", \"units\": 2.5}]}|layers[0] (dense): 'units' must be a whole number from 1 to 65536, got 2.5",
         "dropout rate|{\"layers\": [{\"type\": \"dropout\", \"rate\": 1}]}|layers[0] (dropout): 'rate' must be a number above 0.0 and below 1.0, got 1",
+        "embedding bag not first|{\"layers\": [{\"type\": \"dense\", \"units\": 8}, {\"type\": \"embedding_bag\", \"dimension\": 4}]}|layers[1] (embedding_bag): reads the input's bag of words (the weight of each token id): it must be the first layer, layers[0]",
+        "embedding bag in a block|{\"layers\": [{\"type\": \"residual\", \"layers\": [{\"type\": \"embedding_bag\", \"dimension\": 12}]}]}|layers[0].layers[0] (embedding_bag): reads the input's bag of words",
+        "embedding bag without its dimension|{\"layers\": [{\"type\": \"embedding_bag\", \"entries\": 0}]}|layers[0] (embedding_bag): needs 'dimension', a whole number from 1 to 4096",
         "convolution on a table|{\"layers\": [{\"type\": \"conv2d\", \"filters\": 4, \"kernel\": 3}]}|layers[0] (conv2d): works on images (channels x height x width) but gets a vector of 12; this use case's samples are not images",
     })
     void everyMistakeOnATableNamesTheLayerAndWhatToDo(String what, String json, String expected) {
@@ -76,6 +79,7 @@ class ArchitectureTest {
         "residual that no projection reaches|{\"layers\": [{\"type\": \"residual\", \"layers\": [{\"type\": \"conv2d\", \"filters\": 4, \"kernel\": 5}]}, {\"type\": \"flatten\"}]}|layers[0] (residual): its body turns 1x28x28 into 4x24x24, which no 1x1 projection of the input reaches",
         "flatten inside a block|{\"layers\": [{\"type\": \"residual\", \"layers\": [{\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 784}]}]}|layers[0] (residual): its body turns a 1x28x28 input into 784",
         "a problem inside a block|{\"layers\": [{\"type\": \"residual\", \"layers\": [{\"type\": \"relu\"}, {\"type\": \"batchnorm\", \"momentum\": 0}]}, {\"type\": \"flatten\"}]}|layers[0].layers[1] (batchnorm): 'momentum' must be a number above 0.0 and below or at 1.0, got 0",
+        "embedding bag on an image|{\"layers\": [{\"type\": \"embedding_bag\", \"dimension\": 8}, {\"type\": \"relu\"}]}|layers[0] (embedding_bag): reads a bag of words (a text use case's input) but gets a 1x28x28 image",
         "too many parameters|{\"layers\": [{\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 65536}, {\"type\": \"dense\", \"units\": 1024}]}|architecture: has 118,565,898 parameters; this use case allows at most 50,000,000",
     })
     void everyMistakeOnImagesNamesTheLayerAndTheShapes(String what, String json, String expected) {
@@ -157,6 +161,39 @@ class ArchitectureTest {
         long conv = 2L * 2 * 10 * 10;
         assertEquals(conv + 32 + 13 * 32 + 2 * 16 + (2 * 2 * 3 + 3), a.inferenceFlopsPerSample());
         assertEquals(List.of(conv + 32, 13L * 32, 32L, 15L), a.rows().stream().map(Architecture.Row::flopsPerSample).toList());
+    }
+
+    @Test
+    void anEmbeddingBagShowsItsParametersAndItsFlopsAtTheIdsItReads(@TempDir Path dir) throws Exception {
+        Architecture a = Architecture.compile("""
+                {"layers": [{"type": "embedding_bag", "dimension": 4, "entries": 5}, {"type": "relu"}]}""", TABLE, 3, Architecture.MAX_PARAMETERS);
+        assertEquals(List.of("embedding_bag 4 (at most 5 ids a sample)", "relu", "dense 3"), a.rows().stream().map(Architecture.Row::layer).toList());
+        assertEquals(12 * 4 + 4 + 4 * 3 + 3, a.parameters());
+        // 5 ids of 4 values each (a multiply-add), the bias, the ReLU, the output layer
+        assertEquals(List.of(2L * 5 * 4 + 4, 4L, 2L * 4 * 3 + 3), a.rows().stream().map(Architecture.Row::flopsPerSample).toList());
+        assertEquals(List.of(new LayerSpec.EmbeddingBag(4, 5), new LayerSpec.Activation(ActivationFunction.RELU), new LayerSpec.Dense(3, false, 0f)),
+                a.layers());
+        assertEquals(List.of(new LayerSpec.EmbeddingBag(16, LayerSpec.EmbeddingBag.DEFAULT_ENTRIES)), Architecture.compile(
+                "{\"layers\": [{\"type\": \"embedding_bag\", \"dimension\": 16}]}", TABLE, 3, Architecture.MAX_PARAMETERS).layers().subList(0, 1));
+
+        Network net = a.network(Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 4);
+        net.initialise(5);
+        float[] inputs = new float[4 * 12];
+        for (int i = 0; i < inputs.length; i += 5) {
+            inputs[i] = 0.5f;
+        }
+        Path file = dir.resolve("bag.weights");
+        WeightFile.save(net, Preprocessing.none(12), file, false);
+        WeightFile.Saved saved = WeightFile.load(file);
+        assertEquals(a.layers(), saved.layers());
+        Network loaded = new Network(saved.input(), saved.layers(), saved.loss(), new JavaBackend(), 4);
+        saved.restoreInto(loaded, false);
+        for (Network n : new Network[]{net, loaded}) {
+            n.backend().stageBatch(inputs, 0, 4, 12, new int[]{0, 1, 2, 0}, 0);
+            n.forward(4);
+        }
+        assertArrayEquals(Arrays.copyOfRange(net.backend().memory(), net.outputOffset(), net.outputOffset() + 12),
+                Arrays.copyOfRange(loaded.backend().memory(), loaded.outputOffset(), loaded.outputOffset() + 12));
     }
 
     @Test

@@ -257,8 +257,11 @@ class NetworkTest {
         assertTrue(Double.isNaN(mlpCurve.get(0).validationAccuracy()), "no accuracy for regression");
     }
 
-    @Test
-    void aBagOfWordsTextClassifierSeparatesTopics() {
+    /**
+     * 600 texts of three topics (one word in three on topic, the rest filler) as bags of words of {@code buckets}: 400
+     * training rows, then 200 test rows.
+     */
+    private static ClassificationData[] topics(int buckets) {
         String[][] topics = {
                 {"match", "goal", "team", "coach", "league", "season", "striker", "referee", "fans", "stadium"},
                 {"recipe", "oven", "sauce", "garlic", "simmer", "flour", "butter", "bake", "spices", "dough"},
@@ -272,19 +275,116 @@ class NetworkTest {
             labels[i] = random.nextInt(3);
             StringBuilder text = new StringBuilder();
             for (int w = 0; w < 12; w++) {
-                // one word in three is on topic: the rest is filler
                 text.append(w % 3 == 0 ? topics[labels[i]][random.nextInt(10)] : filler[random.nextInt(10)]).append(' ');
             }
             texts.add(text.toString());
         }
-        org.mlarena.numerics.data.BagOfWords bow = new org.mlarena.numerics.data.BagOfWords(512);
-        float[] vectors = bow.vectorise(texts);
-        ClassificationData train = new ClassificationData(Arrays.copyOf(vectors, 400 * 512), Arrays.copyOf(labels, 400), 512, 3);
-        ClassificationData test = new ClassificationData(Arrays.copyOfRange(vectors, 400 * 512, rows * 512),
-                Arrays.copyOfRange(labels, 400, rows), 512, 3);
+        float[] vectors = new org.mlarena.numerics.data.BagOfWords(buckets).vectorise(texts);
+        return new ClassificationData[]{
+                new ClassificationData(Arrays.copyOf(vectors, 400 * buckets), Arrays.copyOf(labels, 400), buckets, 3),
+                new ClassificationData(Arrays.copyOfRange(vectors, 400 * buckets, rows * buckets), Arrays.copyOfRange(labels, 400, rows), buckets, 3)};
+    }
+
+    @Test
+    void aBagOfWordsTextClassifierSeparatesTopics() {
+        ClassificationData[] data = topics(512);
+        ClassificationData train = data[0];
+        ClassificationData test = data[1];
         Network classifier = Network.dense(new int[]{512, 32, 3}, Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 40);
         classifier.initialise(1);
         List<Trainer.Epoch> curve = Trainer.fit(classifier, train, test, 5, 40, Optimizer.Adam.of(5e-3f), 1, null);
+        assertTrue(curve.get(4).validationAccuracy() > 0.95, curve.toString());
+    }
+
+    /**
+     * An embedding bag is a dense layer (no ReLU) on the bag of words computed sparsely: with every id in every batch, each
+     * step updates every row, so that its lazy Adam is plain Adam, and the two networks stay equal step for step.
+     */
+    @Test
+    void anEmbeddingBagTrainsAsADenseLayerOnTheBagWhenEveryIdIsPresent() {
+        int rows = 6;
+        int vocabulary = 8;
+        Network bag = new Network(Shape.vector(vocabulary), List.of(new LayerSpec.EmbeddingBag(5, vocabulary), new LayerSpec.Dense(3, false, 0f)),
+                Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), rows);
+        Network dense = new Network(Shape.vector(vocabulary), List.of(new LayerSpec.Dense(5, false, 0f), new LayerSpec.Dense(3, false, 0f)),
+                Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), rows);
+        assertEquals(dense.parameterCount(), bag.parameterCount());
+        bag.initialise(4);
+        dense.initialise(4);
+        System.arraycopy(bag.backend().memory(), 0, dense.backend().memory(), 0, bag.parameterCount());
+        dense.backend().upload();
+        Optimizer adam = new Optimizer.Adam(0.05f, 0.9f, 0.999f, 1e-8f, 0.01f);
+        for (int step = 0; step < 5; step++) {
+            float[] inputs = random(rows * vocabulary, 30 + step);
+            int[] labels = {0, 1, 2, 2, 1, 0};
+            for (Network net : new Network[]{bag, dense}) {
+                net.backend().stageBatch(inputs, 0, rows, vocabulary, labels, 0);
+                net.trainStep(rows, adam);
+            }
+        }
+        for (int p = 0; p < bag.parameterCount(); p++) {
+            assertEquals(dense.backend().memory()[p], bag.backend().memory()[p], 1e-5, "parameter " + p);
+        }
+        assertEquals(dense.backend().memory()[bag.parameterCount() * 2 + 7], bag.backend().memory()[bag.parameterCount() * 2 + 7], 1e-6,
+                "Adam's first moment");
+    }
+
+    /**
+     * Only the rows of the ids present are read and stepped: the others keep their values and their optimiser state
+     * (weight decay included); the gradients match finite differences; the FLOPs counted are the analytic ones.
+     */
+    @Test
+    void anEmbeddingBagStepsOnlyTheRowsOfTheIdsPresent() {
+        int rows = 3;
+        int vocabulary = 10;
+        Network net = new Network(Shape.vector(vocabulary), List.of(new LayerSpec.EmbeddingBag(4, 3), new LayerSpec.Activation(ActivationFunction.TANH),
+                new LayerSpec.Dense(2, false, 0f)), Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), rows);
+        net.initialise(9);
+        float[] inputs = new float[rows * vocabulary];
+        inputs[1] = 0.6f;
+        inputs[4] = 0.8f;
+        inputs[vocabulary + 4] = 1f;
+        // the third row has four ids: the bag keeps the first three (2, 5, 6), id 9 is not read
+        inputs[2 * vocabulary + 2] = 0.5f;
+        inputs[2 * vocabulary + 5] = 0.5f;
+        inputs[2 * vocabulary + 6] = 0.5f;
+        inputs[2 * vocabulary + 9] = 0.5f;
+        net.backend().stageBatch(inputs, 0, rows, vocabulary, new int[]{0, 1, 1}, 0);
+        assertEquals(4 * 10 + 4 + 4 * 2 + 2, checkGradients(net, rows, 1e-3));
+
+        float[] mem = net.backend().memory();
+        int p = net.parameterCount();
+        float[] before = Arrays.copyOf(mem, 4 * p);
+        long flopsBefore = net.backend().flops();
+        Optimizer adam = new Optimizer.Adam(0.01f, 0.9f, 0.999f, 1e-8f, 0.1f);
+        net.trainStep(rows, adam);
+        assertEquals(net.trainingFlops(rows, adam), net.backend().flops() - flopsBefore);
+        java.util.Set<Integer> present = java.util.Set.of(1, 2, 4, 5, 6);
+        for (int id = 0; id < vocabulary; id++) {
+            for (int d = 0; d < 4; d++) {
+                int e = id * 4 + d;
+                if (present.contains(id)) {
+                    assertTrue(mem[e] != before[e] && mem[2 * p + e] != 0f, "row " + id + " is stepped");
+                    assertEquals(0f, mem[p + e], "and its gradient is left at zero");
+                } else {
+                    for (int region = 0; region < 4; region++) {
+                        assertEquals(before[region * p + e], mem[region * p + e], "row " + id + " is not touched (region " + region + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void anEmbeddingBagTextClassifierSeparatesTopics() {
+        int buckets = 4096;
+        ClassificationData[] data = topics(buckets);
+        ClassificationData train = data[0];
+        ClassificationData test = data[1];
+        Network classifier = Architecture.compile("{\"layers\": [{\"type\": \"embedding_bag\", \"dimension\": 16}, {\"type\": \"relu\"}]}",
+                Shape.vector(buckets), 3, Architecture.MAX_PARAMETERS).network(Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), 40);
+        classifier.initialise(1);
+        List<Trainer.Epoch> curve = Trainer.fit(classifier, train, test, 5, 40, Optimizer.Adam.of(1e-2f), 1, null);
         assertTrue(curve.get(4).validationAccuracy() > 0.95, curve.toString());
     }
 

@@ -299,6 +299,33 @@ class OpenClBackendTest {
         });
     }
 
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
+    void embeddingBagForwardGradientAndSparseSteps(OpenClBackend.Shape shape) {
+        compare(shape, 2000, b -> {
+            // 4 rows over 20 ids: ids shared between rows, an empty row, and a row with more ids than the bag keeps (5)
+            b.download();
+            float[] mem = b.memory();
+            java.util.Arrays.fill(mem, 0, 80, 0f);
+            int[][] rows = {{2, 5, 7}, {5, 19}, {}, {0, 1, 2, 3, 4, 5, 6}};
+            for (int r = 0; r < rows.length; r++) {
+                for (int id : rows[r]) {
+                    mem[r * 20 + id] = 0.25f + 0.1f * id;
+                }
+            }
+            for (int i = 1000; i < 1126; i++) {
+                mem[i] = Math.abs(mem[i]);   // Adam's second moments
+            }
+            b.upload();
+            Backend.Bag bag = new Backend.Bag(4, 20, 6, 5);
+            b.embeddingBag(bag, 0, 100, 300, 400);          // table and bias 100..226, ids 300..324, y 400..424
+            b.embeddingBagGradient(bag, 0, 500, 300, 600);  // dy 500..524, table gradient 600..720
+            b.adamRows(bag, 300, 100, 600, 800, 1000, 1e-2f, 0.9f, 0.999f, 1e-8f, 0.01f, 3);
+            b.embeddingBagGradient(bag, 0, 500, 300, 1300);
+            b.sgdRows(bag, 300, 1700, 1300, 1500, 0.1f, 0.9f, 1e-4f);
+        });
+    }
+
     /** The networks of {@link #otherNetworksTrainOnOpenClAsOnJava}: each takes other fused and unfused paths. */
     enum Variant {
         /** three dense layers, dropout on the hidden ones (no ReLU folded into the input gradient), SGD with momentum in the first layer's launch */
@@ -308,7 +335,9 @@ class OpenClBackendTest {
         /** the zoo's CNN, small: a convolution takes the staged batch, the dense head its softmax */
         CNN,
         /** a written architecture: strided convolutions, batch normalisation, residual blocks with and without projection, GELU */
-        RESIDUAL
+        RESIDUAL,
+        /** an embedding bag over the pixels (most are 0), its rows stepped sparsely by SGD, then tanh and the output */
+        EMBEDDING_BAG
     }
 
     @ParameterizedTest(name = "{0}")
@@ -321,8 +350,11 @@ class OpenClBackendTest {
                 ? Network.cnn(new org.mlarena.numerics.nn.Shape(1, 28, 28), 4, 8, 16, 10, backend, 50)
                 : variant == Variant.RESIDUAL ? Architecture.compile(RESIDUAL, new org.mlarena.numerics.nn.Shape(1, 28, 28), 10, 1 << 20)
                         .network(Network.Loss.SOFTMAX_CROSS_ENTROPY, backend, 50)
+                : variant == Variant.EMBEDDING_BAG ? Architecture.compile("{\"layers\": [{\"type\": \"embedding_bag\", \"dimension\": 12,"
+                        + " \"entries\": 300}, {\"type\": \"tanh\"}]}", org.mlarena.numerics.nn.Shape.vector(784), 10, 1 << 20)
+                        .network(Network.Loss.SOFTMAX_CROSS_ENTROPY, backend, 50)
                 : Network.dense(new int[]{784, 48, 32, 10}, Network.Loss.SOFTMAX_CROSS_ENTROPY, backend, 50, 0.2f),
-                5, net -> net.freeze(0, variant == Variant.FIRST_FROZEN), variant == Variant.RESIDUAL ? 4 : 1, optimizer);
+                5, net -> net.freeze(0, variant == Variant.FIRST_FROZEN), variant == Variant.RESIDUAL ? 4 : variant == Variant.EMBEDDING_BAG ? 2 : 1, optimizer);
         assertEquals(runs[0].result().accuracy(), runs[1].result().accuracy(), 0.01, "accuracy, Java vs OpenCL");
         assertEquals(runs[0].result().loss(), runs[1].result().loss(), 1e-3, "loss, Java vs OpenCL");
         double maxDiff = largestDifference(runs);

@@ -82,7 +82,11 @@ public final class DemoTemplates {
                         new ImportSpec(DatasetFormat.TEXT, "section", "description", ',', 0.15, 0.25, 7),
                         Map.of(DatasetImporter.TABLE, "classpath:demo/debian-packages.csv"), "debian-packages.csv (Debian package lists)",
                         Map.of("Bravo", List.of("bob")),
-                        List.of(settings("softmax-regression", Map.of()), settings("mlp", Map.of("hidden", "128")))));
+                        List.of(settings("softmax-regression", Map.of()), settings("mlp", Map.of("hidden", "128")),
+                                // the embedding-bag template as its description says to train it: more buckets, a higher rate
+                                new TrainingPlan.Settings(ModelZoo.ARCHITECTURE, Map.of(ModelZoo.ARCHITECTURE, ModelZoo.TEMPLATES.stream()
+                                        .filter(t -> t.id().equals("text-embedding-bag")).findFirst().orElseThrow().json(), TrainingPlan.BUCKETS, "16384"),
+                                        null, null, 0.003, null, null))));
     }
 
     /** A template experiment: the model with the platform's defaults, sized to the data, as a newcomer's first one would be. */
