@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks of the training engine against numpy and PyTorch on this machine, side by side.
-#   bench/run.sh [matmul|mlp|cnn|resnet|metrics|quality|text|trees|all] [epochs] [cnn and resnet training images]
+#   bench/run.sh [matmul|mlp|cnn|resnet|augment|metrics|quality|text|trees|all] [epochs] [cnn, resnet and augment training images]
 # Installs (as root) Debian's python3-numpy, python3-torch, python3-sklearn, python3-statsmodels and dataset-fashion-mnist when missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -68,6 +68,22 @@ if [ "$what" = resnet ] || [ "$what" = all ]; then
     { java_run org.mlarena.bench.ResNetBench "$epochs" "$rows" opencl
       OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/python/resnet_torch.py "$epochs" "$rows"; } | tee -a "$out"
     epochs_summary resnet "$out"
+fi
+if [ "$what" = augment ]; then
+    rows=${3:-6000}
+    echo "== the templates cnn and cnn-augmented (the same behind shifts of up to 2 pixels), Adam 1e-3, batch 128, first $rows training images: s/epoch, test accuracy"
+    for template in cnn cnn-augmented; do java_run org.mlarena.bench.ResNetBench "$epochs" "$rows" opencl "$template"; done | tee -a "$out"
+    /usr/bin/python3 - "$out" <<'PY'
+import sys
+best, last = {}, {}
+for line in open(sys.argv[1]):
+    f = line.split()
+    if len(f) == 5 and f[0] in ("cnn", "cnn-augmented"):
+        best[f[0]] = max(best.get(f[0], 0.0), float(f[4]))
+        last[f[0]] = float(f[4])
+for k in best:
+    print(f"{k}: best test accuracy {best[k]:.4f}, last {last[k]:.4f}")
+PY
 fi
 if [ "$what" = metrics ] || [ "$what" = all ]; then
     echo "== scoring 1e6 and 1e7 predictions of 10 classes: seconds (best of runs), value"

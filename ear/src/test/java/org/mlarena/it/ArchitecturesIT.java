@@ -1,6 +1,7 @@
 package org.mlarena.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -149,6 +150,18 @@ class ArchitecturesIT {
         // changed and deleted; the experiment keeps the layers it trained
         JsonObject raised = World.ok(Api.put(uc, host, "{\"maxParameters\": 50000000, \"version\": " + World.ok(Api.get(uc, host)).getJsonNumber("version") + "}"));
         assertEquals(50_000_000L, raised.getJsonNumber("maxParameters").longValue());
+
+        // augmentation: shifts always, flips where the host allows them (not by default)
+        assertFalse(raised.getBoolean("horizontalFlips"));
+        String flipped = "{\"layers\": [{\"type\": \"augment\", \"shift\": 1, \"flip\": true}, {\"type\": \"flatten\"}]}";
+        Api.Answer refusedFlips = Api.post(uc + "/experiments", alice, "{\"title\": \"mirrored\", \"architecture\": " + flipped + ", \"epochs\": 1}");
+        assertEquals(400, refusedFlips.status());
+        assertTrue(refusedFlips.body().contains("layers[0] (augment): this use case's hosts do not let training mirror its images"), refusedFlips.body());
+        JsonObject flips = World.ok(Api.put(uc, host, "{\"horizontalFlips\": true, \"version\": " + raised.getJsonNumber("version") + "}"));
+        assertTrue(flips.getBoolean("horizontalFlips"));
+        JsonObject augmented = Runs.awaitExperiment(uc, World.created(Api.post(uc + "/experiments", alice, "{\"title\": \"mirrored\", \"architecture\": "
+                + flipped + ", \"epochs\": 1, \"batchSize\": 50}")).getJsonNumber("id").longValue(), alice);
+        assertEquals("COMPLETED", augmented.getString("status"), augmented.toString());
         JsonObject changed = World.ok(Api.put(uc + "/architectures/" + architectureId, alice, "{\"architecture\": " + deeper + "}"));
         assertEquals("small resnet", changed.getString("name"));
         assertEquals(5, changed.getJsonObject("architecture").getJsonArray("layers").size());

@@ -239,6 +239,23 @@ public final class Architecture {
                     }
                     spec = dimension > 0 && entries > 0 ? new LayerSpec.EmbeddingBag(dimension, entries) : null;
                 }
+                case "augment" -> {
+                    needsImage = true;
+                    int shift = settings.integer("shift", 0, 0, 16);
+                    Boolean flip = settings.bool("flip");
+                    if (i > 0 || depth > 1) {
+                        problems.add(new Problem(label, "shifts and flips the input images while training: it must be the first layer, layers[0]"));
+                        shape = null;
+                        continue;
+                    }
+                    boolean flipReported = layer.get("flip") != null && flip == null;
+                    if (shift == 0 && !Boolean.TRUE.equals(flip) && !flipReported) {
+                        problems.add(new Problem(label, "does nothing: give 'shift', the most pixels an image moves (e.g. 2), 'flip': true, or both"));
+                        shape = null;
+                        continue;
+                    }
+                    spec = shift >= 0 && (shift > 0 || Boolean.TRUE.equals(flip)) ? new LayerSpec.Augment(shift, Boolean.TRUE.equals(flip)) : null;
+                }
                 case "globalavgpool" -> {
                     needsImage = true;
                     spec = new LayerSpec.GlobalAvgPool();
@@ -485,6 +502,10 @@ public final class Architecture {
         if (spec instanceof LayerSpec.EmbeddingBag e) {
             return "embedding_bag " + e.dimension() + " (at most " + e.entries() + " ids a sample)";
         }
+        if (spec instanceof LayerSpec.Augment a) {
+            return "augment while training:" + (a.shift() > 0 ? " shifts of up to " + a.shift() + " pixels" : "") + (a.shift() > 0 && a.flip() ? "," : "")
+                    + (a.flip() ? " horizontal flips" : "");
+        }
         LayerSpec.Residual r = (LayerSpec.Residual) spec;
         return "residual [" + String.join(", ", r.body().stream().map(Architecture::describe).toList()) + "]"
                 + (r.projection() ? " + 1x1 projection, stride " + r.projectionStride() : " + input");
@@ -505,6 +526,7 @@ public final class Architecture {
         }
         types.put("residual", Set.of("layers", "projection"));
         types.put("embedding_bag", Set.of("dimension", "entries"));
+        types.put("augment", Set.of("shift", "flip"));
         return java.util.Collections.unmodifiableMap(types);
     }
 

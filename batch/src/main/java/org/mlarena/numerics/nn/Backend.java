@@ -190,6 +190,22 @@ public interface Backend extends AutoCloseable {
     /** SGD ({@link #sgd}) of the table's rows of the bag's ids only, each once; their gradients are zero afterwards. */
     void sgdRows(Bag bag, int ids, int table, int grads, int velocity, float learningRate, float momentum, float weightDecay);
 
+    /**
+     * The staged batch's images (rows &times; channels &times; height &times; width) into {@code y}, each shifted and flipped as
+     * {@link LayerSpec.Augment} says: image r's vertical and horizontal shifts and its flip are drawn from
+     * {@link Flops#dropoutUniform}(seed, 3r), (seed, 3r + 1) and (seed, 3r + 2). No arithmetic: no FLOPs.
+     */
+    void augment(Images images, int shift, boolean flip, int seed, int y);
+
+    /** A batch of images. */
+    record Images(int rows, int channels, int height, int width) {
+    }
+
+    /** Image r's draw k of {@link #augment}: a shift in [-shift, shift], or 0/1 for the flip (shift 0). */
+    static int augmentDraw(int seed, int r, int k, int shift) {
+        return (int) (Flops.dropoutUniform(seed, 3 * r + k) * (2 * shift + 1)) - shift;
+    }
+
     /** The shape of an embedding bag launch. */
     record Bag(int rows, int vocabulary, int dimension, int entries) {
         /** Floats of one row's ids: the count, then up to {@link #entries} ids. */

@@ -43,6 +43,7 @@ final class CountingBackend implements Backend {
     @Override public void embeddingBagGradient(Bag bag, int x, int dy, int ids, int dTable) { unsupported(); }
     @Override public void adamRows(Bag bag, int ids, int t, int g, int m, int v, float lr, float b1, float b2, float eps, float wd, int step) { unsupported(); }
     @Override public void sgdRows(Bag bag, int ids, int t, int g, int v, float lr, float momentum, float wd) { unsupported(); }
+    @Override public void augment(Images images, int shift, boolean flip, int seed, int y) { unsupported(); }
     @Override public LossResult softmaxCrossEntropy(int rows, int cols, int logits, int grad) { throw unsupported(); }
     @Override public LossResult meanSquaredError(int rows, int cols, int predictions, int grad) { throw unsupported(); }
     @Override public void adam(int count, int p, int g, int m, int v, float lr, float b1, float b2, float eps, float wd, int step) { unsupported(); }

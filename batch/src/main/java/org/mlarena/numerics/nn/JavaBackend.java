@@ -526,6 +526,27 @@ public final class JavaBackend implements Backend {
     }
 
     @Override
+    public void augment(Images images, int shift, boolean flip, int seed, int y) {
+        int h = images.height();
+        int w = images.width();
+        for (int r = 0; r < images.rows(); r++) {
+            int dy = Backend.augmentDraw(seed, r, 0, shift);
+            int dx = Backend.augmentDraw(seed, r, 1, shift);
+            boolean mirror = flip && Flops.dropoutUniform(seed, 3 * r + 2) >= 0.5f;
+            for (int c = 0; c < images.channels(); c++) {
+                int plane = (r * images.channels() + c) * h * w;
+                for (int i = 0; i < h; i++) {
+                    for (int j = 0; j < w; j++) {
+                        int si = i + dy;
+                        int sj = (mirror ? w - 1 - j : j) + dx;
+                        mem[y + plane + i * w + j] = si >= 0 && si < h && sj >= 0 && sj < w ? batch[plane + si * w + sj] : 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
     public void embeddingBag(Bag bag, int x, int table, int ids, int y) {
         int dimension = bag.dimension();
         int bias = table + bag.vocabulary() * dimension;

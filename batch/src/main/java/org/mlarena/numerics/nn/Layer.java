@@ -182,6 +182,9 @@ abstract class Layer {
         if (spec instanceof LayerSpec.EmbeddingBag e) {
             return new EmbeddingBagLayer(e, in);
         }
+        if (spec instanceof LayerSpec.Augment a) {
+            return new AugmentLayer(a, in);
+        }
         return new ResidualLayer((LayerSpec.Residual) spec, in);
     }
 
@@ -573,6 +576,56 @@ abstract class Layer {
         @Override
         long backwardFlops(int rows, boolean trainable, boolean inputGradient) {
             return inputGradient ? forwardFlops(rows, true) : 0;
+        }
+    }
+
+    /** Shifts and flips of the input images while training ({@link LayerSpec.Augment}); the network's first layer. */
+    static final class AugmentLayer extends Layer {
+        private final LayerSpec.Augment spec;
+
+        AugmentLayer(LayerSpec.Augment spec, Shape in) {
+            super(in, in);
+            this.spec = spec;
+            if (spec.shift() >= Math.max(in.height(), in.width())) {
+                throw new IllegalArgumentException("a shift of " + spec.shift() + " pixels moves a " + in + " image out of sight");
+            }
+        }
+
+        @Override
+        LayerSpec spec() {
+            return spec;
+        }
+
+        @Override
+        void forwardOnBatch(Backend b, int rows, boolean training, int seed) {
+            if (training) {
+                b.augment(new Backend.Images(rows, in.channels(), in.height(), in.width()), spec.shift(), spec.flip(), seed, outAct);
+            } else {
+                b.copyBatch(rows * in.size(), outAct);
+            }
+        }
+
+        @Override
+        void forward(Backend b, int rows, boolean training, int seed) {
+            throw new IllegalStateException("an augmentation is the first layer: it reads the staged batch");
+        }
+
+        @Override
+        void backward(Backend b, int rows, int gradientBase, boolean trainable, boolean inputGradient, int reluBelow,
+                      boolean reluDone, StepAfter stepAfter) {
+            if (inputGradient) {
+                throw new IllegalStateException("an augmentation is the first layer: it has no input gradient to compute");
+            }
+        }
+
+        @Override
+        long forwardFlops(int rows, boolean training) {
+            return 0;
+        }
+
+        @Override
+        long backwardFlops(int rows, boolean trainable, boolean inputGradient) {
+            return 0;
         }
     }
 

@@ -59,6 +59,20 @@ public sealed interface LayerSpec {
         }
     }
 
+    /**
+     * Image augmentation while training: each image of a batch shifted by up to {@code shift} pixels along each axis (a
+     * random crop of the image padded with {@code shift} zeros on every side) and, with {@code flip}, mirrored left to right
+     * with probability one half; the draws are a hash of the step's seed and the image's place, so a run is reproducible.
+     * Predicting, it passes the images as they are. The network's first layer; it has no parameters and costs no FLOPs.
+     */
+    record Augment(int shift, boolean flip) implements LayerSpec {
+        public Augment {
+            if (shift < 0 || shift == 0 && !flip) {
+                throw new IllegalArgumentException("an augmentation shifts by 1 or more pixels or flips, or both; got shift " + shift + ", flip " + flip);
+            }
+        }
+    }
+
     /** Max-pooling over non-overlapping size &times; size windows. */
     record MaxPool(int size) implements LayerSpec {
         public MaxPool {

@@ -78,6 +78,17 @@ public final class ModelZoo {
                       {"type": "flatten"},
                       {"type": "dense", "units": 128}, {"type": "relu"}
                     ]}"""),
+            new Template("cnn-augmented", "Small convolutional network with augmentation",
+                    "The zoo's cnn behind an augmentation: while training, every image moves by up to 2 pixels each way (a random"
+                            + " crop of the image padded with zeros); add \"flip\": true where the hosts allow mirrored images.",
+                    List.of(Category.IMAGE_CLASSIFICATION), null, """
+                    {"layers": [
+                      {"type": "augment", "shift": 2},
+                      {"type": "conv2d", "filters": 16, "kernel": 5, "padding": 2}, {"type": "relu"}, {"type": "maxpool", "size": 2},
+                      {"type": "conv2d", "filters": 32, "kernel": 5, "padding": 2}, {"type": "relu"}, {"type": "maxpool", "size": 2},
+                      {"type": "flatten"},
+                      {"type": "dense", "units": 128}, {"type": "relu"}
+                    ]}"""),
             new Template("resnet-small", "Small residual network",
                     "3x3 convolutions with batch normalisation in residual blocks, a strided block with a 1x1 projection, global average pooling.",
                     List.of(Category.IMAGE_CLASSIFICATION), null, """
@@ -146,7 +157,7 @@ public final class ModelZoo {
                     List.of(Category.TABULAR_CLASSIFICATION, Category.TABULAR_REGRESSION), org.mlarena.numerics.trees.Boosting.HYPERPARAMETERS, 0.1,
                     0),
             new Model(ARCHITECTURE, "Your own architecture",
-                    "Layers you write as JSON: dense, conv2d, pooling, batch normalisation, dropout, activations, residual blocks, embedding bags for text"
+                    "Layers you write as JSON: dense, conv2d, pooling, batch normalisation, dropout, activations, residual blocks, embedding bags for text, image augmentation"
                             + " (GET /api/v1/models/architecture/templates has examples); the output layer is added after them.",
                     List.of(Category.IMAGE_CLASSIFICATION, Category.TABULAR_CLASSIFICATION, Category.TABULAR_REGRESSION, Category.TEXT_CLASSIFICATION),
                     Map.of(ARCHITECTURE, "{\"layers\": [{\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 128}, {\"type\": \"relu\"}]}"), 0.001, 0));

@@ -55,8 +55,8 @@ public final class Network implements AutoCloseable {
         Shape shape = input;
         int offset = 0;
         for (LayerSpec spec : specs) {
-            if (spec instanceof LayerSpec.EmbeddingBag && !layers.isEmpty()) {
-                throw new IllegalArgumentException("an embedding bag reads the input's bag of words: it must be the first layer");
+            if ((spec instanceof LayerSpec.EmbeddingBag || spec instanceof LayerSpec.Augment) && !layers.isEmpty()) {
+                throw new IllegalArgumentException("an embedding bag or an augmentation reads the input: it must be the first layer");
             }
             Layer layer = Layer.of(spec, shape);
             offset = checked(layer.layoutParameters(offset) + 0L);
@@ -379,11 +379,20 @@ public final class Network implements AutoCloseable {
         if (!asSeen(input, layers).equals(asSeen(otherInput, other))) {
             return 0;
         }
+        // an augmentation has nothing to share and changes no parameter's place: the layers after it are compared
+        int i = skipAugment(layers, 0);
+        int j = skipAugment(other, 0);
         int matching = 0;
-        while (matching < layers.size() && matching < other.size() && layers.get(matching).equals(other.get(matching))) {
-            matching++;
+        while (i < layers.size() && j < other.size() && layers.get(i).equals(other.get(j))) {
+            matching = j + 1;
+            i = skipAugment(layers, i + 1);
+            j = skipAugment(other, j + 1);
         }
         return matching;
+    }
+
+    private static int skipAugment(List<LayerSpec> layers, int from) {
+        return from < layers.size() && layers.get(from) instanceof LayerSpec.Augment ? from + 1 : from;
     }
 
     /** Offset of the gradients: the parameter layout shifted by P. */
@@ -434,7 +443,8 @@ public final class Network implements AutoCloseable {
     }
 
     private static Shape asSeen(Shape input, List<LayerSpec> layers) {
-        return !layers.isEmpty() && layers.get(0) instanceof LayerSpec.Dense ? Shape.vector(input.size()) : input;
+        int first = skipAugment(layers, 0);
+        return first < layers.size() && layers.get(first) instanceof LayerSpec.Dense ? Shape.vector(input.size()) : input;
     }
 
     @Override

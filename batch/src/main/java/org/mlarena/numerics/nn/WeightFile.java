@@ -22,7 +22,7 @@ import org.mlarena.numerics.data.InvalidDataException;
  *                       stride, padding, ReLU), 3 max-pooling (size), 4 average pooling (size), 5 global average
  *                       pooling (), 6 activation (function ordinal), 7 dropout (rate), 8 batch normalisation
  *                       (momentum, epsilon), 9 residual block (projection, projection stride, body layers) followed by
- *                       its body's layers, 10 flatten (), 11 embedding bag (dimension, entries). Versions 1 and 2: kinds 1 to 3 with 4 ints each (convolution: filters,
+ *                       its body's layers, 10 flatten (), 11 embedding bag (dimension, entries), 12 augmentation (shift, flip). Versions 1 and 2: kinds 1 to 3 with 4 ints each (convolution: filters,
  *                       kernel, padding, ReLU)
  * preprocessing         version 2 on: int raw inputs, int columns, per column int kind (1 numeric) and its mean,
  *                       scale, fill (doubles) and missing flag (boolean); the target's mean and scale (doubles)
@@ -212,6 +212,8 @@ public final class WeightFile {
             ints(out, 10);
         } else if (spec instanceof LayerSpec.EmbeddingBag e) {
             ints(out, 11, e.dimension(), e.entries());
+        } else if (spec instanceof LayerSpec.Augment a) {
+            ints(out, 12, a.shift(), a.flip() ? 1 : 0);
         } else {
             LayerSpec.Residual r = (LayerSpec.Residual) spec;
             ints(out, 9, r.projection() ? 1 : 0, r.projectionStride(), r.body().size());
@@ -239,7 +241,7 @@ public final class WeightFile {
         for (int i = 0; i < n; i++) {
             v[i] = in.readInt();
         }
-        int[] expected = {0, 3, 5, 1, 1, 0, 1, 1, 2, 3, 0, 2};
+        int[] expected = {0, 3, 5, 1, 1, 0, 1, 1, 2, 3, 0, 2, 2};
         if (kind < 1 || kind >= expected.length || n != expected[kind]) {
             throw new IllegalArgumentException("unknown layer kind " + kind + " with " + n + " values");
         }
@@ -259,6 +261,7 @@ public final class WeightFile {
             case 8 -> new LayerSpec.BatchNorm(Float.intBitsToFloat(v[0]), Float.intBitsToFloat(v[1]));
             case 10 -> new LayerSpec.Flatten();
             case 11 -> new LayerSpec.EmbeddingBag(v[0], v[1]);
+            case 12 -> new LayerSpec.Augment(v[0], v[1] == 1);
             default -> {
                 if (v[2] < 1 || v[2] > 256) {
                     throw new IllegalArgumentException("a residual block of " + v[2] + " layers");

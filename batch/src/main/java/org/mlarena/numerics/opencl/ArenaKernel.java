@@ -55,6 +55,7 @@ final class ArenaKernel extends Kernel {
     static final int EMBEDDING_BAG = 44;
     static final int EMBEDDING_GRADIENT = 45;
     static final int EMBEDDING_STEP = 46;
+    static final int AUGMENT = 47;
     /** a gradient no real gradient takes: marks a table value an embedding step has stepped (JavaBackend.STEPPED) */
     static final float STEPPED = -Float.MAX_VALUE;
     // element-wise modes from 30 on
@@ -159,6 +160,8 @@ final class ArenaKernel extends Kernel {
     int dimension;
     int entries;
     int ids;
+    /** augmentation: 1 to flip images (with probability one half), 0 not to; the most shift is {@link #pad} */
+    int flip;
 
     @Override
     public void run() {
@@ -285,6 +288,9 @@ final class ArenaKernel extends Kernel {
         if (mode == POOL_GRADIENT) {
             poolGradient(gid);
         }
+        if (mode == AUGMENT) {
+            augment(gid);
+        }
         if (mode == EMBEDDING_IDS) {
             embeddingIds(gid);
         }
@@ -335,14 +341,7 @@ final class ArenaKernel extends Kernel {
         }
         if (mode == DROPOUT) {
             for (int e = start; e < end; e++) {
-                // the same hash as Flops.dropoutUniform
-                int h = seed ^ (e * 0x9E3779B9);
-                h ^= (h >> 16) & 0xFFFF;
-                h *= 0x85EBCA6B;
-                h ^= (h >> 13) & 0x7FFFF;
-                h *= 0xC2B2AE35;
-                h ^= (h >> 16) & 0xFFFF;
-                float u = ((h >> 8) & 0xFFFFFF) * (1f / 16777216f);
+                float u = uniform(e);
                 float factor = 0f;
                 if (u >= rate) {
                     factor = scale;
@@ -378,6 +377,43 @@ final class ArenaKernel extends Kernel {
             for (int e = start; e < end; e++) {
                 mem[b + e] = mem[a + e];
             }
+        }
+    }
+
+    /** Flops.dropoutUniform(seed, e): the same hash. */
+    private float uniform(int e) {
+        int h = seed ^ (e * 0x9E3779B9);
+        h ^= (h >> 16) & 0xFFFF;
+        h *= 0x85EBCA6B;
+        h ^= (h >> 13) & 0x7FFFF;
+        h *= 0xC2B2AE35;
+        h ^= (h >> 16) & 0xFFFF;
+        return ((h >> 8) & 0xFFFFFF) * (1f / 16777216f);
+    }
+
+    /**
+     * Image row gid (image, channel, row) of the staged batch shifted and flipped into {@link #c}: the draws of
+     * Backend.augment ({@link #pad} the most shift, {@link #flip}).
+     */
+    private void augment(int gid) {
+        int i = gid % hh;
+        int plane = gid / hh;
+        int r = plane / ch;
+        int dy = (int) (uniform(3 * r) * (2 * pad + 1)) - pad;
+        int dx = (int) (uniform(3 * r + 1) * (2 * pad + 1)) - pad;
+        int mirror = 0;
+        if (flip == 1 && uniform(3 * r + 2) >= 0.5f) {
+            mirror = 1;
+        }
+        int si = i + dy;
+        int to = c + plane * hh * ww + i * ww;
+        for (int j = 0; j < ww; j++) {
+            int sj = j + dx + mirror * (ww - 1 - 2 * j);
+            float v = 0f;
+            if (si >= 0 && si < hh && sj >= 0 && sj < ww) {
+                v = batch[plane * hh * ww + si * ww + sj];
+            }
+            mem[to + j] = v;
         }
     }
 

@@ -746,6 +746,19 @@ public final class OpenClBackend implements Backend {
     }
 
     @Override
+    public void augment(Images images, int shift, boolean flip, int seed, int y) {
+        kernel.mode = ArenaKernel.AUGMENT;
+        kernel.ch = images.channels();
+        kernel.hh = images.height();
+        kernel.ww = images.width();
+        kernel.pad = shift;
+        kernel.flip = flip ? 1 : 0;
+        kernel.seed = seed;
+        kernel.c = y;
+        launch(images.rows() * images.channels() * images.height());
+    }
+
+    @Override
     public void embeddingBag(Bag bag, int x, int table, int ids, int y) {
         bagShape(bag, ids);
         kernel.mode = ArenaKernel.EMBEDDING_IDS;

@@ -62,6 +62,7 @@ class ArchitectureTest {
         "embedding bag not first|{\"layers\": [{\"type\": \"dense\", \"units\": 8}, {\"type\": \"embedding_bag\", \"dimension\": 4}]}|layers[1] (embedding_bag): reads the input's bag of words (the weight of each token id): it must be the first layer, layers[0]",
         "embedding bag in a block|{\"layers\": [{\"type\": \"residual\", \"layers\": [{\"type\": \"embedding_bag\", \"dimension\": 12}]}]}|layers[0].layers[0] (embedding_bag): reads the input's bag of words",
         "embedding bag without its dimension|{\"layers\": [{\"type\": \"embedding_bag\", \"entries\": 0}]}|layers[0] (embedding_bag): needs 'dimension', a whole number from 1 to 4096",
+        "augmentation of a table|{\"layers\": [{\"type\": \"augment\", \"shift\": 1}]}|layers[0] (augment): works on images (channels x height x width) but gets a vector of 12",
         "convolution on a table|{\"layers\": [{\"type\": \"conv2d\", \"filters\": 4, \"kernel\": 3}]}|layers[0] (conv2d): works on images (channels x height x width) but gets a vector of 12; this use case's samples are not images",
     })
     void everyMistakeOnATableNamesTheLayerAndWhatToDo(String what, String json, String expected) {
@@ -79,6 +80,9 @@ class ArchitectureTest {
         "residual that no projection reaches|{\"layers\": [{\"type\": \"residual\", \"layers\": [{\"type\": \"conv2d\", \"filters\": 4, \"kernel\": 5}]}, {\"type\": \"flatten\"}]}|layers[0] (residual): its body turns 1x28x28 into 4x24x24, which no 1x1 projection of the input reaches",
         "flatten inside a block|{\"layers\": [{\"type\": \"residual\", \"layers\": [{\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 784}]}]}|layers[0] (residual): its body turns a 1x28x28 input into 784",
         "a problem inside a block|{\"layers\": [{\"type\": \"residual\", \"layers\": [{\"type\": \"relu\"}, {\"type\": \"batchnorm\", \"momentum\": 0}]}, {\"type\": \"flatten\"}]}|layers[0].layers[1] (batchnorm): 'momentum' must be a number above 0.0 and below or at 1.0, got 0",
+        "augmentation not first|{\"layers\": [{\"type\": \"relu\"}, {\"type\": \"augment\", \"shift\": 2}, {\"type\": \"flatten\"}]}|layers[1] (augment): shifts and flips the input images while training: it must be the first layer, layers[0]",
+        "augmentation that does nothing|{\"layers\": [{\"type\": \"augment\", \"flip\": false}, {\"type\": \"flatten\"}]}|layers[0] (augment): does nothing: give 'shift', the most pixels an image moves (e.g. 2), 'flip': true, or both",
+        "augmentation with a flip that is not true or false|{\"layers\": [{\"type\": \"augment\", \"shift\": 16, \"flip\": \"yes\"}, {\"type\": \"flatten\"}]}|layers[0] (augment): 'flip' is true or false, got 'yes'",
         "embedding bag on an image|{\"layers\": [{\"type\": \"embedding_bag\", \"dimension\": 8}, {\"type\": \"relu\"}]}|layers[0] (embedding_bag): reads a bag of words (a text use case's input) but gets a 1x28x28 image",
         "too many parameters|{\"layers\": [{\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 65536}, {\"type\": \"dense\", \"units\": 1024}]}|architecture: has 118,565,898 parameters; this use case allows at most 50,000,000",
     })
@@ -194,6 +198,73 @@ class ArchitectureTest {
         }
         assertArrayEquals(Arrays.copyOfRange(net.backend().memory(), net.outputOffset(), net.outputOffset() + 12),
                 Arrays.copyOfRange(loaded.backend().memory(), loaded.outputOffset(), loaded.outputOffset() + 12));
+    }
+
+    /**
+     * While training, each image moves by its own draws (and mirrors on its own); predicting, the images pass as they are.
+     * No parameters, no FLOPs, and finetuning looks past it: the zoo's CNN shares all its layers with the CNN template
+     * behind an augmentation.
+     */
+    @Test
+    void anAugmentationShiftsAndFlipsEachImageWhileTrainingOnly() {
+        Architecture a = Architecture.compile("""
+                {"layers": [{"type": "augment", "shift": 2, "flip": true}, {"type": "flatten"}]}""", new Shape(1, 6, 6), 3, Architecture.MAX_PARAMETERS);
+        assertEquals(List.of("augment while training: shifts of up to 2 pixels, horizontal flips", "dense 3"),
+                a.rows().stream().map(Architecture.Row::layer).toList());
+        assertEquals(6 * 6 * 3 + 3, a.parameters());
+        assertEquals(List.of(0L, 2L * 36 * 3 + 3), a.rows().stream().map(Architecture.Row::flopsPerSample).toList());
+        String tooFar = assertThrows(Architecture.InvalidArchitectureException.class, () -> Architecture.compile(
+                "{\"layers\": [{\"type\": \"augment\", \"shift\": 6}, {\"type\": \"flatten\"}]}", new Shape(1, 6, 6), 3, Architecture.MAX_PARAMETERS))
+                .getMessage();
+        assertEquals("layers[0] (augment): cannot take its 1x6x6 input: a shift of 6 pixels moves a 1x6x6 image out of sight", tooFar);
+
+        int rows = 8;
+        Network net = a.network(Network.Loss.SOFTMAX_CROSS_ENTROPY, new JavaBackend(), rows);
+        net.initialise(3);
+        float[] images = new float[rows * 36];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = 1 + i % 36;
+        }
+        net.backend().stageBatch(images, 0, rows, 36, new int[rows], 0);
+        int seed = 77;
+        net.backend().augment(new Backend.Images(rows, 1, 6, 6), 2, true, seed, 0);
+        float[] out = net.backend().memory();
+        int moved = 0;
+        int mirrored = 0;
+        for (int r = 0; r < rows; r++) {
+            int dy = Backend.augmentDraw(seed, r, 0, 2);
+            int dx = Backend.augmentDraw(seed, r, 1, 2);
+            boolean flip = Flops.dropoutUniform(seed, 3 * r + 2) >= 0.5f;
+            assertTrue(Math.abs(dy) <= 2 && Math.abs(dx) <= 2);
+            moved += dy != 0 || dx != 0 ? 1 : 0;
+            mirrored += flip ? 1 : 0;
+            for (int i = 0; i < 6; i++) {
+                for (int j = 0; j < 6; j++) {
+                    int si = i + dy;
+                    int sj = (flip ? 5 - j : j) + dx;
+                    float expected = si >= 0 && si < 6 && sj >= 0 && sj < 6 ? 1 + si * 6 + sj : 0f;
+                    assertEquals(expected, out[r * 36 + i * 6 + j], "image " + r + " at " + i + "," + j);
+                }
+            }
+        }
+        assertTrue(moved > 0 && mirrored > 0 && mirrored < rows, moved + " moved, " + mirrored + " mirrored");
+
+        net.backend().stageBatch(images, 0, rows, 36, new int[rows], 0);
+        net.forward(rows);
+        Network plain = new Network(new Shape(1, 6, 6), List.of(new LayerSpec.Dense(3, false, 0f)), Network.Loss.SOFTMAX_CROSS_ENTROPY,
+                new JavaBackend(), rows);
+        System.arraycopy(net.backend().memory(), 0, plain.backend().memory(), 0, net.parameterCount());
+        plain.backend().stageBatch(images, 0, rows, 36, new int[rows], 0);
+        plain.forward(rows);
+        assertArrayEquals(Arrays.copyOfRange(plain.backend().memory(), plain.outputOffset(), plain.outputOffset() + rows * 3),
+                Arrays.copyOfRange(net.backend().memory(), net.outputOffset(), net.outputOffset() + rows * 3),
+                "predicting, the images pass as they are");
+
+        Network cnn = ModelZoo.build("cnn", java.util.Map.of(), IMAGE, 10, new CountingBackend(), 1);
+        Architecture augmentedCnn = Architecture.compile(ModelZoo.TEMPLATES.stream().filter(t -> t.id().equals("cnn")).findFirst().orElseThrow().json()
+                .replace("{\"layers\": [", "{\"layers\": [{\"type\": \"augment\", \"shift\": 2},"), IMAGE, 10, Architecture.MAX_PARAMETERS);
+        assertEquals(cnn.layers() + 1, Network.matchingLeadingLayers(IMAGE, cnn.specs(), IMAGE, augmentedCnn.layers()));
+        assertEquals(cnn.layers(), Network.matchingLeadingLayers(IMAGE, augmentedCnn.layers(), IMAGE, cnn.specs()));
     }
 
     @Test

@@ -326,6 +326,24 @@ class OpenClBackendTest {
         });
     }
 
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
+    void augmentationShiftsAndFlipsTheStagedImagesAsJavaDoes(OpenClBackend.Shape shape) {
+        compare(shape, 1000, b -> {
+            float[] images = new float[4 * 2 * 6 * 5];
+            for (int i = 0; i < images.length; i++) {
+                images[i] = 1 + i;
+            }
+            b.stageBatch(images, 0, 4, 60, new int[]{0, 1, 2, 3}, 0);
+            Backend.Images batch = new Backend.Images(4, 2, 6, 5);
+            // seeds whose draws cover shifts both ways, none, and flips and none
+            for (int seed = 0; seed < 3; seed++) {
+                b.augment(batch, 2, true, 11 * seed, 240 * seed);
+            }
+            b.augment(batch, 1, false, 5, 720);
+        });
+    }
+
     /** The networks of {@link #otherNetworksTrainOnOpenClAsOnJava}: each takes other fused and unfused paths. */
     enum Variant {
         /** three dense layers, dropout on the hidden ones (no ReLU folded into the input gradient), SGD with momentum in the first layer's launch */

@@ -87,7 +87,7 @@ public class ArchitectureService {
         TrainingPlan plan;
         try {
             plan = TrainingPlan.of(useCase.getCategory(), dataset, new TrainingPlan.Settings(ModelZoo.ARCHITECTURE,
-                    Map.of(ModelZoo.ARCHITECTURE, text), null, null, null, null, null), Long.MAX_VALUE, useCase.getMaxParameters());
+                    Map.of(ModelZoo.ARCHITECTURE, text), null, null, null, null, null), Long.MAX_VALUE, TrainingPlan.ModelLimits.of(useCase));
         } catch (InvalidInputException e) {
             List<String> problems = new ArrayList<>();
             e.errors().forEach(error -> problems.add(error.message()));

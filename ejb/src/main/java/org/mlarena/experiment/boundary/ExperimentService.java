@@ -122,7 +122,7 @@ public class ExperimentService {
                 draft.standardize());
         TrainingPlan plan = null;
         try {
-            plan = TrainingPlan.of(useCase.getCategory(), dataset, settings, Long.MAX_VALUE, useCase.getMaxParameters());
+            plan = TrainingPlan.of(useCase.getCategory(), dataset, settings, Long.MAX_VALUE, TrainingPlan.ModelLimits.of(useCase));
         } catch (InvalidInputException e) {
             // every wrong input at once: the title's and the settings' together
             if (e.errors().isEmpty()) {

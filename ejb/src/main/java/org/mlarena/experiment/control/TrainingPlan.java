@@ -81,14 +81,25 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
      * {@code budgetLeftFlops} pays for.
      */
     public static TrainingPlan of(ModelZoo.Category category, Dataset dataset, Settings settings, long budgetLeftFlops) {
-        return of(category, dataset, settings, budgetLeftFlops, Architecture.MAX_PARAMETERS);
+        return of(category, dataset, settings, budgetLeftFlops, ModelLimits.NONE);
     }
 
     /**
-     * The same, for a use case whose models may have at most {@code maxParameters} parameters (whatever the model: the
-     * zoo's or an architecture a team wrote).
+     * What a use case's hosts allow its models: at most {@code maxParameters} parameters (whatever the model: the zoo's or
+     * an architecture a team wrote), and an augmentation that flips images only with {@code horizontalFlips}.
      */
-    public static TrainingPlan of(ModelZoo.Category category, Dataset dataset, Settings settings, long budgetLeftFlops, long maxParameters) {
+    public record ModelLimits(long maxParameters, boolean horizontalFlips) {
+        /** No use case's: the platform's own limits. */
+        public static final ModelLimits NONE = new ModelLimits(Architecture.MAX_PARAMETERS, true);
+
+        public static ModelLimits of(UseCase useCase) {
+            return new ModelLimits(useCase.getMaxParameters(), useCase.isHorizontalFlips());
+        }
+    }
+
+    /** The same, within what the use case's hosts allow its models. */
+    public static TrainingPlan of(ModelZoo.Category category, Dataset dataset, Settings settings, long budgetLeftFlops, ModelLimits limits) {
+        long maxParameters = limits.maxParameters();
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
         String model = settings.model() == null ? null : settings.model().strip();
         ModelZoo.Model zooModel = ModelZoo.MODELS.stream().filter(m -> m.id().equals(model)).findFirst().orElse(null);
@@ -163,6 +174,12 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
             throw e;
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("hyperparameters", e.getMessage() + ".");
+        }
+        if (!limits.horizontalFlips() && ModelZoo.ARCHITECTURE.equals(model)
+                && Architecture.compile(hyper.get(ModelZoo.ARCHITECTURE), input, outputs, Architecture.MAX_PARAMETERS).layers().get(0)
+                instanceof org.mlarena.numerics.nn.LayerSpec.Augment augment && augment.flip()) {
+            throw new InvalidInputException(HYPER_ARCHITECTURE, "layers[0] (augment): this use case's hosts do not let training mirror its images"
+                    + " (a mirrored image may show another class, as a mirrored digit does); leave 'flip' out.");
         }
         if (!trees && figures.parameters() > maxParameters) {
             throw new InvalidInputException(ModelZoo.ARCHITECTURE.equals(model) ? HYPER_ARCHITECTURE : "hyperparameters",

@@ -28,6 +28,7 @@ import org.mlarena.experiment.control.ExperimentQueued;
 import org.mlarena.platform.control.DemoTemplates;
 import org.mlarena.experiment.control.TrainingPlan;
 import org.mlarena.experiment.entity.Experiment;
+import org.mlarena.numerics.nn.ModelZoo;
 import org.mlarena.team.entity.MemberRole;
 import org.mlarena.team.entity.Membership;
 import org.mlarena.team.entity.Team;
@@ -69,7 +70,9 @@ public class DemoData {
         UseCase useCase = new UseCase(template.slug(), HOST, now);
         UseCaseEditor.apply(new UseCaseDraft(template.slug(), template.title(), "TEMPLATE", "DRAFT", template.category().name(),
                 template.goal(), template.problem(), template.background(), template.rules(), template.metric(), null, null, null, null,
-                null, null, null, null, null), useCase, true, false);
+                null, null, null, null, null,
+                // clothes mirrored are clothes: the image demo lets teams augment with flips
+                template.category() == ModelZoo.Category.IMAGE_CLASSIFICATION), useCase, true, false);
         em.persist(useCase);
         em.persist(Membership.host(useCase, HOST, now));
         em.flush();

@@ -9,5 +9,6 @@ import java.time.Instant;
 public record UseCaseDraft(String slug, String title, String visibility, String status, String category,
         String goal, String problemStatement, String background, String rules, String primaryMetric,
         Instant opensAt, Instant closesAt, Integer submissionsPerDay, Integer teamSizeLimit,
-        Double computeBudgetPflops, Double publicFraction, Instant selectionClosesAt, Integer finalSubmissions, Long maxParameters) {
+        Double computeBudgetPflops, Double publicFraction, Instant selectionClosesAt, Integer finalSubmissions, Long maxParameters,
+        Boolean horizontalFlips) {
 }

@@ -135,6 +135,7 @@ public final class UseCaseEditor {
         target.setComputeBudgetPflops(budget);
         target.setPublicFraction(publicFraction);
         target.setMaxParameters(maxParameters);
+        target.setHorizontalFlips(pick(draft.horizontalFlips(), target.isHorizontalFlips()));
     }
 
     /** The task types a category's metric may serve. */

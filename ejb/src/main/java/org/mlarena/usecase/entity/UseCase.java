@@ -85,6 +85,8 @@ public class UseCase {
     private Integer finalSubmissions;
     /** The most parameters a team's model may have (null: {@link Architecture#MAX_PARAMETERS}). */
     private Long maxParameters;
+    /** Whether training may mirror the images left to right (null: no; a mirrored digit or letter is another). */
+    private Boolean horizontalFlips;
     private int submissionsPerDay;
     private int teamSizeLimit;
     private double computeBudgetPflops;
@@ -248,6 +250,14 @@ public class UseCase {
 
     public void setMaxParameters(long maxParameters) {
         this.maxParameters = maxParameters;
+    }
+
+    public boolean isHorizontalFlips() {
+        return Boolean.TRUE.equals(horizontalFlips);
+    }
+
+    public void setHorizontalFlips(boolean horizontalFlips) {
+        this.horizontalFlips = horizontalFlips;
     }
 
     public int getFinalSubmissions() {

@@ -163,6 +163,7 @@ class PredictionsTest {
             device.adam(count, p, g, m, v, lr, b1, b2, eps, wd, step);
         }
         @Override public void sgd(int count, int p, int g, int v, float lr, float momentum, float wd) { device.sgd(count, p, g, v, lr, momentum, wd); }
+        @Override public void augment(Images images, int shift, boolean flip, int seed, int y) { device.augment(images, shift, flip, seed, y); }
         @Override public void embeddingBag(Bag bag, int x, int table, int ids, int y) { device.embeddingBag(bag, x, table, ids, y); }
         @Override public void embeddingBagGradient(Bag bag, int x, int dy, int ids, int dTable) { device.embeddingBagGradient(bag, x, dy, ids, dTable); }
         @Override public void adamRows(Bag bag, int ids, int t, int g, int m, int v, float lr, float b1, float b2, float eps, float wd, int step) {

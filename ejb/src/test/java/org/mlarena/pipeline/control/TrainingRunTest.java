@@ -94,8 +94,34 @@ class TrainingRunTest {
 
         org.mlarena.common.InvalidInputException capped = assertThrows(org.mlarena.common.InvalidInputException.class,
                 () -> TrainingPlan.of(Category.TABULAR_CLASSIFICATION, Runs.entity(wine), new TrainingPlan.Settings("mlp", Map.of(), null, null, null,
-                        null, null), Long.MAX_VALUE, 2000));
+                        null, null), Long.MAX_VALUE, new TrainingPlan.ModelLimits(2000, true)));
         assertEquals("The model has 4,355 parameters; this use case allows at most 2,000: make its layers narrower or fewer.", capped.getMessage());
+    }
+
+    @Test
+    void anArchitectureAugmentsTheImagesWhileTrainingAndFlipsOnlyWhereTheHostsAllow() throws Exception {
+        Imported fashion = ImportedDatasets.fashion(dir);
+        String augmented = "{\"layers\": [{\"type\": \"augment\", \"shift\": 2, \"flip\": true}, {\"type\": \"conv2d\", \"filters\": 4,"
+                + " \"kernel\": 3, \"padding\": 1}, {\"type\": \"relu\"}, {\"type\": \"maxpool\", \"size\": 4}, {\"type\": \"flatten\"}]}";
+        TrainingPlan.Settings settings = new TrainingPlan.Settings(ModelZoo.ARCHITECTURE, Map.of(ModelZoo.ARCHITECTURE, augmented), 15, 64, 0.003,
+                null, null);
+        org.mlarena.common.InvalidInputException mirrored = assertThrows(org.mlarena.common.InvalidInputException.class,
+                () -> TrainingPlan.of(Category.IMAGE_CLASSIFICATION, Runs.entity(fashion), settings, Long.MAX_VALUE,
+                        new TrainingPlan.ModelLimits(org.mlarena.numerics.nn.Architecture.MAX_PARAMETERS, false)));
+        assertEquals(TrainingPlan.HYPER_ARCHITECTURE, mirrored.errors().get(0).field());
+        assertTrue(mirrored.errors().get(0).message().startsWith("layers[0] (augment): this use case's hosts do not let training mirror"),
+                mirrored.errors().get(0).message());
+
+        TrainingPlan plan = TrainingPlan.of(Category.IMAGE_CLASSIFICATION, Runs.entity(fashion), settings, Long.MAX_VALUE,
+                new TrainingPlan.ModelLimits(org.mlarena.numerics.nn.Architecture.MAX_PARAMETERS, true));
+        Runs.Recorder recorder = new Runs.Recorder();
+        TrainingRun.Outcome outcome = new TrainingRun(Runs.job(fashion, Category.IMAGE_CLASSIFICATION, plan, "accuracy", List.of()),
+                dir.resolve("augmented"), recorder).run(new JavaBackend());
+        assertEquals(ExperimentStatus.COMPLETED, outcome.status(), String.valueOf(outcome.reason()));
+        double best = recorder.epochs.stream().mapToDouble(e -> e.validation().accuracy()).max().orElse(0);
+        assertTrue(best > 0.5, "it learns from the shifted and mirrored images (10 classes): " + recorder.epochs);
+        WeightFile.Saved model = WeightFile.load(ModelFiles.model(dir.resolve("augmented")));
+        assertEquals(new org.mlarena.numerics.nn.LayerSpec.Augment(2, true), model.layers().get(0), "the augmentation is saved with the model");
     }
 
     @Test

@@ -33,6 +33,7 @@ public class UseCaseForm implements Serializable {
     private LocalDateTime selectionClosesAt;
     private Integer finalSubmissions = UseCase.DEFAULT_FINAL_SUBMISSIONS;
     private Long maxParameters = org.mlarena.numerics.nn.Architecture.MAX_PARAMETERS;
+    private boolean horizontalFlips;
     private Integer submissionsPerDay = UseCase.DEFAULT_SUBMISSIONS_PER_DAY;
     private Integer teamSizeLimit = UseCase.DEFAULT_TEAM_SIZE;
     private Double computeBudgetPflops = UseCase.DEFAULT_BUDGET_PFLOPS;
@@ -60,6 +61,7 @@ public class UseCaseForm implements Serializable {
         form.selectionClosesAt = local(u.getSelectionClosesAt());
         form.finalSubmissions = u.getFinalSubmissions();
         form.maxParameters = u.getMaxParameters();
+        form.horizontalFlips = u.isHorizontalFlips();
         form.submissionsPerDay = u.getSubmissionsPerDay();
         form.teamSizeLimit = u.getTeamSizeLimit();
         form.computeBudgetPflops = u.getComputeBudgetPflops();
@@ -76,7 +78,7 @@ public class UseCaseForm implements Serializable {
         return new UseCaseDraft(creating ? blankToNull(slug) : null, title, visibility, creating ? null : status, category,
                 text(goal), text(problemStatement), text(background), text(rules), blankToNull(metric) == null ? null : metrics.idOf(metric, averaging),
                 instant(opensAt), instant(closesAt), submissionsPerDay, teamSizeLimit, computeBudgetPflops, publicFraction, instant(selectionClosesAt),
-                finalSubmissions, maxParameters);
+                finalSubmissions, maxParameters, horizontalFlips);
     }
 
     /** After a change of the status alone: the rest of the form keeps what the host typed. */
@@ -87,7 +89,7 @@ public class UseCaseForm implements Serializable {
 
     /** A draft that changes the status only. */
     static UseCaseDraft status(String status) {
-        return new UseCaseDraft(null, null, null, status, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new UseCaseDraft(null, null, null, status, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static String text(String value) {
@@ -216,6 +218,14 @@ public class UseCaseForm implements Serializable {
 
     public void setSelectionClosesAt(LocalDateTime selectionClosesAt) {
         this.selectionClosesAt = selectionClosesAt;
+    }
+
+    public boolean isHorizontalFlips() {
+        return horizontalFlips;
+    }
+
+    public void setHorizontalFlips(boolean horizontalFlips) {
+        this.horizontalFlips = horizontalFlips;
     }
 
     public Long getMaxParameters() {

@@ -116,7 +116,7 @@ public class UseCaseView implements Serializable {
     public record Details(String slug, String title, String visibility, String status, String category, String goal, String problemStatement,
                           String background, String rules, String primaryMetric, String averaging, String opensAt, String closesAt,
                           int submissionsPerDay, int teamSizeLimit, double computeBudgetPflops, String role, String team, boolean joinable,
-                          String selectionClosesAt, int finalSubmissions, long maxParameters, List<Deadline> deadlines)
+                          String selectionClosesAt, int finalSubmissions, long maxParameters, boolean horizontalFlips, List<Deadline> deadlines)
             implements Serializable {
 
         static Details of(Participation participation) {
@@ -128,7 +128,7 @@ public class UseCaseView implements Serializable {
                     participation.membership() == null ? null : participation.membership().getRole().name(),
                     participation.team().map(t -> t.getName()).orElse(null), participation.canJoin(),
                     u.getSelectionClosesAt() == null ? null : when(u.getSelectionClosesAt()), u.getFinalSubmissions(), u.getMaxParameters(),
-                    Deadline.of(u));
+                    u.isHorizontalFlips(), Deadline.of(u));
         }
 
         public String visibilityLabel() {

@@ -16,16 +16,19 @@ import org.mlarena.usecase.control.UseCaseDraft;
  * @param selectionClosesAt when teams stop choosing their final submissions (left out: when the use case closes)
  * @param finalSubmissions  how many final submissions a team may choose, 1 to 10 (default 2); only they rank privately
  * @param maxParameters     the most parameters a team's model may have, 1,000 to 50,000,000 (default 50,000,000)
+ * @param horizontalFlips   whether an architecture may augment the images with horizontal flips while training (default
+ *                          false: a mirrored digit or letter is another one)
  * @param version     on update: the version you read; a use case changed since answers 409 (leave out to overwrite)
  */
 public record UseCaseRequest(String slug, String title, String visibility, String status, String category, String goal,
                              String problemStatement, String background, String rules, String primaryMetric, Instant opensAt,
                              Instant closesAt, Integer submissionsPerDay, Integer teamSizeLimit, Double computeBudgetPflops,
-                             Double publicFraction, Instant selectionClosesAt, Integer finalSubmissions, Long maxParameters, Long version) {
+                             Double publicFraction, Instant selectionClosesAt, Integer finalSubmissions, Long maxParameters, Boolean horizontalFlips,
+                             Long version) {
 
     UseCaseDraft draft() {
         return new UseCaseDraft(slug, title, visibility, status, category, goal, problemStatement, background, rules, primaryMetric,
                 opensAt, closesAt, submissionsPerDay, teamSizeLimit, computeBudgetPflops, publicFraction, selectionClosesAt, finalSubmissions,
-                maxParameters);
+                maxParameters, horizontalFlips);
     }
 }
