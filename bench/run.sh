@@ -71,7 +71,7 @@ if [ "$what" = resnet ] || [ "$what" = all ]; then
 fi
 if [ "$what" = augment ]; then
     rows=${3:-6000}
-    echo "== the templates cnn and cnn-augmented (the same behind shifts of up to 2 pixels), Adam 1e-3, batch 128, first $rows training images: s/epoch, test accuracy"
+    echo "== the templates cnn and cnn-augmented (the same behind shifts of up to 1 pixel), Adam 1e-3, batch 128, first $rows training images: s/epoch, test accuracy"
     for template in cnn cnn-augmented; do java_run org.mlarena.bench.ResNetBench "$epochs" "$rows" opencl "$template"; done | tee -a "$out"
     /usr/bin/python3 - "$out" <<'PY'
 import sys
@@ -101,10 +101,11 @@ if [ "$what" = quality ] || [ "$what" = all ]; then
     rm -rf "$tables"
 fi
 if [ "$what" = text ] || [ "$what" = all ]; then
-    echo "== text models on the demo's debian-sections (5 seeds each) vs scikit-learn's LogisticRegression on the same bag-of-words vectors"
+    echo "== text models on the demo's debian-sections (5 seeds each) vs scikit-learn's LogisticRegression and the embedding bag's PyTorch twin on the same bag-of-words vectors"
     work=$(mktemp -d)
     java_run org.mlarena.bench.TextBench ejb/src/main/resources/demo/debian-packages.csv "$work" | tee "$work/platform.txt"
     /usr/bin/python3 bench/python/text_sklearn.py "$work/platform.txt"
+    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/python/text_torch.py "$work/platform.txt"
     rm -rf "$work"
 fi
 if [ "$what" = trees ] || [ "$what" = all ]; then

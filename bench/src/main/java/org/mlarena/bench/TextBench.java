@@ -34,8 +34,8 @@ import org.mlarena.pipeline.control.TrainingRun;
  * it (60 / 15 / 25 %, seed 7), each trained as the pipeline trains it (early stopping, the best epoch) with several
  * seeds, scored on the test split: the bag-of-words softmax and MLP as the demo's template experiments train them, the
  * softmax with more buckets, and the {@code text-embedding-bag} template. Writes each bucket count's bag-of-words vectors
- * of the training and test rows (the platform's hashing, sparse) for bench/python/text_sklearn.py, which trains
- * scikit-learn's LogisticRegression on exactly those.
+ * of each split (the platform's hashing, sparse) for bench/python/text_sklearn.py, which trains scikit-learn's
+ * LogisticRegression on exactly those, and bench/python/text_torch.py, the template's PyTorch twin.
  *
  * <pre>TextBench CSV WORK_DIR [seeds]</pre>
  *
@@ -69,13 +69,17 @@ public final class TextBench {
                 new Candidate("softmax-regression", "softmax-regression", Map.of(), 16384, null),
                 new Candidate("text-embedding-bag", ModelZoo.ARCHITECTURE, Map.of(ModelZoo.ARCHITECTURE, bag), 16384, 0.003));
         for (int buckets : candidates.stream().mapToInt(Candidate::buckets).distinct().toArray()) {
-            for (String split : List.of("train", "test")) {
+            for (String split : List.of("train", "validation", "test")) {
                 Path file = work.resolve("bag-" + buckets + "-" + split + ".txt");
                 write((ClassificationData) load(directory, imported, split, buckets), file);
                 System.out.println("features " + buckets + " " + split + " " + file.toAbsolutePath());
             }
         }
         for (Candidate candidate : candidates) {
+            // what-if runs: -Dtext.only=text-embedding-bag-16384 trains that candidate alone
+            if (System.getProperty("text.only") != null && !System.getProperty("text.only").equals(candidate.name() + "-" + candidate.buckets())) {
+                continue;
+            }
             Map<String, String> hyperparameters = new LinkedHashMap<>(candidate.hyperparameters());
             hyperparameters.put(TrainingPlan.BUCKETS, Integer.toString(candidate.buckets()));
             TrainingPlan plan = TrainingPlan.of(Category.TEXT_CLASSIFICATION, dataset, new TrainingPlan.Settings(candidate.model(), hyperparameters,

@@ -28,6 +28,16 @@ public interface Backend extends AutoCloseable {
 
     void download();
 
+    /**
+     * Copies {@code count} values of the resident memory from {@code offset} into {@code into} at {@code at}: what
+     * {@link #download()} then reading {@link #memory()} gives, without bringing all of the memory from the device (a
+     * batch's outputs are a few hundred values; the memory of a text model on 16,384 buckets is 38 MB).
+     */
+    default void read(int offset, int count, float[] into, int at) {
+        download();
+        System.arraycopy(memory(), offset, into, at, count);
+    }
+
     /** Stages a classification batch: inputs (rows &times; cols) and labels. */
     void stageBatch(float[] inputs, int from, int rows, int cols, int[] labels, int labelFrom);
 

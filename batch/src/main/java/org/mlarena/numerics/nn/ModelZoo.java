@@ -79,11 +79,11 @@ public final class ModelZoo {
                       {"type": "dense", "units": 128}, {"type": "relu"}
                     ]}"""),
             new Template("cnn-augmented", "Small convolutional network with augmentation",
-                    "The zoo's cnn behind an augmentation: while training, every image moves by up to 2 pixels each way (a random"
+                    "The zoo's cnn behind an augmentation: while training, every image moves by up to 1 pixel each way (a random"
                             + " crop of the image padded with zeros); add \"flip\": true where the hosts allow mirrored images.",
                     List.of(Category.IMAGE_CLASSIFICATION), null, """
                     {"layers": [
-                      {"type": "augment", "shift": 2},
+                      {"type": "augment", "shift": 1},
                       {"type": "conv2d", "filters": 16, "kernel": 5, "padding": 2}, {"type": "relu"}, {"type": "maxpool", "size": 2},
                       {"type": "conv2d", "filters": 32, "kernel": 5, "padding": 2}, {"type": "relu"}, {"type": "maxpool", "size": 2},
                       {"type": "flatten"},

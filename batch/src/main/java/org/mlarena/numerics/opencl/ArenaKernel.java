@@ -61,12 +61,15 @@ final class ArenaKernel extends Kernel {
     // element-wise modes from 30 on
     static final int ADD = 30;
     static final int MEM_COPY = 31;
+    static final int VIEW = 32;
 
     float[] mem = new float[1];
     float[] batch = new float[1];
     int[] labels = new int[1];
     float[] targets = new float[1];
     float[] out = new float[2];
+    /** values of the resident memory copied out to be read without downloading all of it (a batch's outputs) */
+    float[] view = new float[1];
     /** B copied with a row stride that keeps its rows in different cache sets (see {@link #packed}) */
     float[] wide = new float[1];
 
@@ -376,6 +379,11 @@ final class ArenaKernel extends Kernel {
         if (mode == MEM_COPY) {
             for (int e = start; e < end; e++) {
                 mem[b + e] = mem[a + e];
+            }
+        }
+        if (mode == VIEW) {
+            for (int e = start; e < end; e++) {
+                view[e] = mem[a + e];
             }
         }
     }

@@ -140,9 +140,31 @@ public final class OpenClBackend implements Backend {
         kernel.put(kernel.mem).put(kernel.batch).put(kernel.labels).put(kernel.targets).put(kernel.out).put(kernel.wide);
     }
 
+    /** The most values {@link #read} copies out through a small array of their own (256 KiB). */
+    static final int VIEW_LIMIT = 1 << 16;
+
     @Override
     public void download() {
         kernel.get(kernel.mem);
+    }
+
+    /**
+     * One launch copies the values to a small array of their own, and only that array comes from the device (Aparapi moves
+     * whole arrays: a large read downloads the memory instead, so that the small array stays small).
+     */
+    @Override
+    public void read(int offset, int count, float[] into, int at) {
+        if (count > VIEW_LIMIT) {
+            Backend.super.read(offset, count, into, at);
+            return;
+        }
+        if (kernel.view.length < count) {
+            kernel.view = new float[count];
+        }
+        kernel.a = offset;
+        elementwise(ArenaKernel.VIEW, count);
+        kernel.get(kernel.view);
+        System.arraycopy(kernel.view, 0, into, at, count);
     }
 
     @Override

@@ -326,6 +326,36 @@ class OpenClBackendTest {
         });
     }
 
+    @Test
+    void readingARangeGivesWhatADownloadGivesWithoutTheRest() {
+        try (Backend cl = new OpenClBackend(device)) {
+            cl.allocate(4000, 16, 4, 0);
+            for (int i = 0; i < 4000; i++) {
+                cl.memory()[i] = i;
+            }
+            cl.upload();
+            cl.add(100, 0, 1000, 2000);   // on the device only until read
+            java.util.Arrays.fill(cl.memory(), -1f);
+            float[] into = new float[120];
+            cl.read(1990, 30, into, 5);
+            cl.read(2050, 50, into, 35);  // a smaller read after a larger one reuses the copy
+            for (int i = 0; i < 30; i++) {
+                int offset = 1990 + i;
+                assertEquals(offset < 2000 ? offset : (offset - 2000) + (offset - 1000), into[5 + i], "value " + offset);
+            }
+            for (int i = 0; i < 50; i++) {
+                assertEquals(2 * (50 + i) + 1000, into[35 + i], "value " + (2050 + i));
+            }
+            assertEquals(-1f, cl.memory()[2000], "the host copy of the memory is left as it was");
+            float[] large = new float[OpenClBackend.VIEW_LIMIT + 1];
+            cl.allocate(OpenClBackend.VIEW_LIMIT + 10, 16, 4, 0);
+            java.util.Arrays.fill(cl.memory(), 3f);
+            cl.upload();
+            cl.read(5, large.length, large, 0);
+            assertEquals(3f, large[large.length - 1], "a large read downloads the memory");
+        }
+    }
+
     @ParameterizedTest(name = "shape {0}")
     @EnumSource(OpenClBackend.Shape.class)
     void augmentationShiftsAndFlipsTheStagedImagesAsJavaDoes(OpenClBackend.Shape shape) {

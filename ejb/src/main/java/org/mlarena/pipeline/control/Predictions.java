@@ -85,9 +85,8 @@ public final class Predictions {
     }
 
     /**
-     * Runs the inference pass (no dropout) over all rows in batches of the network's capacity. The outputs are read
-     * from the backend's host memory after a {@link Backend#download()}: on the OpenCL backend they exist only on the
-     * device until then (and the download brings the whole resident memory, the only transfer the backend offers).
+     * Runs the inference pass (no dropout) over all rows in batches of the network's capacity, reading each batch's
+     * outputs alone from the device ({@link Backend#read}).
      *
      * @throws IllegalArgumentException when the data does not fit the network
      */
@@ -109,8 +108,7 @@ public final class Predictions {
             int rows = Math.min(net.capacity(), data.rows() - from);
             data.stageRange(backend, from, rows);
             net.forward(rows);
-            backend.download();
-            System.arraycopy(backend.memory(), net.outputOffset(), values, from * columns, rows * columns);
+            backend.read(net.outputOffset(), rows * columns, values, from * columns);
         }
         return new Outputs(values, data.rows(), columns, backend.flops() - flopsBefore);
     }
