@@ -503,7 +503,7 @@ public final class Architecture {
             return "embedding_bag " + e.dimension() + " (at most " + e.entries() + " ids a sample)";
         }
         if (spec instanceof LayerSpec.Augment a) {
-            return "augment while training:" + (a.shift() > 0 ? " shifts of up to " + a.shift() + " pixels" : "") + (a.shift() > 0 && a.flip() ? "," : "")
+            return "augment while training:" + (a.shift() > 0 ? " shifts of up to " + a.shift() + (a.shift() == 1 ? " pixel" : " pixels") : "") + (a.shift() > 0 && a.flip() ? "," : "")
                     + (a.flip() ? " horizontal flips" : "");
         }
         LayerSpec.Residual r = (LayerSpec.Residual) spec;
