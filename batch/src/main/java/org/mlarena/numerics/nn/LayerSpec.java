@@ -57,6 +57,19 @@ public sealed interface LayerSpec {
                 throw new IllegalArgumentException("an embedding bag needs a dimension and entries of at least 1, got " + dimension + ", " + entries);
             }
         }
+
+        /** How many of the rows (rows &times; features, row-major) have more nonzero values than the bag reads. */
+        public int rowsBeyondEntries(float[] inputs, int features) {
+            int beyond = 0;
+            for (int from = 0; from < inputs.length; from += features) {
+                int present = 0;
+                for (int j = from; j < from + features && present <= entries; j++) {
+                    present += inputs[j] != 0f ? 1 : 0;
+                }
+                beyond += present > entries ? 1 : 0;
+            }
+            return beyond;
+        }
     }
 
     /**

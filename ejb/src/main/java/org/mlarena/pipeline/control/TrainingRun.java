@@ -140,7 +140,7 @@ public final class TrainingRun {
         boolean stoppedEarly = stopping.shouldStop(done);
         long checkpointNanos = checkpointSeconds() * 1_000_000_000L;
         try (Network net = network(backend, train, checkpoint, base)) {
-            progress.started(backend.device().describe(), preprocessing.describe(job.featureNames()));
+            progress.started(backend.device().describe(), preprocessing.describe(job.featureNames()) + beyondTheBag(net, train));
             long lastCheckpoint = System.nanoTime();
             for (int epoch = done + 1; epoch <= job.epochs() && !stoppedEarly; epoch++) {
                 Optimizer optimizer = "cosine".equals(job.schedule())
@@ -186,6 +186,19 @@ public final class TrainingRun {
             }
         }
         return new Outcome(ExperimentStatus.COMPLETED, notice(stopping.bestEpoch(), stoppedEarly));
+    }
+
+    /**
+     * For an embedding bag, how many training texts bring more ids (distinct words and word pairs) than it reads: said
+     * with the preprocessing rather than lost in silence.
+     */
+    static String beyondTheBag(Network net, TrainingData train) {
+        if (!(net.specs().get(0) instanceof LayerSpec.EmbeddingBag bag) || bag.entries() >= train.features()) {
+            return "";
+        }
+        int beyond = bag.rowsBeyondEntries(train.inputs(), train.features());
+        return beyond == 0 ? "" : String.format(Locale.ROOT, "; %,d of %,d training texts have more than %d distinct words and word pairs:"
+                + " the embedding bag reads the first %d of each (raise its 'entries' to read more)", beyond, train.rows(), bag.entries(), bag.entries());
     }
 
     /** What a person should know about how the run ended: early, or still improving. */

@@ -99,6 +99,33 @@ class TrainingRunTest {
     }
 
     @Test
+    void textsWithMoreWordsThanTheEmbeddingBagReadsAreCountedWithThePreprocessing() throws Exception {
+        Imported debian = ImportedDatasets.debianPackages(dir);
+        String bag = "{\"layers\": [{\"type\": \"embedding_bag\", \"dimension\": 8, \"entries\": %d}]}";
+        int[] over = new int[2];
+        for (int i = 0; i < 2; i++) {
+            int entries = i == 0 ? 10 : 256;
+            TrainingPlan plan = TrainingPlan.of(Category.TEXT_CLASSIFICATION, Runs.entity(debian), new TrainingPlan.Settings(ModelZoo.ARCHITECTURE,
+                    Map.of(ModelZoo.ARCHITECTURE, String.format(bag, entries)), 1, 64, 0.003, null, null));
+            Runs.Recorder recorder = new Runs.Recorder();
+            TrainingRun.Outcome outcome = new TrainingRun(Runs.job(debian, Category.TEXT_CLASSIFICATION, plan, "accuracy", List.of()),
+                    dir.resolve("bag-" + entries), recorder).run(new JavaBackend());
+            assertEquals(ExperimentStatus.COMPLETED, outcome.status(), String.valueOf(outcome.reason()));
+            java.util.regex.Matcher said = java.util.regex.Pattern.compile("; ([0-9,]+) of ([0-9,]+) training texts have more than (\\d+) distinct words")
+                    .matcher(recorder.preprocessing);
+            over[i] = said.find() ? Integer.parseInt(said.group(1).replace(",", "")) : 0;
+            if (over[i] > 0) {
+                assertEquals(Integer.toString(entries), said.group(3));
+                assertTrue(recorder.preprocessing.endsWith("the embedding bag reads the first " + entries + " of each (raise its 'entries' to read more)"),
+                        recorder.preprocessing);
+            }
+        }
+        // the descriptions are a line each: many bring more than 10 words and word pairs, none more than 256
+        assertTrue(over[0] > 100, "texts beyond 10 ids: " + over[0]);
+        assertEquals(0, over[1]);
+    }
+
+    @Test
     void anArchitectureAugmentsTheImagesWhileTrainingAndFlipsOnlyWhereTheHostsAllow() throws Exception {
         Imported fashion = ImportedDatasets.fashion(dir);
         String augmented = "{\"layers\": [{\"type\": \"augment\", \"shift\": 2, \"flip\": true}, {\"type\": \"conv2d\", \"filters\": 4,"
