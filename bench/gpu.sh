@@ -120,11 +120,11 @@ section "MLP 784-256-10, Adam 1e-3, batch 128, 30,000 training images: s/epoch, 
 timeout 90 python3 bench/python/mlp_torch.py 5
 
 section "CNN conv16-pool-conv32-pool-dense128-dense10, Adam 1e-3, batch 128, 30,000 training images: s/epoch, accuracy"
-[ -n "$lib" ] && timeout 180 "${java[@]}" -cp "$cp" org.mlarena.bench.CnnBench 2 30000 opencl
+[ -n "$lib" ] && timeout 180 "${java[@]}" -cp "$cp" org.mlarena.bench.TemplateBench cnn 2 30000 opencl
 timeout 90 python3 bench/python/cnn_torch.py 2 30000
 
 section "template resnet-small (batch normalisation, residual blocks), Adam 1e-3, batch 128, 30,000 training images, 1 epoch: s/epoch, accuracy"
-[ -n "$lib" ] && timeout 150 "${java[@]}" -cp "$cp" org.mlarena.bench.ResNetBench 1 30000 opencl
+[ -n "$lib" ] && timeout 150 "${java[@]}" -cp "$cp" org.mlarena.bench.TemplateBench resnet-small 1 30000 opencl
 timeout 90 python3 bench/python/resnet_torch.py 1 30000
 
 section "done"

@@ -55,24 +55,24 @@ if [ "$what" = mlp ] || [ "$what" = all ]; then
       OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/python/mlp_torch.py "$epochs"; } | tee -a "$out"
     epochs_summary mlp "$out"
 fi
+# a template of the zoo and its PyTorch twin on the first training images: template, label, twin, what it is, images
+template_vs_torch() {
+    rows=$5
+    echo "== $4, Adam 1e-3, batch 128, first $rows training images: s/epoch, accuracy"
+    { java_run org.mlarena.bench.TemplateBench "$1" "$epochs" "$rows" opencl
+      OPENBLAS_NUM_THREADS=1 /usr/bin/python3 "bench/python/$3" "$epochs" "$rows"; } | tee -a "$out"
+    epochs_summary "$2" "$out"
+}
 if [ "$what" = cnn ] || [ "$what" = all ]; then
-    rows=${3:-6000}
-    echo "== CNN conv16-pool-conv32-pool-dense128-dense10, Adam 1e-3, batch 128, first $rows training images: s/epoch, accuracy"
-    { java_run org.mlarena.bench.CnnBench "$epochs" "$rows" opencl
-      OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/python/cnn_torch.py "$epochs" "$rows"; } | tee -a "$out"
-    epochs_summary cnn "$out"
+    template_vs_torch cnn cnn cnn_torch.py "CNN conv16-pool-conv32-pool-dense128-dense10" "${3:-6000}"
 fi
 if [ "$what" = resnet ] || [ "$what" = all ]; then
-    rows=${3:-6000}
-    echo "== the template resnet-small (3x3 convolutions, batch normalisation, residual blocks), Adam 1e-3, batch 128, first $rows training images: s/epoch, accuracy"
-    { java_run org.mlarena.bench.ResNetBench "$epochs" "$rows" opencl
-      OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/python/resnet_torch.py "$epochs" "$rows"; } | tee -a "$out"
-    epochs_summary resnet "$out"
+    template_vs_torch resnet-small resnet resnet_torch.py "the template resnet-small (3x3 convolutions, batch normalisation, residual blocks)" "${3:-6000}"
 fi
 if [ "$what" = augment ]; then
     rows=${3:-6000}
     echo "== the templates cnn and cnn-augmented (the same behind shifts of up to 1 pixel), Adam 1e-3, batch 128, first $rows training images: s/epoch, test accuracy"
-    for template in cnn cnn-augmented; do java_run org.mlarena.bench.ResNetBench "$epochs" "$rows" opencl "$template"; done | tee -a "$out"
+    for template in cnn cnn-augmented; do java_run org.mlarena.bench.TemplateBench "$template" "$epochs" "$rows" opencl; done | tee -a "$out"
     /usr/bin/python3 - "$out" <<'PY'
 import sys
 best, last = {}, {}

@@ -28,6 +28,17 @@ def load():
     return x_train.to(DEVICE), y_train.to(DEVICE), x_test.to(DEVICE), y_test.to(DEVICE)
 
 
+def images(argv):
+    """The image benchmarks' arguments (epochs, default 1; training images, default 60000) and their data as images of
+    1x28x28, torch seeded and on 2 threads as the engine's runs."""
+    torch.manual_seed(1)
+    torch.set_num_threads(2)
+    epochs = int(argv[1]) if len(argv) > 1 else 1
+    rows = int(argv[2]) if len(argv) > 2 else 60000
+    x_train, y_train, x_test, y_test = load()
+    return epochs, x_train[:rows].reshape(-1, 1, 28, 28), y_train[:rows], x_test.reshape(-1, 1, 28, 28), y_test
+
+
 def fit(model, tag, epochs, x_train, y_train, x_test, y_test, test_chunk=None):
     """Trains as the engine's benchmarks do and prints '<tag> torch <epoch> <seconds> <test accuracy>' per epoch:
     layers initialised as the engine's (Layer.heUniform: He-uniform weights, zero biases; with PyTorch's own default,

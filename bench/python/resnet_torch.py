@@ -1,18 +1,12 @@
-"""PyTorch CPU reference for ResNetBench: the template resnet-small, Adam 1e-3, batch 128.
+"""PyTorch CPU reference for TemplateBench resnet-small: the template resnet-small, Adam 1e-3, batch 128.
 Prints 'resnet torch <epoch> <s> <accuracy>'. Arguments: epochs (default 1), training images (default 60000)."""
 import sys
 
 import torch
 
-from mlp_torch_data import fit, load
+from mlp_torch_data import fit, images
 
-torch.manual_seed(1)
-torch.set_num_threads(2)
-epochs = int(sys.argv[1]) if len(sys.argv) > 1 else 1
-rows = int(sys.argv[2]) if len(sys.argv) > 2 else 60000
-x_train, y_train, x_test, y_test = load()
-x_train, y_train = x_train[:rows].reshape(-1, 1, 28, 28), y_train[:rows]
-x_test = x_test.reshape(-1, 1, 28, 28)
+epochs, x_train, y_train, x_test, y_test = images(sys.argv)
 
 
 class Residual(torch.nn.Module):

@@ -11,6 +11,7 @@ import org.mlarena.dataset.entity.DatasetFormat;
 import org.mlarena.dataset.entity.Dataset;
 import org.mlarena.experiment.entity.Experiment;
 import org.mlarena.numerics.nn.Architecture;
+import org.mlarena.numerics.nn.LayerSpec;
 import org.mlarena.numerics.nn.ModelZoo;
 import org.mlarena.numerics.nn.Network;
 import org.mlarena.numerics.nn.Optimizer;
@@ -177,7 +178,7 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
         }
         if (!limits.horizontalFlips() && ModelZoo.ARCHITECTURE.equals(model)
                 && Architecture.compile(hyper.get(ModelZoo.ARCHITECTURE), input, outputs, Architecture.MAX_PARAMETERS).layers().get(0)
-                instanceof org.mlarena.numerics.nn.LayerSpec.Augment augment && augment.flip()) {
+                instanceof LayerSpec.Augment augment && augment.flip()) {
             throw new InvalidInputException(HYPER_ARCHITECTURE, "layers[0] (augment): this use case's hosts do not let training mirror its images"
                     + " (a mirrored image may show another class, as a mirrored digit does); leave 'flip' out.");
         }

@@ -1,0 +1,48 @@
+package org.mlarena.bench;
+
+import java.util.Locale;
+
+import org.mlarena.numerics.nn.Architecture;
+import org.mlarena.numerics.nn.Backend;
+import org.mlarena.numerics.nn.ClassificationData;
+import org.mlarena.numerics.nn.ModelZoo;
+import org.mlarena.numerics.nn.Network;
+import org.mlarena.numerics.nn.Optimizer;
+import org.mlarena.numerics.nn.Shape;
+import org.mlarena.numerics.nn.Trainer;
+
+/**
+ * Trains a template of the zoo on Fashion-MNIST as a team would write it (Adam 1e-3, batch 128): "cnn" (the zoo's CNN,
+ * layer for layer; {@code cnn_torch.py} is its twin), "resnet-small" (3x3 convolutions with batch normalisation in two
+ * residual blocks, the second strided with a 1x1 projection, global average pooling; {@code resnet_torch.py}), or any
+ * other, and prints per epoch {@code <label> <backend> <epoch> <seconds> <test accuracy>}.
+ * Arguments: the template's id (or an architecture's JSON), epochs (default 1), training images (default all 60,000),
+ * backends (default opencl). The label is the id, "resnet" for resnet-small, or {@code -Dbench.label}.
+ */
+public final class TemplateBench {
+
+    public static void main(String[] args) throws Exception {
+        String template = args[0];
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        int rows = args.length > 2 ? Integer.parseInt(args[2]) : 60_000;
+        String which = args.length > 3 ? args[3] : "opencl";
+        String label = System.getProperty("bench.label", template.equals("resnet-small") ? "resnet" : template);
+        String json = template.startsWith("{") ? template
+                : ModelZoo.TEMPLATES.stream().filter(t -> t.id().equals(template)).findFirst().orElseThrow().json();
+        Architecture architecture = Architecture.compile(json, new Shape(1, 28, 28), 10, Architecture.MAX_PARAMETERS);
+        System.out.printf(Locale.ROOT, "%s: %,d parameters, %,d FLOPs per image to infer%n", label, architecture.parameters(),
+                architecture.inferenceFlopsPerSample());
+        ClassificationData train = FashionMnistRuns.train(rows);
+        ClassificationData test = FashionMnistRuns.test();
+        FashionMnistRuns.onBackends(which, (name, backend) -> run(label, name, backend, architecture, train, test, epochs));
+    }
+
+    private static void run(String label, String name, Backend backend, Architecture architecture, ClassificationData train,
+                            ClassificationData test, int epochs) {
+        try (Network net = architecture.network(Network.Loss.SOFTMAX_CROSS_ENTROPY, backend, 128)) {
+            net.initialise(1);
+            Trainer.fit(net, train, test, epochs, 128, Optimizer.Adam.of(1e-3f), 1, e -> System.out.printf(Locale.ROOT,
+                    "%s %s %d %.2f %.4f%n", label, name, e.epoch(), e.nanos() / 1e9, e.validationAccuracy()));
+        }
+    }
+}
