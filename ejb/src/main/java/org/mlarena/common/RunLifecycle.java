@@ -41,6 +41,9 @@ public class RunLifecycle {
     private Instant finishedAt;
     /** The batch job execution that runs it; null while none is known. */
     private Long jobExecutionId;
+    /** The server node that claimed it ({@link ServerNode}): the one that runs it, watches it and records its figures. */
+    @Column(length = ServerNode.NAME_LENGTH)
+    private String node;
     @Column(length = REASON_LENGTH)
     private String statusReason;
     /**
@@ -62,10 +65,11 @@ public class RunLifecycle {
         return new RunLifecycle(at);
     }
 
-    /** Taken from the queue by a scheduler; the job's execution id follows with {@link #attached}. */
-    public <S extends Status> S claimed(S from, S running, Instant at) {
+    /** Taken from the queue by the scheduler of {@code node}; the job's execution id follows with {@link #attached}. */
+    public <S extends Status> S claimed(S from, S running, String node, Instant at) {
         check(from, running, Phase.QUEUED, Phase.RUNNING);
         this.jobExecutionId = null;
+        this.node = node;
         begin(at);
         return running;
     }
@@ -96,12 +100,13 @@ public class RunLifecycle {
         this.jobExecutionId = executionId;
     }
 
-    /** The server stopped while it ran: back in the queue, behind those already waiting. */
+    /** The server stopped while it ran: back in the queue, behind those already waiting, for any node to take. */
     public <S extends Status> S interrupted(S from, S queued, String reason, Instant at) {
         check(from, queued, Phase.RUNNING, Phase.QUEUED);
         this.queuedAt = at;
         this.statusReason = truncate(reason);
         this.jobExecutionId = null;
+        this.node = null;
         return queued;
     }
 
@@ -165,6 +170,20 @@ public class RunLifecycle {
 
     public Long jobExecutionId() {
         return jobExecutionId;
+    }
+
+    /** The node that runs it (or last ran it); null while queued and for runs from before nodes were recorded. */
+    public String node() {
+        return node;
+    }
+
+    /**
+     * Whether the job of {@code node} with execution {@code executionId} still owns this run: it is running, on that
+     * node, and no other execution has attached to it. A job that lost its run (its node was taken for dead and another
+     * took the run over) must record nothing more.
+     */
+    public boolean ownedBy(Status status, String node, long executionId) {
+        return status.phase() == Phase.RUNNING && node.equals(this.node) && (jobExecutionId == null || jobExecutionId == executionId);
     }
 
     public String statusReason() {

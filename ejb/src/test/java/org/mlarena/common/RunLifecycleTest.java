@@ -36,7 +36,7 @@ class RunLifecycleTest {
         assertNull(run.startedAt());
         assertFalse(run.cancelRequested());
 
-        Run status = run.claimed(Run.WAITING, Run.BUSY, at(1));
+        Run status = run.claimed(Run.WAITING, Run.BUSY, "node1", at(1));
         assertEquals(Run.BUSY, status);
         assertEquals(at(1), run.startedAt());
         assertEquals(at(1), run.lastStartedAt());
@@ -53,7 +53,7 @@ class RunLifecycleTest {
     @Test
     void anInterruptedRunQueuesAgainWithItsReasonAndKeepsItsFirstStart() {
         RunLifecycle run = RunLifecycle.queued(T0);
-        Run status = run.claimed(Run.WAITING, Run.BUSY, at(1));
+        Run status = run.claimed(Run.WAITING, Run.BUSY, "node1", at(1));
         run.attached(7);
         status = run.interrupted(status, Run.WAITING, "the server stopped", at(3));
         assertEquals(Run.WAITING, status);
@@ -61,16 +61,37 @@ class RunLifecycleTest {
         assertNull(run.jobExecutionId());
         assertEquals("the server stopped", run.statusReason());
 
-        status = run.claimed(status, Run.BUSY, at(4));
+        status = run.claimed(status, Run.BUSY, "node2", at(4));
         assertEquals(at(1), run.startedAt(), "the first start is kept");
         assertEquals(at(4), run.lastStartedAt());
         assertNull(run.statusReason(), "running again: the interruption's note is gone");
     }
 
     @Test
+    void onlyTheNodeAndExecutionThatRunItOwnARun() {
+        RunLifecycle run = RunLifecycle.queued(T0);
+        Run status = run.claimed(Run.WAITING, Run.BUSY, "node1", at(1));
+        assertEquals("node1", run.node());
+        assertTrue(run.ownedBy(status, "node1", 5), "claimed, no execution attached yet: the job that attaches owns it");
+        assertFalse(run.ownedBy(status, "node2", 5), "another node");
+        run.attached(5);
+        assertTrue(run.ownedBy(status, "node1", 5));
+        assertFalse(run.ownedBy(status, "node1", 6), "another execution on the same node");
+
+        status = run.interrupted(status, Run.WAITING, "node1 stopped answering", at(2));
+        assertNull(run.node(), "queued: no node");
+        assertFalse(run.ownedBy(status, "node1", 5), "the old job lost it");
+        status = run.claimed(status, Run.BUSY, "node2", at(3));
+        assertFalse(run.ownedBy(status, "node1", 5), "taken over by node2: node1's late job records nothing");
+        assertTrue(run.ownedBy(status, "node2", 9));
+        status = run.ended(status, Run.DONE, null, at(4));
+        assertFalse(run.ownedBy(status, "node2", 9), "ended: nobody runs it");
+    }
+
+    @Test
     void anEndedRunRequeuesAsNew() {
         RunLifecycle run = RunLifecycle.queued(T0);
-        Run status = run.claimed(Run.WAITING, Run.BUSY, at(1));
+        Run status = run.claimed(Run.WAITING, Run.BUSY, "node1", at(1));
         status = run.ended(status, Run.BROKEN, "out of memory", at(2));
         status = run.requeued(status, Run.WAITING, at(9));
         assertEquals(Run.WAITING, status);
@@ -117,8 +138,8 @@ class RunLifecycleTest {
     @Test
     void transitionsThePhasesDoNotAllowAreRefused() {
         RunLifecycle run = RunLifecycle.queued(T0);
-        assertThrows(IllegalStateException.class, () -> run.claimed(Run.BUSY, Run.BUSY, at(1)), "claiming a running run");
-        assertThrows(IllegalStateException.class, () -> run.claimed(Run.WAITING, Run.DONE, at(1)), "claiming into an end");
+        assertThrows(IllegalStateException.class, () -> run.claimed(Run.BUSY, Run.BUSY, "node1", at(1)), "claiming a running run");
+        assertThrows(IllegalStateException.class, () -> run.claimed(Run.WAITING, Run.DONE, "node1", at(1)), "claiming into an end");
         assertThrows(IllegalStateException.class, () -> run.interrupted(Run.WAITING, Run.WAITING, "x", at(1)), "interrupting a queued run");
         assertThrows(IllegalStateException.class, () -> run.requeued(Run.BUSY, Run.WAITING, at(1)), "requeueing a running run");
         assertThrows(IllegalStateException.class, () -> run.ended(Run.BUSY, Run.WAITING, null, at(1)), "ending into the queue");

@@ -54,6 +54,11 @@ public final class Api {
         return send(request(path, authorization).GET().build());
     }
 
+    /** GET from another address of the application than the tested one (a cluster's node rather than its balancer). */
+    public static Answer getFrom(String baseUrl, String path, String authorization) {
+        return send(request(baseUrl, path, authorization).GET().build());
+    }
+
     /** GET of a URL outside the application, without credentials. */
     public static Answer getAbsolute(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build());
@@ -93,7 +98,11 @@ public final class Api {
     }
 
     private static HttpRequest.Builder request(String path, String authorization) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(TestEnvironment.BASE_URL + path))
+        return request(TestEnvironment.BASE_URL, path, authorization);
+    }
+
+    private static HttpRequest.Builder request(String baseUrl, String path, String authorization) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
         if (authorization != null) {
             builder.header("Authorization", authorization);
@@ -104,6 +113,12 @@ public final class Api {
     private static Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            // behind a cluster's balancer, a request sent on a pooled connection to a node that was just killed gets a 503
+            // from the balancer (it cannot know whether the node ran it); a client sends a GET again, as a browser reloads
+            for (int retry = 0; retry < 5 && response.statusCode() == 503 && "GET".equals(request.method()) && TestEnvironment.cluster(); retry++) {
+                sleep(500);
+                response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(), response);
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);

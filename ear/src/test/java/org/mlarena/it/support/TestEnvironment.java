@@ -25,6 +25,11 @@ public final class TestEnvironment {
         return variant().startsWith("postgresql") ? "postgresql" : "h2";
     }
 
+    /** The suite runs against a cluster's balancer (ClusterIT). */
+    public static boolean cluster() {
+        return "cluster".equals(variant());
+    }
+
     public static boolean oidc() {
         return "oidc".equals(System.getProperty("it.auth", "form"));
     }

@@ -308,18 +308,23 @@ public class Experiment {
     }
 
     /** Taken from the queue by the scheduler; the job's execution id follows once the job has started. */
-    public void claimed(Instant at) {
-        this.status = lifecycle.claimed(status, ExperimentStatus.RUNNING, at);
+    public void claimed(String node, Instant at) {
+        this.status = lifecycle.claimed(status, ExperimentStatus.RUNNING, node, at);
+    }
+
+    /** Whether the job of that node and execution still runs this (see {@link RunLifecycle#ownedBy}). */
+    public boolean ownedBy(String node, long executionId) {
+        return lifecycle.ownedBy(status, node, executionId);
     }
 
     public void ranOn(String device) {
         this.device = device;
     }
 
-    /** The server stopped while this ran: back in the queue, to continue from its last checkpoint. */
+    /** Its server stopped (or stopped answering) while this ran: back in the queue, to continue from its last checkpoint. */
     public void interrupted(Instant at) {
-        this.status = lifecycle.interrupted(status, ExperimentStatus.QUEUED,
-                "The server stopped while this experiment trained; it continues from its last checkpoint.", at);
+        this.status = lifecycle.interrupted(status, ExperimentStatus.QUEUED, (lifecycle.node() == null ? "The server" : "Its server, "
+                + lifecycle.node() + ",") + " stopped while this experiment trained; it continues from its last checkpoint.", at);
     }
 
     /** Experiments from before early stopping existed have none (0). */

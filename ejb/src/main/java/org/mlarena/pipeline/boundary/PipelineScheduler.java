@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
 import org.mlarena.dataset.control.DatasetImported;
 import org.mlarena.experiment.control.ExperimentQueued;
 import org.mlarena.experiment.entity.Experiment;
+import org.mlarena.pipeline.control.NodeLeases;
 import org.mlarena.pipeline.control.PipelineJobEnded;
 import org.mlarena.pipeline.control.PipelineRuns;
 import org.mlarena.pipeline.control.ProfileBatchlet;
@@ -38,12 +39,14 @@ import org.mlarena.submission.control.SubmissionQueued;
 import org.mlarena.submission.entity.Submission;
 
 /**
- * The queue of the pipelines: starts training and scoring jobs as slots free up ({@value #TRAININGS} training jobs
- * at once, default 1 for a small machine; {@value #SCORINGS} scoring jobs, default 1), fair between teams (see
- * {@link PipelineRuns#claimExperiment()}). It reacts to new runs after their transaction commits and to jobs that
- * end, and every 20 seconds it looks for jobs that died without recording their end or ran past
- * {@value #TIMEOUT_MINUTES} (default 240 minutes) and ends them with a clear reason. After a server start, runs the
- * dead server left RUNNING go back to the queue and continue from their checkpoints.
+ * The queue of the pipelines, on each node of a cluster: starts training and scoring jobs as this node's slots free up
+ * ({@value #TRAININGS} training jobs at once, default 1 for a small machine; {@value #SCORINGS} scoring jobs, default
+ * 1), claimed from the queue every node shares, fair between teams (see {@link PipelineRuns#claimExperiment()}). It
+ * reacts to new runs after their transaction commits and to jobs that end, and every 5 seconds it renews this node's
+ * lease ({@link NodeLeases}), takes back the runs of nodes whose lease ran out, looks for its jobs that died without
+ * recording their end or ran past {@value #TIMEOUT_MINUTES} (default 240 minutes) and ends them with a clear reason,
+ * and claims what waits (runs queued through another node included). After a start, runs this node left RUNNING go
+ * back to the queue and continue from their checkpoints, on whichever node claims them.
  */
 @Singleton
 @Startup
@@ -61,8 +64,12 @@ public class PipelineScheduler {
     @Inject
     PipelineRuns runs;
 
+    @Inject
+    NodeLeases leases;
+
     @PostConstruct
     void start() {
+        leases.joined();
         runs.pendingProfiles().forEach(this::profile);
         int interrupted = runs.recover();
         if (interrupted > 0) {
@@ -94,8 +101,13 @@ public class PipelineScheduler {
         }
     }
 
-    @Schedule(hour = "*", minute = "*", second = "*/20", persistent = false)
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     public void watch() {
+        leases.renew();
+        int takenBack = runs.takeBack(leases.alive());
+        if (takenBack > 0) {
+            LOG.info(() -> takenBack + " runs of nodes that stopped answering (lease " + NodeLeases.lease().toSeconds() + " s) are queued again");
+        }
         reap(Experiment.class);
         reap(Submission.class);
         dispatch();
@@ -108,9 +120,9 @@ public class PipelineScheduler {
     /** Starts queued runs while slots are free. */
     public void dispatch() {
         fill(Experiment.class, slots(TRAININGS), runs::claimExperiment, TrainingBatchlet.JOB_NAME, TrainingBatchlet.PARAMETER,
-                id -> runs.endedWithoutRecord(Experiment.class, id, "The training job could not be started; see the server log."));
+                id -> runs.endedWithoutRecord(Experiment.class, id, null, "The training job could not be started; see the server log."));
         fill(Submission.class, slots(SCORINGS), runs::claimSubmission, ScoringBatchlet.JOB_NAME, ScoringBatchlet.PARAMETER,
-                id -> runs.endedWithoutRecord(Submission.class, id, "The scoring job could not be started; see the server log."
+                id -> runs.endedWithoutRecord(Submission.class, id, null, "The scoring job could not be started; see the server log."
                         + " This submission does not count against the daily limit."));
     }
 
@@ -143,14 +155,14 @@ public class PipelineScheduler {
             try {
                 execution = jobs.getJobExecution(run.getValue());
             } catch (RuntimeException e) {
-                runs.endedWithoutRecord(kind, run.getKey(), "Its job execution " + run.getValue() + " is unknown to the batch runtime.");
+                runs.endedWithoutRecord(kind, run.getKey(), run.getValue(), "Its job execution " + run.getValue() + " is unknown to the batch runtime.");
                 continue;
             }
             BatchStatus status = execution.getBatchStatus();
             boolean over = status == BatchStatus.COMPLETED || status == BatchStatus.FAILED || status == BatchStatus.STOPPED
                     || status == BatchStatus.ABANDONED;
             if (over) {
-                runs.endedWithoutRecord(kind, run.getKey(), "Its job ended (" + status + ") without recording a result; see the server log.");
+                runs.endedWithoutRecord(kind, run.getKey(), run.getValue(), "Its job ended (" + status + ") without recording a result; see the server log.");
             } else if (execution.getStartTime() != null
                     && execution.getStartTime().toInstant().plus(limit).isBefore(java.time.Instant.now())) {
                 try {
@@ -158,7 +170,7 @@ public class PipelineScheduler {
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "could not stop job execution " + run.getValue(), e);
                 }
-                runs.endedWithoutRecord(kind, run.getKey(), "Stopped after running longer than " + limit.toMinutes() + " minutes ("
+                runs.endedWithoutRecord(kind, run.getKey(), run.getValue(), "Stopped after running longer than " + limit.toMinutes() + " minutes ("
                         + TIMEOUT_MINUTES + ").");
             }
         }

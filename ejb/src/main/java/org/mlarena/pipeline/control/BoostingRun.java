@@ -131,7 +131,7 @@ final class BoostingRun {
                         stoppedEarly[0] = stopping.shouldStop(epoch);
                         stopped[0] = epoch < job.epochs() && !stoppedEarly[0] ? stopReason(epoch + 1, flops) : null;
                         boolean last = epoch == job.epochs() || stoppedEarly[0] || stopped[0] != null;
-                        if (last || System.nanoTime() - lastCheckpoint[0] >= checkpointNanos) {
+                        if (!progress.takenOver() && (last || System.nanoTime() - lastCheckpoint[0] >= checkpointNanos)) {
                             save(model(objective, train.features(), outputs, baseline, trees, round), preprocessing, checkpointFile);
                             lastCheckpoint[0] = System.nanoTime();
                         }

@@ -41,10 +41,10 @@ public class PipelineJobListener implements JobListener {
         String reason = "The " + job.getJobName() + " job ended (" + job.getBatchStatus() + ", " + job.getExitStatus()
                 + ") without recording a result; see the server log.";
         if (parameters.getProperty(TrainingBatchlet.PARAMETER) != null) {
-            runs.endedWithoutRecord(Experiment.class, Long.parseLong(parameters.getProperty(TrainingBatchlet.PARAMETER)), reason);
+            runs.endedWithoutRecord(Experiment.class, Long.parseLong(parameters.getProperty(TrainingBatchlet.PARAMETER)), job.getExecutionId(), reason);
         }
         if (parameters.getProperty(ScoringBatchlet.PARAMETER) != null) {
-            runs.endedWithoutRecord(Submission.class, Long.parseLong(parameters.getProperty(ScoringBatchlet.PARAMETER)), reason);
+            runs.endedWithoutRecord(Submission.class, Long.parseLong(parameters.getProperty(ScoringBatchlet.PARAMETER)), job.getExecutionId(), reason);
         }
         ended.fire(new PipelineJobEnded(job.getExecutionId()));
     }

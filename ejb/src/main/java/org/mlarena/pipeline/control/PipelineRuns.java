@@ -5,12 +5,17 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.mlarena.accounting.Carbon;
@@ -18,6 +23,7 @@ import org.mlarena.accounting.EnergyMeter;
 import org.mlarena.common.ApplicationVersion;
 import org.mlarena.common.ArenaClock;
 import org.mlarena.common.DataDirectory;
+import org.mlarena.common.ServerNode;
 import org.mlarena.dataset.control.DatasetStore;
 import org.mlarena.dataset.entity.Dataset;
 import org.mlarena.experiment.control.TrainingPlan;
@@ -61,28 +67,57 @@ public class PipelineRuns {
     @Inject
     Event<SubmissionQueued> submissionQueued;
 
-    /** After a server start: runs the dead server left RUNNING go back to the queue. */
+    /**
+     * After this node's start: the runs it left RUNNING when it stopped go back to the queue, and so do those of a
+     * single server from before nodes were recorded (no node).
+     */
     public int recover() {
+        String self = ServerNode.name();
+        return interrupt(node -> node == null || node.equals(self));
+    }
+
+    /** Runs claimed by nodes that are not alive (their lease ran out) go back to the queue, for any node to continue. */
+    public int takeBack(Set<String> alive) {
+        return interrupt(node -> node != null && !alive.contains(node));
+    }
+
+    private int interrupt(Predicate<String> ofNode) {
         Instant now = ArenaClock.now();
-        List<Experiment> experiments = inStatus(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.RUNNING);
+        // locked: two nodes taking back the same runs at once, the second finds them queued already
+        List<Experiment> experiments = locked(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.RUNNING).stream()
+                .filter(e -> ofNode.test(e.lifecycle().node())).toList();
         experiments.forEach(e -> e.interrupted(now));
-        List<Submission> submissions = inStatus(Submission.class, Submission.IN_STATUS, SubmissionStatus.RUNNING);
+        List<Submission> submissions = locked(Submission.class, Submission.IN_STATUS, SubmissionStatus.RUNNING).stream()
+                .filter(s -> ofNode.test(s.lifecycle().node())).toList();
         submissions.forEach(s -> s.interrupted(now));
         return experiments.size() + submissions.size();
     }
 
+    /** Runs of this kind that this node runs (its slots are its own). */
     public long running(Class<?> kind) {
-        return kind == Experiment.class ? inStatus(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.RUNNING).size()
-                : inStatus(Submission.class, Submission.IN_STATUS, SubmissionStatus.RUNNING).size();
+        return (kind == Experiment.class ? inStatus(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.RUNNING).stream().map(e -> e.lifecycle())
+                : inStatus(Submission.class, Submission.IN_STATUS, SubmissionStatus.RUNNING).stream().map(s -> s.lifecycle()))
+                .filter(l -> ServerNode.name().equals(l.node())).count();
+    }
+
+    /** What each node runs: training and scoring run counts by node name. */
+    public Map<String, long[]> runningByNode() {
+        Map<String, long[]> byNode = new TreeMap<>();
+        inStatus(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.RUNNING).stream().map(e -> e.lifecycle().node()).filter(Objects::nonNull)
+                .forEach(node -> byNode.computeIfAbsent(node, n -> new long[2])[0]++);
+        inStatus(Submission.class, Submission.IN_STATUS, SubmissionStatus.RUNNING).stream().map(s -> s.lifecycle().node()).filter(Objects::nonNull)
+                .forEach(node -> byNode.computeIfAbsent(node, n -> new long[2])[1]++);
+        return byNode;
     }
 
     /**
      * Takes the next experiment from the queue, fair between teams: the team that got a training slot least recently
      * goes first (a team that never trained before all), then its oldest queued experiment; template experiments only
-     * when no team waits.
+     * when no team waits. The queue is locked while this node chooses: nodes claim one after the other, each from the
+     * whole queue, so that the order is the same with one node or many and no run is claimed twice.
      */
     public Optional<Long> claimExperiment() {
-        List<Experiment> queued = inStatus(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.QUEUED);
+        List<Experiment> queued = locked(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.QUEUED);
         if (queued.isEmpty()) {
             return Optional.empty();
         }
@@ -95,22 +130,28 @@ public class PipelineRuns {
                 .thenComparing(e -> e.isTemplate() ? Instant.MIN : lastSlot.getOrDefault(e.getTeam().getId(), Instant.MIN))
                 .thenComparing(e -> e.lifecycle().queuedAt()).thenComparing(Experiment::getId);
         Experiment next = queued.stream().min(order).orElseThrow();
-        next.claimed(ArenaClock.now());
+        next.claimed(ServerNode.name(), ArenaClock.now());
         return Optional.of(next.getId());
     }
 
     public Optional<Long> claimSubmission() {
-        List<Submission> queued = inStatus(Submission.class, Submission.IN_STATUS, SubmissionStatus.QUEUED);
+        List<Submission> queued = locked(Submission.class, Submission.IN_STATUS, SubmissionStatus.QUEUED);
         if (queued.isEmpty()) {
             return Optional.empty();
         }
         Submission next = queued.get(0);
-        next.claimed(ArenaClock.now());
+        next.claimed(ServerNode.name(), ArenaClock.now());
         return Optional.of(next.getId());
     }
 
-    public void submissionAttached(long id, long executionId) {
-        em.find(Submission.class, id).lifecycle().attached(executionId);
+    /** The scoring job has started; false when its submission is no longer its own (see {@link #ownedExperiment}). */
+    public boolean submissionAttached(long id, long executionId) {
+        Submission s = ownedSubmission(id, executionId);
+        if (s == null) {
+            return false;
+        }
+        s.lifecycle().attached(executionId);
+        return true;
     }
 
     public TrainingJob trainingJob(long id) {
@@ -148,17 +189,54 @@ public class PipelineRuns {
                 s.isReproduction() ? s.getReproductionOf().getId() : id);
     }
 
-    /** The run has its job, its device and its preprocessing (described for people). */
-    public void ranOn(long experimentId, long executionId, String device, String preprocessing) {
-        Experiment e = em.find(Experiment.class, experimentId);
+    /**
+     * The run has its job, its device and its preprocessing (described for people); false when the run is no longer
+     * this job's (see {@link #ownedExperiment}): the job must then stop and record nothing.
+     */
+    public boolean ranOn(long experimentId, long executionId, String device, String preprocessing) {
+        Experiment e = ownedExperiment(experimentId, executionId);
+        if (e == null) {
+            return false;
+        }
         e.lifecycle().attached(executionId);
         e.ranOn(device);
         e.preprocessed(preprocessing);
         e.provenance(ApplicationVersion.describe(), datasets.of(e.getUseCase()).checksum());
+        return true;
     }
 
-    /** Whether a run must stop (cancel requested) and what its team may still spend, as read in one transaction. */
-    public record Standing(boolean cancelRequested, long budgetLeftFlops) {
+    /**
+     * Whether a run must stop (cancel requested), what its team may still spend, as read in one transaction, and
+     * whether another node took the run over (this job then records nothing more).
+     */
+    public record Standing(boolean cancelRequested, long budgetLeftFlops, boolean takenOver) {
+
+        static final Standing TAKEN_OVER = new Standing(true, 0, true);
+    }
+
+    /**
+     * The experiment, if the job of this node with that execution still runs it; else null, logged. A node taken for
+     * dead (its lease ran out while it was frozen or cut off) may still have its job running when it comes back, while
+     * another node continues the run: its figures and its end must not be recorded.
+     */
+    private Experiment ownedExperiment(long id, long executionId) {
+        Experiment e = em.find(Experiment.class, id);
+        if (e != null && e.ownedBy(ServerNode.name(), executionId)) {
+            return e;
+        }
+        LOG.warning(() -> "Experiment " + id + " is no longer run by job execution " + executionId + " on " + ServerNode.name()
+                + (e == null ? " (it is gone)" : " (" + e.getStatus() + " on " + e.lifecycle().node() + ")") + "; that job records nothing more");
+        return null;
+    }
+
+    private Submission ownedSubmission(long id, long executionId) {
+        Submission s = em.find(Submission.class, id);
+        if (s != null && s.ownedBy(ServerNode.name(), executionId)) {
+            return s;
+        }
+        LOG.warning(() -> "Submission " + id + " is no longer scored by job execution " + executionId + " on " + ServerNode.name()
+                + (s == null ? " (it is gone)" : " (" + s.getStatus() + " on " + s.lifecycle().node() + ")") + "; that job records nothing more");
+        return null;
     }
 
     /** What the experiment's team may still spend; Long.MAX_VALUE for template experiments. */
@@ -167,8 +245,11 @@ public class PipelineRuns {
     }
 
     /** A trained model's own size, where the plan could only bound it (boosted trees). */
-    public void sized(long experimentId, int parameters, long bytes, long inferenceFlopsPerSample) {
-        em.find(Experiment.class, experimentId).sized(parameters, bytes, inferenceFlopsPerSample);
+    public void sized(long experimentId, long executionId, int parameters, long bytes, long inferenceFlopsPerSample) {
+        Experiment e = ownedExperiment(experimentId, executionId);
+        if (e != null) {
+            e.sized(parameters, bytes, inferenceFlopsPerSample);
+        }
     }
 
     /**
@@ -177,9 +258,12 @@ public class PipelineRuns {
      *
      * @param bestEpoch the epoch whose weights the model file now holds: this one or an earlier one
      */
-    public Standing epochDone(long experimentId, int epoch, double trainingLoss, Evaluation.Figures validation, long flops, double seconds,
-                              int bestEpoch) {
-        Experiment e = em.find(Experiment.class, experimentId);
+    public Standing epochDone(long experimentId, long executionId, int epoch, double trainingLoss, Evaluation.Figures validation, long flops,
+                              double seconds, int bestEpoch) {
+        Experiment e = ownedExperiment(experimentId, executionId);
+        if (e == null) {
+            return Standing.TAKEN_OVER;
+        }
         List<EpochRecord> curve = em.createNamedQuery(EpochRecord.OF_EXPERIMENT, EpochRecord.class).setParameter("experiment", e).getResultList();
         curve.stream().filter(r -> r.getEpoch() >= epoch).forEach(em::remove);
         em.flush();
@@ -197,15 +281,20 @@ public class PipelineRuns {
         double perEpoch = totalSeconds / epoch;
         EpochRecord best = curve.stream().filter(r -> r.getEpoch() == bestEpoch && bestEpoch < epoch).findFirst().orElse(record);
         e.progressed(epoch, totalSeconds, perEpoch * (e.getEpochs() - epoch), totalFlops, best);
-        if (e.chargedTeam() != null) {
+        // an epoch trained again after a crash (its node died after charging it, before its next checkpoint) is the
+        // platform's loss, not the team's: each epoch is charged once, in order
+        if (e.chargedTeam() != null && epoch > budget.charges(ComputeCharge.Kind.TRAINING, experimentId)) {
             budget.charge(e.chargedTeam(), ComputeCharge.Kind.TRAINING, experimentId, "experiment " + experimentId + ", epoch " + epoch, flops);
         }
         // the next epoch's checks, read in this transaction: one round trip per epoch instead of three
-        return new Standing(e.lifecycle().cancelRequested(), budgetLeft(e));
+        return new Standing(e.lifecycle().cancelRequested(), budgetLeft(e), false);
     }
 
-    public void experimentEnded(long experimentId, ExperimentStatus status, String reason, EnergyMeter.Reading energy) {
-        Experiment e = em.find(Experiment.class, experimentId);
+    public void experimentEnded(long experimentId, long executionId, ExperimentStatus status, String reason, EnergyMeter.Reading energy) {
+        Experiment e = ownedExperiment(experimentId, executionId);
+        if (e == null) {
+            return;
+        }
         addEnergy(e, energy);
         e.finished(status, reason, ArenaClock.now());
         LOG.info(() -> "Experiment " + experimentId + " (" + e.getModel() + ", " + e.getUseCase().getSlug() + ") ended " + status + " after "
@@ -240,9 +329,12 @@ public class PipelineRuns {
      * @param device            the device that computed them
      * @param comparison        a reproduction's comparison with its original's predictions; null when there is none
      */
-    public void scored(long submissionId, Evaluation.Scores scores, long flops, EnergyMeter.Reading energy, String predictionsSha256, String device,
-                       PredictionFile.Comparison comparison) {
-        Submission s = em.find(Submission.class, submissionId);
+    public void scored(long submissionId, long executionId, Evaluation.Scores scores, long flops, EnergyMeter.Reading energy,
+                       String predictionsSha256, String device, PredictionFile.Comparison comparison) {
+        Submission s = ownedSubmission(submissionId, executionId);
+        if (s == null) {
+            return;
+        }
         s.predicted(predictionsSha256, ApplicationVersion.describe(), device);
         if (comparison != null) {
             s.compared(comparison.identical(), comparison.maxDifference());
@@ -258,33 +350,44 @@ public class PipelineRuns {
         scoredEvents.fire(new SubmissionScored(s.getUseCase().getId()));
     }
 
-    public void submissionFailed(long submissionId, String reason) {
-        em.find(Submission.class, submissionId).ended(SubmissionStatus.FAILED, reason, ArenaClock.now());
+    public void submissionFailed(long submissionId, long executionId, String reason) {
+        Submission s = ownedSubmission(submissionId, executionId);
+        if (s != null) {
+            s.ended(SubmissionStatus.FAILED, reason, ArenaClock.now());
+        }
     }
 
-    /** A run whose job ended without recording its end (it crashed outside the recorded paths). */
-    public void endedWithoutRecord(Class<?> kind, long id, String reason) {
+    /**
+     * A run of this node whose job ended without recording its end (it crashed outside the recorded paths), or could
+     * not start ({@code executionId} null: none was attached).
+     */
+    public void endedWithoutRecord(Class<?> kind, long id, Long executionId, String reason) {
+        // no execution: only a run that none attached to yet is this call's
+        long execution = executionId == null ? -1 : executionId;
         if (kind == Experiment.class) {
             Experiment e = em.find(Experiment.class, id);
-            if (e != null && e.getStatus() == ExperimentStatus.RUNNING) {
+            if (e != null && e.ownedBy(ServerNode.name(), execution)) {
                 e.finished(ExperimentStatus.FAILED, reason, ArenaClock.now());
             }
         } else {
             Submission s = em.find(Submission.class, id);
-            if (s != null && s.getStatus() == SubmissionStatus.RUNNING) {
+            if (s != null && s.ownedBy(ServerNode.name(), execution)) {
                 s.ended(SubmissionStatus.FAILED, reason, ArenaClock.now());
             }
         }
     }
 
-    /** Runs marked RUNNING with the job execution that runs them (to watch for jobs that died). */
+    /** This node's runs marked RUNNING, with the job execution that runs them (to watch for jobs that died). */
     public Map<Long, Long> runningExecutions(Class<?> kind) {
         Map<Long, Long> executions = new HashMap<>();
+        String self = ServerNode.name();
         if (kind == Experiment.class) {
-            inStatus(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.RUNNING).stream().filter(e -> e.lifecycle().jobExecutionId() != null)
+            inStatus(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.RUNNING).stream()
+                    .filter(e -> e.lifecycle().jobExecutionId() != null && self.equals(e.lifecycle().node()))
                     .forEach(e -> executions.put(e.getId(), e.lifecycle().jobExecutionId()));
         } else {
-            inStatus(Submission.class, Submission.IN_STATUS, SubmissionStatus.RUNNING).stream().filter(s -> s.lifecycle().jobExecutionId() != null)
+            inStatus(Submission.class, Submission.IN_STATUS, SubmissionStatus.RUNNING).stream()
+                    .filter(s -> s.lifecycle().jobExecutionId() != null && self.equals(s.lifecycle().node()))
                     .forEach(s -> executions.put(s.getId(), s.lifecycle().jobExecutionId()));
         }
         return executions;
@@ -329,5 +432,10 @@ public class PipelineRuns {
 
     private <T> List<T> inStatus(Class<T> type, String query, Enum<?> status) {
         return em.createNamedQuery(query, type).setParameter("statuses", List.of(status)).getResultList();
+    }
+
+    /** As {@link #inStatus}, the rows locked until this transaction ends (SELECT ... FOR UPDATE). */
+    private <T> List<T> locked(Class<T> type, String query, Enum<?> status) {
+        return em.createNamedQuery(query, type).setParameter("statuses", List.of(status)).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 }

@@ -54,9 +54,12 @@ public class ScoringBatchlet extends AbstractBatchlet {
         EnergyMeter meter = EnergyMeter.start();
         try {
             ScoringJob job = runs.scoringJob(id);
-            Conflicts.retry(() -> runs.submissionAttached(id, jobContext.getExecutionId()));
+            long execution = jobContext.getExecutionId();
+            if (!Conflicts.retry(() -> runs.submissionAttached(id, execution))) {
+                return "TAKEN_OVER";
+            }
             if (!Files.isRegularFile(job.weights())) {
-                runs.submissionFailed(id, "The trained model of experiment " + job.experimentId() + " is missing from the data directory;"
+                runs.submissionFailed(id, execution, "The trained model of experiment " + job.experimentId() + " is missing from the data directory;"
                         + " train it again and resubmit. This submission does not count against the daily limit.");
                 return SubmissionStatus.FAILED.name();
             }
@@ -79,16 +82,16 @@ public class ScoringBatchlet extends AbstractBatchlet {
             PredictionFile.Comparison comparison = job.originalPredictions() == null || !Files.isRegularFile(job.originalPredictions()) ? null
                     : PredictionFile.compare(PredictionFile.read(job.originalPredictions()),
                             new PredictionFile.Outputs(outputs.values(), outputs.rows(), outputs.columns()));
-            Conflicts.retry(() -> runs.scored(id, scores, outputs.flops(), meter.stop(), sha256, device, comparison));
+            Conflicts.retry(() -> runs.scored(id, execution, scores, outputs.flops(), meter.stop(), sha256, device, comparison));
             return SubmissionStatus.SCORED.name();
         } catch (IOException e) {
-            Conflicts.retry(() -> runs.submissionFailed(id, "The predictions could not be stored under the data directory: " + e.getMessage()
+            Conflicts.retry(() -> runs.submissionFailed(id, jobContext.getExecutionId(), "The predictions could not be stored under the data directory: " + e.getMessage()
                     + ". This submission does not count against the daily limit."));
         } catch (InvalidDataException e) {
-            Conflicts.retry(() -> runs.submissionFailed(id, "The model or the test set could not be read: " + e.getMessage() + ". This submission does not count against the daily limit."));
+            Conflicts.retry(() -> runs.submissionFailed(id, jobContext.getExecutionId(), "The model or the test set could not be read: " + e.getMessage() + ". This submission does not count against the daily limit."));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Scoring of submission " + id + " failed", e);
-            Conflicts.retry(() -> runs.submissionFailed(id, "Scoring failed: " + (e.getMessage() == null ? e.toString() : e.getMessage())
+            Conflicts.retry(() -> runs.submissionFailed(id, jobContext.getExecutionId(), "Scoring failed: " + (e.getMessage() == null ? e.toString() : e.getMessage())
                     + ". This submission does not count against the daily limit."));
         }
         return SubmissionStatus.FAILED.name();

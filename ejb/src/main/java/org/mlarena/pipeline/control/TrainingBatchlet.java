@@ -44,24 +44,25 @@ public class TrainingBatchlet extends AbstractBatchlet {
     @Override
     public String process() {
         long id = Long.parseLong(experimentId.trim());
+        long execution = jobContext.getExecutionId();
         EnergyMeter meter = EnergyMeter.start();
         try {
-            return train(id, meter);
+            return train(id, execution, meter);
         } catch (InvalidDataException e) {
-            end(id, ExperimentStatus.FAILED, "The dataset could not be read: " + e.getMessage(), meter);
+            end(id, execution, ExperimentStatus.FAILED, "The dataset could not be read: " + e.getMessage(), meter);
         } catch (IOException e) {
-            end(id, ExperimentStatus.FAILED, "The model files could not be written under the data directory: " + e, meter);
+            end(id, execution, ExperimentStatus.FAILED, "The model files could not be written under the data directory: " + e, meter);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Training of experiment " + id + " failed", e);
-            end(id, ExperimentStatus.FAILED, "Training failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()), meter);
+            end(id, execution, ExperimentStatus.FAILED, "Training failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()), meter);
         }
         return ExperimentStatus.FAILED.name();
     }
 
     /** Records the end of the run with the energy it used, retrying when it races with a person's change. */
-    private void end(long id, ExperimentStatus status, String reason, EnergyMeter meter) {
+    private void end(long id, long execution, ExperimentStatus status, String reason, EnergyMeter meter) {
         EnergyMeter.Reading energy = meter.stop();
-        Conflicts.retry(() -> runs.experimentEnded(id, status, reason, energy));
+        Conflicts.retry(() -> runs.experimentEnded(id, execution, status, reason, energy));
     }
 
     @Override
@@ -69,15 +70,20 @@ public class TrainingBatchlet extends AbstractBatchlet {
         stopRequested = true;
     }
 
-    private String train(long id, EnergyMeter meter) throws InvalidDataException, IOException {
+    private String train(long id, long execution, EnergyMeter meter) throws InvalidDataException, IOException {
         TrainingJob job = runs.trainingJob(id);
         TrainingRun.Progress progress = new TrainingRun.Progress() {
             /** What the last epoch's record read; before the first epoch, what the job read when it started. */
-            private PipelineRuns.Standing standing = new PipelineRuns.Standing(false, job.budgetLeftFlops());
+            private PipelineRuns.Standing standing = new PipelineRuns.Standing(false, job.budgetLeftFlops(), false);
 
             @Override
             public boolean stopRequested() {
                 return stopRequested || standing.cancelRequested();
+            }
+
+            @Override
+            public boolean takenOver() {
+                return standing.takenOver();
             }
 
             @Override
@@ -87,18 +93,20 @@ public class TrainingBatchlet extends AbstractBatchlet {
 
             @Override
             public void started(String device, String preprocessing) {
-                Conflicts.retry(() -> runs.ranOn(id, jobContext.getExecutionId(), device, preprocessing));
+                if (!Conflicts.retry(() -> runs.ranOn(id, execution, device, preprocessing))) {
+                    standing = PipelineRuns.Standing.TAKEN_OVER;
+                }
             }
 
             @Override
             public void epochDone(int epoch, double trainingLoss, Evaluation.Figures validation, long flops, double seconds, int bestEpoch) {
-                standing = Conflicts.retry(() -> runs.epochDone(id, epoch, trainingLoss, validation, flops, seconds, bestEpoch));
+                standing = Conflicts.retry(() -> runs.epochDone(id, execution, epoch, trainingLoss, validation, flops, seconds, bestEpoch));
                 meter.sample();
             }
 
             @Override
             public void sized(int parameters, long bytes, long inferenceFlopsPerSample) {
-                Conflicts.retry(() -> runs.sized(id, parameters, bytes, inferenceFlopsPerSample));
+                Conflicts.retry(() -> runs.sized(id, execution, parameters, bytes, inferenceFlopsPerSample));
             }
         };
         TrainingRun.Outcome outcome;
@@ -106,7 +114,7 @@ public class TrainingBatchlet extends AbstractBatchlet {
         try (Backend backend = Numerics.get().newBackend()) {
             outcome = new TrainingRun(job, ModelFiles.directory(id), progress).run(backend);
         }
-        end(id, outcome.status(), outcome.reason(), meter);
+        end(id, execution, outcome.status(), outcome.reason(), meter);
         return outcome.status().name();
     }
 }

@@ -57,8 +57,16 @@ public final class TrainingRun {
     /** Where a run's figures go and where it learns that it must stop. */
     public interface Progress {
 
-        /** Cancellation, or the batch runtime stopping the job. */
+        /** Cancellation, the batch runtime stopping the job, or the run taken over. */
         boolean stopRequested();
+
+        /**
+         * Another node runs this now (this one was taken for dead): stop without writing a checkpoint, which is the
+         * other node's to write.
+         */
+        default boolean takenOver() {
+            return false;
+        }
 
         /** What the team may still spend, in FLOPs. */
         long budgetLeft();
@@ -146,7 +154,9 @@ public final class TrainingRun {
                 Optimizer optimizer = "cosine".equals(job.schedule())
                         ? constant.withLearningRate(Optimizer.cosine(constant.learningRate(), epoch, job.epochs())) : constant;
                 if (progress.stopRequested()) {
-                    WeightFile.save(net, preprocessing, checkpointFile, true);
+                    if (!progress.takenOver()) {
+                        WeightFile.save(net, preprocessing, checkpointFile, true);
+                    }
                     return new Outcome(ExperimentStatus.CANCELLED, "Cancelled on request after epoch " + (epoch - 1) + " of " + job.epochs()
                             + "; a restart continues from there.");
                 }
@@ -176,7 +186,7 @@ public final class TrainingRun {
                 progress.epochDone(epoch, trainingLoss, figures, flops, seconds, stopping.bestEpoch());
                 stoppedEarly = stopping.shouldStop(epoch);
                 // every so many seconds rather than every epoch: writing a checkpoint can take longer than a short epoch
-                if (epoch == job.epochs() || stoppedEarly || System.nanoTime() - lastCheckpoint >= checkpointNanos) {
+                if (!progress.takenOver() && (epoch == job.epochs() || stoppedEarly || System.nanoTime() - lastCheckpoint >= checkpointNanos)) {
                     WeightFile.save(net, preprocessing, checkpointFile, true);
                     lastCheckpoint = System.nanoTime();
                 }

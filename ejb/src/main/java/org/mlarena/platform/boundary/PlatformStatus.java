@@ -15,9 +15,11 @@ import org.mlarena.numerics.ComputeDevice;
  * @param database            the database really connected to
  * @param persistenceProvider the JPA provider's entity-manager class and version
  * @param numerics            the numerics device and why it was chosen
+ * @param node                the node that answered (one of {@code nodes})
+ * @param nodes               the nodes that run pipelines on the shared database, this one among them, with what each runs
  */
 public record PlatformStatus(String application, String version, Instant time, String signIn, Database database,
-                             PersistenceProvider persistenceProvider, NumericsDevice numerics) {
+                             PersistenceProvider persistenceProvider, NumericsDevice numerics, String node, List<Node> nodes) {
 
     /**
      * @param kind    {@code h2} or {@code postgresql}, as configured by {@code arena.db}
@@ -42,5 +44,17 @@ public record PlatformStatus(String application, String version, Instant time, S
      * @param available every OpenCL device found
      */
     public record NumericsDevice(ComputeDevice device, String selection, List<ComputeDevice> available) {
+    }
+
+    /**
+     * @param name      the node's name ({@code arena.node}, else WildFly's {@code jboss.node.name})
+     * @param alive     whether its lease runs: it reported itself within {@code arena.cluster.lease-seconds}
+     * @param startedAt when it last started
+     * @param lastSeen  when it last renewed its lease
+     * @param version   the application version it runs
+     * @param trainings training jobs it runs now
+     * @param scorings  scoring jobs it runs now
+     */
+    public record Node(String name, boolean alive, Instant startedAt, Instant lastSeen, String version, long trainings, long scorings) {
     }
 }

@@ -17,6 +17,7 @@ import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 
 import org.mlarena.common.RunLifecycle;
+import org.mlarena.common.ServerNode;
 import org.mlarena.numerics.ComputeDevice;
 import org.mlarena.numerics.DeviceCheck;
 
@@ -118,7 +119,7 @@ public class DeviceCheckRun {
         boolean ok = failure == null && report != null && report.matches();
         if (status == DeviceCheckStatus.REQUESTED) {
             // a check that failed before its job started is shown as started when it ended
-            this.status = lifecycle.claimed(status, DeviceCheckStatus.RUNNING, now);
+            this.status = lifecycle.claimed(status, DeviceCheckStatus.RUNNING, ServerNode.name(), now);
         }
         this.status = lifecycle.ended(status, ok ? DeviceCheckStatus.MATCHED : DeviceCheckStatus.FAILED,
                 ok ? null : failure != null ? failure : "the job ended without a report", now);

@@ -191,14 +191,19 @@ public class Submission {
         return finalChosenAt;
     }
 
-    public void claimed(Instant at) {
-        this.status = lifecycle.claimed(status, SubmissionStatus.RUNNING, at);
+    public void claimed(String node, Instant at) {
+        this.status = lifecycle.claimed(status, SubmissionStatus.RUNNING, node, at);
+    }
+
+    /** Whether the job of that node and execution still runs this (see {@link RunLifecycle#ownedBy}). */
+    public boolean ownedBy(String node, long executionId) {
+        return lifecycle.ownedBy(status, node, executionId);
     }
 
     /** The server stopped while this was scored: back in the queue. */
     public void interrupted(Instant at) {
-        this.status = lifecycle.interrupted(status, SubmissionStatus.QUEUED,
-                "The server stopped while this submission was scored; it is scored again.", at);
+        this.status = lifecycle.interrupted(status, SubmissionStatus.QUEUED, (lifecycle.node() == null ? "The server" : "Its server, "
+                + lifecycle.node() + ",") + " stopped while this submission was scored; it is scored again.", at);
     }
 
     public void scored(double publicScore, double publicLower, double publicUpper, int publicRows, double privateScore,

@@ -47,6 +47,12 @@ public class ComputeBudget {
         return of(team);
     }
 
+    /** How many charges of that kind a run has (a training: one per epoch). */
+    public long charges(ComputeCharge.Kind kind, long subjectId) {
+        return em.createNamedQuery(ComputeCharge.COUNT_OF_SUBJECT, Long.class).setParameter("kind", kind).setParameter("subject", subjectId)
+                .getSingleResult();
+    }
+
     public List<ComputeCharge> ledger(Team team, int first, int max) {
         return em.createNamedQuery(ComputeCharge.OF_TEAM, ComputeCharge.class).setParameter("team", team)
                 .setFirstResult(first).setMaxResults(max).getResultList();

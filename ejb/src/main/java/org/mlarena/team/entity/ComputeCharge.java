@@ -22,11 +22,13 @@ import jakarta.persistence.TableGenerator;
 @Table(name = "COMPUTE_CHARGE")
 @NamedQuery(name = ComputeCharge.SPENT, query = "SELECT SUM(c.flops) FROM ComputeCharge c WHERE c.team = :team")
 @NamedQuery(name = ComputeCharge.OF_TEAM, query = "SELECT c FROM ComputeCharge c WHERE c.team = :team ORDER BY c.chargedAt DESC, c.id DESC")
+@NamedQuery(name = ComputeCharge.COUNT_OF_SUBJECT, query = "SELECT COUNT(c) FROM ComputeCharge c WHERE c.kind = :kind AND c.subjectId = :subject")
 @NamedQuery(name = ComputeCharge.COUNT_OF_TEAM, query = "SELECT COUNT(c) FROM ComputeCharge c WHERE c.team = :team")
 public class ComputeCharge {
 
     public static final String SPENT = "ComputeCharge.spent";
     public static final String OF_TEAM = "ComputeCharge.ofTeam";
+    public static final String COUNT_OF_SUBJECT = "ComputeCharge.countOfSubject";
     public static final String COUNT_OF_TEAM = "ComputeCharge.countOfTeam";
 
     /** What the FLOPs were spent on. */

@@ -45,7 +45,7 @@ final class Runs {
     }
 
     /** Records the epochs; asks to stop before epoch {@code stopBefore}, or throws there ("crashes") if {@code crash}. */
-    static final class Recorder implements TrainingRun.Progress {
+    static class Recorder implements TrainingRun.Progress {
 
         final List<Epoch> epochs = new ArrayList<>();
         String preprocessing;

@@ -229,6 +229,30 @@ class TrainingRunTest {
     }
 
     @Test
+    void aRunTakenOverByAnotherNodeStopsWithoutWritingTheOthersCheckpoint() throws Exception {
+        Imported wine = ImportedDatasets.wine(dir);
+        TrainingPlan plan = plan(wine, Category.TABULAR_CLASSIFICATION, "mlp", 12, 0);
+        System.setProperty(TrainingRun.CHECKPOINT_SECONDS, "0");
+        // the database answers epoch 3's record with "taken over": this node was taken for dead meanwhile
+        Runs.Recorder zombie = new Runs.Recorder() {
+            @Override
+            public boolean takenOver() {
+                return epochs.size() >= 3;
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return takenOver();
+            }
+        };
+        Runs.run(Runs.job(wine, Category.TABULAR_CLASSIFICATION, plan, "f1_macro", List.of()), dir.resolve("zombie"), zombie);
+        assertEquals(3, zombie.epochs.size(), "no epoch after the one whose record was refused");
+        int steps = (wine.result().trainRows() + plan.batchSize() - 1) / plan.batchSize();
+        assertEquals(2, WeightFile.load(ModelFiles.checkpoint(dir.resolve("zombie"))).epochs(steps),
+                "the checkpoint is the one written while the run was its own (epoch 2): epoch 3's and the stop's are the new owner's to write");
+    }
+
+    @Test
     void switchedOffStandardisationLeavesTheValuesAsTheyAre() throws Exception {
         Imported wine = ImportedDatasets.wine(dir);
         TrainingPlan plan = TrainingPlan.of(Category.TABULAR_CLASSIFICATION, Runs.entity(wine),

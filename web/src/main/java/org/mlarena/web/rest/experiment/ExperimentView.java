@@ -25,6 +25,7 @@ import org.mlarena.web.rest.Finite;
  * @param energyMeasured          true when the energy was measured on the device, false when estimated from the FLOPs
  * @param gco2e                   grams of CO2 equivalent for that energy
  * @param device                  the device it trained on
+ * @param node                    the server node that runs it, or last ran it (a resumed run: the node that continued it)
  * @param finetuneFrom            the id of the experiment whose weights it started from, or null
  * @param patience                early stopping: epochs without a better validation score before it stops (0: never)
  * @param bestEpoch               the epoch whose weights the model holds (the best validation score), null before the first
@@ -40,7 +41,7 @@ public record ExperimentView(long id, String title, String model, Map<String, St
                              boolean cancelRequested, Instant createdAt, Instant queuedAt, Instant startedAt, Instant finishedAt,
                              int epochsDone, double secondsSpent, Double secondsRemaining, Metrics metrics, int parameters,
                              long modelBytes, long inferenceFlopsPerSample, long trainingFlops, Double energyJoules,
-                             boolean energyMeasured, Double gco2e, String device, int patience, double minDelta, String monitor, String schedule,
+                             boolean energyMeasured, Double gco2e, String device, String node, int patience, double minDelta, String monitor, String schedule,
                              boolean standardize, Integer bestEpoch, String preprocessing, String applicationVersion, String datasetChecksum,
                              Long reproducesSubmission, JsonValue architecture) {
 
@@ -62,7 +63,7 @@ public record ExperimentView(long id, String title, String model, Map<String, St
                 e.getCreatedBy(), e.getStatus().name(), e.lifecycle().statusReason(), e.lifecycle().cancelRequested(), e.getCreatedAt(), e.lifecycle().queuedAt(),
                 e.lifecycle().startedAt(), e.lifecycle().finishedAt(), e.getEpochsDone(), e.getSecondsSpent(), Finite.orNull(e.getSecondsRemaining()), metrics,
                 e.getParameters(), e.getModelBytes(), e.getInferenceFlopsPerSample(), e.getTrainingFlops(), Finite.orNull(e.getEnergyJoules()),
-                e.isEnergyMeasured(), Finite.orNull(e.getGco2e()), e.getDevice(), e.getPatience(), e.getMinDelta(), e.getMonitor(), e.getSchedule(),
+                e.isEnergyMeasured(), Finite.orNull(e.getGco2e()), e.getDevice(), e.lifecycle().node(), e.getPatience(), e.getMinDelta(), e.getMonitor(), e.getSchedule(),
                 e.isStandardize(), e.getBestEpoch(), e.getPreprocessing(), e.getApplicationVersion(), e.getDatasetChecksum(),
                 e.getReproducesSubmission(), ArchitectureJson.of(e.getArchitecture()));
     }
