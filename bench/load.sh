@@ -24,37 +24,10 @@ for _ in $(seq 1 240); do
     curl -sf "$api/status" > /dev/null && break
     sleep 1
 done
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-call() { curl -sf -u "$1" -H 'Content-Type: application/json' -X "$2" "$api/$3" ${4:+-d "$4"}; }
-
-# a use case with a dataset, two teams and one scored submission
+. "$root/bench/usecase.sh"
 slug=load-bench
-call hana:hana POST use-cases '{"slug":"load-bench","title":"Load","category":"TABULAR_CLASSIFICATION","primaryMetric":"accuracy"}' > /dev/null
-python3 - > "$data/table.csv" <<'PY'
-import random
-random.seed(3)
-print("x1,x2,kind")
-for i in range(300):
-    k = i % 3
-    print(f"{k + random.gauss(0, .4):.3f},{random.gauss(0, 1):.3f},{'abc'[k]}")
-PY
-upload=$(curl -sf -u hana:hana -H 'Content-Type: text/csv' --data-binary @"$data/table.csv" "$api/uploads?name=table.csv" | json "['id']")
-call hana:hana PUT "use-cases/$slug/dataset" "{\"format\":\"CSV\",\"targetColumn\":\"kind\",\"files\":{\"table\":$upload}}" > /dev/null
-for _ in $(seq 1 60); do
-    [ "$(call hana:hana GET "use-cases/$slug/dataset" | json "['profileStatus']")" != PENDING ] && break
-    sleep 1
-done
-version=$(call hana:hana GET "use-cases/$slug" | json "['version']")
-call hana:hana PUT "use-cases/$slug" "{\"status\":\"ACTIVE\",\"visibility\":\"PUBLIC\",\"version\":$version}" > /dev/null
-call alice:alice POST "use-cases/$slug/participation" '{"acceptRules":true}' > /dev/null
-call bob:bob POST "use-cases/$slug/participation" '{"acceptRules":true}' > /dev/null
-experiment=$(call alice:alice POST "use-cases/$slug/experiments" '{"title":"base","model":"softmax-regression","epochs":2}' | json "['id']")
-for _ in $(seq 1 120); do
-    [ "$(call alice:alice GET "use-cases/$slug/experiments/$experiment" | json "['status']")" = COMPLETED ] && break
-    sleep 1
-done
-call alice:alice POST "use-cases/$slug/submissions" "{\"experimentId\":$experiment}" > /dev/null
-sleep 5
+make_use_case "$slug" "$data"
+make_submission "$slug"
 
 basic="Authorization: Basic $(printf alice:alice | base64)"
 # warm-up (discarded): the JIT compiles the request paths first

@@ -83,6 +83,12 @@ public class PipelineRuns {
 
     private int interrupt(Predicate<String> ofNode) {
         Instant now = ArenaClock.now();
+        // read first without locks: every watch asks, and running jobs write their rows every epoch
+        boolean any = inStatus(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.RUNNING).stream().anyMatch(e -> ofNode.test(e.lifecycle().node()))
+                || inStatus(Submission.class, Submission.IN_STATUS, SubmissionStatus.RUNNING).stream().anyMatch(s -> ofNode.test(s.lifecycle().node()));
+        if (!any) {
+            return 0;
+        }
         // locked: two nodes taking back the same runs at once, the second finds them queued already
         List<Experiment> experiments = locked(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.RUNNING).stream()
                 .filter(e -> ofNode.test(e.lifecycle().node())).toList();
