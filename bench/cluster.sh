@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One node against three, through the balancer, in the same run: a local cluster (ear/src/main/wildfly/nodes.sh, as
-# ./arena cluster; its own PostgreSQL, balancer HTTP on 38080) with 1 node, then with 3, each time a fresh use case:
+# ./arena cluster; its own PostgreSQL, balancer HTTP on 29080) with 1 node, then with 3, each time a fresh use case:
 #   - reads: GET /status and an authenticated leaderboard, wrk at 50 connections (keep-alive), requests per second
 #   - trainings per minute: TRAININGS small MLP trainings queued at once, from the first queued to the last ended
 # printed side by side with the ratio 3 nodes / 1 node.   bench/cluster.sh [seconds per read run, default 15] [trainings, default 12]
@@ -15,10 +15,13 @@ if [ "$(id -u)" = 0 ]; then
             || DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$pkg" >/dev/null
     done
 fi
-mvn -B -q package -DskipTests -Darena.commit="$(git describe --always --dirty --abbrev=12 2>/dev/null || true)"
-server=$(ls -d "$root"/ear/target/wildfly-*/ | head -1)
 work=$(mktemp -d)
-offset=30000
+mvn -B -q package -DskipTests -Darena.commit="$(git describe --always --dirty --abbrev=12 2>/dev/null || true)" > "$work/build.log" 2>&1 \
+    || { tail -40 "$work/build.log" >&2; exit 1; }
+server=$(ls -d "$root"/ear/target/wildfly-*/ | head -1)
+# every port below 32768, where the kernel's ephemeral ports (outgoing connections) begin: at offset 30000 a node's
+# management port (40290) was taken by one
+offset=21000
 api=http://localhost:$((8080 + offset))/arena/api/v1
 nodes_sh="$root/ear/src/main/wildfly/nodes.sh"
 trap 'bash "$nodes_sh" stop "$work/cluster" > /dev/null 2>&1 || true' EXIT
@@ -40,9 +43,10 @@ for nodes in 1 3; do
     slug=cluster-bench-$nodes
     make_use_case "$slug" "$work"
     make_submission "$slug"
-    # warm-up (discarded): the JIT compiles the request paths first, on every node the balancer picks
-    wrk -t2 -c50 -d8s "$api/status" > /dev/null
-    wrk -t2 -c50 -d8s -H "$basic" "$api/use-cases/$slug/leaderboard" > /dev/null
+    # warm-up (discarded): the JIT compiles the request paths first, on every node the balancer picks (8 s were not
+    # enough for a fresh node: /status ran at 170 req/s, then 400)
+    wrk -t2 -c50 -d20s "$api/status" > /dev/null
+    wrk -t2 -c50 -d20s -H "$basic" "$api/use-cases/$slug/leaderboard" > /dev/null
     result[$nodes,status]=$(rps "$api/status")
     result[$nodes,leaderboard]=$(rps "$api/use-cases/$slug/leaderboard" "$basic")
     ids=()

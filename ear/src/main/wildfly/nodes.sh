@@ -10,7 +10,8 @@
 # SERVER is the WildFly that the build configured (ear/target/wildfly-*), the application ARENA_EAR (default: the
 # build's, beside SERVER). Each process
 # gets its own base directory under WORK (configuration, logs, pid); what they share is the database and the data directory.
-# Offsets are 100 apart: JGroups' TCP port (7600+offset) and its failure detection's (+1) must not collide.
+# Offsets are 100 apart: JGroups' TCP port (7600+offset) and its failure detection's (+1) must not collide. Keep every
+# port below 32768 (OFFSET + 100 N + 9993): above, the kernel hands out the same ports to outgoing connections.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 postgresql="$here/../../test/postgresql/cluster.sh"

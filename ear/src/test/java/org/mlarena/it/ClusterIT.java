@@ -148,6 +148,8 @@ class ClusterIT {
                 .getJsonNumber("id").longValue();
         JsonObject reference = Runs.awaitExperiment(uc, twin, world.alice);
         assertEquals("COMPLETED", reference.getString("status"), reference.toString());
+        assertEquals(reference.getJsonObject("metrics").getJsonNumber("validationScore").doubleValue(),
+                victimDone.getJsonObject("metrics").getJsonNumber("validationScore").doubleValue(), 1e-12, "the same validation score");
         double uninterrupted = reference.getJsonObject("metrics").getJsonNumber("validationLoss").doubleValue();
         assertEquals(uninterrupted, victimDone.getJsonObject("metrics").getJsonNumber("validationLoss").doubleValue(),
                 1e-4 * Math.abs(uninterrupted), "resumed on another node from the checkpoint, the same result as without the kill");

@@ -75,12 +75,13 @@ public class RunLifecycle {
     }
 
     /**
-     * The run's job reports that it started. Reports may repeat or come late (the launcher and the job's listener
-     * both send one): a run already running or ended only learns the execution id.
+     * The run's job reports that it started on {@code node}. Reports may repeat or come late (the launcher and the
+     * job's listener both send one): a run already running or ended only learns the execution id and node.
      */
-    public <S extends Status> S started(S from, S running, long executionId, Instant at) {
+    public <S extends Status> S started(S from, S running, String node, long executionId, Instant at) {
         check(running, Phase.RUNNING);
         this.jobExecutionId = executionId;
+        this.node = node;
         if (from.phase() != Phase.QUEUED) {
             return from;
         }

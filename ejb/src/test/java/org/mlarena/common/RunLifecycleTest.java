@@ -114,12 +114,12 @@ class RunLifecycleTest {
     @Test
     void startReportsMayRepeatOrComeLate() {
         RunLifecycle run = RunLifecycle.queued(T0);
-        Run status = run.started(Run.WAITING, Run.BUSY, 17, at(1));
+        Run status = run.started(Run.WAITING, Run.BUSY, "node1", 17, at(1));
         assertEquals(Run.BUSY, status);
-        status = run.started(status, Run.BUSY, 17, at(5));
+        status = run.started(status, Run.BUSY, "node1", 17, at(5));
         assertEquals(at(1), run.startedAt(), "a repeated report keeps the first start");
         status = run.ended(status, Run.DONE, null, at(6));
-        assertSame(Run.DONE, run.started(status, Run.BUSY, 18, at(7)), "a late report does not revive an ended run");
+        assertSame(Run.DONE, run.started(status, Run.BUSY, "node1", 18, at(7)), "a late report does not revive an ended run");
         assertEquals(18L, run.jobExecutionId());
     }
 

@@ -24,6 +24,7 @@ import jakarta.persistence.TableGenerator;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 
+import org.mlarena.common.ServerNode;
 import org.mlarena.usecase.entity.UseCase;
 
 /**
@@ -98,6 +99,9 @@ public class Dataset {
     private String profileStatus;
     @Column(length = 1000)
     private String profileReason;
+    /** The server node whose job profiles it while PENDING (another takes it over when that node is lost). */
+    @Column(length = ServerNode.NAME_LENGTH)
+    private String profileNode;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "DATASET_FILE", joinColumns = @JoinColumn(name = "DATASET_ID"))
@@ -136,6 +140,16 @@ public class Dataset {
         this.importedAt = importedAt;
         this.profileStatus = PROFILE_PENDING;
         this.profileReason = null;
+        this.profileNode = null;
+    }
+
+    /** The profiling job of {@code node} profiles it. */
+    public void profiling(String node) {
+        this.profileNode = node;
+    }
+
+    public String getProfileNode() {
+        return profileNode;
     }
 
     public static final String PROFILE_PENDING = "PENDING";

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -70,7 +71,7 @@ public class PipelineScheduler {
     @PostConstruct
     void start() {
         leases.joined();
-        runs.pendingProfiles().forEach(this::profile);
+        runs.pendingProfiles(leases.alive(), true).forEach(this::profile);
         int interrupted = runs.recover();
         if (interrupted > 0) {
             LOG.info(() -> interrupted + " runs were interrupted by the last shutdown; they are queued again");
@@ -92,6 +93,7 @@ public class PipelineScheduler {
     }
 
     private void profile(long datasetId) {
+        runs.profiling(datasetId);
         Properties parameters = new Properties();
         parameters.setProperty(ProfileBatchlet.PARAMETER, Long.toString(datasetId));
         try {
@@ -104,7 +106,9 @@ public class PipelineScheduler {
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     public void watch() {
         leases.renew();
-        int takenBack = runs.takeBack(leases.alive());
+        Set<String> alive = leases.alive();
+        runs.pendingProfiles(alive, false).forEach(this::profile);
+        int takenBack = runs.takeBack(alive);
         if (takenBack > 0) {
             LOG.info(() -> takenBack + " runs of nodes that stopped answering (lease " + NodeLeases.lease().toSeconds() + " s) are queued again");
         }

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -109,10 +108,14 @@ public class PipelineRuns {
     /** What each node runs: training and scoring run counts by node name. */
     public Map<String, long[]> runningByNode() {
         Map<String, long[]> byNode = new TreeMap<>();
-        inStatus(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.RUNNING).stream().map(e -> e.lifecycle().node()).filter(Objects::nonNull)
-                .forEach(node -> byNode.computeIfAbsent(node, n -> new long[2])[0]++);
-        inStatus(Submission.class, Submission.IN_STATUS, SubmissionStatus.RUNNING).stream().map(s -> s.lifecycle().node()).filter(Objects::nonNull)
-                .forEach(node -> byNode.computeIfAbsent(node, n -> new long[2])[1]++);
+        for (Object[] row : em.createQuery("SELECT e.lifecycle.node, COUNT(e) FROM Experiment e WHERE e.status = :running"
+                + " AND e.lifecycle.node IS NOT NULL GROUP BY e.lifecycle.node", Object[].class).setParameter("running", ExperimentStatus.RUNNING).getResultList()) {
+            byNode.computeIfAbsent((String) row[0], n -> new long[2])[0] = ((Number) row[1]).longValue();
+        }
+        for (Object[] row : em.createQuery("SELECT s.lifecycle.node, COUNT(s) FROM Submission s WHERE s.status = :running"
+                + " AND s.lifecycle.node IS NOT NULL GROUP BY s.lifecycle.node", Object[].class).setParameter("running", SubmissionStatus.RUNNING).getResultList()) {
+            byNode.computeIfAbsent((String) row[0], n -> new long[2])[1] = ((Number) row[1]).longValue();
+        }
         return byNode;
     }
 
@@ -423,10 +426,24 @@ public class PipelineRuns {
         }
     }
 
-    /** Datasets whose profile is still pending (after a restart their job is gone). */
-    public List<Long> pendingProfiles() {
-        return em.createQuery("SELECT d.id FROM Dataset d WHERE d.profileStatus = :pending", Long.class)
-                .setParameter("pending", Dataset.PROFILE_PENDING).getResultList();
+    /**
+     * Datasets whose profile is still pending and whose job is gone: that of a node not {@code alive}, or, when this
+     * node starts ({@code starting}), its own and those no node took yet.
+     */
+    public List<Long> pendingProfiles(Set<String> alive, boolean starting) {
+        String self = ServerNode.name();
+        return em.createQuery("SELECT d FROM Dataset d WHERE d.profileStatus = :pending", Dataset.class)
+                .setParameter("pending", Dataset.PROFILE_PENDING).getResultList().stream()
+                .filter(d -> d.getProfileNode() == null ? starting : self.equals(d.getProfileNode()) ? starting : !alive.contains(d.getProfileNode()))
+                .map(Dataset::getId).toList();
+    }
+
+    /** This node's profiling job takes the dataset's profile. */
+    public void profiling(long datasetId) {
+        Dataset d = em.find(Dataset.class, datasetId);
+        if (d != null) {
+            d.profiling(ServerNode.name());
+        }
     }
 
     /** The model's own hyperparameters: text use cases keep their bag-of-words size among them, which the zoo does not know. */

@@ -8,6 +8,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import org.mlarena.accounting.Carbon;
 import org.mlarena.identity.control.SignInSettings;
 import org.mlarena.numerics.Numerics;
+import org.mlarena.pipeline.control.NodeLeases;
 import org.mlarena.platform.control.DemoTemplates;
 import org.mlarena.platform.control.DeviceCheckLauncher;
 import org.mlarena.platform.control.DeviceCheckLedger;
@@ -54,8 +56,15 @@ public class PlatformStartup {
     @Resource
     TimerService timers;
 
+    @Inject
+    NodeLeases leases;
+
     @PostConstruct
     void start() {
+        int abandoned = ledger.abandon(leases.alive(), true);
+        if (abandoned > 0) {
+            LOG.info(() -> abandoned + " device checks were running when this server stopped; they are marked failed");
+        }
         LOG.info(() -> "Sign-in: " + SignInSettings.fromEnvironment().mode());
         Carbon.checkSettings();
         Numerics numerics = Numerics.get();
@@ -81,6 +90,12 @@ public class PlatformStartup {
             LOG.info("Empty database: a first device check as demo data");
             launcher.launch("system", 128, 1);
         }
+    }
+
+    /** Device checks of nodes that stopped answering end as failed (a check takes seconds: it is not worth resuming). */
+    @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
+    void abandonChecksOfLostNodes() {
+        ledger.abandon(leases.alive(), false);
     }
 
     @PreDestroy

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.mlarena.numerics.ComputeDevice;
+import org.mlarena.platform.control.NodeRoster;
 
 /**
  * What ML Arena runs on, as the status resource and the home page show it.
@@ -19,7 +20,7 @@ import org.mlarena.numerics.ComputeDevice;
  * @param nodes               the nodes that run pipelines on the shared database, this one among them, with what each runs
  */
 public record PlatformStatus(String application, String version, Instant time, String signIn, Database database,
-                             PersistenceProvider persistenceProvider, NumericsDevice numerics, String node, List<Node> nodes) {
+                             PersistenceProvider persistenceProvider, NumericsDevice numerics, String node, List<NodeRoster.Node> nodes) {
 
     /**
      * @param kind    {@code h2} or {@code postgresql}, as configured by {@code arena.db}
@@ -44,17 +45,5 @@ public record PlatformStatus(String application, String version, Instant time, S
      * @param available every OpenCL device found
      */
     public record NumericsDevice(ComputeDevice device, String selection, List<ComputeDevice> available) {
-    }
-
-    /**
-     * @param name      the node's name ({@code arena.node}, else WildFly's {@code jboss.node.name})
-     * @param alive     whether its lease runs: it reported itself within {@code arena.cluster.lease-seconds}
-     * @param startedAt when it last started
-     * @param lastSeen  when it last renewed its lease
-     * @param version   the application version it runs
-     * @param trainings training jobs it runs now
-     * @param scorings  scoring jobs it runs now
-     */
-    public record Node(String name, boolean alive, Instant startedAt, Instant lastSeen, String version, long trainings, long scorings) {
     }
 }

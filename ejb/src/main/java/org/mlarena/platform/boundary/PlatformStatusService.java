@@ -3,10 +3,7 @@ package org.mlarena.platform.boundary;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -15,12 +12,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.mlarena.common.ApplicationVersion;
-import org.mlarena.common.ArenaClock;
 import org.mlarena.common.ServerNode;
 import org.mlarena.identity.control.SignInSettings;
 import org.mlarena.numerics.Numerics;
-import org.mlarena.pipeline.control.NodeLeases;
-import org.mlarena.pipeline.control.PipelineRuns;
+import org.mlarena.platform.control.NodeRoster;
 import org.mlarena.settings.Settings;
 
 /** Reports what the platform runs on. Public: integrations use it as a health check. */
@@ -35,26 +30,13 @@ public class PlatformStatusService {
     EntityManager em;
 
     @Inject
-    NodeLeases leases;
-
-    @Inject
-    PipelineRuns runs;
+    NodeRoster roster;
 
     public PlatformStatus status() {
         Numerics numerics = Numerics.get();
         return new PlatformStatus(APPLICATION, VERSION, Instant.now(), SignInSettings.fromEnvironment().mode(), database(),
                 persistenceProvider(),
-                new PlatformStatus.NumericsDevice(numerics.device(), numerics.selectionReason(), numerics.discovered()), ServerNode.name(), nodes());
-    }
-
-    private List<PlatformStatus.Node> nodes() {
-        Instant now = ArenaClock.now();
-        Duration lease = NodeLeases.lease();
-        Map<String, long[]> running = runs.runningByNode();
-        return leases.all().stream().map(n -> {
-            long[] counts = running.getOrDefault(n.getName(), new long[2]);
-            return new PlatformStatus.Node(n.getName(), n.alive(now, lease), n.getStartedAt(), n.getLastSeen(), n.getVersion(), counts[0], counts[1]);
-        }).toList();
+                new PlatformStatus.NumericsDevice(numerics.device(), numerics.selectionReason(), numerics.discovered()), ServerNode.name(), roster.nodes());
     }
 
     public String version() {

@@ -6,13 +6,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.mlarena.common.ServerNode;
 import org.mlarena.numerics.DeviceCheck;
 import org.mlarena.platform.entity.DeviceCheckRun;
+import org.mlarena.platform.entity.DeviceCheckStatus;
 
 /**
  * The stored record of device checks. Each method is its own transaction, so that the launcher can
@@ -34,7 +37,21 @@ public class DeviceCheckLedger {
     }
 
     public void started(long runId, long executionId) {
-        find(runId).ifPresent(run -> run.started(executionId, Instant.now(clock)));
+        find(runId).ifPresent(run -> run.started(ServerNode.name(), executionId, Instant.now(clock)));
+    }
+
+    /**
+     * Ends the checks whose job is gone with their server: those of nodes not {@code alive}, and, when this node starts
+     * ({@code starting}), its own. Returns how many.
+     */
+    public int abandon(Set<String> alive, boolean starting) {
+        String self = ServerNode.name();
+        List<DeviceCheckRun> lost = em.createNamedQuery(DeviceCheckRun.IN_STATUS, DeviceCheckRun.class).setParameter("status", DeviceCheckStatus.RUNNING)
+                .getResultList().stream().filter(r -> r.lifecycle().node() != null
+                        && (self.equals(r.lifecycle().node()) ? starting : !alive.contains(r.lifecycle().node()))).toList();
+        lost.forEach(r -> r.finished(null, "Its server, " + r.lifecycle().node() + ", stopped before the check ended; run it again.",
+                Instant.now(clock)));
+        return lost.size();
     }
 
     public void finished(long runId, DeviceCheck.Report report, String failure) {

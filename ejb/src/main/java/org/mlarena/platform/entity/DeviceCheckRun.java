@@ -29,6 +29,7 @@ import org.mlarena.numerics.DeviceCheck;
 @Table(name = "DEVICE_CHECK_RUN")
 @NamedQuery(name = DeviceCheckRun.RECENT_FIRST, query = "SELECT r FROM DeviceCheckRun r ORDER BY r.lifecycle.queuedAt DESC, r.id DESC")
 @NamedQuery(name = DeviceCheckRun.COUNT, query = "SELECT COUNT(r) FROM DeviceCheckRun r")
+@NamedQuery(name = DeviceCheckRun.IN_STATUS, query = "SELECT r FROM DeviceCheckRun r WHERE r.status = :status")
 @NamedQuery(name = DeviceCheckRun.RECENT_FIRST_OF_USER, query = "SELECT r FROM DeviceCheckRun r WHERE r.requestedBy = :user"
         + " ORDER BY r.lifecycle.queuedAt DESC, r.id DESC")
 @NamedQuery(name = DeviceCheckRun.COUNT_OF_USER, query = "SELECT COUNT(r) FROM DeviceCheckRun r WHERE r.requestedBy = :user")
@@ -36,6 +37,7 @@ public class DeviceCheckRun {
 
     public static final String RECENT_FIRST = "DeviceCheckRun.recentFirst";
     public static final String COUNT = "DeviceCheckRun.count";
+    public static final String IN_STATUS = "DeviceCheckRun.inStatus";
     public static final String RECENT_FIRST_OF_USER = "DeviceCheckRun.recentFirstOfUser";
     public static final String COUNT_OF_USER = "DeviceCheckRun.countOfUser";
 
@@ -96,8 +98,8 @@ public class DeviceCheckRun {
     }
 
     /** The job has started (idempotent: the launcher and the job listener both report it). */
-    public void started(long executionId, Instant now) {
-        this.status = lifecycle.started(status, DeviceCheckStatus.RUNNING, executionId, now);
+    public void started(String node, long executionId, Instant now) {
+        this.status = lifecycle.started(status, DeviceCheckStatus.RUNNING, node, executionId, now);
     }
 
     /** Records the report; the run matched only if the job also succeeded. */

@@ -23,8 +23,8 @@ class DeviceCheckRunTest {
     void aRunGoesFromRequestedThroughRunningToMatched() {
         DeviceCheckRun run = new DeviceCheckRun("alice", 8, 1, T0);
         assertEquals(DeviceCheckStatus.REQUESTED, run.getStatus());
-        run.started(17, T0.plusSeconds(1));
-        run.started(17, T0.plusSeconds(5));
+        run.started("node1", 17, T0.plusSeconds(1));
+        run.started("node1", 17, T0.plusSeconds(5));
         assertEquals(DeviceCheckStatus.RUNNING, run.getStatus());
         assertEquals(T0.plusSeconds(1), run.getStartedAt(), "a repeated start report keeps the first start");
         run.finished(report(0), null, T0.plusSeconds(2));
