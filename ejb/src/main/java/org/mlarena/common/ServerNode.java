@@ -19,7 +19,16 @@ public final class ServerNode {
     private ServerNode() {
     }
 
+    /** Read once: the name cannot change while the server runs, and the host name may take a lookup. */
+    private static final class Once {
+        static final String NAME = read();
+    }
+
     public static String name() {
+        return Once.NAME;
+    }
+
+    private static String read() {
         String name = Settings.read(SETTING).orElse(System.getProperty("jboss.node.name"));
         if (name == null || name.isBlank()) {
             try {
