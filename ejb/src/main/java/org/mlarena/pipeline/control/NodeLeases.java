@@ -35,24 +35,24 @@ public class NodeLeases {
     /** This node starts: its lease begins now (a node restarting under its name takes its row again). */
     public void joined() {
         Instant now = ArenaClock.now();
-        PipelineNode self = em.find(PipelineNode.class, ServerNode.name());
-        if (self == null) {
-            em.persist(new PipelineNode(ServerNode.name(), ApplicationVersion.describe(), now));
-        } else {
-            self.started(ApplicationVersion.describe(), now);
-        }
+        self(now).started(ApplicationVersion.describe(), now);
     }
 
     /** This node is alive: its lease runs on; rows of nodes long gone are dropped. */
     public void renew() {
         Instant now = ArenaClock.now();
+        self(now).seen(now);
+        em.createQuery("DELETE FROM PipelineNode n WHERE n.lastSeen < :before").setParameter("before", now.minus(FORGET_AFTER)).executeUpdate();
+    }
+
+    /** This node's row, made when it has none (its first start, or a row dropped meanwhile). */
+    private PipelineNode self(Instant now) {
         PipelineNode self = em.find(PipelineNode.class, ServerNode.name());
         if (self == null) {
-            em.persist(new PipelineNode(ServerNode.name(), ApplicationVersion.describe(), now));
-        } else {
-            self.seen(now);
+            self = new PipelineNode(ServerNode.name(), ApplicationVersion.describe(), now);
+            em.persist(self);
         }
-        em.createQuery("DELETE FROM PipelineNode n WHERE n.lastSeen < :before").setParameter("before", now.minus(FORGET_AFTER)).executeUpdate();
+        return self;
     }
 
     /**

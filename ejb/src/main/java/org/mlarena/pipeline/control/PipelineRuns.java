@@ -230,21 +230,22 @@ public class PipelineRuns {
      */
     private Experiment ownedExperiment(long id, long executionId) {
         Experiment e = em.find(Experiment.class, id);
-        if (e != null && e.ownedBy(ServerNode.name(), executionId)) {
-            return e;
-        }
-        LOG.warning(() -> "Experiment " + id + " is no longer run by job execution " + executionId + " on " + ServerNode.name()
-                + (e == null ? " (it is gone)" : " (" + e.getStatus() + " on " + e.lifecycle().node() + ")") + "; that job records nothing more");
-        return null;
+        return owned(e, e != null && e.ownedBy(ServerNode.name(), executionId), "Experiment " + id, executionId,
+                () -> e == null ? "it is gone" : e.getStatus() + " on " + e.lifecycle().node());
     }
 
     private Submission ownedSubmission(long id, long executionId) {
         Submission s = em.find(Submission.class, id);
-        if (s != null && s.ownedBy(ServerNode.name(), executionId)) {
-            return s;
+        return owned(s, s != null && s.ownedBy(ServerNode.name(), executionId), "Submission " + id, executionId,
+                () -> s == null ? "it is gone" : s.getStatus() + " on " + s.lifecycle().node());
+    }
+
+    private static <T> T owned(T run, boolean owned, String what, long executionId, java.util.function.Supplier<String> state) {
+        if (owned) {
+            return run;
         }
-        LOG.warning(() -> "Submission " + id + " is no longer scored by job execution " + executionId + " on " + ServerNode.name()
-                + (s == null ? " (it is gone)" : " (" + s.getStatus() + " on " + s.lifecycle().node() + ")") + "; that job records nothing more");
+        LOG.warning(() -> what + " is no longer run by job execution " + executionId + " on " + ServerNode.name() + " (" + state.get()
+                + "); that job records nothing more");
         return null;
     }
 
