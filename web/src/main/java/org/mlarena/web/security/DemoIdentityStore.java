@@ -64,7 +64,8 @@ public class DemoIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         Account account = accounts.get(login.getCaller());
-        String presented = login.getCaller() + ":" + login.getPassword().getValue();
+        // the password as text: a char[] joined to a String prints its identity, which differs with every request
+        String presented = login.getCaller() + ":" + login.getPasswordAsString();
         java.time.Instant now = java.time.Instant.now();
         if (account != null && (verified.find(presented, now).isPresent()
                 || passwordHash.verify(login.getPassword().getValue(), account.hash()))) {

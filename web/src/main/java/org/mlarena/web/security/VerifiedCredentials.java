@@ -2,9 +2,11 @@ package org.mlarena.web.security;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Credentials verified recently, so that a client sending the same ones with every request is not checked again each
@@ -16,51 +18,69 @@ import java.util.Optional;
  */
 final class VerifiedCredentials<T> {
 
-    private record Entry<T>(T value, Instant until) {
+    /** {@code used}: when it was last found or remembered, in the order of {@link #clock}. */
+    private static final class Entry<T> {
+        final T value;
+        final Instant until;
+        volatile long used;
+
+        Entry(T value, Instant until, long used) {
+            this.value = value;
+            this.until = until;
+            this.used = used;
+        }
     }
 
     private final int capacity;
     private final Duration life;
-    private final Map<String, Entry<T>> entries;
+    // lock-free reads: with one synchronized map every authenticated request queued behind the others (bench/README.md)
+    private final Map<String, Entry<T>> entries = new ConcurrentHashMap<>();
+    private final AtomicLong clock = new AtomicLong();
 
     VerifiedCredentials(int capacity, Duration life) {
         this.capacity = capacity;
         this.life = life;
-        this.entries = new LinkedHashMap<>(capacity * 2, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry<T>> eldest) {
-                return size() > VerifiedCredentials.this.capacity;
-            }
-        };
     }
 
     /** What {@code credential} verified as, if it did so recently and that is still valid at {@code now}. */
-    synchronized Optional<T> find(String credential, Instant now) {
+    Optional<T> find(String credential, Instant now) {
         String key = key(credential);
         Entry<T> entry = entries.get(key);
         if (entry == null) {
             return Optional.empty();
         }
-        if (!now.isBefore(entry.until())) {
-            entries.remove(key);
+        if (!now.isBefore(entry.until)) {
+            entries.remove(key, entry);
             return Optional.empty();
         }
-        return Optional.of(entry.value());
+        entry.used = clock.incrementAndGet();
+        return Optional.of(entry.value);
     }
 
     /** Remembers a verification until {@code now} plus the cache's life, or until {@code expires} if that is sooner. */
-    synchronized void remember(String credential, T value, Instant now, Instant expires) {
+    void remember(String credential, T value, Instant now, Instant expires) {
         Instant until = now.plus(life);
         if (expires != null && expires.isBefore(until)) {
             until = expires;
         }
         if (until.isAfter(now)) {
-            entries.put(key(credential), new Entry<>(value, until));
+            entries.put(key(credential), new Entry<>(value, until, clock.incrementAndGet()));
+            if (entries.size() > capacity) {
+                evictLeastRecentlyUsed();
+            }
         }
     }
 
-    synchronized int size() {
+    int size() {
         return entries.size();
+    }
+
+    /** Beyond the bound, the least recently used go: a scan, but only after a verification, which costs far more. */
+    private synchronized void evictLeastRecentlyUsed() {
+        while (entries.size() > capacity) {
+            entries.entrySet().stream().min(Comparator.comparingLong(e -> e.getValue().used))
+                    .ifPresent(eldest -> entries.remove(eldest.getKey(), eldest.getValue()));
+        }
     }
 
     private static String key(String credential) {
