@@ -30,9 +30,9 @@ make_use_case "$slug" "$data"
 make_submission "$slug"
 
 basic="Authorization: Basic $(printf alice:alice | base64)"
-# warm-up (discarded): the JIT compiles the request paths first
+# warm-up (discarded): the JIT compiles the request paths first; 8 s each left the first measured lines 2-3x low
 for url in "$api/status" "$api/me" "$api/use-cases/$slug/leaderboard"; do
-    wrk -t2 -c50 -d8s -H "$basic" "$url" > /dev/null
+    wrk -t2 -c50 -d20s -H "$basic" "$url" > /dev/null
 done
 echo "== reads under load: wrk, 2 threads, ${seconds} s per run, keep-alive; this machine: $(nproc) cores"
 printf '%-40s %6s %10s %9s %9s %9s\n' "request" "conns" "req/s" "p50 ms" "p99 ms" "vs status"

@@ -27,8 +27,10 @@ public class UseCaseAccess {
 
     /** The use case as the caller stands in it; not found when it does not exist or is not theirs to see. */
     public Participation visible(String slug, Caller caller) {
-        UseCase useCase = bySlug(slug);
-        Membership membership = membership(useCase, caller.name());
+        List<Object[]> found = em.createNamedQuery(Membership.USE_CASE_AS_SEEN_BY, Object[].class)
+                .setParameter("slug", slug).setParameter("user", caller.name()).getResultList();
+        UseCase useCase = found.isEmpty() ? null : (UseCase) found.get(0)[0];
+        Membership membership = found.isEmpty() ? null : (Membership) found.get(0)[1];
         if (useCase == null || !useCase.isOpen() && membership == null && !invited(useCase, caller.name())) {
             throw new ResourceNotFoundException("There is no use case '" + slug + "' that you can see. "
                     + "Private use cases are visible to their hosts and invited people only.");

@@ -24,6 +24,9 @@ import org.mlarena.usecase.entity.UseCase;
 @Entity
 @Table(name = "MEMBERSHIP", uniqueConstraints = @UniqueConstraint(name = "MEMBERSHIP_ONE_PER_USE_CASE", columnNames = {"USECASE_ID", "USERNAME"}))
 @NamedQuery(name = Membership.OF_USER, query = "SELECT m FROM Membership m WHERE m.useCase = :useCase AND m.username = :user")
+// a use case with the caller's membership and team, in one round trip: every call about a use case starts with it
+@NamedQuery(name = Membership.USE_CASE_AS_SEEN_BY, query = "SELECT u, m, t FROM UseCase u LEFT JOIN Membership m ON m.useCase = u"
+        + " AND m.username = :user LEFT JOIN m.team t WHERE u.slug = :slug")
 @NamedQuery(name = Membership.OF_TEAM, query = "SELECT m FROM Membership m WHERE m.team = :team ORDER BY m.joinedAt, m.id")
 @NamedQuery(name = Membership.COUNT_OF_TEAM, query = "SELECT COUNT(m) FROM Membership m WHERE m.team = :team")
 @NamedQuery(name = Membership.HOSTS, query = "SELECT m FROM Membership m WHERE m.useCase = :useCase AND m.role = org.mlarena.team.entity.MemberRole.HOST ORDER BY m.username")
@@ -39,6 +42,7 @@ public class Membership {
     public static final String VISIBLE_USE_CASES = "Membership.visibleUseCases";
 
     public static final String OF_USER = "Membership.ofUser";
+    public static final String USE_CASE_AS_SEEN_BY = "Membership.useCaseAsSeenBy";
     public static final String OF_TEAM = "Membership.ofTeam";
     public static final String COUNT_OF_TEAM = "Membership.countOfTeam";
     public static final String HOSTS = "Membership.hosts";
