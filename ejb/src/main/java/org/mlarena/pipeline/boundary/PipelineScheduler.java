@@ -180,7 +180,7 @@ public class PipelineScheduler {
         }
     }
 
-    private static int slots(String setting) {
+    static int slots(String setting) {
         String value = Settings.read(setting, "1").trim();
         try {
             int slots = Integer.parseInt(value);

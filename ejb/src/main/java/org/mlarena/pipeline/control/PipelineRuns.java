@@ -130,17 +130,35 @@ public class PipelineRuns {
         if (queued.isEmpty()) {
             return Optional.empty();
         }
-        Map<Long, Instant> lastSlot = new HashMap<>();
-        for (Object[] row : em.createQuery("SELECT e.team.id, MAX(e.lifecycle.lastStartedAt) FROM Experiment e WHERE e.team IS NOT NULL"
-                + " AND e.lifecycle.lastStartedAt IS NOT NULL GROUP BY e.team.id", Object[].class).getResultList()) {
-            lastSlot.put(((Number) row[0]).longValue(), (Instant) row[1]);
-        }
-        Comparator<Experiment> order = Comparator.comparing((Experiment e) -> e.isTemplate())
-                .thenComparing(e -> e.isTemplate() ? Instant.MIN : lastSlot.getOrDefault(e.getTeam().getId(), Instant.MIN))
-                .thenComparing(e -> e.lifecycle().queuedAt()).thenComparing(Experiment::getId);
-        Experiment next = queued.stream().min(order).orElseThrow();
+        long id = ClaimOrder.first(queued.stream().map(PipelineRuns::queued).toList(), lastStarts()).id();
+        Experiment next = queued.stream().filter(e -> e.getId() == id).findFirst().orElseThrow();
         next.claimed(ServerNode.name(), ArenaClock.now());
         return Optional.of(next.getId());
+    }
+
+    /** Every queued training, in the order the nodes will claim them (read without locks). */
+    public List<ClaimOrder.Queued> trainingQueue() {
+        return ClaimOrder.of(inStatus(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.QUEUED).stream().map(PipelineRuns::queued).toList(),
+                lastStarts());
+    }
+
+    /** Trainings running now, on every node. */
+    public long trainingsRunning() {
+        return inStatus(Experiment.class, Experiment.IN_STATUS, ExperimentStatus.RUNNING).size();
+    }
+
+    private static ClaimOrder.Queued queued(Experiment e) {
+        return new ClaimOrder.Queued(e.getId(), e.isTemplate() ? null : e.getTeam().getId(), e.lifecycle().queuedAt());
+    }
+
+    /** By team, when one of its trainings last started. */
+    private Map<Long, Instant> lastStarts() {
+        Map<Long, Instant> lastStart = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT e.team.id, MAX(e.lifecycle.lastStartedAt) FROM Experiment e WHERE e.team IS NOT NULL"
+                + " AND e.lifecycle.lastStartedAt IS NOT NULL GROUP BY e.team.id", Object[].class).getResultList()) {
+            lastStart.put(((Number) row[0]).longValue(), (Instant) row[1]);
+        }
+        return lastStart;
     }
 
     public Optional<Long> claimSubmission() {

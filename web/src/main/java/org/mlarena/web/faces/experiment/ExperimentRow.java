@@ -5,6 +5,7 @@ import static org.mlarena.web.faces.Display.finite;
 import java.io.Serializable;
 
 import org.mlarena.experiment.entity.Experiment;
+import org.mlarena.pipeline.boundary.TrainingQueue;
 
 /**
  * An experiment as the Training tab lists it.
@@ -18,7 +19,13 @@ public record ExperimentRow(long id, String title, String model, String status, 
                             double trainingPflops, Double gco2e, boolean template) implements Serializable {
 
     public static ExperimentRow of(Experiment e) {
-        return new ExperimentRow(e.getId(), e.getTitle(), e.getModel(), e.getStatus().name(), e.lifecycle().statusReason(), !e.getStatus().isFinal(),
+        return of(e, null);
+    }
+
+    /** With its place in the queue as the reason it waits ({@code place} null when it is not queued). */
+    public static ExperimentRow of(Experiment e, TrainingQueue.Place place) {
+        return new ExperimentRow(e.getId(), e.getTitle(), e.getModel(), e.getStatus().name(),
+                place != null ? place.describe() : e.lifecycle().statusReason(), !e.getStatus().isFinal(),
                 e.getEpochsDone(), e.getEpochs(), finite(e.getValidationScore()), finite(e.getAccuracy()), finite(e.getF1()), e.getSecondsSpent(),
                 finite(e.getSecondsRemaining()), e.getTrainingFlops() / 1e15, finite(e.getGco2e()), e.isTemplate());
     }

@@ -27,6 +27,7 @@ import org.mlarena.dataset.entity.Dataset;
 import org.mlarena.evaluation.boundary.MetricService;
 import org.mlarena.experiment.boundary.ExperimentService;
 import org.mlarena.experiment.entity.Experiment;
+import org.mlarena.pipeline.boundary.TrainingQueue;
 import org.mlarena.leaderboard.boundary.Leaderboard;
 import org.mlarena.leaderboard.boundary.LeaderboardService;
 import org.mlarena.submission.boundary.SubmissionService;
@@ -186,6 +187,8 @@ public class UseCaseView implements Serializable {
     MetricService metrics;
     @Inject
     TeamService teams;
+    @Inject
+    TrainingQueue queue;
 
     private String slug;
     private String tab;
@@ -302,7 +305,10 @@ public class UseCaseView implements Serializable {
             Page<Experiment> own = experiments.list(slug, ExperimentService.Scope.TEAM, 0, Page.MAX_PAGE_SIZE);
             Page<Experiment> templates = experiments.list(slug, ExperimentService.Scope.TEMPLATES, 0, Page.MAX_PAGE_SIZE);
             showingTemplates = own.items().isEmpty();
-            experimentRows = (showingTemplates ? templates : own).items().stream().map(ExperimentRow::of).toList();
+            List<Experiment> shown = (showingTemplates ? templates : own).items();
+            java.util.Map<Long, TrainingQueue.Place> places = queue.places(shown.stream()
+                    .filter(e -> e.getStatus() == org.mlarena.experiment.entity.ExperimentStatus.QUEUED).map(Experiment::getId).toList());
+            experimentRows = shown.stream().map(e -> ExperimentRow.of(e, places.get(e.getId()))).toList();
             if (trainingForm == null && (useCase.competing() || "HOST".equals(useCase.role())) && !useCase.closed()) {
                 trainingForm = new TrainingForm(useCase.category());
             }

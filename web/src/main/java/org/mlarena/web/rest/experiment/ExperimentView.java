@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.json.JsonValue;
 
 import org.mlarena.experiment.entity.Experiment;
+import org.mlarena.pipeline.boundary.TrainingQueue;
 import org.mlarena.web.rest.Finite;
 
 /**
@@ -34,6 +35,7 @@ import org.mlarena.web.rest.Finite;
  * @param datasetChecksum         provenance: the checksum of the dataset it read (the dataset's own {@code checksum})
  * @param reproducesSubmission    a reproduction: the submission whose model it trains again, else null
  * @param architecture            model {@code architecture}: the layers the team wrote, as JSON; else null
+ * @param queue                   while it is queued: its place in the queue and why it waits; else null
  */
 public record ExperimentView(long id, String title, String model, Map<String, String> hyperparameters, long seed, int epochs, int batchSize,
                              double learningRate, String optimizer, double weightDecay, String notes, Long finetuneFrom, int frozenLayers,
@@ -43,7 +45,19 @@ public record ExperimentView(long id, String title, String model, Map<String, St
                              long modelBytes, long inferenceFlopsPerSample, long trainingFlops, Double energyJoules,
                              boolean energyMeasured, Double gco2e, String device, String node, int patience, double minDelta, String monitor, String schedule,
                              boolean standardize, Integer bestEpoch, String preprocessing, String applicationVersion, String datasetChecksum,
-                             Long reproducesSubmission, JsonValue architecture) {
+                             Long reproducesSubmission, JsonValue architecture, Queue queue) {
+
+    /**
+     * Where a queued run stands.
+     *
+     * @param position 1 for the run that starts next
+     * @param queued   trainings queued, of every team
+     * @param running  trainings running now, on every node
+     * @param slots    trainings that can run at once (every node's slots)
+     * @param summary  the same in words
+     */
+    public record Queue(int position, int queued, long running, int slots, String summary) {
+    }
 
     /**
      * The validation figures of the best epoch so far (the one the model holds).
@@ -54,6 +68,11 @@ public record ExperimentView(long id, String title, String model, Map<String, St
     }
 
     public static ExperimentView of(Experiment e) {
+        return of(e, null);
+    }
+
+    /** With its place in the queue ({@code place} null when it is not queued, or not known). */
+    public static ExperimentView of(Experiment e, TrainingQueue.Place place) {
         Metrics metrics = new Metrics(Finite.orNull(e.getValidationLoss()), Finite.orNull(e.getValidationScore()),
                 Finite.orNull(e.getAccuracy()), Finite.orNull(e.getF1()), Finite.orNull(e.getPrecision()), Finite.orNull(e.getRecall()));
         return new ExperimentView(e.getId(), e.getTitle(), e.getModel(), new java.util.TreeMap<>(e.getHyperparameters()), e.getSeed(), e.getEpochs(),
@@ -65,6 +84,7 @@ public record ExperimentView(long id, String title, String model, Map<String, St
                 e.getParameters(), e.getModelBytes(), e.getInferenceFlopsPerSample(), e.getTrainingFlops(), Finite.orNull(e.getEnergyJoules()),
                 e.isEnergyMeasured(), Finite.orNull(e.getGco2e()), e.getDevice(), e.lifecycle().node(), e.getPatience(), e.getMinDelta(), e.getMonitor(), e.getSchedule(),
                 e.isStandardize(), e.getBestEpoch(), e.getPreprocessing(), e.getApplicationVersion(), e.getDatasetChecksum(),
-                e.getReproducesSubmission(), ArchitectureJson.of(e.getArchitecture()));
+                e.getReproducesSubmission(), ArchitectureJson.of(e.getArchitecture()),
+                place == null ? null : new Queue(place.position(), place.queued(), place.running(), place.slots(), place.describe()));
     }
 }

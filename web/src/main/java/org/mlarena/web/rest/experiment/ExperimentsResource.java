@@ -3,6 +3,7 @@ package org.mlarena.web.rest.experiment;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mlarena.common.InvalidInputException;
 import org.mlarena.experiment.boundary.ExperimentService;
 import org.mlarena.experiment.entity.Experiment;
+import org.mlarena.experiment.entity.ExperimentStatus;
 import org.mlarena.identity.control.Roles;
+import org.mlarena.pipeline.boundary.TrainingQueue;
 import org.mlarena.web.rest.PageRequest;
 import org.mlarena.web.rest.PageView;
 import org.mlarena.web.rest.ResourceId;
@@ -47,6 +50,9 @@ public class ExperimentsResource {
     @Inject
     ExperimentService experiments;
 
+    @Inject
+    TrainingQueue queue;
+
     @Context
     UriInfo uri;
 
@@ -56,7 +62,10 @@ public class ExperimentsResource {
                                          @QueryParam("first") @DefaultValue(PageRequest.DEFAULT_FIRST) String first,
                                          @QueryParam("max") @DefaultValue(PageRequest.DEFAULT_MAX) String max) {
         PageRequest page = PageRequest.of(first, max);
-        return PageView.of(experiments.list(slug, scope(scope), page.first(), page.max()), ExperimentView::of);
+        org.mlarena.common.Page<Experiment> found = experiments.list(slug, scope(scope), page.first(), page.max());
+        Map<Long, TrainingQueue.Place> places = queue.places(found.items().stream().filter(e -> e.getStatus() == ExperimentStatus.QUEUED)
+                .map(Experiment::getId).toList());
+        return PageView.of(found, e -> ExperimentView.of(e, places.get(e.getId())));
     }
 
     @POST
@@ -77,7 +86,9 @@ public class ExperimentsResource {
     @Path("{id}")
     @Operation(summary = "An experiment with its status, progress, validation metrics, size, FLOPs and energy")
     public ExperimentView get(@PathParam("slug") String slug, @PathParam("id") String id) {
-        return ExperimentView.of(experiments.find(slug, ResourceId.parse("experiment", id)));
+        Experiment experiment = experiments.find(slug, ResourceId.parse("experiment", id));
+        return ExperimentView.of(experiment, experiment.getStatus() == ExperimentStatus.QUEUED
+                ? queue.places(List.of(experiment.getId())).get(experiment.getId()) : null);
     }
 
     @PATCH
