@@ -38,8 +38,9 @@ import org.mlarena.statistics.ImageStatistics;
 
 /**
  * The exploratory data analysis of an imported dataset, as the JSON document the "Exploratory Data Analysis" tab of a
- * use case shows: split sizes, class balance, per-feature summaries and histograms, correlations, pixel statistics,
- * text lengths and vocabulary, and a few samples per class.
+ * use case shows: split sizes, class balance, per-feature summaries and histograms, correlations, pixel statistics and
+ * the mean image of each class, text lengths, vocabulary and the most frequent words of each class, and a few samples
+ * per class.
  *
  * <p>The profile is shown to every participant, so it reads only the training and validation splits (and never the
  * hidden test answers, {@code test.csv} and {@code test-labels.idx}); the test split appears only as its size.
@@ -67,6 +68,8 @@ public final class DatasetProfiler {
     public static final int SNIPPET_LENGTH = 200;
     /** TEXT: the most frequent words listed. */
     public static final int TOP_WORDS = 20;
+    /** TEXT: the most frequent words listed for each class. */
+    public static final int TOP_WORDS_PER_CLASS = 10;
     /** The most frequent categories listed per categorical column. */
     public static final int TOP_CATEGORIES = 10;
     /** IDX: the pixel histogram covers the pixels of at most this many training images (the first ones), to bound memory. */
@@ -256,21 +259,32 @@ public final class DatasetProfiler {
 
         double[] lengths = new double[train.rows()];
         Map<String, Integer> counts = new HashMap<>();
+        List<Map<String, Integer>> countsPerClass = new ArrayList<>();
+        for (int c = 0; c < classNames.size(); c++) {
+            countsPerClass.add(new HashMap<>());
+        }
+        int[] textsPerClass = new int[classNames.size()];
         for (int i = 0; i < train.rows(); i++) {
+            textsPerClass[labels[i]]++;
             for (String word : words(train.texts().get(i))) {
                 lengths[i]++;
                 counts.merge(word, 1, Integer::sum);
+                countsPerClass.get(labels[i]).merge(word, 1, Integer::sum);
             }
         }
-        JsonArrayBuilder top = Json.createArrayBuilder();
-        counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(TOP_WORDS)
-                .forEach(e -> top.add(Json.createObjectBuilder().add("word", e.getKey()).add("count", e.getValue())));
+        // per class, in the dataset's class order; a class without training texts is left out
+        JsonArrayBuilder perClass = Json.createArrayBuilder();
+        for (int c = 0; c < classNames.size(); c++) {
+            if (textsPerClass[c] > 0) {
+                perClass.add(Json.createObjectBuilder().add("class", classNames.get(c)).add("texts", textsPerClass[c])
+                        .add("words", topWords(countsPerClass.get(c), TOP_WORDS_PER_CLASS)));
+            }
+        }
         document.add("text", Json.createObjectBuilder()
                 .add("lengthInWords", summary(ColumnSummary.of("words per text", lengths, BINS)))
                 .add("vocabulary", counts.size())
-                .add("topWords", top));
+                .add("topWords", topWords(counts, TOP_WORDS))
+                .add("topWordsPerClass", perClass));
 
         JsonArrayBuilder samples = Json.createArrayBuilder();
         int[] taken = new int[classNames.size()];
@@ -281,6 +295,16 @@ public final class DatasetProfiler {
             }
         }
         document.add("samples", samples);
+    }
+
+    /** The {@code limit} most frequent words with their counts, the most frequent first, ties in alphabetical order. */
+    private static JsonArrayBuilder topWords(Map<String, Integer> counts, int limit) {
+        JsonArrayBuilder top = Json.createArrayBuilder();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .forEach(e -> top.add(Json.createObjectBuilder().add("word", e.getKey()).add("count", e.getValue())));
+        return top;
     }
 
     /** The lower-case words of a text: runs of letters and digits. */
@@ -327,6 +351,20 @@ public final class DatasetProfiler {
         for (int p = 0; p < pixels.length; p++) {
             pixels[p] = train.inputs()[p];
         }
+        // the mean image of each class over all its training images (ImageStatistics sums them anyway), as grey bytes;
+        // a class without training images is left out
+        JsonArrayBuilder meanImages = Json.createArrayBuilder();
+        for (int c = 0; c < classNames.size(); c++) {
+            if (statistics.imagesPerClass()[c] > 0) {
+                double[] mean = statistics.meanImages()[c];
+                byte[] grey = new byte[size];
+                for (int p = 0; p < size; p++) {
+                    grey[p] = (byte) Math.max(0, Math.min(255, Math.round(mean[p] * 255)));
+                }
+                meanImages.add(Json.createObjectBuilder().add("class", classNames.get(c)).add("images", statistics.imagesPerClass()[c])
+                        .add("pixels", Base64.getEncoder().encodeToString(grey)).add("width", width).add("height", height));
+            }
+        }
         document.add("image", Json.createObjectBuilder()
                 .add("height", height)
                 .add("width", width)
@@ -334,7 +372,8 @@ public final class DatasetProfiler {
                 .add("pixelScale", "0 to 1 (byte / 255)")
                 .add("pixelMean", statistics.mean())
                 .add("pixelStd", statistics.std())
-                .add("pixelHistogram", histogram(Histogram.of("pixels", pixels, BINS)).add("images", histogramImages)));
+                .add("pixelHistogram", histogram(Histogram.of("pixels", pixels, BINS)).add("images", histogramImages))
+                .add("meanImages", meanImages));
 
         JsonArrayBuilder samples = Json.createArrayBuilder();
         int[] taken = new int[classNames.size()];

@@ -212,6 +212,113 @@ class DatasetProfilerTest {
         }
         assertEquals(Integer.toString((int) labels.value(0)), first.getString("class"));
         assertArrayEquals(expected, pixels, "the first training image, byte for byte");
+
+        // the mean image of the first image's class, over all its training images, computed here at one pixel
+        JsonArray means = image.getJsonArray("meanImages");
+        assertEquals(10, means.size());
+        assertEquals(result.trainRows(), means.stream().mapToInt(m -> m.asJsonObject().getInt("images")).sum());
+        int label = (int) labels.value(0);
+        JsonObject meanImage = means.getValuesAs(JsonObject.class).stream().filter(m -> m.getString("class").equals(Integer.toString(label)))
+                .findFirst().orElseThrow();
+        int pixel = 14 * 28 + 14;
+        long sum = 0;
+        int count = 0;
+        for (int i = 0; i < labels.size(); i++) {
+            if ((int) labels.value(i) == label) {
+                sum += (long) images.value(i * 784 + pixel);
+                count++;
+            }
+        }
+        assertEquals(count, meanImage.getInt("images"));
+        assertEquals((double) sum / count, Base64.getDecoder().decode(meanImage.getString("pixels"))[pixel] & 0xff, 0.5 + 1e-6, "rounded");
+    }
+
+    @Test
+    void theMeanImageOfEachClassIsThePixelByPixelMeanOfItsTrainingImages() throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("tiny-images"));
+        // training: class 0 twice, class 1 three times, interleaved; class 2 only in validation
+        writeIdx(dir.resolve("train-images.idx"), new int[]{5, 2, 2}, new int[]{
+                0, 10, 20, 30,
+                255, 255, 0, 0,
+                20, 30, 40, 50,
+                255, 0, 255, 0,
+                255, 100, 50, 3});
+        writeIdx(dir.resolve("train-labels.idx"), new int[]{5}, new int[]{0, 1, 0, 1, 1});
+        // validation images must not enter the means
+        writeIdx(dir.resolve("validation-images.idx"), new int[]{2, 2, 2}, new int[]{200, 200, 200, 200, 9, 9, 9, 9});
+        writeIdx(dir.resolve("validation-labels.idx"), new int[]{2}, new int[]{0, 2});
+        // no test files at all: the profile reads neither the test images nor their hidden labels
+
+        JsonObject profile = parse(DatasetProfiler.profile(dir, DatasetFormat.IDX, null, null, null, List.of("0", "1", "2"), new int[]{2, 2},
+                new int[]{5, 2, 3}));
+
+        JsonObject image = profile.getJsonObject("image");
+        JsonArray means = image.getJsonArray("meanImages");
+        assertEquals(2, means.size(), "class 2 has no training image: left out");
+        JsonObject zero = means.getJsonObject(0);
+        assertEquals("0", zero.getString("class"));
+        assertEquals(2, zero.getInt("images"));
+        assertEquals(2, zero.getInt("width"));
+        assertEquals(2, zero.getInt("height"));
+        // (0 + 20) / 2, (10 + 30) / 2, (20 + 40) / 2, (30 + 50) / 2
+        assertArrayEquals(new int[]{10, 20, 30, 40}, unsigned(zero.getString("pixels")));
+        JsonObject one = means.getJsonObject(1);
+        assertEquals("1", one.getString("class"));
+        assertEquals(3, one.getInt("images"));
+        // 765 / 3 = 255, 355 / 3 = 118.3, 305 / 3 = 101.7, 3 / 3 = 1
+        assertArrayEquals(new int[]{255, 118, 102, 1}, unsigned(one.getString("pixels")));
+
+        JsonObject histogram = image.getJsonObject("pixelHistogram");
+        assertEquals(5, histogram.getInt("images"));
+        assertEquals(20, histogram.getJsonArray("counts").getValuesAs(JsonNumber.class).stream().mapToLong(JsonNumber::longValue).sum(),
+                "the 5 training images of 4 pixels, not the validation ones");
+        // pixels scaled to [0, 1]: the smallest 0, the largest 255 / 255
+        assertEquals(0.0, histogram.getJsonArray("edges").getJsonNumber(0).doubleValue());
+        assertEquals(1.0, histogram.getJsonArray("edges").getJsonNumber(DatasetProfiler.BINS).doubleValue(), 1e-6);
+        assertEquals(9, histogram.getJsonArray("counts").getJsonNumber(0).longValue(), "0, 10, 20, 0, 0, 20, 0, 0 and 3 are below 25.5");
+    }
+
+    @Test
+    void theMostFrequentWordsOfEachClassComeFromItsTrainingTextsOnly() throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("tiny-texts"));
+        Files.writeString(dir.resolve("train.csv"), """
+                text,label
+                "Red apple, red cherry",fruit
+                Fast red car,vehicle
+                Green apple,fruit
+                Car car BUS,vehicle
+                one two three four five six seven eight nine ten eleven,vehicle
+                """, UTF_8);
+        Files.writeString(dir.resolve("validation.csv"), """
+                text,label
+                banana banana banana,fruit
+                zebra zebra,vehicle
+                other words,other
+                """, UTF_8);
+        Files.writeString(dir.resolve("test.csv"), "text,label\nsecretword secretword secretword,fruit\n", UTF_8);
+
+        String json = DatasetProfiler.profile(dir, DatasetFormat.TEXT, "label", "text", null, List.of("fruit", "other", "vehicle"), null,
+                new int[]{5, 3, 1});
+        assertFalse(json.contains("secretword"), "the hidden test texts are not read");
+        JsonObject text = parse(json).getJsonObject("text");
+
+        JsonArray perClass = text.getJsonArray("topWordsPerClass");
+        assertEquals(2, perClass.size(), "'other' has no training text: left out");
+        JsonObject fruit = perClass.getJsonObject(0);
+        assertEquals("fruit", fruit.getString("class"));
+        assertEquals(2, fruit.getInt("texts"));
+        // the most frequent first, ties in alphabetical order; banana is only in validation
+        assertEquals(List.of("apple 2", "red 2", "cherry 1", "green 1"), words(fruit.getJsonArray("words")));
+        JsonObject vehicle = perClass.getJsonObject(1);
+        assertEquals("vehicle", vehicle.getString("class"));
+        assertEquals(3, vehicle.getInt("texts"));
+        assertEquals(List.of("car 3", "bus 1", "eight 1", "eleven 1", "fast 1", "five 1", "four 1", "nine 1", "one 1", "red 1"),
+                words(vehicle.getJsonArray("words")), "the first " + DatasetProfiler.TOP_WORDS_PER_CLASS + " of 14");
+
+        assertEquals(List.of("car 3", "red 3", "apple 2"), words(text.getJsonArray("topWords")).subList(0, 3), "overall: both classes");
+        JsonObject lengths = text.getJsonObject("lengthInWords");
+        assertEquals(5, lengths.getInt("count"));
+        assertEquals(4.6, lengths.getJsonNumber("mean").doubleValue(), 1e-12, "(4 + 3 + 2 + 3 + 11) / 5 words");
     }
 
     @Test
@@ -310,6 +417,34 @@ class DatasetProfilerTest {
         Path dir = temp.resolve(name);
         ImportResult result = DatasetImporter.importFiles(Map.of("table", DEMO.resolve(name + ".csv")), spec, category, dir);
         return new Imported(result, dir, target);
+    }
+
+    /** An unsigned-byte IDX file of these dimensions and values. */
+    private static void writeIdx(Path file, int[] dimensions, int[] values) throws IOException {
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(Files.newOutputStream(file))) {
+            out.write(new byte[]{0, 0, 0x08, (byte) dimensions.length});
+            for (int dimension : dimensions) {
+                out.writeInt(dimension);
+            }
+            for (int value : values) {
+                out.write(value);
+            }
+        }
+    }
+
+    /** Base64 grey bytes as the values 0 to 255. */
+    private static int[] unsigned(String base64) {
+        byte[] bytes = Base64.getDecoder().decode(base64);
+        int[] values = new int[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            values[i] = bytes[i] & 0xff;
+        }
+        return values;
+    }
+
+    /** "word count" for each entry of a list of words with their counts. */
+    private static List<String> words(JsonArray words) {
+        return words.getValuesAs(JsonObject.class).stream().map(w -> w.getString("word") + " " + w.getInt("count")).toList();
     }
 
     private static int[] rows(ImportResult result) {
