@@ -233,6 +233,63 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Runs axe-core (the accessibility engine, on the classpath from the npm package: see ear/src/test/axe/fetch.sh) on
+     * the current page as it is now, at the window's current size, and fails on every serious or critical violation:
+     * each with its rule, impact, help and the first elements it found (CSS selector and HTML). {@code page} names the
+     * page in the message and in the screenshot kept on failure ({@code a11y-<page>.png}).
+     */
+    public void assertAccessible(String page) {
+        waitForAjax();
+        if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object';"))) {
+            script(Axe.SOURCE);
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
+        Object result = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+                + "  .filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + "  .map(v => ({id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,"
+                + "    nodes: v.nodes.slice(0, 4).map(n => n.target.join(' ') + '  ' + n.html.replace(/\\s+/g, ' ').slice(0, 300)"
+                + "      + [n.any.concat(n.all, n.none).map(c => c.message).find(m => m)].filter(m => m).map(m => '\\n      ' + m).join(''))}))),"
+                + " e => done('axe failed: ' + e));");
+        if (result instanceof String) {
+            throw new AssertionError(result + " on " + driver.getCurrentUrl());
+        }
+        List<?> violations = (List<?>) result;
+        if (!violations.isEmpty()) {
+            var size = driver.manage().window().getSize();
+            StringBuilder message = new StringBuilder(violations.size() + " serious or critical accessibility violation(s) on " + page
+                    + " (" + driver.getCurrentUrl() + ", " + size.getWidth() + "x" + size.getHeight() + ", axe-core " + Axe.VERSION + "):");
+            for (Object v : violations) {
+                java.util.Map<?, ?> violation = (java.util.Map<?, ?>) v;
+                message.append("\n- ").append(violation.get("id")).append(" (").append(violation.get("impact")).append("): ")
+                        .append(violation.get("help")).append(", ").append(violation.get("count")).append(" element(s)");
+                for (Object node : (List<?>) violation.get("nodes")) {
+                    message.append("\n    ").append(node);
+                }
+            }
+            screenshot("a11y-" + page.replaceAll("[^a-zA-Z0-9-]", "-"));
+            throw new AssertionError(message);
+        }
+    }
+
+    /** axe.min.js and its version, read once from the classpath. */
+    private static final class Axe {
+        static final String SOURCE = read("axe-core/axe.min.js");
+        static final String VERSION = read("axe-core/VERSION").trim();
+
+        private static String read(String resource) {
+            try (var in = Browser.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException(resource + " is not on the classpath: the build fetches it with npm (ear/src/test/axe/fetch.sh)");
+                }
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
      * Fails on every console error since the last call, except those matching an expected pattern (for
      * example the 401 of a deliberately wrong password, which Chromium logs as a failed resource).
      */
