@@ -214,10 +214,10 @@ public record EdaProfile(String format, String task, String hiddenTest, List<Spl
                     String pair = (r < columns.size() ? columns.get(r) : "") + " × " + (k < columns.size() ? columns.get(k) : "");
                     if (v instanceof JsonNumber n) {
                         double value = n.doubleValue();
-                        // red for positive, blue for negative, the stronger the more opaque
+                        // red for positive, blue for negative, the stronger the more opaque; at most 70 % opaque, so that the dark
+                        // text of every cell keeps a contrast of 4.5:1 (WCAG AA; no text colour does on the fully opaque middle tones)
                         String colour = value >= 0 ? "220, 38, 38" : "37, 99, 235";
-                        String style = String.format(java.util.Locale.ROOT, "background-color: rgba(%s, %.2f);%s", colour, Math.min(1, Math.abs(value)),
-                                Math.abs(value) > 0.6 ? " color: #fff;" : "");
+                        String style = String.format(java.util.Locale.ROOT, "background-color: rgba(%s, %.2f);", colour, 0.7 * Math.min(1, Math.abs(value)));
                         cells.add(new Cell(String.format(java.util.Locale.ROOT, "%.2f", value), style,
                                 pair + ": " + String.format(java.util.Locale.ROOT, "%.3f", value)));
                     } else {
