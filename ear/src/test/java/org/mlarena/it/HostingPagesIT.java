@@ -39,7 +39,7 @@ import org.openqa.selenium.WebElement;
  * refused next to its field and nothing typed is lost), edits it, meets a conflicting change, imports a dataset (a bad
  * CSV first: the report names the line), opens it, invites, adds a co-host and closes it; then a lead renames their team
  * and invites a teammate, who accepts on the invitations page after reading the rules. Every screen is kept as a
- * screenshot, and no page may log a JavaScript error.
+ * screenshot, and no page may log a JavaScript error or have a serious or critical accessibility violation (axe-core).
  */
 @ExtendWith(ArquillianExtension.class)
 class HostingPagesIT {
@@ -70,11 +70,13 @@ class HostingPagesIT {
         assertEquals("Host a new use case", browser.text("#host-new"));
         browser.screenshot("hosting-01-catalogue");
         browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("catalogue-as-host");
         browser.click("#host-new");
         browser.await("the host page", Duration.ofSeconds(30), d -> d.getCurrentUrl().contains("/host.xhtml"));
         assertEquals("Host a new use case", browser.text("#host-title"));
         browser.screenshot("hosting-02-new");
         browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("host-new");
 
         // a wrong slug: the message is next to the slug, every other value stays as typed
         String slug = "hosted-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
@@ -106,6 +108,7 @@ class HostingPagesIT {
         assertTrue(browser.driver().getCurrentUrl().endsWith("/host.xhtml"), "still on the new use case: " + browser.driver().getCurrentUrl());
         browser.screenshot("hosting-03-wrong-slug");
         browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("host-wrong-slug");
 
         browser.type("#useCaseForm\\:slug", slug);
         browser.click("#useCaseForm\\:save");
@@ -173,6 +176,7 @@ class HostingPagesIT {
         browser.scrollTo("#datasetForm\\:import-report");
         browser.screenshot("hosting-06-import-refused");
         browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("host-import-refused");
 
         // the good file: imported, then its profile computed while the page polls
         upload(browser, write("kinds.csv", World.csv()));
@@ -192,6 +196,7 @@ class HostingPagesIT {
         browser.scrollTo("#section-dataset");
         browser.screenshot("hosting-08-dataset-ready");
         browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("host-dataset-ready");
 
         // open it: active, so that invitations are accepted
         choose(browser, "useCaseForm:status", "active");
@@ -240,6 +245,7 @@ class HostingPagesIT {
         browser.scrollTo("#section-hosts");
         browser.screenshot("hosting-10-hosts");
         browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("host-invitations-and-hosts");
         // and removed again, after a confirmation
         browser.driver().findElement(By.xpath("//ul[@id='hosts']/li[starts-with(normalize-space(.), '" + coHost + "')]//button")).click();
         browser.await("the confirmation", Duration.ofSeconds(10), d -> d.findElement(By.cssSelector(".ui-confirm-dialog")).isDisplayed());
@@ -255,6 +261,7 @@ class HostingPagesIT {
         browser.click("#closeForm\\:close");
         browser.await("the confirmation", Duration.ofSeconds(10), d -> d.findElement(By.id("closeForm:close-dialog")).isDisplayed());
         browser.screenshot("hosting-11-close-confirmation");
+        browser.assertAccessible("host-close-confirmation");
         browser.click("#closeForm\\:close-confirm");
         expectText(browser, "#closed-note", "closed");
         assertEquals("CLOSED", browser.text("#host-status"));
@@ -262,6 +269,7 @@ class HostingPagesIT {
         assertEquals("private", World.ok(Api.get(useCase + "/leaderboard", hostApi)).getString("split"));
         browser.screenshot("hosting-12-closed");
         browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("host-closed");
     }
 
     @Test
@@ -294,6 +302,7 @@ class HostingPagesIT {
         expectText(alice, "#inviteForm\\:invitations", "bob");
         alice.screenshot("team-01-lead-invited");
         alice.assertNoJavaScriptErrors();
+        alice.assertAccessible("team-as-lead");
 
         Browser bob = signedIn("bob", List.of());
         bob.click("#nav-invitations");
@@ -302,6 +311,7 @@ class HostingPagesIT {
         assertTrue(row.getText().contains("team Kind finders") && row.getText().contains("alice") && row.getText().contains("pending"), row.getText());
         bob.screenshot("team-02-invitations");
         bob.assertNoJavaScriptErrors();
+        bob.assertAccessible("invitations");
         row.findElement(By.cssSelector("button[id$=':accept']")).click();
         bob.waitForAjax();
         bob.await("the rules", Duration.ofSeconds(10), d -> d.findElement(By.id("acceptForm:accept-dialog")).isDisplayed());
@@ -311,6 +321,7 @@ class HostingPagesIT {
         JsonObject notYet = World.ok(Api.get(useCase + "/participation", Api.authorization("bob")));
         assertTrue(!notYet.containsKey("role") || notYet.isNull("role"), "not joined without accepting the rules: " + notYet);
         bob.screenshot("team-03-rules-not-accepted");
+        bob.assertAccessible("invitations-accept-dialog");
         bob.click("#acceptForm\\:accept-rules .ui-chkbox-box");
         bob.click("#acceptForm\\:accept-confirm");
         expectText(bob, "#messages", "You joined 'Team page " + slug + "' in team 'Kind finders'.");
@@ -324,6 +335,7 @@ class HostingPagesIT {
         assertTrue(bob.has("#member-hint") && !bob.has("#inviteForm"), "a member neither renames nor invites");
         bob.screenshot("team-05-member");
         bob.assertNoJavaScriptErrors();
+        bob.assertAccessible("team-as-member");
 
         JsonObject standing = World.ok(Api.get(useCase + "/participation", Api.authorization("bob")));
         assertEquals("MEMBER", standing.getString("role"));
@@ -389,6 +401,7 @@ class HostingPagesIT {
         assertTrue(browser.text("#eda-top-words").contains("package"), browser.text("#eda-top-words"));
         browser.screenshot("hosting-14-text-eda");
         browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("use-case-eda-of-texts");
     }
 
     /** A browser signed in as {@code user}: the login form, or the OIDC provider with {@code groups}. */

@@ -22,6 +22,7 @@ import org.mlarena.it.support.Api;
 import org.mlarena.it.support.InBrowser;
 import org.mlarena.it.support.Deployments;
 import org.mlarena.it.support.Runs;
+import org.mlarena.it.support.TestEnvironment;
 import org.mlarena.it.support.World;
 import org.openqa.selenium.By;
 
@@ -30,7 +31,8 @@ import org.openqa.selenium.By;
  * browse the catalogue → open a public use case and read its description (whose script the sanitiser removed) → join,
  * accepting the rules → start a training with the form → watch it finish with its learning curves → submit it → watch
  * the submission being scored → see the team on the leaderboard → read the Evaluation tab. Only the use case and its
- * dataset are set up over REST, as its host would.
+ * dataset are set up over REST, as its host would. Every main screen is checked for serious or critical accessibility
+ * violations (axe-core), the sign-in page first.
  */
 @ExtendWith(ArquillianExtension.class)
 class JourneyIT extends InBrowser {
@@ -68,6 +70,8 @@ class JourneyIT extends InBrowser {
     void signInBrowseJoinTrainSubmitAndSeeTheTeamOnTheLeaderboard() {
         String slug = publicUseCase();
         String user = "carol";
+        browser.open(TestEnvironment.BASE_URL + "login.xhtml");
+        browser.assertAccessible("login");
         browser.signIn(user, List.of());
         browser.screenshot("journey-01-signed-in");
 
@@ -77,6 +81,7 @@ class JourneyIT extends InBrowser {
                 && d.findElements(By.cssSelector(".arena-card")).size() == 1);
         browser.screenshot("journey-02-catalogue");
         browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("catalogue-search");
         browser.click("#open-" + slug);
         browser.await("the use case", WAIT, d -> !d.findElements(By.id("use-case-title")).isEmpty());
 
@@ -91,6 +96,7 @@ class JourneyIT extends InBrowser {
         assertNull(browser.script("return window.pwned;"), "nothing of the description ran");
         browser.screenshot("journey-03-description");
         browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("use-case-description-before-joining");
 
         browser.click("#joinForm\\:join");
         browser.await("the join dialog", WAIT, d -> d.findElement(By.id("joinForm:join-dialog")).isDisplayed());
@@ -98,6 +104,7 @@ class JourneyIT extends InBrowser {
         assertNull(browser.script("return window.pwned;"));
         browser.type("#joinForm\\:team-name", "Carol's crew");
         browser.screenshot("journey-04-join-dialog");
+        browser.assertAccessible("join-dialog");
         browser.click("#joinForm\\:accept-and-join");
         browser.await("the page after joining", WAIT, d -> !d.findElements(By.id("use-case-role")).isEmpty());
         assertEquals("you: lead of team Carol's crew", browser.text("#use-case-role"));
@@ -118,6 +125,7 @@ class JourneyIT extends InBrowser {
         browser.type("#trainingStart\\:batchSize_input", "16");
         browser.type("#trainingStart\\:notes", "a small hidden layer");
         browser.screenshot("journey-06-start-form");
+        browser.assertAccessible("training-start-form");
         browser.click("#trainingStart\\:start");
         String queued = browser.awaitText("#messages", "is queued", WAIT);
         long experiment = Long.parseLong(queued.replaceAll("(?s).*Experiment #(\\d+).*", "$1"));
@@ -132,6 +140,7 @@ class JourneyIT extends InBrowser {
         browser.scrollTo("#trainingForm\\:experiment-details");
         browser.screenshot("journey-08-training-completed");
         browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("training-completed");
 
         browser.click("#trainingForm\\:training-table\\:0\\:submit");
         String submitted = browser.awaitText("#messages", "Submitted as #", WAIT);
@@ -153,6 +162,7 @@ class JourneyIT extends InBrowser {
         assertTrue(mine.contains("★ Pareto"), mine);
         browser.screenshot("journey-11-leaderboard");
         browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("leaderboard-ranked-first");
 
         tab("evaluation");
         browser.await("the formula typeset", WAIT, d -> !d.findElements(By.cssSelector("#metric-formula mjx-container")).isEmpty());

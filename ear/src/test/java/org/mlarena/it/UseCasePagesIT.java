@@ -25,7 +25,8 @@ import org.openqa.selenium.By;
  * In headless Chromium, as a team lead of the shared private use case: the catalogue with its search, then every tab
  * of the use case with what it must show, the experiment details with their learning curves, the start form's
  * messages next to the fields, the "try it" form of the Evaluation tab, a narrow window, the methodology page.
- * Fails on any JavaScript error; keeps a screenshot of every screen under target/screenshots/.
+ * Fails on any JavaScript error and on any serious or critical accessibility violation (axe-core: every tab at 390x844
+ * and 1280x800, and the other pages); keeps a screenshot of every screen under target/screenshots/.
  */
 @ExtendWith(ArquillianExtension.class)
 class UseCasePagesIT extends InBrowser {
@@ -69,6 +70,7 @@ class UseCasePagesIT extends InBrowser {
         assertTrue(browser.text("#card-" + w.slug).contains("you lead a team"), browser.text("#card-" + w.slug));
         browser.screenshot("use-case-01-catalogue-search");
         browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("catalogue");
         // only those alice takes part in: every card says how
         browser.type("#filterForm\\:search", "");
         browser.click("#filterForm\\:only-mine .ui-chkbox-box");
@@ -165,6 +167,7 @@ class UseCasePagesIT extends InBrowser {
         browser.scrollTo("#trainingStart\\:start-panel");
         browser.screenshot("use-case-07-training-form-refused");
         browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("training-start-form-refused");
 
         tab("submissions");
         assertTrue(browser.text("#quota").contains("more today"), browser.text("#quota"));
@@ -201,6 +204,7 @@ class UseCasePagesIT extends InBrowser {
         assertTrue(browser.find("#submissionsForm [id$=':reproduction']").getAttribute("title").startsWith("Identical to the bit: the same predictions"),
                 "the verdict in full is the label's title");
         browser.screenshot("use-case-08c-reproduced");
+        browser.assertAccessible("submissions-reproduced");
         // the end of submissions holds on the page too: the Submit button gets the refusal with the time it ended
         Instant ended = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
         World.ok(Api.put(w.useCase(), w.host, "{\"closesAt\":\"" + ended + "\",\"version\":"
@@ -230,6 +234,7 @@ class UseCasePagesIT extends InBrowser {
         assertTrue(browser.awaitText("#tryForm\\:try-csv-message", "not a number", WAIT).contains("line 2"), browser.text("#tryForm\\:try-csv-message"));
         browser.screenshot("use-case-10-evaluation-bad-input");
         browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("evaluation-bad-input");
 
         // light pages: what each tab transfers with a cold cache (compressed), printed, within the budget of the issue
         java.util.Map<String, Long> transferred = new java.util.LinkedHashMap<>();
@@ -250,6 +255,7 @@ class UseCasePagesIT extends InBrowser {
         assertTrue(browser.text("#methodology-text").contains("FLOP"), "the methodology explains FLOPs");
         browser.screenshot("use-case-11-methodology");
         browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("methodology");
 
         browser.click("#nav-getting-started");
         browser.await("the getting-started page", WAIT, d -> !d.findElements(By.id("help-train")).isEmpty());
@@ -257,6 +263,7 @@ class UseCasePagesIT extends InBrowser {
                 "the contact of arena.help.contact (its default here)");
         browser.screenshot("use-case-14-getting-started");
         browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("getting-started");
     }
 
     @Test
@@ -299,6 +306,7 @@ class UseCasePagesIT extends InBrowser {
         assertEquals(1, org.mlarena.it.support.Runs.array(Api.get(uc + "/architectures", w.alice).body()).size());
         browser.screenshot("use-case-16-architecture-checked");
         browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("training-architecture-editor");
 
         // trained from the form, then submitted from its row
         browser.type("#trainingStart\\:title", "own architecture");
@@ -336,6 +344,8 @@ class UseCasePagesIT extends InBrowser {
                 assertTrue(overflow.intValue() <= 0, key + ": the page fits a " + size[0] + " px window without sideways scrolling ("
                         + overflow + " px too wide: " + browser.overflowing() + ")");
                 browser.assertNoJavaScriptErrors();
+                // every tab, at both sizes: no serious or critical accessibility violation (axe-core)
+                browser.assertAccessible("use-case-" + key + "-" + size[0] + "x" + size[1]);
             }
         }
         browser.resize(1280, 900);
@@ -344,5 +354,6 @@ class UseCasePagesIT extends InBrowser {
         assertTrue(browser.has("#back-to-catalogue"));
         browser.screenshot("use-case-13-no-such-use-case");
         browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("no-such-use-case");
     }
 }
