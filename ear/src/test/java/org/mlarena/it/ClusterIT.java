@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import jakarta.json.JsonObject;
@@ -193,12 +191,11 @@ class ClusterIT {
         }
     }
 
-    /** The node that served the home page, which names it "(this one)" among the nodes. */
+    /** The node that served the page, named in its footer. */
     private static String servedBy(Browser browser) {
-        String nodes = browser.text("#nodes");
-        Matcher m = Pattern.compile("(\\S+) \\(this one\\)").matcher(nodes);
-        assertTrue(m.find(), "the home page names the node that served it: " + nodes);
-        return m.group(1);
+        String node = browser.text("#served-by");
+        assertTrue(node.matches("node\\d+"), "the footer names the node that served the page: " + node);
+        return node;
     }
 
     private static String body(String title, int seed) {

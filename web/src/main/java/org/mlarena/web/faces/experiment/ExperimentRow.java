@@ -37,7 +37,7 @@ public record ExperimentRow(long id, String title, String model, String status, 
 
     /** While it trains: the estimated time left, from the pace of the epochs done; empty when not known. */
     public String timeRemaining() {
-        if (!active) {
+        if (!active || "QUEUED".equals(status)) {
             return "";
         }
         return secondsRemaining == null ? (epochsDone == 0 ? "estimated after the first epoch" : "") : "about " + humane(secondsRemaining) + " left";

@@ -21,6 +21,11 @@ public class Layout {
     public static final String HELP_CONTACT = "arena.help.contact";
     public static final String DEFAULT_HELP_CONTACT = "ml-arena-support@example.org";
 
+    /** The node that served the page (in a cluster, which one of them). */
+    public String getNode() {
+        return org.mlarena.common.ServerNode.name();
+    }
+
     public String getVersion() {
         return platform.version();
     }
