@@ -118,6 +118,29 @@ class DomainApiIT {
     }
 
     @Test
+    void theDataStoryClassNamesAndColumnMeaningsAreCheckedAgainstTheDataAndShown() {
+        String host = Api.authorization("hana");
+        String slug = "story-" + Long.toHexString(System.nanoTime());
+        World.created(Api.post("api/v1/use-cases", host, "{\"slug\":\"" + slug + "\",\"title\":\"Stories\",\"category\":\"TABULAR_CLASSIFICATION\","
+                + "\"primaryMetric\":\"accuracy\",\"dataSource\":\"Made up for the **tests**.\",\"labelling\":\"By the test's author.\"}"));
+        long upload = World.created(Api.send("POST", "api/v1/uploads?name=kinds.csv", host, "text/csv", World.csv().getBytes(StandardCharsets.UTF_8)))
+                .getJsonNumber("id").longValue();
+        String put = "api/v1/use-cases/" + slug + "/dataset";
+        JsonObject refused = problem(Api.put(put, host, "{\"format\":\"CSV\",\"targetColumn\":\"kind\",\"files\":{\"table\":" + upload + "},"
+                + "\"labelNames\":{\"a\":\"Apple\",\"z\":\"Zebra\"},\"columnDescriptions\":{\"x9\":\"nothing\"}}"), 400, "'z'");
+        assertTrue(refused.toString().contains("'a', 'b', 'c'") && refused.toString().contains("'x9'") && refused.toString().contains("'x1', 'x2', 'x3'"),
+                "a class or column the data lacks is refused with those it has: " + refused);
+        JsonObject imported = World.ok(Api.put(put, host, "{\"format\":\"CSV\",\"targetColumn\":\"kind\",\"files\":{\"table\":" + upload + "},"
+                + "\"labelNames\":{\"a\":\"Apple\",\"c\":\"Cherry\"},\"columnDescriptions\":{\"x1\":\"width in cm\"}}"));
+        assertEquals("{\"a\":\"Apple\",\"c\":\"Cherry\"}", imported.getJsonObject("labelNames").toString());
+        assertEquals("width in cm", imported.getJsonObject("columnDescriptions").getString("x1"));
+        JsonObject useCase = World.ok(Api.get("api/v1/use-cases/" + slug, host));
+        assertEquals("Made up for the **tests**.", useCase.getString("dataSource"));
+        assertEquals("By the test's author.", useCase.getString("labelling"));
+        assertTrue(!useCase.containsKey("dataContext") || useCase.isNull("dataContext"), useCase.toString());
+    }
+
+    @Test
     void anOversizeUploadIsRefusedWith413AndNotKept() {
         byte[] big = new byte[1_048_576 + 10];
         problem(Api.send("POST", "api/v1/uploads?name=big.bin", Api.authorization("hana"), "application/octet-stream", big), 413, null);

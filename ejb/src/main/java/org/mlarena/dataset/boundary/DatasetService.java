@@ -166,7 +166,8 @@ public class DatasetService {
         }
         String sources = used.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().getFileName() + " (sha256 " + e.getValue().getSha256() + ")")
                 .collect(Collectors.joining(", "));
-        Dataset dataset = store.importFiles(useCase, files, spec, sources, caller.name());
+        Dataset dataset = store.importFiles(useCase, files, spec, request.labelNames() == null ? Map.of() : request.labelNames(),
+                request.columnDescriptions() == null ? Map.of() : request.columnDescriptions(), sources, caller.name());
         used.values().forEach(uploads::discard);
         return new View(dataset, true);
     }

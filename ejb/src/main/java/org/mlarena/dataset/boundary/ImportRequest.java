@@ -15,7 +15,11 @@ import java.util.Map;
  * @param seed               seed of the split (default 1)
  * @param missingValues      CSV: "keep" (default: empty, NA, NaN, null... read as missing, imputed by each model) or
  *                           "refuse" (every missing feature value is an error)
+ * @param labelNames         optional: by class label as in the data, its name for people (e.g. {"0": "T-shirt/top"}); the
+ *                           EDA shows it
+ * @param columnDescriptions optional, CSV: by feature column, what it means (unit, how measured); the EDA shows it
  */
 public record ImportRequest(String format, Map<String, Long> files, String targetColumn, String textColumn, String delimiter,
-        Double validationFraction, Double testFraction, Long seed, String missingValues) {
+        Double validationFraction, Double testFraction, Long seed, String missingValues, Map<String, String> labelNames,
+        Map<String, String> columnDescriptions) {
 }

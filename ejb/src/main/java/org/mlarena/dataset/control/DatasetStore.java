@@ -26,6 +26,7 @@ import org.mlarena.common.DataDirectory;
 import org.mlarena.common.InvalidInputException;
 import org.mlarena.dataset.entity.Dataset;
 import org.mlarena.dataset.entity.DatasetFile;
+import org.mlarena.dataset.entity.DatasetFormat;
 import org.mlarena.numerics.data.InvalidDataException;
 import org.mlarena.usecase.entity.UseCase;
 
@@ -59,6 +60,15 @@ public class DatasetStore {
      * @throws InvalidInputException listing every problem of the files (line and column) when they cannot be used
      */
     public Dataset importFiles(UseCase useCase, Map<String, Path> files, ImportSpec spec, String sourceNames, String importedBy) {
+        return importFiles(useCase, files, spec, Map.of(), Map.of(), sourceNames, importedBy);
+    }
+
+    /**
+     * Imports the files as the use case's dataset, with the host's names of its classes and meanings of its columns,
+     * checked against what was imported (a wrong one refuses the import and keeps nothing of it).
+     */
+    public Dataset importFiles(UseCase useCase, Map<String, Path> files, ImportSpec spec, Map<String, String> labelNames,
+                               Map<String, String> columns, String sourceNames, String importedBy) {
         String relative = "use-case-" + useCase.getId() + "/import-" + System.currentTimeMillis();
         Path directory = DataDirectory.datasets().resolve(relative);
         ImportResult result;
@@ -69,6 +79,13 @@ public class DatasetStore {
             throw invalid(e);
         } catch (IOException e) {
             throw new UncheckedIOException("could not store the dataset of " + useCase.getSlug() + " under " + directory, e);
+        }
+        DataDictionary dictionary;
+        try {
+            dictionary = DataDictionary.checked(labelNames, columns, result.classNames(), result.format() == DatasetFormat.CSV ? result.featureNames() : List.of());
+        } catch (InvalidInputException e) {
+            deleteQuietly(directory);
+            throw e;
         }
         Dataset dataset = of(useCase);
         Path previous = dataset == null || dataset.getDirectory() == null ? null : DataDirectory.datasets().resolve(dataset.getDirectory());
@@ -83,6 +100,7 @@ public class DatasetStore {
                 result.featureNames(), result.classNames(), relative, spec.seed(), spec.validationFraction(), spec.testFraction(),
                 sourceNames, stored, importedBy, ArenaClock.now());
         dataset.encoded(result.categoricalColumns(), result.inputWidth());
+        dataset.setDictionary(dictionary.toJson());
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

@@ -72,6 +72,9 @@ public class Dataset {
     /** Class names, one per line; empty for regression. */
     @Column(length = 20000)
     private String classNames;
+    /** The host's names of the classes and meanings of the columns ({@code DataDictionary} as JSON); null: none given. */
+    @Column(length = 60000)
+    private String dictionary;
     /** CSV: the feature columns that hold categories, one per line. */
     @Column(length = 20000)
     private String categoricalColumns;
@@ -189,6 +192,14 @@ public class Dataset {
     }
 
     /** A table's categorical columns, and the width its rows have once encoded. */
+    public String getDictionary() {
+        return dictionary;
+    }
+
+    public void setDictionary(String dictionary) {
+        this.dictionary = dictionary;
+    }
+
     public void encoded(List<String> categoricalColumns, int inputWidth) {
         this.categoricalColumns = String.join(SEPARATOR, categoricalColumns);
         this.inputWidth = inputWidth;

@@ -69,7 +69,8 @@ public class DemoData {
         Instant now = ArenaClock.now();
         UseCase useCase = new UseCase(template.slug(), HOST, now);
         UseCaseEditor.apply(new UseCaseDraft(template.slug(), template.title(), "TEMPLATE", "DRAFT", template.category().name(),
-                template.goal(), template.problem(), template.background(), template.rules(), template.metric(), null, null, null, null,
+                template.goal(), template.problem(), template.background(), template.rules(), template.story().source(),
+                template.story().context(), template.story().labelling(), template.metric(), null, null, null, null,
                 null, null, null, null, null,
                 // clothes mirrored are clothes: the image demo lets teams augment with flips
                 template.category() == ModelZoo.Category.IMAGE_CLASSIFICATION), useCase, true, false);
@@ -81,7 +82,8 @@ public class DemoData {
         template.files().keySet().forEach(role -> files.put(role, staging.resolve(role)));
         Dataset dataset;
         try {
-            dataset = datasets.importFiles(useCase, files, template.spec(), template.source(), HOST);
+            dataset = datasets.importFiles(useCase, files, template.spec(), template.story().labelNames(), template.story().columns(),
+                    template.source(), HOST);
         } finally {
             deleteQuietly(staging);
         }

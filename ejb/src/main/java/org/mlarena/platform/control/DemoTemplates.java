@@ -23,7 +23,14 @@ public final class DemoTemplates {
     /** One template use case: what it says, where its data comes from, who plays in it, which templates it offers. */
     public record Template(String slug, String title, Category category, String metric, String goal, String problem, String background,
                            String rules, ImportSpec spec, Map<String, String> files, String source, Map<String, List<String>> teams,
-                           List<TrainingPlan.Settings> experiments) {
+                           List<TrainingPlan.Settings> experiments, Story story) {
+    }
+
+    /**
+     * What the EDA tab tells of a template's data: its source, context and labelling (Markdown), the names of its
+     * classes and the meanings of its columns.
+     */
+    public record Story(String source, String context, String labelling, Map<String, String> labelNames, Map<String, String> columns) {
     }
 
     private DemoTemplates() {
@@ -51,7 +58,17 @@ public final class DemoTemplates {
                         new ImportSpec(DatasetFormat.IDX, null, null, ',', 0.1, subset ? 0.2 : 1.0 / 6, 7), fashionFiles,
                         subset ? "Fashion-MNIST subset (2,000 images)" : "Debian dataset-fashion-mnist (60,000 images)",
                         Map.of("Alpha", List.of("alice", "bob")),
-                        List.of(settings("softmax-regression", Map.of()), settings("mlp", Map.of("hidden", "256")))),
+                        List.of(settings("softmax-regression", Map.of()), settings("mlp", Map.of("hidden", "256"))),
+                        new Story("Zalando Research: Han Xiao, Kashif Rasul and Roland Vollgraf, *Fashion-MNIST: a Novel Image Dataset for"
+                                + " Benchmarking Machine Learning Algorithms* (2017), under the MIT licence; here from Debian's"
+                                + " `dataset-fashion-mnist` package.",
+                                "Product photos of Zalando's online catalogue, converted to 28×28 grey-scale images (the product centred,"
+                                        + " light on dark). The classes are balanced: as many images of each.",
+                                "Each product's class comes from its silhouette code in the catalogue, assigned by Zalando's in-house"
+                                        + " fashion experts and reviewed by a separate team. Shirts, T-shirts, pullovers and coats are easily"
+                                        + " confused, by people too.",
+                                Map.of("0", "T-shirt/top", "1", "Trouser", "2", "Pullover", "3", "Dress", "4", "Coat", "5", "Sandal",
+                                        "6", "Shirt", "7", "Sneaker", "8", "Bag", "9", "Ankle boot"), Map.of())),
                 new Template("wine-cultivars", "Wine: which cultivar?", Category.TABULAR_CLASSIFICATION, "f1_macro",
                         "Tell which of three cultivars a wine comes from, by its chemical analysis.",
                         "Thirteen measured constituents (alcohol, malic acid, flavanoids, proline, …) of 178 Italian wines; predict the"
@@ -62,7 +79,22 @@ public final class DemoTemplates {
                         Map.of(DatasetImporter.TABLE, "classpath:demo/wine.csv"), "wine.csv (UCI wine recognition)",
                         Map.of("Alpha", List.of("alice"), "Bravo", List.of("bob")),
                         List.of(settings("softmax-regression", Map.of()), settings("mlp", Map.of("hidden", "32")),
-                                settings(ModelZoo.GRADIENT_BOOSTING, Map.of()))),
+                                settings(ModelZoo.GRADIENT_BOOSTING, Map.of())),
+                        new Story("M. Forina et al., PARVUS (Institute of Pharmaceutical and Food Analysis and Technologies, Genoa),"
+                                + " published in the UCI Machine Learning Repository as *Wine* (1991); here as scikit-learn ships it.",
+                                "Chemical analyses of 178 wines grown in the same region of Italy, from three cultivars. Each row is"
+                                        + " one wine, with 13 of the originally about 30 measured constituents.",
+                                "The cultivar of each wine was known from where it came from; no one had to judge it.",
+                                Map.of("class_0", "Barolo", "class_1", "Grignolino", "class_2", "Barbera"),
+                                Map.ofEntries(Map.entry("alcohol", "alcohol content"), Map.entry("malic_acid", "malic acid"),
+                                        Map.entry("ash", "ash"), Map.entry("alcalinity_of_ash", "alcalinity of the ash"),
+                                        Map.entry("magnesium", "magnesium"), Map.entry("total_phenols", "total phenols"),
+                                        Map.entry("flavanoids", "flavanoids (a family of phenols)"),
+                                        Map.entry("nonflavanoid_phenols", "phenols other than flavanoids"),
+                                        Map.entry("proanthocyanins", "proanthocyanins (condensed tannins)"),
+                                        Map.entry("color_intensity", "colour intensity"), Map.entry("hue", "hue"),
+                                        Map.entry("od280_od315_of_diluted_wines", "absorbance ratio OD280/OD315 of the diluted wine (a measure of its proteins)"),
+                                        Map.entry("proline", "proline (an amino acid)")))),
                 new Template("diabetes-progression", "Diabetes: progression after one year", Category.TABULAR_REGRESSION, "rmse",
                         "Predict how far diabetes has progressed one year after a baseline visit.",
                         "Ten baseline variables (age, sex, body-mass index, blood pressure and six blood serum measurements) of 442"
@@ -72,7 +104,19 @@ public final class DemoTemplates {
                         new ImportSpec(DatasetFormat.CSV, "progression", null, ',', 0.2, 0.3, 7),
                         Map.of(DatasetImporter.TABLE, "classpath:demo/diabetes.csv"), "diabetes.csv (Efron et al. 2004)",
                         Map.of("Alpha", List.of("alice"), "Bravo", List.of("bob")), List.of(settings("linear-regression", Map.of()),
-                        settings("mlp-regressor", Map.of("hidden", "32")), settings(ModelZoo.GRADIENT_BOOSTING, Map.of()))),
+                        settings("mlp-regressor", Map.of("hidden", "32")), settings(ModelZoo.GRADIENT_BOOSTING, Map.of())),
+                        new Story("Bradley Efron, Trevor Hastie, Iain Johnstone and Robert Tibshirani, *Least Angle Regression*,"
+                                + " Annals of Statistics 32 (2004); the original (unscaled) values, as scikit-learn ships them.",
+                                "442 diabetes patients: ten measurements at a baseline visit, and how far the disease had progressed"
+                                        + " one year later.",
+                                "The target is a quantitative measure of disease progression one year after the baseline, measured"
+                                        + " by the physicians, not judged by annotators.",
+                                Map.of(),
+                                Map.of("age", "age in years", "sex", "sex (coded 1 or 2)", "bmi", "body mass index",
+                                        "bp", "average blood pressure", "s1", "tc: total serum cholesterol",
+                                        "s2", "ldl: low-density lipoproteins", "s3", "hdl: high-density lipoproteins",
+                                        "s4", "tch: total cholesterol / HDL", "s5", "ltg: log of the serum triglycerides level",
+                                        "s6", "glu: blood sugar level"))),
                 new Template("debian-sections", "Debian packages: which section?", Category.TEXT_CLASSIFICATION, "accuracy",
                         "Tell a Debian package's archive section from its one-line description.",
                         "2,204 short descriptions of packages of this very machine's distribution, each with the section it is filed"
@@ -86,7 +130,14 @@ public final class DemoTemplates {
                                 // the embedding-bag template as its description says to train it: more buckets, a higher rate
                                 new TrainingPlan.Settings(ModelZoo.ARCHITECTURE, Map.of(ModelZoo.ARCHITECTURE, ModelZoo.TEMPLATES.stream()
                                         .filter(t -> t.id().equals("text-embedding-bag")).findFirst().orElseThrow().json(), TrainingPlan.BUCKETS, "16384"),
-                                        null, null, 0.003, null, null))));
+                                        null, null, 0.003, null, null)),
+                        new Story("The Debian archive: the package lists of the distribution this server runs on (the `Description`"
+                                + " and `Section` fields of each package).",
+                                "Each row is a package: its one-line synopsis, as `apt search` shows it, and the archive section it is"
+                                        + " filed under (database, python, games, …). Sections differ a lot in size.",
+                                "The section is chosen by the package's maintainer and may be overridden by the archive's"
+                                        + " administrators; some packages would fit several sections.",
+                                Map.of(), Map.of())));
     }
 
     /** A template experiment: the model with the platform's defaults, sized to the data, as a newcomer's first one would be. */

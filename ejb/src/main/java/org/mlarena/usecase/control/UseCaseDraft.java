@@ -7,7 +7,8 @@ import java.time.Instant;
  * (null) value keeps what is stored.
  */
 public record UseCaseDraft(String slug, String title, String visibility, String status, String category,
-        String goal, String problemStatement, String background, String rules, String primaryMetric,
+        String goal, String problemStatement, String background, String rules, String dataSource, String dataContext, String labelling,
+        String primaryMetric,
         Instant opensAt, Instant closesAt, Integer submissionsPerDay, Integer teamSizeLimit,
         Double computeBudgetPflops, Double publicFraction, Instant selectionClosesAt, Integer finalSubmissions, Long maxParameters,
         Boolean horizontalFlips) {

@@ -65,7 +65,8 @@ public final class UseCaseEditor {
             checkMetric(errors, metricId, category);
         }
         for (String[] text : new String[][]{{"goal", draft.goal()}, {"problemStatement", draft.problemStatement()},
-                {"background", draft.background()}, {"rules", draft.rules()}}) {
+                {"background", draft.background()}, {"rules", draft.rules()}, {"dataSource", draft.dataSource()},
+                {"dataContext", draft.dataContext()}, {"labelling", draft.labelling()}}) {
             if (text[1] != null && text[1].length() > UseCase.TEXT_LENGTH) {
                 errors.add(text[0], "The " + text[0] + " has " + text[1].length() + " characters; keep it to " + UseCase.TEXT_LENGTH + ".");
             }
@@ -126,6 +127,9 @@ public final class UseCaseEditor {
         target.setProblemStatement(pick(draft.problemStatement(), target.getProblemStatement()));
         target.setBackground(pick(draft.background(), target.getBackground()));
         target.setRules(pick(draft.rules(), target.getRules()));
+        target.setDataSource(pick(draft.dataSource(), target.getDataSource()));
+        target.setDataContext(pick(draft.dataContext(), target.getDataContext()));
+        target.setLabelling(pick(draft.labelling(), target.getLabelling()));
         target.setOpensAt(opens);
         target.setClosesAt(closes);
         target.setSelectionClosesAt(selection);
@@ -151,8 +155,9 @@ public final class UseCaseEditor {
         } else if (!metric.get().isScalar()) {
             errors.add("primaryMetric", "'" + id + "' is not a single number and cannot rank teams; pick e.g. accuracy or f1_macro.");
         } else if (!fits(metric.get(), category)) {
-            errors.add("primaryMetric", "'" + id + "' does not apply to " + category + "; pick one of "
-                    + METRICS.all().stream().filter(m -> m.isScalar() && fits(m, category)).map(Metric::id).limit(12).toList() + ".");
+            errors.add("primaryMetric", "'" + id + "' does not apply to " + category.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + "; pick one of " + String.join(", ", METRICS.all().stream().filter(m -> m.isScalar() && fits(m, category)).map(Metric::id)
+                    .limit(12).toList()) + ".");
         }
     }
 

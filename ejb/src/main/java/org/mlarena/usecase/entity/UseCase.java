@@ -71,6 +71,13 @@ public class UseCase {
     private String background;
     @Column(length = TEXT_LENGTH)
     private String rules;
+    /** The data's story for the EDA tab, in Markdown: where it comes from, its context, how it was labelled. */
+    @Column(length = TEXT_LENGTH)
+    private String dataSource;
+    @Column(length = TEXT_LENGTH)
+    private String dataContext;
+    @Column(length = TEXT_LENGTH)
+    private String labelling;
 
     @Column(nullable = false, length = 60)
     private String primaryMetric;
@@ -194,6 +201,30 @@ public class UseCase {
 
     public void setBackground(String background) {
         this.background = background;
+    }
+
+    public String getDataSource() {
+        return dataSource;
+    }
+
+    public void setDataSource(String dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public String getDataContext() {
+        return dataContext;
+    }
+
+    public void setDataContext(String dataContext) {
+        this.dataContext = dataContext;
+    }
+
+    public String getLabelling() {
+        return labelling;
+    }
+
+    public void setLabelling(String labelling) {
+        this.labelling = labelling;
     }
 
     public String getRules() {

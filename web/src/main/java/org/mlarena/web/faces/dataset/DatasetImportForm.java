@@ -32,6 +32,9 @@ public class DatasetImportForm implements Serializable {
     private Double testFraction = 0.2;
     private Long seed = 1L;
     private boolean keepMissing = true;
+    /** One per line, "label = name"; and "column = meaning". */
+    private String labelNames;
+    private String columnDescriptions;
     private final Map<String, Uploaded> uploads = new LinkedHashMap<>();
 
     /** The roles of the files a format needs: IDX images and labels, CSV and TEXT one table. */
@@ -61,7 +64,27 @@ public class DatasetImportForm implements Serializable {
     public ImportRequest request() {
         Map<String, Long> files = new LinkedHashMap<>();
         getUploads().forEach(u -> files.put(u.role(), u.id()));
-        return new ImportRequest(format, files, targetColumn, textColumn, delimiter, validationFraction, testFraction, seed, keepMissing ? "keep" : "refuse");
+        return new ImportRequest(format, files, targetColumn, textColumn, delimiter, validationFraction, testFraction, seed, keepMissing ? "keep" : "refuse",
+                pairs(labelNames), pairs(columnDescriptions));
+    }
+
+    /**
+     * "key = value" lines as a map (the first '=' separates them; blank lines are skipped). A line without '=' keeps
+     * the line as its key and an empty value, which the import refuses with the line named.
+     */
+    static Map<String, String> pairs(String lines) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        if (lines == null) {
+            return pairs;
+        }
+        for (String line : lines.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int equals = line.indexOf('=');
+            pairs.put((equals < 0 ? line : line.substring(0, equals)).strip(), equals < 0 ? "" : line.substring(equals + 1).strip());
+        }
+        return pairs;
     }
 
     public String getFormat() {
@@ -110,6 +133,22 @@ public class DatasetImportForm implements Serializable {
 
     public void setTestFraction(Double testFraction) {
         this.testFraction = testFraction;
+    }
+
+    public String getLabelNames() {
+        return labelNames;
+    }
+
+    public void setLabelNames(String labelNames) {
+        this.labelNames = labelNames;
+    }
+
+    public String getColumnDescriptions() {
+        return columnDescriptions;
+    }
+
+    public void setColumnDescriptions(String columnDescriptions) {
+        this.columnDescriptions = columnDescriptions;
     }
 
     public boolean isKeepMissing() {

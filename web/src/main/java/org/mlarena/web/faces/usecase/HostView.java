@@ -54,12 +54,15 @@ public class HostView implements Serializable {
             Map.entry("visibility", "useCaseForm:visibility"), Map.entry("status", "useCaseForm:status"),
             Map.entry("category", "useCaseForm:category"), Map.entry("primaryMetric", "useCaseForm:metric"), Map.entry("goal", "useCaseForm:goal"),
             Map.entry("problemStatement", "useCaseForm:problem"), Map.entry("background", "useCaseForm:background"),
+            Map.entry("dataSource", "useCaseForm:dataSource"), Map.entry("dataContext", "useCaseForm:dataContext"),
+            Map.entry("labelling", "useCaseForm:labelling"),
             Map.entry("rules", "useCaseForm:rules"), Map.entry("opensAt", "useCaseForm:opens"), Map.entry("closesAt", "useCaseForm:closes"),
             Map.entry("selectionClosesAt", "useCaseForm:selectionCloses"), Map.entry("finalSubmissions", "useCaseForm:finalSubmissions"), Map.entry("maxParameters", "useCaseForm:maxParameters"),
             Map.entry("submissionsPerDay", "useCaseForm:perDay"), Map.entry("teamSizeLimit", "useCaseForm:teamSize"),
             Map.entry("computeBudgetPflops", "useCaseForm:budget"), Map.entry("publicFraction", "useCaseForm:publicFraction"));
     static final Map<String, String> IMPORT_INPUTS = Map.of("delimiter", "datasetForm:delimiter", "targetColumn", "datasetForm:target",
-            "textColumn", "datasetForm:textColumn", "format", "datasetForm:format");
+            "textColumn", "datasetForm:textColumn", "format", "datasetForm:format", "labelNames", "datasetForm:labelNames",
+            "columnDescriptions", "datasetForm:columnDescriptions");
 
     /**
      * The imported dataset as the host page summarises it.
@@ -376,7 +379,8 @@ public class HostView implements Serializable {
             if (e.errors().isEmpty()) {
                 BoundaryCall.add(null, FacesMessage.SEVERITY_ERROR, e.getMessage(), null);
             } else if (!others.isEmpty()) {
-                FieldErrors.show(new InvalidInputException(others), IMPORT_INPUTS, null);
+                // "labelNames.3" is a line of the class names' box
+                FieldErrors.show(new InvalidInputException(others), field -> IMPORT_INPUTS.get(field.split("\\.", 2)[0]), null);
             }
         } catch (RuntimeException e) {
             BoundaryCall.show(e, null);

@@ -26,6 +26,9 @@ public class UseCaseForm implements Serializable {
     private String problemStatement;
     private String background;
     private String rules;
+    private String dataSource;
+    private String dataContext;
+    private String labelling;
     private String metric;
     private String averaging;
     private LocalDateTime opensAt;
@@ -53,6 +56,9 @@ public class UseCaseForm implements Serializable {
         form.problemStatement = u.getProblemStatement();
         form.background = u.getBackground();
         form.rules = u.getRules();
+        form.dataSource = u.getDataSource();
+        form.dataContext = u.getDataContext();
+        form.labelling = u.getLabelling();
         MetricChoices.Family family = metrics.familyOf(u.getPrimaryMetric());
         form.metric = family == null ? u.getPrimaryMetric() : family.key();
         form.averaging = MetricChoices.averagingOf(u.getPrimaryMetric());
@@ -76,7 +82,8 @@ public class UseCaseForm implements Serializable {
      */
     UseCaseDraft draft(boolean creating, MetricChoices metrics) {
         return new UseCaseDraft(creating ? blankToNull(slug) : null, title, visibility, creating ? null : status, category,
-                text(goal), text(problemStatement), text(background), text(rules), blankToNull(metric) == null ? null : metrics.idOf(metric, averaging),
+                text(goal), text(problemStatement), text(background), text(rules), text(dataSource), text(dataContext), text(labelling),
+                blankToNull(metric) == null ? null : metrics.idOf(metric, averaging),
                 instant(opensAt), instant(closesAt), submissionsPerDay, teamSizeLimit, computeBudgetPflops, publicFraction, instant(selectionClosesAt),
                 finalSubmissions, maxParameters, horizontalFlips);
     }
@@ -89,7 +96,8 @@ public class UseCaseForm implements Serializable {
 
     /** A draft that changes the status only. */
     static UseCaseDraft status(String status) {
-        return new UseCaseDraft(null, null, null, status, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new UseCaseDraft(null, null, null, status, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
     }
 
     private static String text(String value) {
@@ -170,6 +178,30 @@ public class UseCaseForm implements Serializable {
 
     public void setBackground(String background) {
         this.background = background;
+    }
+
+    public String getDataSource() {
+        return dataSource;
+    }
+
+    public void setDataSource(String dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public String getDataContext() {
+        return dataContext;
+    }
+
+    public void setDataContext(String dataContext) {
+        this.dataContext = dataContext;
+    }
+
+    public String getLabelling() {
+        return labelling;
+    }
+
+    public void setLabelling(String labelling) {
+        this.labelling = labelling;
     }
 
     public String getRules() {

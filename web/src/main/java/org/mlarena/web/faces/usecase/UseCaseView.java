@@ -27,6 +27,7 @@ import org.mlarena.dataset.entity.Dataset;
 import org.mlarena.evaluation.boundary.MetricService;
 import org.mlarena.experiment.boundary.ExperimentService;
 import org.mlarena.experiment.entity.Experiment;
+import org.mlarena.dataset.control.DataDictionary;
 import org.mlarena.pipeline.boundary.TrainingQueue;
 import org.mlarena.leaderboard.boundary.Leaderboard;
 import org.mlarena.leaderboard.boundary.LeaderboardService;
@@ -115,7 +116,8 @@ public class UseCaseView implements Serializable {
     }
 
     public record Details(String slug, String title, String visibility, String status, String category, String goal, String problemStatement,
-                          String background, String rules, String primaryMetric, String averaging, String opensAt, String closesAt,
+                          String background, String rules, String dataSource, String dataContext, String labelling,
+                          String primaryMetric, String averaging, String opensAt, String closesAt,
                           int submissionsPerDay, int teamSizeLimit, double computeBudgetPflops, String role, String team, boolean joinable,
                           String selectionClosesAt, int finalSubmissions, long maxParameters, boolean horizontalFlips, List<Deadline> deadlines)
             implements Serializable {
@@ -124,7 +126,7 @@ public class UseCaseView implements Serializable {
             UseCase u = participation.useCase();
             return new Details(u.getSlug(), u.getTitle(), u.getVisibility().name(), u.getStatus().name(),
                     u.getCategory() == null ? "" : u.getCategory().name(), u.getGoal(), u.getProblemStatement(), u.getBackground(), u.getRules(),
-                    u.getPrimaryMetric(), u.getAveraging(), when(u.getOpensAt()), when(u.getClosesAt()), u.getSubmissionsPerDay(),
+                    u.getDataSource(), u.getDataContext(), u.getLabelling(), u.getPrimaryMetric(), u.getAveraging(), when(u.getOpensAt()), when(u.getClosesAt()), u.getSubmissionsPerDay(),
                     u.getTeamSizeLimit(), u.getComputeBudgetPflops(),
                     participation.membership() == null ? null : participation.membership().getRole().name(),
                     participation.team().map(t -> t.getName()).orElse(null), participation.canJoin(),
@@ -202,6 +204,8 @@ public class UseCaseView implements Serializable {
     /** how the test set splits into its public and private parts, with the split's commitment (and its seed once revealed) */
     private String testSplitText;
     private EdaProfile profile;
+    /** The hosts' names of the classes and meanings of the columns. */
+    private DataDictionary dictionary = DataDictionary.EMPTY;
     private List<ExperimentRow> experimentRows = List.of();
     private boolean showingTemplates;
     private List<SubmissionRow> submissionRows = List.of();
@@ -265,6 +269,7 @@ public class UseCaseView implements Serializable {
 
     private void loadProfile() {
         profile = null;
+        dictionary = DataDictionary.EMPTY;
         DatasetService.View view;
         try {
             view = datasets.dataset(slug);
@@ -279,6 +284,7 @@ public class UseCaseView implements Serializable {
         profileStatus = view.dataset().getProfileStatus();
         profileReason = view.dataset().getProfileReason();
         Dataset d = view.dataset();
+        dictionary = DataDictionary.fromJson(d.getDictionary());
         Long seed = view.splitSeed();
         testSplitText = String.format(Locale.ROOT, "About %.0f %% of the test rows are public (they rank while the use case runs), the"
                 + " rest private (the final ranking). The split is fixed by a seed whose SHA-256 is %s; %s", 100 * d.getUseCase().getPublicFraction(),
@@ -555,6 +561,20 @@ public class UseCaseView implements Serializable {
 
     public String getTestSplitText() {
         return testSplitText;
+    }
+
+    /** A class as people know it: "T-shirt/top (0)", or the label alone when the hosts named none. */
+    public String className(String label) {
+        return dictionary.className(label);
+    }
+
+    /** What a column means, as the hosts wrote it; null when they did not. */
+    public String columnMeaning(String column) {
+        return dictionary.columns().get(column);
+    }
+
+    public boolean isColumnMeanings() {
+        return !dictionary.columns().isEmpty();
     }
 
     public EdaProfile getProfile() {

@@ -17,11 +17,17 @@ import org.mlarena.dataset.boundary.ImportRequest;
  * @param seed               seed of the split (default 1)
  * @param missingValues      CSV: {@code keep} (default: empty, NA, NaN, null and the like read as missing, and each model
  *                           imputes them with the training median and a missing flag) or {@code refuse}
+ * @param labelNames         optional: by class label as in the data, its name for people, e.g. {@code {"0": "T-shirt/top"}}
+ *                           (up to 100 characters each); the EDA shows them
+ * @param columnDescriptions optional, CSV: by feature column, what it means, e.g. {@code {"proline": "proline, mg/L"}}
+ *                           (up to 500 characters each); the EDA shows them
  */
 public record DatasetImport(String format, Map<String, Long> files, String targetColumn, String textColumn, String delimiter,
-                            Double validationFraction, Double testFraction, Long seed, String missingValues) {
+                            Double validationFraction, Double testFraction, Long seed, String missingValues,
+                            Map<String, String> labelNames, Map<String, String> columnDescriptions) {
 
     ImportRequest request() {
-        return new ImportRequest(format, files, targetColumn, textColumn, delimiter, validationFraction, testFraction, seed, missingValues);
+        return new ImportRequest(format, files, targetColumn, textColumn, delimiter, validationFraction, testFraction, seed, missingValues,
+                labelNames, columnDescriptions);
     }
 }

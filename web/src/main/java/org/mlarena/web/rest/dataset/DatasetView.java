@@ -2,8 +2,10 @@ package org.mlarena.web.rest.dataset;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.mlarena.dataset.boundary.DatasetService;
+import org.mlarena.dataset.control.DataDictionary;
 import org.mlarena.dataset.entity.Dataset;
 import org.mlarena.dataset.entity.DatasetFile;
 import org.mlarena.evaluation.ScoreSplit;
@@ -20,11 +22,14 @@ import org.mlarena.evaluation.ScoreSplit;
  * @param classes      classification: the classes, sorted; regression: empty
  * @param seed         the seed of the split (hosts only, else null)
  * @param sourceFiles  the uploads it was imported from, with their checksums (hosts only, else null)
+ * @param labelNames   the hosts' names of the classes, by class label (empty when they gave none)
+ * @param columnDescriptions the hosts' meanings of the feature columns, by column (empty when they gave none)
  */
 public record DatasetView(String useCase, String format, String targetColumn, String textColumn, int trainRows, int validationRows,
                           int testRows, List<String> features, List<String> categoricalFeatures, int inputWidth, List<Integer> imageShape, List<String> classes,
                           double validationFraction, double testFraction, Long seed, String sourceFiles, String importedBy,
-                          Instant importedAt, String profileStatus, String profileReason, List<FileView> files, TestSplit testSplit) {
+                          Instant importedAt, String profileStatus, String profileReason, List<FileView> files, TestSplit testSplit,
+                          Map<String, String> labelNames, Map<String, String> columnDescriptions) {
 
     /**
      * How the test set is split into its public part (ranking while the use case runs) and its private part (the final
@@ -65,6 +70,8 @@ public record DatasetView(String useCase, String format, String targetColumn, St
                 // view.files(), never the dataset's own list: it leaves the hidden files out for non-hosts
                 view.files().stream().map(FileView::of).toList(),
                 new TestSplit(d.getUseCase().getPublicFraction(), ScoreSplit.commitment(d.scoreSplitSeed()),
-                        view.splitSeed(), ScoreSplit.RULE));
+                        view.splitSeed(), ScoreSplit.RULE),
+                new java.util.TreeMap<>(DataDictionary.fromJson(d.getDictionary()).labelNames()),
+                new java.util.TreeMap<>(DataDictionary.fromJson(d.getDictionary()).columns()));
     }
 }

@@ -16,11 +16,13 @@ import org.mlarena.usecase.entity.UseCase;
  * @param finalSubmissions   how many final submissions a team may choose; only they rank on the private leaderboard
  * @param maxParameters      the most parameters a team's model may have
  * @param horizontalFlips    whether an architecture may augment the images with horizontal flips while training
+ * @param dataSource         where the data comes from (Markdown), shown on the EDA tab with {@code dataContext} and {@code labelling}
  * @param version            send it back with {@code PUT} so that a concurrent change is not overwritten
  * @param role               the caller's place in it: HOST, LEAD, MEMBER, or null when not joined
  */
 public record UseCaseView(String slug, String title, String visibility, String status, String category, String goal,
-                          String problemStatement, String background, String rules, String primaryMetric, String averaging,
+                          String problemStatement, String background, String rules, String dataSource, String dataContext,
+                          String labelling, String primaryMetric, String averaging,
                           Instant opensAt, Instant closesAt, int submissionsPerDay, int teamSizeLimit, double computeBudgetPflops,
                           double publicFraction, Instant selectionClosesAt, int finalSubmissions, long maxParameters, boolean horizontalFlips, String createdBy, Instant createdAt, Instant updatedAt, long version, String role) {
 
@@ -28,7 +30,7 @@ public record UseCaseView(String slug, String title, String visibility, String s
         UseCase u = participation.useCase();
         return new UseCaseView(u.getSlug(), u.getTitle(), u.getVisibility().name(), u.getStatus().name(),
                 u.getCategory() == null ? null : u.getCategory().name(), u.getGoal(), u.getProblemStatement(), u.getBackground(),
-                u.getRules(), u.getPrimaryMetric(), u.getAveraging(), u.getOpensAt(), u.getClosesAt(), u.getSubmissionsPerDay(),
+                u.getRules(), u.getDataSource(), u.getDataContext(), u.getLabelling(), u.getPrimaryMetric(), u.getAveraging(), u.getOpensAt(), u.getClosesAt(), u.getSubmissionsPerDay(),
                 u.getTeamSizeLimit(), u.getComputeBudgetPflops(), u.getPublicFraction(), u.getSelectionClosesAt(), u.getFinalSubmissions(), u.getMaxParameters(), u.isHorizontalFlips(), u.getCreatedBy(), u.getCreatedAt(),
                 u.getUpdatedAt(), u.getVersion(), participation.membership() == null ? null : participation.membership().getRole().name());
     }
