@@ -149,7 +149,11 @@ public final class Display {
 
     private static BigDecimal significantDecimal(double v, int digits) {
         BigDecimal d = new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_UP));
-        return d.scale() < 0 ? d.setScale(0) : d;
+        if (d.scale() < 0) {
+            return d.setScale(0);
+        }
+        // an exact 10 keeps its digits as 9.9996 does: "10.0 PFLOPs" for both, not "10" beside "10.0"
+        return d.signum() != 0 && d.precision() < digits ? d.setScale(d.scale() + digits - d.precision()) : d;
     }
 
     private static String grouped(BigDecimal d) {

@@ -15,6 +15,8 @@ class DisplayTest {
         assertEquals("0 FLOPs", Display.flops(0L));
         assertEquals("12,300 EFLOPs", Display.flops(1.23e22), "past the last prefix the digits group");
         assertEquals("1.63 MB", Display.bytes(1_629_000));
+        assertEquals("10.0 PFLOPs", Display.pflops(10), "an exact figure keeps three digits, as a rounded one does");
+        assertEquals(Display.pflops(9.99996), Display.pflops(10));
         assertEquals(Display.NONE, Display.flops(null));
     }
 
