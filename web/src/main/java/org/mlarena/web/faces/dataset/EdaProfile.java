@@ -22,13 +22,46 @@ import jakarta.json.JsonValue;
 
 /**
  * The EDA profile of a dataset (the JSON document of {@code DatasetProfiler}) as the Exploratory Data Analysis tab
- * shows it: simple records, and the image samples as small PNG data URLs. Parts a format does not have are empty.
+ * shows it: simple records, and the image samples as small PNG data URLs. Parts a format does not have are empty
+ * (or null: the charts of the pixel intensities and of the text lengths).
  */
 public record EdaProfile(String format, String task, String hiddenTest, List<Split> splits, List<ClassCount> classes, Summary target,
                          List<Summary> features, int featuresShown, int featuresTotal, ImageShape image, TextStatistics text,
                          List<String> sampleColumns, List<List<String>> sampleRows, List<Thumbnail> thumbnails, List<Snippet> snippets,
-                         List<Histogram> histograms, Correlation correlation)
+                         List<Histogram> histograms, Correlation correlation, Chart pixelHistogram, List<MeanImage> meanImages,
+                         Chart textLengths, List<ClassWords> classWords)
         implements Serializable {
+
+    /**
+     * A bar chart (Chart.js configuration) with the summary a screen reader reads instead of it, and that tests read:
+     * every bin with its count, numbers grouped, never in E-notation.
+     */
+    public record Chart(String chart, String summary) implements Serializable {
+    }
+
+    /**
+     * The mean of a class's training images, pixel by pixel, as a {@code data:image/png;base64,...} URL; {@code images}
+     * says how many, for people ("6,000").
+     */
+    public record MeanImage(String className, String dataUrl, int width, int height, String images) implements Serializable {
+
+        /** The width shown: at least 84 CSS pixels (3 per pixel of a 28 × 28 image), in whole multiples of the width. */
+        public int shownWidth() {
+            return width * scale();
+        }
+
+        public int shownHeight() {
+            return height * scale();
+        }
+
+        private int scale() {
+            return Math.max(1, (84 + width - 1) / Math.max(1, width));
+        }
+    }
+
+    /** The most frequent words of one class's training texts, with their counts. */
+    public record ClassWords(String className, String texts, List<WordCount> words) implements Serializable {
+    }
 
     /** The distribution of one numeric column as a Chart.js bar chart (the profile's bins on the training split). */
     public record Histogram(String name, String chart) implements Serializable {
@@ -81,6 +114,11 @@ public record EdaProfile(String format, String task, String hiddenTest, List<Spl
     }
 
     public record WordCount(String word, long count) implements Serializable {
+
+        /** The count with thousands separators. */
+        public String countText() {
+            return org.mlarena.web.faces.Display.count(count);
+        }
     }
 
     /** A sample image of a class, as a {@code data:image/png;base64,...} URL. */
@@ -131,10 +169,36 @@ public record EdaProfile(String format, String task, String hiddenTest, List<Spl
         if (p.get("image") instanceof JsonObject i) {
             image = new ImageShape(i.getInt("height", 0), i.getInt("width", 0), i.getInt("channels", 1), number(i, "pixelMean"), number(i, "pixelStd"));
         }
+        Chart pixelHistogram = null;
+        List<MeanImage> meanImages = new ArrayList<>();
+        if (p.get("image") instanceof JsonObject i) {
+            if (i.get("pixelHistogram") instanceof JsonObject h) {
+                long images = longOf(h.get("images"));
+                pixelHistogram = chart(h, "Pixel intensity (0 to 1)", "pixels",
+                        "Histogram of the pixel intensities, scaled 0 to 1, of " + (images == 1 ? "the first training image" : "the first "
+                                + org.mlarena.web.faces.Display.count(images) + " training images")).orElse(null);
+            }
+            for (JsonObject mean : objects(i, "meanImages")) {
+                int width = mean.getInt("width", 0);
+                int height = mean.getInt("height", 0);
+                meanImages.add(new MeanImage(mean.getString("class", ""), png(mean.getString("pixels", ""), width, height), width, height,
+                        org.mlarena.web.faces.Display.count(longOf(mean.get("images")))));
+            }
+        }
         TextStatistics text = null;
+        Chart textLengths = null;
+        List<ClassWords> classWords = new ArrayList<>();
         if (p.get("text") instanceof JsonObject t) {
             text = new TextStatistics(longOf(t.get("vocabulary")), t.get("lengthInWords") instanceof JsonObject l ? summary(l) : null,
-                    objects(t, "topWords").stream().map(w -> new WordCount(w.getString("word", ""), longOf(w.get("count")))).toList());
+                    words(t.get("topWords")));
+            if (t.get("lengthInWords") instanceof JsonObject l && l.get("histogram") instanceof JsonObject h) {
+                textLengths = chart(h, "Words per text", "texts", "Histogram of the number of words per training text").orElse(null);
+            }
+            for (JsonObject c : objects(t, "topWordsPerClass")) {
+                long texts = longOf(c.get("texts"));
+                classWords.add(new ClassWords(c.getString("class", ""),
+                        org.mlarena.web.faces.Display.count(texts) + (texts == 1 ? " training text" : " training texts"), words(c.get("words"))));
+            }
         }
 
         List<String> sampleColumns = new ArrayList<>();
@@ -163,7 +227,55 @@ public record EdaProfile(String format, String task, String hiddenTest, List<Spl
         return new EdaProfile(format, p.getString("task", ""), p.getString("hiddenTest", ""), List.copyOf(splits), classes, target, features,
                 p.getInt("featuresShown", features.size()), p.getInt("featuresTotal", features.size()), image, text, List.copyOf(sampleColumns),
                 List.copyOf(sampleRows), List.copyOf(thumbnails), List.copyOf(snippets), List.copyOf(histograms),
-                p.get("correlation") instanceof JsonObject c ? correlation(c) : null);
+                p.get("correlation") instanceof JsonObject c ? correlation(c) : null, pixelHistogram, List.copyOf(meanImages), textLengths,
+                List.copyOf(classWords));
+    }
+
+    private static List<WordCount> words(JsonValue words) {
+        return words instanceof JsonArray array
+                ? array.getValuesAs(JsonObject.class).stream().map(w -> new WordCount(w.getString("word", ""), longOf(w.get("count")))).toList()
+                : List.of();
+    }
+
+    /**
+     * A bar chart of a histogram ({@code edges} and {@code counts}) with its axes named, and its summary: the
+     * {@code description}, then every bin with its count of {@code unit} (a plural in "s", singular for 1).
+     */
+    private static java.util.Optional<Chart> chart(JsonObject histogram, String xTitle, String unit, String description) {
+        if (!(histogram.get("edges") instanceof JsonArray edges && histogram.get("counts") instanceof JsonArray counts
+                && edges.size() == counts.size() + 1 && !counts.isEmpty())) {
+            return java.util.Optional.empty();
+        }
+        var labels = Json.createArrayBuilder();
+        var data = Json.createArrayBuilder();
+        StringBuilder summary = new StringBuilder(description).append(": ");
+        for (int i = 0; i < counts.size(); i++) {
+            if (!(edges.get(i) instanceof JsonNumber from && edges.get(i + 1) instanceof JsonNumber to)) {
+                return java.util.Optional.empty();
+            }
+            String bin = shortNumber(from.doubleValue()) + "–" + shortNumber(to.doubleValue());
+            long count = counts.getJsonNumber(i).longValue();
+            labels.add(bin);
+            data.add(count);
+            summary.append(i == 0 ? "" : "; ").append(bin).append(": ").append(org.mlarena.web.faces.Display.count(count)).append(' ')
+                    .append(count == 1 ? unit.substring(0, unit.length() - 1) : unit);
+        }
+        String chart = Json.createObjectBuilder()
+                .add("type", "bar")
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("label", unit).add("data", data).add("backgroundColor", "#4c6ef5")
+                                .add("barPercentage", 1.0).add("categoryPercentage", 1.0))))
+                .add("options", Json.createObjectBuilder().add("animation", false).add("maintainAspectRatio", false)
+                        .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", false)))
+                        .add("scales", Json.createObjectBuilder()
+                                .add("x", Json.createObjectBuilder()
+                                        .add("title", Json.createObjectBuilder().add("display", true).add("text", xTitle))
+                                        .add("ticks", Json.createObjectBuilder().add("maxRotation", 60).add("font",
+                                                Json.createObjectBuilder().add("size", 9))))
+                                .add("y", Json.createObjectBuilder()
+                                        .add("title", Json.createObjectBuilder().add("display", true).add("text", unit)))))
+                .build().toString();
+        return java.util.Optional.of(new Chart(chart, summary.append('.').toString()));
     }
 
     /** A bar chart of a numeric column's histogram, or of a categorical column's most frequent categories. */
