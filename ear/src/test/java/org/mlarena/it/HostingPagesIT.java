@@ -28,6 +28,7 @@ import org.mlarena.it.support.Api;
 import org.mlarena.it.support.Browser;
 import org.mlarena.it.support.Deployments;
 import org.mlarena.it.support.OidcProvider;
+import org.mlarena.it.support.Runs;
 import org.mlarena.it.support.TestEnvironment;
 import org.mlarena.it.support.World;
 import org.openqa.selenium.By;
@@ -399,9 +400,105 @@ class HostingPagesIT {
         String snippets = browser.text("#edaForm\\:eda-snippets");
         assertTrue(snippets.contains("package with") && snippets.contains("fonts") && snippets.contains("kernel"), snippets);
         assertTrue(browser.text("#eda-top-words").contains("package"), browser.text("#eda-top-words"));
+        // the charts of texts: the length distribution, and the most frequent words of each class
+        String lengths = chartSummary(browser, "#eda-text-lengths");
+        assertTrue(lengths.startsWith("Histogram of the number of words per training text: ") && lengths.contains(" texts"), lengths);
+        List<WebElement> classWords = browser.driver().findElements(By.cssSelector("#eda-class-words section"));
+        assertEquals(2, classWords.size(), "one list per class");
+        String fonts = classWords.get(0).getText();
+        String kernel = classWords.get(1).getText();
+        assertTrue(fonts.startsWith("fonts") && fonts.contains("glyph") && fonts.contains("package") && !fonts.contains("kernel"), fonts);
+        assertTrue(kernel.startsWith("kernel") && kernel.contains("driver") && !kernel.contains("glyph"), kernel);
+        assertEquals(10, classWords.get(1).findElements(By.cssSelector("li")).size(), "the 10 most frequent words of the class");
+        assertNoENotation(browser.text("#panel-eda"));
+        browser.scrollTo("#eda-text-lengths");
         browser.screenshot("hosting-14-text-eda");
         browser.assertNoJavaScriptErrors();
         browser.assertAccessible("use-case-eda-of-texts");
+        assertFitsAPhone(browser, "#eda-class-words", "hosting-14-text-eda-narrow");
+        browser.assertAccessible("use-case-eda-of-texts-390");
+    }
+
+    @Test
+    void theEdaOfAnImageDatasetShowsThePixelHistogramAndTheMeanImageOfEachClass() {
+        String hana = Api.authorization("hana");
+        String slug = "images-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        String useCase = World.createUseCase(hana, slug, "Images " + slug,
+                "\"visibility\":\"PUBLIC\",\"category\":\"IMAGE_CLASSIFICATION\",\"primaryMetric\":\"accuracy\"");
+        long images = World.uploadFashion(hana, "train-images-idx3-ubyte.gz");
+        long labels = World.uploadFashion(hana, "train-labels-idx1-ubyte.gz");
+        JsonObject imported = World.ok(Api.put(useCase + "/dataset", hana, "{\"format\":\"IDX\",\"files\":{\"images\":" + images
+                + ",\"labels\":" + labels + "},\"validationFraction\":0.1,\"testFraction\":0.25,\"seed\":3}"));
+        JsonObject profiled = Runs.await(useCase + "/dataset", hana, java.util.Set.of(), Duration.ZERO,
+                d -> !"PENDING".equals(d.getString("profileStatus", "PENDING")));
+        assertEquals("READY", profiled.getString("profileStatus"), profiled.toString());
+
+        Browser browser = signedIn("hana", List.of("host"));
+        browser.open(TestEnvironment.BASE_URL + "use-case.xhtml?slug=" + slug + "&tab=eda");
+        assertTrue(browser.text("#eda-format").startsWith("IDX"), browser.text("#eda-format"));
+        // the pixel intensities: ten bins from 0 to 1 over the training images, every pixel counted once
+        String histogram = chartSummary(browser, "#eda-pixel-histogram");
+        int trainRows = imported.getInt("trainRows");
+        assertTrue(histogram.startsWith("Histogram of the pixel intensities, scaled 0 to 1, of the first "
+                + String.format(java.util.Locale.ROOT, "%,d", trainRows) + " training images: 0–0.1: "), histogram);
+        assertTrue(histogram.contains("; 0.9–1: ") && histogram.endsWith(" pixels."), histogram);
+        long pixels = java.util.regex.Pattern.compile(": ([0-9,]+) pixels?").matcher(histogram).results()
+                .mapToLong(m -> Long.parseLong(m.group(1).replace(",", ""))).sum();
+        assertEquals(trainRows * 784L, pixels, "every pixel of the training images in one bin: " + histogram);
+        // the mean image of each of the 10 classes, 28 x 28 shown 3 times as large, named by its class
+        List<WebElement> means = browser.driver().findElements(By.cssSelector("#eda-mean-images figure"));
+        assertEquals(10, means.size(), "a mean image per class");
+        int counted = 0;
+        for (WebElement figure : means) {
+            WebElement image = figure.findElement(By.tagName("img"));
+            String caption = figure.findElement(By.tagName("figcaption")).getText();
+            assertTrue(caption.matches("\\d\n\\d[\\d,]* images"), caption);
+            assertTrue(image.getDomAttribute("alt").matches("The mean of the [\\d,]+ training images of class " + caption.charAt(0)),
+                    image.getDomAttribute("alt"));
+            assertTrue(image.getDomAttribute("src").startsWith("data:image/png;base64,"));
+            assertEquals(84L, ((Number) browser.script("return arguments[0].naturalWidth * 3;", image)).longValue(), "a 28-pixel-wide PNG");
+            assertEquals("pixelated", image.getCssValue("image-rendering"));
+            counted += Integer.parseInt(caption.substring(2).replace(" images", "").replace(",", ""));
+        }
+        assertEquals(trainRows, counted, "the mean images cover the training split");
+        assertNoENotation(browser.text("#panel-eda"));
+        browser.scrollTo("#eda-pixel-histogram");
+        browser.screenshot("hosting-15-image-eda");
+        browser.assertNoJavaScriptErrors();
+        browser.assertAccessible("use-case-eda-of-images");
+        assertFitsAPhone(browser, "#eda-mean-images", "hosting-15-image-eda-narrow");
+        browser.assertAccessible("use-case-eda-of-images-390");
+    }
+
+    /** The summary a screen reader reads for the chart in {@code css}: its canvas is an image with that label. */
+    private static String chartSummary(Browser browser, String css) {
+        WebElement canvas = browser.await("the chart " + css, Duration.ofSeconds(10), d -> d.findElements(By.cssSelector(css + " canvas")).stream()
+                .findFirst().orElse(null));
+        assertEquals("img", canvas.getDomAttribute("role"), css);
+        String summary = canvas.getDomAttribute("aria-label");
+        assertNoENotation(summary);
+        return summary;
+    }
+
+    /** Numbers printed for people: never as Java prints a raw double (3.791E7, 2.4E-7). */
+    private static void assertNoENotation(String text) {
+        java.util.regex.Matcher raw = java.util.regex.Pattern.compile("\\b\\d+(\\.\\d+)?E-?\\d+\\b").matcher(text);
+        assertFalse(raw.find(), "a number in E-notation: " + text);
+    }
+
+    /**
+     * At 390 px (a phone) the page does not scroll sideways; the screenshot shows {@code css}. The window stays narrow for
+     * the checks after it.
+     */
+    private static void assertFitsAPhone(Browser browser, String css, String screenshot) {
+        browser.resize(390, 844);
+        browser.driver().navigate().refresh();
+        browser.waitForAjax();
+        Number overflow = (Number) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        browser.scrollTo(css);
+        browser.screenshot(screenshot);
+        assertTrue(overflow.intValue() <= 0, "the EDA fits a 390 px window without sideways scrolling (" + overflow + " px too wide: "
+                + browser.overflowing() + ")");
     }
 
     /** A browser signed in as {@code user}: the login form, or the OIDC provider with {@code groups}. */
