@@ -112,7 +112,14 @@ class UseCasePagesIT extends InBrowser {
         browser.screenshot("use-case-03-description");
         browser.assertNoJavaScriptErrors();
 
+        // the hosts tell the data's story: it heads the EDA tab, Markdown rendered
+        var read = World.ok(Api.get("api/v1/use-cases/" + w.slug, w.host));
+        World.ok(Api.put("api/v1/use-cases/" + w.slug, w.host, "{\"dataSource\":\"Made up by the **World** of the tests.\",\"version\":"
+                + read.getJsonNumber("version") + "}"));
         tab("eda");
+        assertEquals("Made up by the World of the tests.", browser.text("#eda-source"));
+        assertEquals("World", browser.text("#eda-source strong"));
+        assertFalse(browser.has("#eda-labelling"), "a part the hosts did not write is left out");
         assertTrue(browser.text("#eda-format").startsWith("CSV"), browser.text("#eda-format"));
         assertTrue(browser.text("#edaForm\\:eda-test-split").matches("About \\d+ % of the test rows are public.* SHA-256 is [0-9a-f]{64}; the seed"
                 + " itself is shown once the use case is closed.*"), browser.text("#edaForm\\:eda-test-split"));
@@ -343,6 +350,13 @@ class UseCasePagesIT extends InBrowser {
                 }
                 assertTrue(overflow.intValue() <= 0, key + ": the page fits a " + size[0] + " px window without sideways scrolling ("
                         + overflow + " px too wide: " + browser.overflowing() + ")");
+                if (size[0] >= 1280 && List.of("leaderboard", "training", "submissions").contains(key)) {
+                    // on a laptop these tables show every column, their buttons included, without a scroll bar of their own
+                    Object scrolling = browser.script("return [...document.querySelectorAll('#panel-" + key + " .ui-datatable-tablewrapper')]"
+                            + ".filter(w => w.scrollWidth > w.clientWidth + 1).map(w => w.parentElement.id + ': ' + (w.scrollWidth - w.clientWidth)"
+                            + " + ' px more').join(', ');");
+                    assertEquals("", scrolling, key + ": a table scrolls inside its box at " + size[0] + " px");
+                }
                 browser.assertNoJavaScriptErrors();
                 // every tab, at both sizes: no serious or critical accessibility violation (axe-core)
                 browser.assertAccessible("use-case-" + key + "-" + size[0] + "x" + size[1]);
