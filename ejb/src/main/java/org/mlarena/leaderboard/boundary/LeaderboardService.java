@@ -63,20 +63,29 @@ public class LeaderboardService {
     ComputeBudget budget;
 
     public Leaderboard leaderboard(String slug) {
-        Participation participation = access.visible(slug, Caller.of(session));
+        Caller caller = Caller.of(session);
+        java.time.Instant now = ArenaClock.now();
+        // the same reader again within the board's life: what they were shown, without a query (see Standings)
+        java.util.Optional<Leaderboard> seen = standings.view(slug, caller.name(), now, Leaderboard.class);
+        if (seen.isPresent()) {
+            return seen.get();
+        }
+        Participation participation = access.visible(slug, caller);
         UseCase useCase = participation.useCase();
         Metric metric = MetricRegistry.standard().find(useCase.getPrimaryMetric()).orElse(null);
         Direction direction = metric == null ? Direction.HIGHER_IS_BETTER : metric.direction();
-        Standings.Board board = standings.of(useCase.getId(), ArenaClock.now(), () -> standings(useCase, direction));
+        Standings.Board board = standings.of(useCase.getId(), now, () -> standings(useCase, direction));
         Long myTeam = participation.team().map(Team::getId).orElse(null);
         // which experiment a submission came from is its team's (and the hosts'), as the experiments themselves are
         Map<Long, List<Scored>> scored = new HashMap<>();
         board.scored().forEach((team, list) -> scored.put(team, participation.sees(team) ? list
                 : list.stream().map(Scored::withoutExperiment).toList()));
-        return new Leaderboard(useCase.getSlug(), useCase.getPrimaryMetric(), metric == null ? useCase.getPrimaryMetric() : metric.name(),
+        Leaderboard shown = new Leaderboard(useCase.getSlug(), useCase.getPrimaryMetric(), metric == null ? useCase.getPrimaryMetric() : metric.name(),
                 direction.name(), board.split(), myTeam, "private".equals(board.split()) ? FinalSelection.rule(useCase.getFinalSubmissions())
                 : PUBLIC_RULE, LeaderboardRanking.REL_DEFINITION,
                 LeaderboardRanking.rank(direction, board.teams(), scored));
+        standings.keep(slug, caller.name(), useCase.getId(), board, shown, now);
+        return shown;
     }
 
     /**

@@ -70,7 +70,7 @@ public final class LeaderboardRanking {
         teams.stream().filter(t -> !best.containsKey(t.teamId()))
                 .sorted(Comparator.comparing(Contender::teamName, String.CASE_INSENSITIVE_ORDER).thenComparing(Contender::teamId))
                 .forEach(t -> lines.add(new Line(null, t, null, null, false)));
-        return lines;
+        return List.copyOf(lines);
     }
 
     /** Best first: the score in the metric's direction, then the earlier submission, then the lower id. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -20,7 +21,12 @@ import org.mlarena.usecase.control.UseCaseChanged;
  * What every reader of a use case's leaderboard shares (its teams and their scored submissions), computed once and
  * read by all for {@link #LIFE}: a leaderboard took a dozen queries (one budget per team), and 200 readers at once made
  * its p99 1.3 s. A scored submission or a changed use case drops its entry at once; the rest (a team's budget left while
- * it trains, a new team) shows within {@link #LIFE}. Each node keeps its own, so nodes agree within that time too.
+ * it trains) shows within {@link #LIFE}. Each node keeps its own, so nodes agree within that time too.
+ *
+ * <p>Each reader's own leaderboard (their team marked, the experiments they may see) is kept for the board's life too,
+ * with the slug it was asked by: a repeated read then costs no query at all, the access check included (a third of a
+ * read's time). Whatever changes who may see what (a member, an invitation, a host) fires {@code UseCaseChanged} and drops
+ * it on this node; another node of a cluster serves what it read for at most {@link #LIFE} more.
  */
 @ApplicationScoped
 public class Standings {
@@ -36,6 +42,14 @@ public class Standings {
 
     private final Map<Long, Board> boards = new ConcurrentHashMap<>();
 
+    /** A reader's leaderboard of a use case, as the boundary made it for them, until its board is recomputed. */
+    private record View(long useCaseId, Object leaderboard, Instant until) {
+    }
+
+    /** Readers' leaderboards by slug and reader; bounded: past {@link #MAX_VIEWS} the expired ones go, then all. */
+    private final Map<List<String>, View> views = new ConcurrentHashMap<>();
+    static final int MAX_VIEWS = 10_000;
+
     /** The use case's board, computed by {@code compute} when there is none or it has lived its time. */
     public Board of(long useCaseId, Instant now, Supplier<Board> compute) {
         Board board = boards.get(useCaseId);
@@ -46,16 +60,44 @@ public class Standings {
         return board;
     }
 
+    /** What {@code reader} was shown of the use case {@code slug}, while that is still current at {@code now}. */
+    public <T> Optional<T> view(String slug, String reader, Instant now, Class<T> type) {
+        View view = views.get(List.of(slug, reader));
+        if (view == null || !now.isBefore(view.until()) || !type.isInstance(view.leaderboard())) {
+            return Optional.empty();
+        }
+        return Optional.of(type.cast(view.leaderboard()));
+    }
+
+    /** Keeps what {@code reader} was shown, made from {@code board}, for as long as the board lives. */
+    public synchronized void keep(String slug, String reader, long useCaseId, Board board, Object leaderboard, Instant now) {
+        if (views.size() >= MAX_VIEWS) {
+            views.values().removeIf(v -> !now.isBefore(v.until()));
+            if (views.size() >= MAX_VIEWS) {
+                views.clear();
+            }
+        }
+        // a board dropped meanwhile (a score, a change) must not come back through a view made from it
+        if (boards.get(useCaseId) == board) {
+            views.put(List.of(slug, reader), new View(useCaseId, leaderboard, board.until()));
+        }
+    }
+
     /** When the board computed at {@code now} is to be computed again. */
     public static Instant until(Instant now) {
         return now.plus(LIFE);
     }
 
     void scored(@Observes(during = TransactionPhase.AFTER_SUCCESS) SubmissionScored event) {
-        boards.remove(event.useCaseId());
+        drop(event.useCaseId());
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) UseCaseChanged event) {
-        boards.remove(event.useCaseId());
+        drop(event.useCaseId());
+    }
+
+    private synchronized void drop(long useCaseId) {
+        boards.remove(useCaseId);
+        views.values().removeIf(v -> v.useCaseId() == useCaseId);
     }
 }

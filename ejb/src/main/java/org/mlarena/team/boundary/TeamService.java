@@ -11,6 +11,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,6 +35,7 @@ import org.mlarena.team.entity.Membership;
 import org.mlarena.team.entity.Team;
 import org.mlarena.team.control.Participation;
 import org.mlarena.team.control.UseCaseAccess;
+import org.mlarena.usecase.control.UseCaseChanged;
 import org.mlarena.usecase.entity.UseCase;
 import org.mlarena.usecase.entity.UseCaseStatus;
 
@@ -65,6 +67,10 @@ public class TeamService {
     @Inject
     ComputeBudget budget;
 
+    /** Who takes part changed (a member, a team's name, an invitation): what was read of the use case is dropped. */
+    @Inject
+    Event<UseCaseChanged> changed;
+
     /** A team as a list shows it: everyone sees names and sizes, members only in one's own team. */
     public record TeamSummary(Team team, long members) {
     }
@@ -85,6 +91,7 @@ public class TeamService {
             throw new InvalidInputException("acceptRules", "To join you accept the rules of '" + slug + "': send acceptRules true after reading them.");
         }
         createOwnTeam(useCase, teamName);
+        changed.fire(new UseCaseChanged(useCase.getId()));
         return standing(slug);
     }
 
@@ -129,6 +136,7 @@ public class TeamService {
         Team team = participation.team().orElseThrow();
         String checked = checkTeamName(participation.useCase(), name, team);
         team.rename(checked);
+        changed.fire(new UseCaseChanged(participation.useCase().getId()));
         return team;
     }
 
@@ -183,6 +191,7 @@ public class TeamService {
         Invitation invitation = new Invitation(useCase, team, invitee, byEmail ? email.strip() : null,
                 newCode(), caller().name(), now, now.plus(INVITATION_VALIDITY));
         em.persist(invitation);
+        changed.fire(new UseCaseChanged(useCase.getId()));
         return invitation;
     }
 
@@ -229,6 +238,7 @@ public class TeamService {
         }
         invitation.answer(InvitationStatus.ACCEPTED, caller().name(), ArenaClock.now());
         em.flush();
+        changed.fire(new UseCaseChanged(useCase.getId()));
         return standing(useCase.getSlug());
     }
 
@@ -243,6 +253,7 @@ public class TeamService {
     public Invitation decline(long invitationId, String code) {
         Invitation invitation = answerable(invitationId, code);
         invitation.answer(InvitationStatus.DECLINED, caller().name(), ArenaClock.now());
+        changed.fire(new UseCaseChanged(invitation.getUseCase().getId()));
         return invitation;
     }
 
@@ -260,6 +271,7 @@ public class TeamService {
             throw new StateConflictException("The invitation is " + invitation.statusAt(ArenaClock.now()) + "; only pending ones can be revoked.");
         }
         invitation.answer(InvitationStatus.REVOKED, caller().name(), ArenaClock.now());
+        changed.fire(new UseCaseChanged(invitation.getUseCase().getId()));
         return invitation;
     }
 

@@ -139,6 +139,7 @@ public class UseCaseService {
         }
         Membership host = Membership.host(useCase, name, ArenaClock.now());
         em.persist(host);
+        changed.fire(new UseCaseChanged(useCase.getId()));
         return host;
     }
 
@@ -153,6 +154,7 @@ public class UseCaseService {
             throw new ActionForbiddenException("A use case keeps at least one host; add another host before removing " + user + ".");
         }
         em.remove(existing);
+        changed.fire(new UseCaseChanged(useCase.getId()));
     }
 
     private Caller caller() {

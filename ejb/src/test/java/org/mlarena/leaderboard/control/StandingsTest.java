@@ -2,6 +2,7 @@ package org.mlarena.leaderboard.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -47,5 +48,26 @@ class StandingsTest {
         standings.changed(new UseCaseChanged(7));
         board(T0);
         assertEquals(3, computed.get());
+    }
+
+    @Test
+    void aReadersLeaderboardIsKeptForItsBoardsLifeAndDroppedWithIt() {
+        Standings.Board board = board(T0);
+        standings.keep("wine", "alice", 7, board, "alice's view", T0);
+        assertEquals(java.util.Optional.of("alice's view"), standings.view("wine", "alice", T0.plusMillis(1999), String.class));
+        assertTrue(standings.view("wine", "bob", T0, String.class).isEmpty(), "each reader their own");
+        assertTrue(standings.view("wine", "alice", T0.plus(Standings.LIFE), String.class).isEmpty(), "not past the board's life");
+        standings.changed(new UseCaseChanged(8));
+        assertTrue(standings.view("wine", "alice", T0, String.class).isPresent(), "another use case's change keeps it");
+        standings.changed(new UseCaseChanged(7));
+        assertTrue(standings.view("wine", "alice", T0, String.class).isEmpty(), "a change of who takes part drops it at once");
+    }
+
+    @Test
+    void aViewMadeFromABoardDroppedMeanwhileIsNotKept() {
+        Standings.Board board = board(T0);
+        standings.scored(new SubmissionScored(7));
+        standings.keep("wine", "alice", 7, board, "stale", T0);
+        assertTrue(standings.view("wine", "alice", T0, String.class).isEmpty(), "made before the score: read again");
     }
 }
