@@ -46,6 +46,11 @@ class UseCasePagesIT extends InBrowser {
         browser.click("#tab-" + key);
         browser.await("the " + key + " tab", WAIT, d -> d.getCurrentUrl().contains("tab=" + key) && !d.findElements(By.id("panel-" + key)).isEmpty());
         browser.waitForAjax();
+        readable(key);
+    }
+
+    /** The tab shown prints numbers for people and leaves no value out of a sentence. */
+    private void readable(String key) {
         String text = browser.text("#panel-" + key);
         java.util.regex.Matcher raw = E_NOTATION.matcher(text);
         if (raw.find()) {
@@ -344,6 +349,7 @@ class UseCasePagesIT extends InBrowser {
             for (String key : List.of("leaderboard", "description", "eda", "training", "submissions", "evaluation")) {
                 browser.open(TestEnvironment.BASE_URL + "use-case.xhtml?slug=" + w.slug + "&tab=" + key);
                 assertTrue(browser.has("#panel-" + key), key);
+                readable(key);
                 Number overflow = (Number) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 if (size[0] < 500) {
                     browser.screenshot("use-case-12-narrow-" + key);
