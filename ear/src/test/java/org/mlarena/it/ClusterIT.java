@@ -184,7 +184,11 @@ class ClusterIT {
             browser.signIn("alice", List.of());
             String first = servedBy(browser);
             kill(first);
-            browser.open(TestEnvironment.BASE_URL);
+            // the balancer may still send the first request after the kill to the dead node (503); the next ones go to a live one
+            browser.await("a page from a live node", java.time.Duration.ofSeconds(30), d -> {
+                d.get(TestEnvironment.BASE_URL);
+                return !d.findElements(org.openqa.selenium.By.id("served-by")).isEmpty();
+            });
             assertEquals("alice", browser.text("#signed-in-name"), "still signed in after " + first + " was killed");
             String second = servedBy(browser);
             assertNotEquals(first, second, "the balancer sent the session to a live node");

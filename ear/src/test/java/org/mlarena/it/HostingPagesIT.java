@@ -410,13 +410,7 @@ class HostingPagesIT {
         assertTrue(fonts.startsWith("fonts") && fonts.contains("glyph") && fonts.contains("package") && !fonts.contains("kernel"), fonts);
         assertTrue(kernel.startsWith("kernel") && kernel.contains("driver") && !kernel.contains("glyph"), kernel);
         assertEquals(10, classWords.get(1).findElements(By.cssSelector("li")).size(), "the 10 most frequent words of the class");
-        assertNoENotation(browser.text("#panel-eda"));
-        browser.scrollTo("#eda-text-lengths");
-        browser.screenshot("hosting-14-text-eda");
-        browser.assertNoJavaScriptErrors();
-        browser.assertAccessible("use-case-eda-of-texts");
-        assertFitsAPhone(browser, "#eda-class-words", "hosting-14-text-eda-narrow");
-        browser.assertAccessible("use-case-eda-of-texts-390");
+        assertEdaReadable(browser, "#eda-text-lengths", "#eda-class-words", "hosting-14-text-eda", "use-case-eda-of-texts");
     }
 
     @Test
@@ -461,13 +455,18 @@ class HostingPagesIT {
             counted += Integer.parseInt(caption.substring(2).replace(" images", "").replace(",", ""));
         }
         assertEquals(trainRows, counted, "the mean images cover the training split");
+        assertEdaReadable(browser, "#eda-pixel-histogram", "#eda-mean-images", "hosting-15-image-eda", "use-case-eda-of-images");
+    }
+
+    /** The EDA tab shown prints no E-notation, logs no error, passes axe-core and fits a phone; screenshots at both sizes. */
+    private static void assertEdaReadable(Browser browser, String chart, String wide, String screenshot, String page) {
         assertNoENotation(browser.text("#panel-eda"));
-        browser.scrollTo("#eda-pixel-histogram");
-        browser.screenshot("hosting-15-image-eda");
+        browser.scrollTo(chart);
+        browser.screenshot(screenshot);
         browser.assertNoJavaScriptErrors();
-        browser.assertAccessible("use-case-eda-of-images");
-        assertFitsAPhone(browser, "#eda-mean-images", "hosting-15-image-eda-narrow");
-        browser.assertAccessible("use-case-eda-of-images-390");
+        browser.assertAccessible(page);
+        assertFitsAPhone(browser, wide, screenshot + "-narrow");
+        browser.assertAccessible(page + "-390");
     }
 
     /** The summary a screen reader reads for the chart in {@code css}: its canvas is an image with that label. */
