@@ -4,11 +4,15 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import org.mlarena.experiment.entity.Experiment;
+import org.mlarena.experiment.entity.ExperimentStatus;
 import org.mlarena.identity.control.Roles;
 import org.mlarena.pipeline.control.ClaimOrder;
 import org.mlarena.pipeline.control.NodeLeases;
@@ -63,8 +67,10 @@ public class TrainingQueue {
     @Inject
     NodeLeases leases;
 
-    /** The places of those of {@code experimentIds} that are queued, by experiment id. */
-    public Map<Long, Place> places(Collection<Long> experimentIds) {
+    /** The places of those of {@code experiments} that are queued, by experiment id. */
+    public Map<Long, Place> places(Collection<Experiment> experiments) {
+        Set<Long> experimentIds = experiments.stream().filter(e -> e.getStatus() == ExperimentStatus.QUEUED).map(Experiment::getId)
+                .collect(Collectors.toSet());
         Map<Long, Place> places = new HashMap<>();
         if (experimentIds.isEmpty()) {
             return places;

@@ -17,7 +17,6 @@ import org.mlarena.common.ArenaClock;
 import org.mlarena.common.Page;
 import org.mlarena.experiment.boundary.ExperimentService;
 import org.mlarena.experiment.entity.Experiment;
-import org.mlarena.experiment.entity.ExperimentStatus;
 import org.mlarena.leaderboard.boundary.Leaderboard;
 import org.mlarena.leaderboard.boundary.LeaderboardService;
 import org.mlarena.leaderboard.control.LeaderboardRanking;
@@ -120,8 +119,7 @@ public class HomeView implements Serializable {
         }
         Page<Experiment> own = experiments.list(slug, host ? ExperimentService.Scope.TEMPLATES : ExperimentService.Scope.TEAM, 0, Page.MAX_PAGE_SIZE);
         List<Experiment> active = own.items().stream().filter(e -> !e.getStatus().isFinal()).toList();
-        Map<Long, TrainingQueue.Place> places = queue.places(active.stream().filter(e -> e.getStatus() == ExperimentStatus.QUEUED)
-                .map(Experiment::getId).toList());
+        Map<Long, TrainingQueue.Place> places = queue.places(active);
         active.forEach(e -> runsNow.add(new MyRun(slug, useCase.getTitle(), ExperimentRow.of(e, places.get(e.getId())))));
         return new MyUseCase(slug, useCase.getTitle(), host, team, mine == null ? null : mine.rank(), ranked, board.lines().size(),
                 mine == null || mine.best() == null ? null : Display.score(mine.best().score()), board.metricName(), left, perDay,

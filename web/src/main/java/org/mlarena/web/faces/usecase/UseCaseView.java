@@ -312,8 +312,7 @@ public class UseCaseView implements Serializable {
             Page<Experiment> templates = experiments.list(slug, ExperimentService.Scope.TEMPLATES, 0, Page.MAX_PAGE_SIZE);
             showingTemplates = own.items().isEmpty();
             List<Experiment> shown = (showingTemplates ? templates : own).items();
-            java.util.Map<Long, TrainingQueue.Place> places = queue.places(shown.stream()
-                    .filter(e -> e.getStatus() == org.mlarena.experiment.entity.ExperimentStatus.QUEUED).map(Experiment::getId).toList());
+            java.util.Map<Long, TrainingQueue.Place> places = queue.places(shown);
             experimentRows = shown.stream().map(e -> ExperimentRow.of(e, places.get(e.getId()))).toList();
             if (trainingForm == null && (useCase.competing() || "HOST".equals(useCase.role())) && !useCase.closed()) {
                 trainingForm = new TrainingForm(useCase.category());

@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mlarena.common.InvalidInputException;
 import org.mlarena.experiment.boundary.ExperimentService;
 import org.mlarena.experiment.entity.Experiment;
-import org.mlarena.experiment.entity.ExperimentStatus;
 import org.mlarena.identity.control.Roles;
 import org.mlarena.pipeline.boundary.TrainingQueue;
 import org.mlarena.web.rest.PageRequest;
@@ -63,8 +62,7 @@ public class ExperimentsResource {
                                          @QueryParam("max") @DefaultValue(PageRequest.DEFAULT_MAX) String max) {
         PageRequest page = PageRequest.of(first, max);
         org.mlarena.common.Page<Experiment> found = experiments.list(slug, scope(scope), page.first(), page.max());
-        Map<Long, TrainingQueue.Place> places = queue.places(found.items().stream().filter(e -> e.getStatus() == ExperimentStatus.QUEUED)
-                .map(Experiment::getId).toList());
+        Map<Long, TrainingQueue.Place> places = queue.places(found.items());
         return PageView.of(found, e -> ExperimentView.of(e, places.get(e.getId())));
     }
 
@@ -87,8 +85,7 @@ public class ExperimentsResource {
     @Operation(summary = "An experiment with its status, progress, validation metrics, size, FLOPs and energy")
     public ExperimentView get(@PathParam("slug") String slug, @PathParam("id") String id) {
         Experiment experiment = experiments.find(slug, ResourceId.parse("experiment", id));
-        return ExperimentView.of(experiment, experiment.getStatus() == ExperimentStatus.QUEUED
-                ? queue.places(List.of(experiment.getId())).get(experiment.getId()) : null);
+        return ExperimentView.of(experiment, queue.places(List.of(experiment)).get(experiment.getId()));
     }
 
     @PATCH
