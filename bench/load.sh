@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reads under load against a real server, side by side with GET /status (no credentials, no database) in the same run:
-# requests per second and latency percentiles of an authenticated GET /me and of a use case's leaderboard, at 50 and
+# requests per second and latency percentiles of an authenticated GET /me, the catalogue and a use case's leaderboard, at 50 and
 # 200 connections (keep-alive), with Debian's wrk. Starts its own server on a temporary data directory (port 8080 must
 # be free), makes a use case with two teams and a scored submission through the API, measures, stops the server.
 #   bench/load.sh [seconds per run, default 15]
@@ -28,17 +28,22 @@ done
 slug=load-bench
 make_use_case "$slug" "$data"
 make_submission "$slug"
+# the catalogue alice reads: the bench's use case and eleven public drafts
+for n in $(seq 1 11); do
+    call hana:hana POST use-cases "{\"slug\":\"catalogue-$n\",\"title\":\"Catalogue $n\",\"category\":\"TABULAR_CLASSIFICATION\",\"primaryMetric\":\"accuracy\",\"visibility\":\"PUBLIC\"}" > /dev/null
+done
 
 basic="Authorization: Basic $(printf alice:alice | base64)"
 # warm-up (discarded): the JIT compiles the request paths first; 8 s each left the first measured lines 2-3x low
-for url in "$api/status" "$api/me" "$api/use-cases/$slug/leaderboard"; do
+for url in "$api/status" "$api/me" "$api/use-cases" "$api/use-cases/$slug/leaderboard"; do
     wrk -t2 -c50 -d20s -H "$basic" "$url" > /dev/null
 done
 echo "== reads under load: wrk, 2 threads, ${seconds} s per run, keep-alive; this machine: $(nproc) cores"
 printf '%-40s %6s %10s %9s %9s %9s\n' "request" "conns" "req/s" "p50 ms" "p99 ms" "vs status"
 for connections in 50 200; do
     status_rps=
-    for target in "GET /status|$api/status|" "GET /me (Basic)|$api/me|$basic" "GET leaderboard (Basic)|$api/use-cases/$slug/leaderboard|$basic"; do
+    for target in "GET /status|$api/status|" "GET /me (Basic)|$api/me|$basic" "GET /use-cases (Basic)|$api/use-cases|$basic" \
+                  "GET leaderboard (Basic)|$api/use-cases/$slug/leaderboard|$basic"; do
         IFS='|' read -r name url header <<< "$target"
         out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency ${header:+-H "$header"} "$url")
         rps=$(echo "$out" | awk '/^Requests\/sec/{print $2}')

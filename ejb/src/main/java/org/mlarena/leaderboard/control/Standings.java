@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
+import org.mlarena.common.ShortLived;
 import org.mlarena.leaderboard.control.LeaderboardRanking.Contender;
 import org.mlarena.leaderboard.control.LeaderboardRanking.Scored;
 import org.mlarena.submission.control.SubmissionScored;
@@ -42,12 +43,12 @@ public class Standings {
 
     private final Map<Long, Board> boards = new ConcurrentHashMap<>();
 
-    /** A reader's leaderboard of a use case, as the boundary made it for them, until its board is recomputed. */
-    private record View(long useCaseId, Object leaderboard, Instant until) {
+    /** A reader's leaderboard of a use case, as the boundary made it for them, with the use case it shows. */
+    private record View(long useCaseId, Object leaderboard) {
     }
 
-    /** Readers' leaderboards by slug and reader; bounded: past {@link #MAX_VIEWS} the expired ones go, then all. */
-    private final Map<List<String>, View> views = new ConcurrentHashMap<>();
+    /** Readers' leaderboards by slug and reader, until their board is recomputed. */
+    private final ShortLived<List<String>, View> views = new ShortLived<>(MAX_VIEWS);
     static final int MAX_VIEWS = 10_000;
 
     /** The use case's board, computed by {@code compute} when there is none or it has lived its time. */
@@ -62,24 +63,14 @@ public class Standings {
 
     /** What {@code reader} was shown of the use case {@code slug}, while that is still current at {@code now}. */
     public <T> Optional<T> view(String slug, String reader, Instant now, Class<T> type) {
-        View view = views.get(List.of(slug, reader));
-        if (view == null || !now.isBefore(view.until()) || !type.isInstance(view.leaderboard())) {
-            return Optional.empty();
-        }
-        return Optional.of(type.cast(view.leaderboard()));
+        return views.get(List.of(slug, reader), now).map(View::leaderboard).filter(type::isInstance).map(type::cast);
     }
 
     /** Keeps what {@code reader} was shown, made from {@code board}, for as long as the board lives. */
     public synchronized void keep(String slug, String reader, long useCaseId, Board board, Object leaderboard, Instant now) {
-        if (views.size() >= MAX_VIEWS) {
-            views.values().removeIf(v -> !now.isBefore(v.until()));
-            if (views.size() >= MAX_VIEWS) {
-                views.clear();
-            }
-        }
         // a board dropped meanwhile (a score, a change) must not come back through a view made from it
         if (boards.get(useCaseId) == board) {
-            views.put(List.of(slug, reader), new View(useCaseId, leaderboard, board.until()));
+            views.keep(List.of(slug, reader), new View(useCaseId, leaderboard), board.until(), now);
         }
     }
 
@@ -98,6 +89,6 @@ public class Standings {
 
     private synchronized void drop(long useCaseId) {
         boards.remove(useCaseId);
-        views.values().removeIf(v -> v.useCaseId() == useCaseId);
+        views.dropIf(v -> v.useCaseId() == useCaseId);
     }
 }

@@ -1,5 +1,6 @@
 package org.mlarena.team.boundary;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.Resource;
@@ -22,6 +23,7 @@ import org.mlarena.identity.control.Roles;
 import org.mlarena.identity.control.SignInName;
 import org.mlarena.team.control.Participation;
 import org.mlarena.team.control.UseCaseAccess;
+import org.mlarena.team.control.VisibleUseCases;
 import org.mlarena.team.entity.Membership;
 import org.mlarena.usecase.control.UseCaseChanged;
 import org.mlarena.usecase.control.UseCaseDatasets;
@@ -50,14 +52,19 @@ public class UseCaseService {
     UseCaseDatasets datasets;
 
     @Inject
+    VisibleUseCases visible;
+
+    @Inject
     Event<UseCaseChanged> changed;
 
     /** The use cases the caller may see: public and template ones, and private ones they host, joined or are invited to. */
     public Page<UseCase> catalogue(int first, int max) {
         Page.check(first, max);
+        String reader = caller().name();
+        Instant now = ArenaClock.now();
         // an expired invitation no longer shows a private use case, as it no longer opens it (UseCaseAccess)
-        List<UseCase> all = em.createNamedQuery(Membership.VISIBLE_USE_CASES, UseCase.class).setParameter("user", caller().name())
-                .setParameter("now", org.mlarena.common.ArenaClock.now()).getResultList();
+        List<UseCase> all = visible.of(reader, now, () -> em.createNamedQuery(Membership.VISIBLE_USE_CASES, UseCase.class)
+                .setParameter("user", reader).setParameter("now", now).getResultList());
         return Page.of(all, first, max);
     }
 
@@ -99,6 +106,7 @@ public class UseCaseService {
         }
         em.persist(useCase);
         em.persist(Membership.host(useCase, caller().name(), ArenaClock.now()));
+        changed.fire(new UseCaseChanged(useCase.getId()));
         return useCase;
     }
 
