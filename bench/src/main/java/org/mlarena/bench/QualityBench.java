@@ -35,8 +35,9 @@ import org.mlarena.pipeline.control.TrainingRun;
  *
  * <pre>QualityBench TABLE_DIR WORK_DIR</pre>
  *
- * What-if runs: {@code -Dquality.tables=wine,fair} picks tables; {@code -Dquality.epochs}, {@code .batchSize},
- * {@code .learningRate}, {@code .weightDecay}, {@code .patience}, {@code .monitor}, {@code .schedule} replace a default.
+ * What-if runs: {@code -Dquality.tables=wine,fair} picks tables and {@code -Dquality.models=mlp} models; {@code
+ * -Dquality.epochs}, {@code .batchSize}, {@code .learningRate}, {@code .weightDecay}, {@code .patience}, {@code .minDelta}, {@code .monitor},
+ * {@code .schedule}, {@code .hidden} (the MLPs' layers) replace a default, {@code .seed} the training's seed (42).
  *
  * Prints, per table and model: {@code quality platform TABLE MODEL accuracy F1 rmse seconds epochs best-epoch}, and per
  * table {@code split TABLE DIRECTORY CLASSIFICATION}.
@@ -87,10 +88,16 @@ public final class QualityBench {
             String metric = table.classification() ? "f1_macro" : "rmse";
             TrainingData test = SplitLoader.load(directory, DatasetFormat.CSV, table.target(), null, imported.classNames(), null, "test", 0);
             for (ModelZoo.Model model : ModelZoo.models(category)) {
-                TrainingPlan plan = TrainingPlan.of(category, dataset, new TrainingPlan.Settings(model.id(), Map.of(), integer("quality.epochs"),
+                if (model.id().equals(ModelZoo.ARCHITECTURE)
+                        || System.getProperty("quality.models") != null && !List.of(System.getProperty("quality.models").split(",")).contains(model.id())) {
+                    continue; // a team's own architecture has no default to compare; or not asked for
+                }
+                Map<String, String> hyper = System.getProperty("quality.hidden") == null || !model.id().startsWith("mlp") ? Map.of()
+                        : Map.of("hidden", System.getProperty("quality.hidden"));
+                TrainingPlan plan = TrainingPlan.of(category, dataset, new TrainingPlan.Settings(model.id(), hyper, integer("quality.epochs"),
                         integer("quality.batchSize"), number("quality.learningRate"), null, number("quality.weightDecay"), integer("quality.patience"),
-                        null, System.getProperty("quality.monitor"), System.getProperty("quality.schedule"), null));
-                TrainingJob job = TrainingJob.fresh(category, plan, 42, directory, DatasetFormat.CSV, table.target(), null, imported.classNames(), null,
+                        number("quality.minDelta"), System.getProperty("quality.monitor"), System.getProperty("quality.schedule"), null));
+                TrainingJob job = TrainingJob.fresh(category, plan, Integer.getInteger("quality.seed", 42), directory, DatasetFormat.CSV, table.target(), null, imported.classNames(), null,
                         imported.featureNames(), metric);
                 Path models = Files.createDirectories(work.resolve(table.name() + "-" + model.id()));
                 LastEpoch progress = new LastEpoch();
