@@ -66,7 +66,7 @@ class DomainApiIT {
                 400, "monitor");
         problem(Api.post(uc + "/experiments", w.alice, "{\"title\":\"t\",\"model\":\"mlp\",\"finetuneFrom\":" + w.experimentA + "}"), 400, "finetuneFrom");
         problem(Api.post(uc + "/submissions", w.alice, "{}"), 400, "experimentId");
-        long unfinished = World.created(Api.post(uc + "/experiments", w.alice, "{\"title\":\"stopped early\",\"model\":\"mlp\",\"epochs\":400,\"patience\":0}"))
+        long unfinished = World.created(Api.post(uc + "/experiments", w.alice, "{\"title\":\"stopped early\",\"model\":\"mlp\",\"epochs\":400,\"batchSize\":4,\"patience\":0}"))
                 .getJsonNumber("id").longValue();
         Api.Answer cancel = Api.post(uc + "/experiments/" + unfinished + "/cancellation", w.alice, "{}");
         assertTrue(cancel.status() == 200 || cancel.status() == 202, cancel.body());

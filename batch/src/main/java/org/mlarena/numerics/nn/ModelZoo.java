@@ -29,15 +29,23 @@ public final class ModelZoo {
      * @param weightDecay  the default weight decay (AdamW's, decoupled): the linear models are regularised by default, as
      *                     scikit-learn's are (LogisticRegression C=1, Ridge alpha=1); without it a linear model fits the
      *                     noise of a small table (see bench/README.md, the quality table)
+     * @param sizedLikeScikitLearnOnTables on a table, trained by default as scikit-learn's MLPs are (batches of up to
+     *                     {@link #SCIKIT_LEARN_BATCH} rows, {@link #SCIKIT_LEARN_EPOCHS} epochs) rather than for the
+     *                     platform's budget of optimiser steps: on small tables the networks generalised better from fewer,
+     *                     larger batches, where the linear models needed the steps (bench/README.md, the quality table)
      */
     public record Model(String id, String name, String description, List<Category> categories, Map<String, String> defaults,
-                        double learningRate, double weightDecay) {
+                        double learningRate, double weightDecay, boolean sizedLikeScikitLearnOnTables) {
 
         /** Whether it is the boosted trees (numerics.trees) rather than a network. */
         public boolean isTrees() {
             return GRADIENT_BOOSTING.equals(id);
         }
     }
+
+    /** scikit-learn's MLPs' default batch ("auto": at most 200 rows) and epochs (max_iter). */
+    public static final int SCIKIT_LEARN_BATCH = 200;
+    public static final int SCIKIT_LEARN_EPOCHS = 200;
 
     /** The id of the boosted trees. */
     public static final String GRADIENT_BOOSTING = "gradient-boosting";
@@ -58,17 +66,16 @@ public final class ModelZoo {
             new Template("softmax-regression", "Softmax (logistic) regression", "No hidden layer: the output layer alone, as the zoo's softmax-regression.",
                     List.of(Category.IMAGE_CLASSIFICATION, Category.TABULAR_CLASSIFICATION, Category.TEXT_CLASSIFICATION),
                     "softmax-regression", "{\"layers\": [{\"type\": \"flatten\"}]}"),
-            new Template("mlp", "Multi-layer perceptron", "One hidden dense layer of 256 with ReLU, as the zoo's mlp.",
+            new Template("mlp", "Multi-layer perceptron", "One hidden dense layer of 100 with ReLU, as the zoo's mlp.",
                     List.of(Category.IMAGE_CLASSIFICATION, Category.TABULAR_CLASSIFICATION, Category.TEXT_CLASSIFICATION), "mlp", """
                     {"layers": [
                       {"type": "flatten"},
-                      {"type": "dense", "units": 256}, {"type": "relu"}
+                      {"type": "dense", "units": 100}, {"type": "relu"}
                     ]}"""),
-            new Template("mlp-regressor", "MLP regressor", "Two hidden dense layers of 64 with ReLU, as the zoo's mlp-regressor.",
+            new Template("mlp-regressor", "MLP regressor", "One hidden dense layer of 100 with ReLU, as the zoo's mlp-regressor.",
                     List.of(Category.TABULAR_REGRESSION), "mlp-regressor", """
                     {"layers": [
-                      {"type": "dense", "units": 64}, {"type": "relu"},
-                      {"type": "dense", "units": 64}, {"type": "relu"}
+                      {"type": "dense", "units": 100}, {"type": "relu"}
                     ]}"""),
             new Template("cnn", "Small convolutional network", "The zoo's cnn: two 5x5 convolutions with ReLU and 2x2 max-pooling, then dense 128.",
                     List.of(Category.IMAGE_CLASSIFICATION), "cnn", """
@@ -138,29 +145,29 @@ public final class ModelZoo {
             new Model("softmax-regression", "Softmax (logistic) regression",
                     "One dense layer and softmax: the baseline for any classification; for text, on bag-of-words vectors.",
                     List.of(Category.IMAGE_CLASSIFICATION, Category.TABULAR_CLASSIFICATION, Category.TEXT_CLASSIFICATION), Map.of(), 0.01,
-                    LINEAR_WEIGHT_DECAY),
+                    LINEAR_WEIGHT_DECAY, false),
             new Model("mlp", "Multi-layer perceptron",
-                    "Dense layers with ReLU and optional dropout; 'hidden' lists the layer sizes, e.g. 256 or 256,128.",
+                    "Dense layers with ReLU and optional dropout; 'hidden' lists the layer sizes, e.g. 100 (one layer, as scikit-learn's MLP) or 256,128.",
                     List.of(Category.IMAGE_CLASSIFICATION, Category.TABULAR_CLASSIFICATION, Category.TEXT_CLASSIFICATION),
-                    ordered("hidden", "256", "dropout", "0"), 0.001, 0),
+                    ordered("hidden", "100", "dropout", "0"), 0.001, 0, true),
             new Model("cnn", "Small convolutional network",
                     "conv 5x5 - ReLU - max-pool 2 - conv 5x5 - ReLU - max-pool 2 - dense - ReLU - dense; for images whose sides divide by 4.",
-                    List.of(Category.IMAGE_CLASSIFICATION), ordered("filters1", "16", "filters2", "32", "hidden", "128"), 0.001, 0),
+                    List.of(Category.IMAGE_CLASSIFICATION), ordered("filters1", "16", "filters2", "32", "hidden", "128"), 0.001, 0, false),
             new Model("linear-regression", "Linear regression", "One dense layer trained on mean squared error.",
-                    List.of(Category.TABULAR_REGRESSION), Map.of(), 0.01, LINEAR_WEIGHT_DECAY),
-            new Model("mlp-regressor", "MLP regressor", "Dense layers with ReLU trained on mean squared error.",
-                    List.of(Category.TABULAR_REGRESSION), ordered("hidden", "64,64", "dropout", "0"), 0.001, 0),
+                    List.of(Category.TABULAR_REGRESSION), Map.of(), 0.01, LINEAR_WEIGHT_DECAY, false),
+            new Model("mlp-regressor", "MLP regressor", "Dense layers with ReLU trained on mean squared error; 'hidden' lists the layer sizes, e.g. 100 (one layer, as scikit-learn's MLP) or 64,64.",
+                    List.of(Category.TABULAR_REGRESSION), ordered("hidden", "100", "dropout", "0"), 0.001, 0, true),
             new Model(GRADIENT_BOOSTING, "Gradient-boosted trees",
                     "Histogram-based gradient boosting (as LightGBM and scikit-learn's HistGradientBoosting): a tree per round (per class),"
                             + " each fitting what the rounds before got wrong; epochs are rounds, the learning rate shrinks every tree,"
                             + " early stopping picks the number of rounds. The model people reach for first on tables.",
                     List.of(Category.TABULAR_CLASSIFICATION, Category.TABULAR_REGRESSION), org.mlarena.numerics.trees.Boosting.HYPERPARAMETERS, 0.1,
-                    0),
+                    0, false),
             new Model(ARCHITECTURE, "Your own architecture",
                     "Layers you write as JSON: dense, conv2d, pooling, batch normalisation, dropout, activations, residual blocks, embedding bags for text, image augmentation"
                             + " (GET /api/v1/models/architecture/templates has examples); the output layer is added after them.",
                     List.of(Category.IMAGE_CLASSIFICATION, Category.TABULAR_CLASSIFICATION, Category.TABULAR_REGRESSION, Category.TEXT_CLASSIFICATION),
-                    Map.of(ARCHITECTURE, "{\"layers\": [{\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 128}, {\"type\": \"relu\"}]}"), 0.001, 0));
+                    Map.of(ARCHITECTURE, "{\"layers\": [{\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 128}, {\"type\": \"relu\"}]}"), 0.001, 0, false));
 
     private ModelZoo() {
     }

@@ -78,8 +78,9 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
 
     /**
      * The model the settings describe on this dataset, or every wrong setting at once. Epochs and batch size left open
-     * follow the training split's size ({@link #defaultBatchSize}, {@link #defaultEpochs}); default epochs are cut to what
-     * {@code budgetLeftFlops} pays for.
+     * follow the training split's size ({@link #defaultBatchSize}, {@link #defaultEpochs}), or, for the MLPs on a table,
+     * scikit-learn's (batches of up to 200 rows, 200 epochs: {@link ModelZoo.Model#sizedLikeScikitLearnOnTables}); default
+     * epochs are cut to what {@code budgetLeftFlops} pays for.
      */
     public static TrainingPlan of(ModelZoo.Category category, Dataset dataset, Settings settings, long budgetLeftFlops) {
         return of(category, dataset, settings, budgetLeftFlops, ModelLimits.NONE);
@@ -131,8 +132,12 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
                     + " leave the weight decay out.");
             refused(errors, "schedule", settings.schedule(), "Gradient boosting shrinks every tree by the same learning rate; leave the schedule out.");
         }
-        int batch = trees ? rows : range(errors, "batchSize", settings.batchSize(), defaultBatchSize(rows), 1, MAX_BATCH);
-        int epochs = range(errors, "epochs", settings.epochs(), trees ? MAX_EPOCHS : defaultEpochs(rows, Math.max(1, batch)), 1, MAX_EPOCHS);
+        boolean table = category == ModelZoo.Category.TABULAR_CLASSIFICATION || category == ModelZoo.Category.TABULAR_REGRESSION;
+        boolean likeScikitLearn = table && zooModel != null && zooModel.sizedLikeScikitLearnOnTables();
+        int batch = trees ? rows : range(errors, "batchSize", settings.batchSize(),
+                likeScikitLearn ? Math.min(ModelZoo.SCIKIT_LEARN_BATCH, rows) : defaultBatchSize(rows), 1, MAX_BATCH);
+        int epochs = range(errors, "epochs", settings.epochs(), trees ? MAX_EPOCHS
+                : likeScikitLearn ? ModelZoo.SCIKIT_LEARN_EPOCHS : defaultEpochs(rows, Math.max(1, batch)), 1, MAX_EPOCHS);
         int patience = range(errors, "patience", settings.patience(), trees ? DEFAULT_ROUNDS_PATIENCE : Math.max(10, epochs / 10), 0, MAX_EPOCHS);
         double minDelta = settings.minDelta() == null ? 0 : settings.minDelta();
         if (!(minDelta >= 0 && minDelta < 1e9)) {

@@ -14,9 +14,10 @@ import org.mlarena.web.rest.json.JsonText;
  * @param hyperparameters the model's own hyperparameters as text, e.g. {@code {"hidden": "256,128"}}; text use cases also
  *                        take {@code buckets}, the size of the bag-of-words vectors (default 4096)
  * @param seed            seed of the weights and the shuffling (default 42)
- * @param epochs          1 to 500 (default: about 2,000 optimiser steps on the training split, 10 to 500 epochs, cut to
- *                        what the team's budget pays for)
- * @param batchSize       1 to 4096 (default: a sixteenth of the training split as a power of two, 16 to 256)
+ * @param epochs          1 to 500 (default: about 2,000 optimiser steps on the training split, 10 to 500 epochs; the MLPs
+ *                        on a table 200, as scikit-learn's; cut to what the team's budget pays for)
+ * @param batchSize       1 to 4096 (default: a sixteenth of the training split as a power of two, 16 to 256; the MLPs on a
+ *                        table up to 200 rows, as scikit-learn's)
  * @param learningRate    more than 0, at most 10 (default: the model's, GET /api/v1/models)
  * @param optimizer       adam (AdamW, default) or sgd (momentum 0.9)
  * @param weightDecay     0 to below 1 (default 0)
