@@ -1,10 +1,12 @@
 package org.mlarena.leaderboard.boundary;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,9 +66,9 @@ public class LeaderboardService {
 
     public Leaderboard leaderboard(String slug) {
         Caller caller = Caller.of(session);
-        java.time.Instant now = ArenaClock.now();
+        Instant now = ArenaClock.now();
         // the same reader again within the board's life: what they were shown, without a query (see Standings)
-        java.util.Optional<Leaderboard> seen = standings.view(slug, caller.name(), now, Leaderboard.class);
+        Optional<Leaderboard> seen = standings.view(slug, caller.name(), now, Leaderboard.class);
         if (seen.isPresent()) {
             return seen.get();
         }

@@ -14,11 +14,15 @@ import javax.imageio.ImageIO;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+
+import org.mlarena.web.faces.Display;
 
 /**
  * The EDA profile of a dataset (the JSON document of {@code DatasetProfiler}) as the Exploratory Data Analysis tab
@@ -117,7 +121,7 @@ public record EdaProfile(String format, String task, String hiddenTest, List<Spl
 
         /** The count with thousands separators. */
         public String countText() {
-            return org.mlarena.web.faces.Display.count(count);
+            return Display.count(count);
         }
     }
 
@@ -176,13 +180,13 @@ public record EdaProfile(String format, String task, String hiddenTest, List<Spl
                 long images = longOf(h.get("images"));
                 pixelHistogram = chart(h, "Pixel intensity (0 to 1)", "pixels",
                         "Histogram of the pixel intensities, scaled 0 to 1, of " + (images == 1 ? "the first training image" : "the first "
-                                + org.mlarena.web.faces.Display.count(images) + " training images")).orElse(null);
+                                + Display.count(images) + " training images")).orElse(null);
             }
             for (JsonObject mean : objects(i, "meanImages")) {
                 int width = mean.getInt("width", 0);
                 int height = mean.getInt("height", 0);
                 meanImages.add(new MeanImage(mean.getString("class", ""), png(mean.getString("pixels", ""), width, height), width, height,
-                        org.mlarena.web.faces.Display.count(longOf(mean.get("images")))));
+                        Display.count(longOf(mean.get("images")))));
             }
         }
         TextStatistics text = null;
@@ -197,7 +201,7 @@ public record EdaProfile(String format, String task, String hiddenTest, List<Spl
             for (JsonObject c : objects(t, "topWordsPerClass")) {
                 long texts = longOf(c.get("texts"));
                 classWords.add(new ClassWords(c.getString("class", ""),
-                        org.mlarena.web.faces.Display.count(texts) + (texts == 1 ? " training text" : " training texts"), words(c.get("words"))));
+                        Display.count(texts) + (texts == 1 ? " training text" : " training texts"), words(c.get("words"))));
             }
         }
 
@@ -253,29 +257,14 @@ public record EdaProfile(String format, String task, String hiddenTest, List<Spl
             if (!(edges.get(i) instanceof JsonNumber from && edges.get(i + 1) instanceof JsonNumber to)) {
                 return java.util.Optional.empty();
             }
-            String bin = shortNumber(from.doubleValue()) + "–" + shortNumber(to.doubleValue());
+            String bin = bin(from.doubleValue(), to.doubleValue());
             long count = counts.getJsonNumber(i).longValue();
             labels.add(bin);
             data.add(count);
-            summary.append(i == 0 ? "" : "; ").append(bin).append(": ").append(org.mlarena.web.faces.Display.count(count)).append(' ')
+            summary.append(i == 0 ? "" : "; ").append(bin).append(": ").append(Display.count(count)).append(' ')
                     .append(count == 1 ? unit.substring(0, unit.length() - 1) : unit);
         }
-        String chart = Json.createObjectBuilder()
-                .add("type", "bar")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("label", unit).add("data", data).add("backgroundColor", "#4c6ef5")
-                                .add("barPercentage", 1.0).add("categoryPercentage", 1.0))))
-                .add("options", Json.createObjectBuilder().add("animation", false).add("maintainAspectRatio", false)
-                        .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", false)))
-                        .add("scales", Json.createObjectBuilder()
-                                .add("x", Json.createObjectBuilder()
-                                        .add("title", Json.createObjectBuilder().add("display", true).add("text", xTitle))
-                                        .add("ticks", Json.createObjectBuilder().add("maxRotation", 60).add("font",
-                                                Json.createObjectBuilder().add("size", 9))))
-                                .add("y", Json.createObjectBuilder()
-                                        .add("title", Json.createObjectBuilder().add("display", true).add("text", unit)))))
-                .build().toString();
-        return java.util.Optional.of(new Chart(chart, summary.append('.').toString()));
+        return java.util.Optional.of(new Chart(barChart(labels, data, unit, null, xTitle, unit), summary.append('.').toString()));
     }
 
     /** A bar chart of a numeric column's histogram, or of a categorical column's most frequent categories. */
@@ -290,27 +279,51 @@ public record EdaProfile(String format, String task, String hiddenTest, List<Spl
         } else if (column.get("histogram") instanceof JsonObject h && h.get("edges") instanceof JsonArray edges
                 && h.get("counts") instanceof JsonArray counts && edges.size() == counts.size() + 1) {
             for (int i = 0; i < counts.size(); i++) {
-                labels.add(shortNumber(edges.getJsonNumber(i).doubleValue()) + "–" + shortNumber(edges.getJsonNumber(i + 1).doubleValue()));
+                labels.add(bin(edges.getJsonNumber(i).doubleValue(), edges.getJsonNumber(i + 1).doubleValue()));
                 data.add(counts.getJsonNumber(i).longValue());
             }
         } else {
             return java.util.Optional.empty();
         }
         String name = column.getString("name", "");
-        String chart = Json.createObjectBuilder()
+        return java.util.Optional.of(new Histogram(name, barChart(labels, data, "rows", name, null, null)));
+    }
+
+    /**
+     * A Chart.js bar chart whose bars touch (a histogram), without a legend: its bars counted in {@code unit}, with a
+     * {@code title} above and the axes' titles where given (null: none).
+     */
+    private static String barChart(JsonArrayBuilder labels, JsonArrayBuilder data, String unit, String title, String xTitle, String yTitle) {
+        JsonObjectBuilder plugins = Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", false));
+        if (title != null) {
+            plugins.add("title", axisTitle(title));
+        }
+        JsonObjectBuilder x = Json.createObjectBuilder();
+        if (xTitle != null) {
+            x.add("title", axisTitle(xTitle));
+        }
+        x.add("ticks", Json.createObjectBuilder().add("maxRotation", 60).add("font", Json.createObjectBuilder().add("size", 9)));
+        JsonObjectBuilder scales = Json.createObjectBuilder().add("x", x);
+        if (yTitle != null) {
+            scales.add("y", Json.createObjectBuilder().add("title", axisTitle(yTitle)));
+        }
+        return Json.createObjectBuilder()
                 .add("type", "bar")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("label", "rows").add("data", data).add("backgroundColor", "#4c6ef5")
+                        .add(Json.createObjectBuilder().add("label", unit).add("data", data).add("backgroundColor", "#4c6ef5")
                                 .add("barPercentage", 1.0).add("categoryPercentage", 1.0))))
                 .add("options", Json.createObjectBuilder().add("animation", false).add("maintainAspectRatio", false)
-                        .add("plugins", Json.createObjectBuilder()
-                                .add("legend", Json.createObjectBuilder().add("display", false))
-                                .add("title", Json.createObjectBuilder().add("display", true).add("text", name)))
-                        .add("scales", Json.createObjectBuilder()
-                                .add("x", Json.createObjectBuilder().add("ticks", Json.createObjectBuilder().add("maxRotation", 60).add("font",
-                                        Json.createObjectBuilder().add("size", 9))))))
+                        .add("plugins", plugins).add("scales", scales))
                 .build().toString();
-        return java.util.Optional.of(new Histogram(name, chart));
+    }
+
+    private static JsonObjectBuilder axisTitle(String text) {
+        return Json.createObjectBuilder().add("display", true).add("text", text);
+    }
+
+    /** A histogram bin's label, its edges to three significant digits. */
+    private static String bin(double from, double to) {
+        return shortNumber(from) + "–" + shortNumber(to);
     }
 
     private static Correlation correlation(JsonObject c) {
