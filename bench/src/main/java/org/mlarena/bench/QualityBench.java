@@ -36,7 +36,7 @@ import org.mlarena.pipeline.control.TrainingRun;
  * <pre>QualityBench TABLE_DIR WORK_DIR</pre>
  *
  * What-if runs: {@code -Dquality.tables=wine,fair} picks tables and {@code -Dquality.models=mlp} models; {@code
- * -Dquality.epochs}, {@code .batchSize}, {@code .learningRate}, {@code .weightDecay}, {@code .patience}, {@code .minDelta}, {@code .monitor},
+ * -Dquality.epochs}, {@code .batchSize}, {@code .learningRate}, {@code .optimizer}, {@code .weightDecay}, {@code .patience}, {@code .minDelta}, {@code .monitor},
  * {@code .schedule}, {@code .hidden} (the MLPs' layers) replace a default, {@code .seed} the training's seed (42).
  *
  * Prints, per table and model: {@code quality platform TABLE MODEL accuracy F1 rmse seconds epochs best-epoch}, and per
@@ -98,7 +98,7 @@ public final class QualityBench {
                 Map<String, String> hyper = System.getProperty("quality.hidden") == null || !model.id().startsWith("mlp") ? Map.of()
                         : Map.of("hidden", System.getProperty("quality.hidden"));
                 TrainingPlan plan = TrainingPlan.of(category, dataset, new TrainingPlan.Settings(model.id(), hyper, integer("quality.epochs"),
-                        integer("quality.batchSize"), number("quality.learningRate"), null, number("quality.weightDecay"), integer("quality.patience"),
+                        integer("quality.batchSize"), number("quality.learningRate"), System.getProperty("quality.optimizer"), number("quality.weightDecay"), integer("quality.patience"),
                         number("quality.minDelta"), System.getProperty("quality.monitor"), System.getProperty("quality.schedule"), null));
                 TrainingJob job = TrainingJob.fresh(category, plan, Integer.getInteger("quality.seed", 42), directory, DatasetFormat.CSV, table.target(), null, imported.classNames(), null,
                         imported.featureNames(), metric);

@@ -349,7 +349,7 @@ class PipelineIT {
                 .getJsonNumber("id").longValue();
         JsonObject boosted = Runs.awaitExperiment(uc, trees, bob);
         assertEquals("COMPLETED", boosted.getString("status"), boosted.toString());
-        assertTrue(boosted.getString("reason").startsWith("Stopped early after round"), boosted.toString());
+        assertEquals(100, boosted.getInt("epochsDone"), "scikit-learn's 100 rounds, no early stopping on a small table: " + boosted);
         assertTrue(boosted.getString("preprocessing").contains("1 categorical feature ['colour'] one-hot encoded"), boosted.toString());
         assertTrue(boosted.getInt("parameters") >= 3 && boosted.getJsonNumber("trainingFlops").longValue() > 0, "the trees' own nodes: " + boosted);
         assertTrue(submittedAndScoredAbove(uc, trees, bob, 0.8).getJsonNumber("inferenceFlops").longValue() > 0);

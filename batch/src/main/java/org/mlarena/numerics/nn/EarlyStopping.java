@@ -20,9 +20,11 @@ public final class EarlyStopping {
         /** The validation loss (lower is better). */
         LOSS,
         /** The use case's metric on the validation split. */
-        SCORE;
+        SCORE,
+        /** None: every epoch is the best so far, and training never stops early (a solver that converges, {@link Lbfgs}). */
+        LAST;
 
-        /** The monitor a setting names ("loss" or "score"). */
+        /** The monitor a setting names ("loss", "score" or "last"). */
         public static Monitor of(String name) {
             return valueOf(name.strip().toUpperCase(Locale.ROOT));
         }
@@ -55,7 +57,7 @@ public final class EarlyStopping {
      */
     public boolean observe(int epoch, double score, double loss) {
         boolean better;
-        if (bestEpoch == 0) {
+        if (bestEpoch == 0 || monitor == Monitor.LAST) {
             better = true;
         } else if (monitor == Monitor.LOSS) {
             better = loss < bestLoss - minDelta;
@@ -78,7 +80,7 @@ public final class EarlyStopping {
 
     /** Whether {@code patience} epochs have passed since the best one. */
     public boolean shouldStop(int epoch) {
-        return patience > 0 && bestEpoch > 0 && epoch - bestEpoch >= patience;
+        return patience > 0 && monitor != Monitor.LAST && bestEpoch > 0 && epoch - bestEpoch >= patience;
     }
 
     /** Forgets the best epoch (its weights are lost): the next epoch becomes the best. */

@@ -26,23 +26,63 @@ public final class ModelZoo {
      * @param categories  where it applies
      * @param defaults    its hyperparameters with their defaults
      * @param learningRate the default learning rate (Adam), one that converges on standardised inputs
-     * @param weightDecay  the default weight decay (AdamW's, decoupled): the linear models are regularised by default, as
-     *                     scikit-learn's are (LogisticRegression C=1, Ridge alpha=1); without it a linear model fits the
-     *                     noise of a small table (see bench/README.md, the quality table)
-     * @param sizedLikeScikitLearnOnTables on a table, trained by default as scikit-learn's MLPs are (batches of up to
-     *                     {@link #SCIKIT_LEARN_BATCH} rows, {@link #SCIKIT_LEARN_EPOCHS} epochs) rather than for the
-     *                     platform's budget of optimiser steps: scikit-learn's published default, which met every target of
-     *                     the quality bench's networks where the step budget missed wine's (it is no better on four other
-     *                     tables; the linear models need the steps: bench/README.md, the quality table)
+     * @param weightDecay  the default weight decay (AdamW's, decoupled) where it trains by Adam: the linear models are
+     *                     regularised by default, as scikit-learn's are; without it a linear model fits the noise of a small
+     *                     data set (see bench/README.md, the quality table)
+     * @param onTables     how it trains on a table when the experiment leaves epochs, batch size and optimizer open
      */
     public record Model(String id, String name, String description, List<Category> categories, Map<String, String> defaults,
-                        double learningRate, double weightDecay, boolean sizedLikeScikitLearnOnTables) {
+                        double learningRate, double weightDecay, TableTraining onTables) {
 
         /** Whether it is the boosted trees (numerics.trees) rather than a network. */
         public boolean isTrees() {
             return GRADIENT_BOOSTING.equals(id);
         }
     }
+
+    /**
+     * How a model trains on a table by default, as scikit-learn's counterpart does (bench/README.md, the quality table,
+     * compares them on the same splits).
+     */
+    public enum TableTraining {
+        /** Adam for the platform's budget of optimiser steps. */
+        STEP_BUDGET,
+        /** scikit-learn's MLPs' defaults: Adam on batches of up to {@link #SCIKIT_LEARN_BATCH} rows, {@link #SCIKIT_LEARN_EPOCHS} epochs. */
+        SCIKIT_LEARN_MLP,
+        /**
+         * The minimum of scikit-learn's objective ({@code LogisticRegression}, {@code Ridge}): full-batch L-BFGS
+         * ({@link Lbfgs}) with the L2 penalty {@link #scikitLearnPenalty}, up to {@link #SCIKIT_LEARN_ITERATIONS}
+         * iterations, the last one kept. A convex model has one minimum: a stochastic optimiser's best validation epoch
+         * stops short of it, in a place a small validation split chooses.
+         */
+        SCIKIT_LEARN_OBJECTIVE,
+        /**
+         * scikit-learn's HistGradientBoosting's defaults: {@link #SCIKIT_LEARN_ROUNDS} rounds, with early stopping only
+         * above {@link #SCIKIT_LEARN_EARLY_STOPPING_ROWS} training rows (its "auto"); below, the last round is the model:
+         * a validation split of a few dozen rows picks its best round by chance.
+         */
+        SCIKIT_LEARN_BOOSTING
+    }
+
+    /** HistGradientBoosting's max_iter. */
+    public static final int SCIKIT_LEARN_ROUNDS = 100;
+    /** HistGradientBoosting's early_stopping="auto" stops early on more training rows than this. */
+    public static final int SCIKIT_LEARN_EARLY_STOPPING_ROWS = 10_000;
+
+    /**
+     * The L2 penalty (of {@link Lbfgs}) under which a linear model minimises what scikit-learn's default does on the same
+     * rows. {@code LogisticRegression} (C = 1) minimises the mean log loss plus {@code |w|^2 / (2 C rows)}: for three
+     * classes or more over one weight vector per class, as softmax regression has; for two over a single vector w,
+     * which the two classes' vectors w/2 and -w/2 of softmax regression express with half the squared norm, so the
+     * penalty doubles. {@code Ridge} (alpha = 1) minimises the sum of squares plus {@code alpha |w|^2}, which divided by
+     * the rows is the mean squared error plus {@code 2 alpha / rows} times {@code |w|^2 / 2}.
+     */
+    public static double scikitLearnPenalty(Network.Loss loss, int outputs, int rows) {
+        return (loss == Network.Loss.MEAN_SQUARED_ERROR || outputs == 2 ? 2.0 : 1.0) / Math.max(1, rows);
+    }
+
+    /** scikit-learn's LogisticRegression's max_iter (its lbfgs iterations). */
+    public static final int SCIKIT_LEARN_ITERATIONS = 100;
 
     /** scikit-learn's MLPs' default batch ("auto": at most 200 rows) and epochs (max_iter). */
     public static final int SCIKIT_LEARN_BATCH = 200;
@@ -139,36 +179,42 @@ public final class ModelZoo {
     public record Figures(int parameters, long bytes, long inferenceFlopsPerSample, long trainingFlopsPerSample) {
     }
 
-    /** The linear models' default weight decay: of 0, 0.01, 0.05, 0.1, 0.2 and 0.5 the one that matched scikit-learn on all seven tables. */
+    /**
+     * The linear models' default weight decay where they train by Adam (images, text): of 0, 0.01, 0.05, 0.1, 0.2 and 0.5
+     * the one that matched scikit-learn on the seven tables on which they were trained by Adam before L-BFGS.
+     */
     public static final double LINEAR_WEIGHT_DECAY = 0.2;
 
     public static final List<Model> MODELS = List.of(
             new Model("softmax-regression", "Softmax (logistic) regression",
-                    "One dense layer and softmax: the baseline for any classification; for text, on bag-of-words vectors.",
+                    "One dense layer and softmax: the baseline for any classification; for text, on bag-of-words vectors. On a table it is"
+                            + " fitted as scikit-learn's LogisticRegression is: L-BFGS to the minimum of the log loss with an L2 penalty.",
                     List.of(Category.IMAGE_CLASSIFICATION, Category.TABULAR_CLASSIFICATION, Category.TEXT_CLASSIFICATION), Map.of(), 0.01,
-                    LINEAR_WEIGHT_DECAY, false),
+                    LINEAR_WEIGHT_DECAY, TableTraining.SCIKIT_LEARN_OBJECTIVE),
             new Model("mlp", "Multi-layer perceptron",
                     "Dense layers with ReLU and optional dropout; 'hidden' lists the layer sizes, e.g. 100 (one layer, as scikit-learn's MLP) or 256,128.",
                     List.of(Category.IMAGE_CLASSIFICATION, Category.TABULAR_CLASSIFICATION, Category.TEXT_CLASSIFICATION),
-                    ordered("hidden", "100", "dropout", "0"), 0.001, 0, true),
+                    ordered("hidden", "100", "dropout", "0"), 0.001, 0, TableTraining.SCIKIT_LEARN_MLP),
             new Model("cnn", "Small convolutional network",
                     "conv 5x5 - ReLU - max-pool 2 - conv 5x5 - ReLU - max-pool 2 - dense - ReLU - dense; for images whose sides divide by 4.",
-                    List.of(Category.IMAGE_CLASSIFICATION), ordered("filters1", "16", "filters2", "32", "hidden", "128"), 0.001, 0, false),
-            new Model("linear-regression", "Linear regression", "One dense layer trained on mean squared error.",
-                    List.of(Category.TABULAR_REGRESSION), Map.of(), 0.01, LINEAR_WEIGHT_DECAY, false),
+                    List.of(Category.IMAGE_CLASSIFICATION), ordered("filters1", "16", "filters2", "32", "hidden", "128"), 0.001, 0, TableTraining.STEP_BUDGET),
+            new Model("linear-regression", "Linear regression", "One dense layer trained on mean squared error, fitted as scikit-learn's Ridge is:"
+                    + " L-BFGS to the minimum of the squared error with an L2 penalty.",
+                    List.of(Category.TABULAR_REGRESSION), Map.of(), 0.01, LINEAR_WEIGHT_DECAY, TableTraining.SCIKIT_LEARN_OBJECTIVE),
             new Model("mlp-regressor", "MLP regressor", "Dense layers with ReLU trained on mean squared error; 'hidden' lists the layer sizes, e.g. 100 (one layer, as scikit-learn's MLP) or 64,64.",
-                    List.of(Category.TABULAR_REGRESSION), ordered("hidden", "100", "dropout", "0"), 0.001, 0, true),
+                    List.of(Category.TABULAR_REGRESSION), ordered("hidden", "100", "dropout", "0"), 0.001, 0, TableTraining.SCIKIT_LEARN_MLP),
             new Model(GRADIENT_BOOSTING, "Gradient-boosted trees",
                     "Histogram-based gradient boosting (as LightGBM and scikit-learn's HistGradientBoosting): a tree per round (per class),"
-                            + " each fitting what the rounds before got wrong; epochs are rounds, the learning rate shrinks every tree,"
-                            + " early stopping picks the number of rounds. The model people reach for first on tables.",
+                            + " each fitting what the rounds before got wrong; epochs are rounds, the learning rate shrinks every tree;"
+                            + " 100 rounds by default, with early stopping on the validation split above 10,000 training rows, as scikit-learn's."
+                            + " The model people reach for first on tables.",
                     List.of(Category.TABULAR_CLASSIFICATION, Category.TABULAR_REGRESSION), org.mlarena.numerics.trees.Boosting.HYPERPARAMETERS, 0.1,
-                    0, false),
+                    0, TableTraining.SCIKIT_LEARN_BOOSTING),
             new Model(ARCHITECTURE, "Your own architecture",
                     "Layers you write as JSON: dense, conv2d, pooling, batch normalisation, dropout, activations, residual blocks, embedding bags for text, image augmentation"
                             + " (GET /api/v1/models/architecture/templates has examples); the output layer is added after them.",
                     List.of(Category.IMAGE_CLASSIFICATION, Category.TABULAR_CLASSIFICATION, Category.TABULAR_REGRESSION, Category.TEXT_CLASSIFICATION),
-                    Map.of(ARCHITECTURE, "{\"layers\": [{\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 128}, {\"type\": \"relu\"}]}"), 0.001, 0, false));
+                    Map.of(ARCHITECTURE, "{\"layers\": [{\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 128}, {\"type\": \"relu\"}]}"), 0.001, 0, TableTraining.STEP_BUDGET));
 
     private ModelZoo() {
     }
@@ -261,6 +307,11 @@ public final class ModelZoo {
         Network net = build(id, hyperparameters, input, outputs, loss, new CountingBackend(), batchSize);
         return new Figures(net.parameterCount(), net.parameterBytes(), net.inferenceFlopsPerSample(),
                 net.trainingFlops(batchSize, optimizer) / batchSize);
+    }
+
+    /** The layers of a network model, without allocating its memory. */
+    public static List<LayerSpec> specs(String id, Map<String, String> hyperparameters, Shape input, int outputs, Network.Loss loss) {
+        return build(id, hyperparameters, input, outputs, loss, new CountingBackend(), 1).specs();
     }
 
     /** The memory a network model holds while training on batches of {@code batchSize} ({@link Network#memoryBytes()}). */

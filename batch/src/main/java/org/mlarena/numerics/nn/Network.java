@@ -425,7 +425,10 @@ public final class Network implements AutoCloseable {
         return total;
     }
 
-    /** FLOPs of one training step on a batch of the given rows, as the backends count them. */
+    /**
+     * FLOPs of one training step on a batch of the given rows, as the backends count them; with no optimizer, those of its
+     * gradients alone (a full-batch solver's evaluation, {@link Lbfgs}).
+     */
     public long trainingFlops(int rows, Optimizer optimizer) {
         long total = 0;
         for (Layer layer : layers) {
@@ -435,7 +438,7 @@ public final class Network implements AutoCloseable {
         int first = firstTrainable();
         total += Layer.backwardChainFlops(layers, first, trainables(), rows, false);
         for (int l = first; l < layers.size(); l++) {
-            if (trainable(l)) {
+            if (trainable(l) && optimizer != null) {
                 total += layers.get(l).updateFlops(optimizer, rows);
             }
         }

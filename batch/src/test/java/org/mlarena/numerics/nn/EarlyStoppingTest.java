@@ -60,4 +60,14 @@ class EarlyStoppingTest {
         s.reset();
         assertTrue(s.observe(50, 0.1, 1));
     }
+
+    @Test
+    void monitoringNothingKeepsTheLastEpochAndNeverStops() {
+        EarlyStopping s = new EarlyStopping(2, 0, EarlyStopping.Monitor.of("last"), false);
+        assertTrue(s.observe(1, 0.5, 0.1));
+        assertTrue(s.observe(2, 0.9, 0.8), "a worse score and loss: still the model");
+        assertTrue(s.observe(3, 0.9, 0.9));
+        assertFalse(s.shouldStop(3));
+        assertEquals(3, s.bestEpoch());
+    }
 }

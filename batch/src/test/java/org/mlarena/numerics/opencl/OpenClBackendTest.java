@@ -22,6 +22,7 @@ import org.mlarena.numerics.nn.Backend;
 import org.mlarena.numerics.nn.ClassificationData;
 import org.mlarena.numerics.nn.Network;
 import org.mlarena.numerics.nn.JavaBackend;
+import org.mlarena.numerics.nn.Lbfgs;
 import org.mlarena.numerics.nn.Optimizer;
 import org.mlarena.numerics.nn.Trainer;
 
@@ -418,6 +419,40 @@ class OpenClBackendTest {
               {"type": "residual", "layers": [{"type": "conv2d", "filters": 8, "kernel": 3, "stride": 2, "padding": 1}, {"type": "batchnorm"}]},
               {"type": "leaky_relu"}, {"type": "dropout", "rate": 0.1}, {"type": "globalavgpool"}, {"type": "dense", "units": 16}, {"type": "sigmoid"}
             ]}""";
+
+    @Test
+    void lbfgsOnOpenClReachesTheMinimumJavaReaches() {
+        SplittableRandom random = new SplittableRandom(23);
+        int rows = 200;
+        float[] x = new float[rows * 6];
+        int[] labels = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            labels[r] = r % 3;
+            for (int f = 0; f < 6; f++) {
+                x[r * 6 + f] = (float) (random.nextGaussian() + (f % 3 == labels[r] ? 1 : 0));
+            }
+        }
+        ClassificationData data = new ClassificationData(x, labels, 6, 3);
+        float[][] weights = new float[2][];
+        int[] iterations = new int[2];
+        Backend[] backends = {new JavaBackend(), new OpenClBackend(device)};
+        for (int i = 0; i < 2; i++) {
+            // batches of 64: the gradients of four launches summed on the host
+            try (Network net = Network.dense(new int[]{6, 3}, Network.Loss.SOFTMAX_CROSS_ENTROPY, backends[i], 64)) {
+                net.initialise(2);
+                Lbfgs solver = new Lbfgs(1f / rows);
+                while (iterations[i] < 100 && !solver.iterate(net, data).converged()) {
+                    iterations[i]++;
+                }
+                weights[i] = new float[net.parameterCount()];
+                net.backend().read(0, weights[i].length, weights[i], 0);
+            }
+        }
+        assertTrue(iterations[0] < 100 && iterations[1] < 100, "both converged: " + java.util.Arrays.toString(iterations));
+        for (int p = 0; p < weights[0].length; p++) {
+            assertEquals(weights[0][p], weights[1][p], 1e-2, "parameter " + p + " (the gradient tolerance, 1e-4, over the penalty, 1/200, bounds it)");
+        }
+    }
 
     @Test
     void trainingOnOpenClMatchesJavaWithinTolerance() throws Exception {

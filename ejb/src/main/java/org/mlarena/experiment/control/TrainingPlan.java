@@ -12,6 +12,7 @@ import org.mlarena.dataset.entity.Dataset;
 import org.mlarena.experiment.entity.Experiment;
 import org.mlarena.numerics.nn.Architecture;
 import org.mlarena.numerics.nn.LayerSpec;
+import org.mlarena.numerics.nn.Lbfgs;
 import org.mlarena.numerics.nn.ModelZoo;
 import org.mlarena.numerics.nn.Network;
 import org.mlarena.numerics.nn.Optimizer;
@@ -45,7 +46,10 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
     public static final int MIN_DEFAULT_EPOCHS = 10;
     public static final int MAX_DEFAULT_EPOCHS = MAX_EPOCHS;
     public static final List<String> SCHEDULES = List.of("constant", "cosine");
-    public static final List<String> MONITORS = List.of("loss", "score");
+    public static final List<String> MONITORS = List.of("loss", "score", "last");
+    /** Full-batch L-BFGS ({@link Lbfgs}): the linear models' default on tables. */
+    public static final String LBFGS = "lbfgs";
+    public static final List<String> OPTIMIZERS = List.of("adam", "sgd", LBFGS);
     /** Boosting: rounds without a better validation loss before it stops (scikit-learn's n_iter_no_change). */
     public static final int DEFAULT_ROUNDS_PATIENCE = 10;
     /** What a boosted model's experiment records as its optimizer. */
@@ -78,9 +82,10 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
 
     /**
      * The model the settings describe on this dataset, or every wrong setting at once. Epochs and batch size left open
-     * follow the training split's size ({@link #defaultBatchSize}, {@link #defaultEpochs}), or, for the MLPs on a table,
-     * scikit-learn's (batches of up to 200 rows, 200 epochs: {@link ModelZoo.Model#sizedLikeScikitLearnOnTables}); default
-     * epochs are cut to what {@code budgetLeftFlops} pays for.
+     * follow the training split's size ({@link #defaultBatchSize}, {@link #defaultEpochs}), or, on a table, what the
+     * model's scikit-learn counterpart does ({@link ModelZoo.TableTraining}): the MLPs' batches of up to 200 rows for 200
+     * epochs, the linear models' L-BFGS for up to 100 iterations on scikit-learn's penalty, its last iteration the model;
+     * default epochs are cut to what {@code budgetLeftFlops} pays for.
      */
     public static TrainingPlan of(ModelZoo.Category category, Dataset dataset, Settings settings, long budgetLeftFlops) {
         return of(category, dataset, settings, budgetLeftFlops, ModelLimits.NONE);
@@ -133,44 +138,65 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
             refused(errors, "schedule", settings.schedule(), "Gradient boosting shrinks every tree by the same learning rate; leave the schedule out.");
         }
         boolean table = category == ModelZoo.Category.TABULAR_CLASSIFICATION || category == ModelZoo.Category.TABULAR_REGRESSION;
-        boolean likeScikitLearn = table && zooModel != null && zooModel.sizedLikeScikitLearnOnTables();
-        int batch = trees ? rows : range(errors, "batchSize", settings.batchSize(),
-                likeScikitLearn ? Math.min(ModelZoo.SCIKIT_LEARN_BATCH, rows) : defaultBatchSize(rows), 1, MAX_BATCH);
-        int epochs = range(errors, "epochs", settings.epochs(), trees ? MAX_EPOCHS
+        ModelZoo.TableTraining onTables = table && zooModel != null ? zooModel.onTables() : ModelZoo.TableTraining.STEP_BUDGET;
+        boolean likeScikitLearn = onTables == ModelZoo.TableTraining.SCIKIT_LEARN_MLP;
+        boolean linear = zooModel != null && zooModel.onTables() == ModelZoo.TableTraining.SCIKIT_LEARN_OBJECTIVE;
+        Network.Loss loss = loss(category);
+        String optimizerName = trees ? NO_OPTIMIZER : settings.optimizer() == null
+                ? onTables == ModelZoo.TableTraining.SCIKIT_LEARN_OBJECTIVE ? LBFGS : "adam" : settings.optimizer().strip().toLowerCase(Locale.ROOT);
+        if (!trees && !OPTIMIZERS.contains(optimizerName)) {
+            errors.add("optimizer", "The optimizer is 'adam' (AdamW), 'sgd' (with momentum 0.9) or 'lbfgs' (full-batch L-BFGS), got '"
+                    + settings.optimizer() + "'.");
+        }
+        boolean lbfgs = LBFGS.equals(optimizerName);
+        if (lbfgs) {
+            refused(errors, "learningRate", settings.learningRate(), "L-BFGS finds the length of each step by a line search; leave the learning rate out.");
+        }
+        // L-BFGS: the batch is how many rows one launch computes the gradients of; every iteration sees all of them
+        int batch = trees ? rows : range(errors, "batchSize", settings.batchSize(), lbfgs ? Math.min(rows, MAX_BATCH)
+                : likeScikitLearn ? Math.min(ModelZoo.SCIKIT_LEARN_BATCH, rows) : defaultBatchSize(rows), 1, MAX_BATCH);
+        int epochs = range(errors, "epochs", settings.epochs(), trees ? ModelZoo.SCIKIT_LEARN_ROUNDS : lbfgs ? ModelZoo.SCIKIT_LEARN_ITERATIONS
                 : likeScikitLearn ? ModelZoo.SCIKIT_LEARN_EPOCHS : defaultEpochs(rows, Math.max(1, batch)), 1, MAX_EPOCHS);
-        int patience = range(errors, "patience", settings.patience(), trees ? DEFAULT_ROUNDS_PATIENCE : Math.max(10, epochs / 10), 0, MAX_EPOCHS);
+        // a solver that converges, and boosting on a table too small for scikit-learn to stop early, keep their last epoch
+        boolean keepLast = lbfgs || trees && settings.patience() == null && rows <= ModelZoo.SCIKIT_LEARN_EARLY_STOPPING_ROWS;
+        String monitor = settings.monitor() == null ? keepLast ? "last" : "loss" : settings.monitor().strip().toLowerCase(Locale.ROOT);
+        if (!MONITORS.contains(monitor)) {
+            errors.add("monitor", "The best epoch is the one of the lowest validation 'loss', of the best validation 'score' (the use case's metric),"
+                    + " or the 'last' (no early stopping), got '" + settings.monitor() + "'.");
+        }
+        boolean last = monitor.equals("last");
+        if (last && settings.patience() != null && settings.patience() > 0) {
+            errors.add("patience", "With the best epoch taken as the last there is nothing to stop early on; leave the patience out, or"
+                    + " monitor the validation 'loss' or 'score'.");
+        }
+        int patience = range(errors, "patience", settings.patience(), last ? 0 : trees ? DEFAULT_ROUNDS_PATIENCE : Math.max(10, epochs / 10), 0, MAX_EPOCHS);
         double minDelta = settings.minDelta() == null ? 0 : settings.minDelta();
         if (!(minDelta >= 0 && minDelta < 1e9)) {
             errors.add("minDelta", "minDelta is how much better a validation score must be to count: 0 or more, got " + minDelta + ".");
         }
-        String monitor = settings.monitor() == null ? MONITORS.get(0) : settings.monitor().strip().toLowerCase(Locale.ROOT);
-        if (!MONITORS.contains(monitor)) {
-            errors.add("monitor", "Early stopping watches the validation 'loss' or the use case's 'score', got '" + settings.monitor() + "'.");
-        }
         String schedule = settings.schedule() == null ? SCHEDULES.get(0) : settings.schedule().strip().toLowerCase(Locale.ROOT);
         if (!SCHEDULES.contains(schedule)) {
             errors.add("schedule", "The learning-rate schedule is one of " + SCHEDULES + ", got '" + settings.schedule() + "'.");
+        } else if (lbfgs && !schedule.equals(SCHEDULES.get(0))) {
+            errors.add("schedule", "L-BFGS has no learning rate to schedule (a line search finds each step); leave the schedule out.");
         }
         boolean standardize = settings.standardize() == null || settings.standardize();
-        double rate = settings.learningRate() != null ? settings.learningRate() : zooModel != null ? zooModel.learningRate() : 0.001;
+        // L-BFGS: 1, the step its line search tries first
+        double rate = lbfgs ? 1 : settings.learningRate() != null ? settings.learningRate() : zooModel != null ? zooModel.learningRate() : 0.001;
         double maxRate = trees ? 1 : 10;
         if (!(rate > 0 && rate <= maxRate)) {
             errors.add("learningRate", "The learning rate must be more than 0 and at most " + (trees ? "1 (it shrinks every tree)" : "10") + ", got " + rate + ".");
         }
-        double decay = trees ? 0 : settings.weightDecay() != null ? settings.weightDecay() : zooModel != null ? zooModel.weightDecay() : 0;
+        int outputs = category == ModelZoo.Category.TABULAR_REGRESSION ? 1 : dataset.classNameList().size();
+        double decay = trees ? 0 : settings.weightDecay() != null ? settings.weightDecay()
+                : lbfgs && linear ? ModelZoo.scikitLearnPenalty(loss, outputs, rows) : zooModel != null ? zooModel.weightDecay() : 0;
         if (!(decay >= 0 && decay < 1)) {
             errors.add("weightDecay", "Weight decay must be from 0 to below 1, got " + decay + ".");
-        }
-        String optimizerName = trees ? NO_OPTIMIZER : settings.optimizer() == null ? "adam" : settings.optimizer().strip().toLowerCase(Locale.ROOT);
-        if (!trees && !optimizerName.equals("adam") && !optimizerName.equals("sgd")) {
-            errors.add("optimizer", "The optimizer is 'adam' (AdamW) or 'sgd' (with momentum 0.9), got '" + settings.optimizer() + "'.");
         }
         errors.throwIfAny();
         Optimizer optimizer = optimizer(optimizerName, rate, decay);
         Shape input = inputShape(dataset, buckets);
-        int outputs = category == ModelZoo.Category.TABULAR_REGRESSION ? 1 : dataset.classNameList().size();
         ModelZoo.Figures figures;
-        Network.Loss loss = loss(category);
         try {
             figures = ModelZoo.figures(model, hyper, input, outputs, loss, batch, optimizer);
         } catch (Architecture.InvalidArchitectureException e) {
@@ -186,6 +212,13 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
                 instanceof LayerSpec.Augment augment && augment.flip()) {
             throw new InvalidInputException(HYPER_ARCHITECTURE, "layers[0] (augment): this use case's hosts do not let training mirror its images"
                     + " (a mirrored image may show another class, as a mirrored digit does); leave 'flip' out.");
+        }
+        if (lbfgs) {
+            String unsupported = Lbfgs.unsupported(ModelZoo.specs(model, hyper, input, outputs, loss));
+            if (unsupported != null) {
+                throw new InvalidInputException("optimizer", "L-BFGS needs a training pass that depends on the weights alone, and this model has "
+                        + unsupported + ": choose 'adam' or 'sgd', or a model without " + unsupported + ".");
+            }
         }
         if (!trees && figures.parameters() > maxParameters) {
             throw new InvalidInputException(ModelZoo.ARCHITECTURE.equals(model) ? HYPER_ARCHITECTURE : "hyperparameters",
@@ -214,7 +247,7 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
         long perEpoch = figures.trainingFlopsPerSample() * rows;
         if (settings.epochs() == null && perEpoch > 0 && budgetLeftFlops / perEpoch < epochs) {
             epochs = (int) Math.max(1, budgetLeftFlops / perEpoch);
-            patience = settings.patience() != null ? patience : trees ? DEFAULT_ROUNDS_PATIENCE : Math.max(10, epochs / 10);
+            patience = settings.patience() != null || patience == 0 ? patience : trees ? DEFAULT_ROUNDS_PATIENCE : Math.max(10, epochs / 10);
         }
         if (trees) {
             // a round's figures times the rounds: the most the model can grow to; the trained model's counts replace them
@@ -268,10 +301,16 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
         return Runtime.getRuntime().maxMemory() / 4;
     }
 
-    /** The optimiser a setting names: "adam" (AdamW, betas 0.9 and 0.999) or "sgd" (momentum 0.9). */
+    /**
+     * The step-by-step optimiser a setting names: "adam" (AdamW, betas 0.9 and 0.999) or "sgd" (momentum 0.9); null for
+     * "lbfgs", which is no per-batch step ({@link Lbfgs}, its penalty the weight decay).
+     */
     public static Optimizer optimizer(String name, double learningRate, double weightDecay) {
-        return "adam".equals(name) ? new Optimizer.Adam((float) learningRate, 0.9f, 0.999f, 1e-8f, (float) weightDecay)
-                : new Optimizer.Sgd((float) learningRate, 0.9f, (float) weightDecay);
+        return switch (name) {
+            case "adam" -> new Optimizer.Adam((float) learningRate, 0.9f, 0.999f, 1e-8f, (float) weightDecay);
+            case LBFGS -> null;
+            default -> new Optimizer.Sgd((float) learningRate, 0.9f, (float) weightDecay);
+        };
     }
 
     /** The loss a network trains with in a category: mean squared error for regression, softmax cross-entropy else. */

@@ -178,6 +178,9 @@ final class BoostingRun {
     }
 
     private String notice(int best, boolean stoppedEarly) {
+        if ("last".equals(job.monitor())) {
+            return null;
+        }
         if (stoppedEarly) {
             return "Stopped early after round " + (best + job.patience()) + " of " + job.epochs() + ": no better validation " + job.monitor()
                     + " for " + job.patience() + " rounds. The model holds the first " + best + " rounds, the best.";

@@ -21,6 +21,7 @@ import org.mlarena.numerics.data.InvalidDataException;
 import org.mlarena.numerics.nn.Backend;
 import org.mlarena.numerics.nn.EarlyStopping;
 import org.mlarena.numerics.nn.LayerSpec;
+import org.mlarena.numerics.nn.Lbfgs;
 import org.mlarena.numerics.nn.ModelZoo;
 import org.mlarena.numerics.nn.Network;
 import org.mlarena.numerics.nn.Optimizer;
@@ -42,7 +43,8 @@ import org.mlarena.settings.Settings;
  * is written every {@value #DEFAULT_CHECKPOINT_SECONDS} seconds ({@link #CHECKPOINT_SECONDS}), on a stop and at the end:
  * a run that starts where a checkpoint exists continues from it, after a restart, a crash or a cancel, and trains
  * again the epochs after it. Each epoch's shuffle is seeded from the experiment's seed and the epoch number, so a
- * resumed run trains exactly the epochs an uninterrupted one would.
+ * resumed run trains exactly the epochs an uninterrupted one would (L-BFGS, whose epoch is one iteration over all the
+ * rows, resumes from the same weights with a new curvature history: a linear model reaches the same minimum).
  *
  * <p>The preprocessing ({@link Preprocessing}) is fitted on the training split when a run starts from scratch and then
  * belongs to the model: a resumed run takes the checkpoint's, a finetuning run the one of the model it starts from.
@@ -114,8 +116,10 @@ public final class TrainingRun {
         TrainingData rawTrain = load("train", categories);
         Metric metric = MetricRegistry.standard().get(job.metric());
         Optimizer constant = TrainingPlan.optimizer(job.optimizer(), job.learningRate(), job.weightDecay());
+        // L-BFGS: an epoch is one iteration (one step) over all the rows; its curvature history starts afresh on a resume
+        Lbfgs solver = constant == null ? new Lbfgs((float) job.weightDecay()) : null;
         Files.createDirectories(modelFile.getParent());
-        int stepsPerEpoch = (rawTrain.rows() + job.batchSize() - 1) / job.batchSize();
+        int stepsPerEpoch = solver != null ? 1 : (rawTrain.rows() + job.batchSize() - 1) / job.batchSize();
         int done = checkpoint == null ? 0 : Math.min(job.epochs(), checkpoint.epochs(stepsPerEpoch));
         if (done > job.epochsRecorded()) {
             // the records of the checkpoint's last epochs are missing (the database lost them): train again from the
@@ -146,12 +150,13 @@ public final class TrainingRun {
             stopping.reset();
         }
         boolean stoppedEarly = stopping.shouldStop(done);
+        int convergedAt = 0;
         long checkpointNanos = checkpointSeconds() * 1_000_000_000L;
         try (Network net = network(backend, train, checkpoint, base)) {
             progress.started(backend.device().describe(), preprocessing.describe(job.featureNames()) + beyondTheBag(net, train));
             long lastCheckpoint = System.nanoTime();
-            for (int epoch = done + 1; epoch <= job.epochs() && !stoppedEarly; epoch++) {
-                Optimizer optimizer = "cosine".equals(job.schedule())
+            for (int epoch = done + 1; epoch <= job.epochs() && !stoppedEarly && convergedAt == 0; epoch++) {
+                Optimizer optimizer = constant != null && "cosine".equals(job.schedule())
                         ? constant.withLearningRate(Optimizer.cosine(constant.learningRate(), epoch, job.epochs())) : constant;
                 if (progress.stopRequested()) {
                     if (!progress.takenOver()) {
@@ -160,6 +165,7 @@ public final class TrainingRun {
                     return new Outcome(ExperimentStatus.CANCELLED, "Cancelled on request after epoch " + (epoch - 1) + " of " + job.epochs()
                             + "; a restart continues from there.");
                 }
+                // L-BFGS: one evaluation of the objective, the least an iteration takes (its line search may take more)
                 long needed = epochFlops(net, train.rows(), job.batchSize(), optimizer) + net.inferenceFlopsPerSample() * validation.rows();
                 long left = progress.budgetLeft();
                 if (left < needed) {
@@ -169,7 +175,14 @@ public final class TrainingRun {
                                     + " The hosts can raise the budget; the trained epochs are kept.", epoch, left / 1e15, needed / 1e15));
                 }
                 long start = System.nanoTime();
-                Trainer.Pass pass = Trainer.pass(net, train, job.batchSize(), optimizer, new SplittableRandom(job.seed() * 0x9E3779B97F4A7C15L + epoch));
+                Trainer.Pass pass;
+                if (solver != null) {
+                    Lbfgs.Iteration iteration = solver.iterate(net, train);
+                    pass = new Trainer.Pass(iteration.loss(), iteration.accuracy(), iteration.flops());
+                    convergedAt = iteration.converged() ? epoch : 0;
+                } else {
+                    pass = Trainer.pass(net, train, job.batchSize(), optimizer, new SplittableRandom(job.seed() * 0x9E3779B97F4A7C15L + epoch));
+                }
                 if (!Double.isFinite(pass.loss())) {
                     return new Outcome(ExperimentStatus.FAILED, "The training diverged in epoch " + epoch + " (the loss is not a number);"
                             + " try a smaller learning rate.");
@@ -186,7 +199,8 @@ public final class TrainingRun {
                 progress.epochDone(epoch, trainingLoss, figures, flops, seconds, stopping.bestEpoch());
                 stoppedEarly = stopping.shouldStop(epoch);
                 // every so many seconds rather than every epoch: writing a checkpoint can take longer than a short epoch
-                if (!progress.takenOver() && (epoch == job.epochs() || stoppedEarly || System.nanoTime() - lastCheckpoint >= checkpointNanos)) {
+                if (!progress.takenOver() && (epoch == job.epochs() || stoppedEarly || convergedAt > 0
+                        || System.nanoTime() - lastCheckpoint >= checkpointNanos)) {
                     WeightFile.save(net, preprocessing, checkpointFile, true);
                     lastCheckpoint = System.nanoTime();
                 }
@@ -195,7 +209,7 @@ public final class TrainingRun {
                 WeightFile.save(net, preprocessing, modelFile, false);
             }
         }
-        return new Outcome(ExperimentStatus.COMPLETED, notice(stopping.bestEpoch(), stoppedEarly));
+        return new Outcome(ExperimentStatus.COMPLETED, notice(stopping.bestEpoch(), stoppedEarly, convergedAt));
     }
 
     /**
@@ -211,8 +225,20 @@ public final class TrainingRun {
                 + " the embedding bag reads the first %d of each (raise its 'entries' to read more)", beyond, train.rows(), bag.entries(), bag.entries());
     }
 
-    /** What a person should know about how the run ended: early, or still improving. */
-    String notice(int best, boolean stoppedEarly) {
+    /** What a person should know about how the run ended: early, converged, or still improving. */
+    String notice(int best, boolean stoppedEarly, int convergedAt) {
+        String held = best > 0 && best < Math.max(convergedAt, job.epochs()) && !"last".equals(job.monitor())
+                ? " The model holds epoch " + best + ", the best on the validation split." : "";
+        if (convergedAt > 0) {
+            return "L-BFGS converged at iteration " + convergedAt + " of " + job.epochs() + ": the training loss with its L2 penalty no longer"
+                    + " decreases." + (best < convergedAt ? held : "");
+        }
+        if (TrainingPlan.LBFGS.equals(job.optimizer())) {
+            return "L-BFGS had not converged after " + job.epochs() + " iterations: more epochs may give a better model." + held;
+        }
+        if ("last".equals(job.monitor())) {
+            return null;
+        }
         if (stoppedEarly) {
             return "Stopped early after epoch " + (best + job.patience()) + " of " + job.epochs() + ": no better validation " + job.monitor()
                     + " for " + job.patience() + " epochs. The model holds epoch " + best + ", the best.";

@@ -42,11 +42,28 @@ class BoostingRunTest {
     }
 
     @Test
-    void theDefaultExperimentStopsAtTheBestRoundAndTheModelFileAloneReproducesIt() throws Exception {
+    void theDefaultsAreScikitLearnsHundredRoundsWithEarlyStoppingOnlyAboveTenThousandTrainingRows() throws Exception {
         Imported wine = ImportedDatasets.wine(dir);
-        TrainingPlan plan = plan(wine, Category.TABULAR_CLASSIFICATION, null, null, Map.of());
-        assertEquals(TrainingPlan.MAX_EPOCHS, plan.epochs(), "rounds until early stopping");
-        assertEquals(TrainingPlan.DEFAULT_ROUNDS_PATIENCE, plan.patience());
+        TrainingPlan small = plan(wine, Category.TABULAR_CLASSIFICATION, null, null, Map.of());
+        assertEquals(List.of(100, 0, "last"), List.of(small.epochs(), small.patience(), small.monitor()));
+        Runs.Recorder recorder = new Runs.Recorder();
+        TrainingRun.Outcome outcome = Runs.run(Runs.job(wine, Category.TABULAR_CLASSIFICATION, small, "f1_macro", List.of()), dir.resolve("run"),
+                recorder);
+        assertEquals(100, recorder.epochs.size());
+        assertEquals(100, recorder.epochs.get(99).bestEpoch(), "the last round is the model");
+        assertEquals(100, TreeFile.load(ModelFiles.model(dir.resolve("run"))).model().rounds());
+        assertEquals(null, outcome.reason());
+
+        TrainingPlan stopping = TrainingPlan.of(Category.TABULAR_CLASSIFICATION, Runs.entity(wine, 12_000),
+                new TrainingPlan.Settings(TREES, Map.of(), null, null, null, null, null, null, null, null, null, null));
+        assertEquals(List.of(100, TrainingPlan.DEFAULT_ROUNDS_PATIENCE, "loss"), List.of(stopping.epochs(), stopping.patience(), stopping.monitor()));
+    }
+
+    @Test
+    void earlyStoppingStopsAtTheBestRoundAndTheModelFileAloneReproducesIt() throws Exception {
+        Imported wine = ImportedDatasets.wine(dir);
+        TrainingPlan plan = plan(wine, Category.TABULAR_CLASSIFICATION, 500, 10, Map.of());
+        assertEquals("loss", plan.monitor(), "a patience asks for early stopping on the validation loss");
         assertEquals(0.1, plan.learningRate());
         Runs.Recorder recorder = new Runs.Recorder();
         TrainingRun.Outcome outcome = Runs.run(Runs.job(wine, Category.TABULAR_CLASSIFICATION, plan, "f1_macro", List.of()), dir.resolve("run"),

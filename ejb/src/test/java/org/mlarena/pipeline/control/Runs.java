@@ -22,9 +22,14 @@ final class Runs {
 
     /** The entity a host's import would record. */
     static Dataset entity(Imported d) {
+        return entity(d, d.result().trainRows());
+    }
+
+    /** The same, as if the training split had {@code trainRows} rows (what the plan sizes its defaults by). */
+    static Dataset entity(Imported d, int trainRows) {
         Dataset dataset = new Dataset(null);
         dataset.imported(d.spec().format(), d.spec().targetColumn(), d.spec().textColumn(),
-                new int[]{d.result().trainRows(), d.result().validationRows(), d.result().testRows()}, d.result().imageShape(),
+                new int[]{trainRows, d.result().validationRows(), d.result().testRows()}, d.result().imageShape(),
                 d.result().featureNames(), d.result().classNames(), d.directory().getFileName().toString(), d.spec().seed(),
                 d.spec().validationFraction(), d.spec().testFraction(), "test", List.of(), "test", Instant.EPOCH);
         dataset.encoded(d.result().categoricalColumns(), d.result().inputWidth());

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlarena.common.InvalidInputException;
 import org.mlarena.dataset.control.ImportedDatasets;
 import org.mlarena.dataset.control.ImportedDatasets.Imported;
 import org.mlarena.evaluation.MetricRegistry;
@@ -44,7 +45,9 @@ class TrainingRunTest {
     @Test
     void theModelFileHoldsTheBestEpochAndAloneReproducesItsValidationFigures() throws Exception {
         Imported wine = ImportedDatasets.wine(dir);
-        TrainingPlan plan = plan(wine, Category.TABULAR_CLASSIFICATION, "softmax-regression", 60, 0);
+        // Adam: its epochs' validation figures go up and down, so the best is not the last (L-BFGS keeps the last: below)
+        TrainingPlan plan = TrainingPlan.of(Category.TABULAR_CLASSIFICATION, Runs.entity(wine),
+                new TrainingPlan.Settings("softmax-regression", Map.of(), 60, null, null, "adam", null, 0, null, null, null, null));
         TrainingJob job = Runs.job(wine, Category.TABULAR_CLASSIFICATION, plan, "f1_macro", List.of());
         Runs.Recorder recorder = new Runs.Recorder();
         TrainingRun.Outcome outcome = Runs.run(job, dir.resolve("run"), recorder);
@@ -181,6 +184,57 @@ class TrainingRunTest {
         assertEquals(best + 3, recorder.epochs.size(), "three epochs after the best, then it stops");
         assertTrue(recorder.epochs.size() < 200);
         assertTrue(outcome.reason().startsWith("Stopped early after epoch " + (best + 3) + " of 200"), outcome.reason());
+    }
+
+    @Test
+    void theLinearModelsOnATableConvergeByLbfgsOnScikitLearnsPenaltyAndKeepTheLastIteration() throws Exception {
+        Imported wine = ImportedDatasets.wine(dir);
+        TrainingPlan plan = plan(wine, Category.TABULAR_CLASSIFICATION, "softmax-regression", null, null);
+        int rows = wine.result().trainRows();
+        assertEquals(TrainingPlan.LBFGS, plan.optimizerName());
+        assertEquals(1.0 / rows, plan.weightDecay(), 1e-15, "LogisticRegression's C = 1 as a penalty on the mean loss");
+        assertEquals(List.of(100, rows, 0, "last"), List.of(plan.epochs(), plan.batchSize(), plan.patience(), plan.monitor()));
+        Runs.Recorder recorder = new Runs.Recorder();
+        TrainingRun.Outcome outcome = Runs.run(Runs.job(wine, Category.TABULAR_CLASSIFICATION, plan, "f1_macro", List.of()), dir.resolve("run"), recorder);
+
+        int iterations = recorder.epochs.size();
+        assertTrue(iterations > 3 && iterations < 100, iterations + " iterations");
+        assertEquals("L-BFGS converged at iteration " + iterations + " of 100: the training loss with its L2 penalty no longer decreases.",
+                outcome.reason());
+        recorder.epochs.forEach(e -> assertEquals(e.epoch(), e.bestEpoch(), "the model is the last iteration"));
+        for (int i = 1; i < iterations; i++) {
+            assertTrue(recorder.epochs.get(i).trainingLoss() <= recorder.epochs.get(i - 1).trainingLoss() + 0.05,
+                    "the training loss falls (up to the penalty's share): " + recorder.epochs);
+        }
+        assertTrue(recorder.epochs.get(iterations - 1).validation().score() > 0.9, "F1 " + recorder.epochs.get(iterations - 1).validation());
+        assertEquals(iterations, WeightFile.load(ModelFiles.model(dir.resolve("run"))).epochs(1), "one step per iteration, the last one saved");
+
+        // resumed from a checkpoint half way, with a new curvature history: the same minimum, as far as the gradient
+        // tolerance (1e-4) fixes it on a penalty of 1/106 (a weight moves the gradient by about the penalty)
+        System.setProperty(TrainingRun.CHECKPOINT_SECONDS, "0");
+        Runs.Recorder first = new Runs.Recorder(iterations / 2 + 1, false);
+        assertEquals(ExperimentStatus.CANCELLED,
+                Runs.run(Runs.job(wine, Category.TABULAR_CLASSIFICATION, plan, "f1_macro", List.of()), dir.resolve("resumed"), first).status());
+        Runs.Recorder resumed = new Runs.Recorder();
+        resumed.epochs.addAll(first.epochs);
+        assertEquals(ExperimentStatus.COMPLETED, Runs.run(Runs.job(wine, Category.TABULAR_CLASSIFICATION, plan, "f1_macro", resumed.recorded()),
+                dir.resolve("resumed"), resumed).status());
+        float[] straight = WeightFile.load(ModelFiles.model(dir.resolve("run"))).parameters();
+        float[] again = WeightFile.load(ModelFiles.model(dir.resolve("resumed"))).parameters();
+        for (int i = 0; i < straight.length; i++) {
+            assertEquals(straight[i], again[i], 2e-2, "parameter " + i);
+        }
+        assertEquals(recorder.epochs.get(iterations - 1).validation().score(), resumed.epochs.get(resumed.epochs.size() - 1).validation().score(),
+                "the same predictions on the validation split");
+
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> TrainingPlan.of(Category.TABULAR_CLASSIFICATION,
+                Runs.entity(wine), new TrainingPlan.Settings("softmax-regression", Map.of(), null, null, 0.01, null, null, 5, null, null, "cosine", null)));
+        assertEquals(List.of("learningRate", "patience", "schedule"), refused.errors().stream().map(InvalidInputException.FieldError::field).sorted().toList(),
+                refused.getMessage());
+        InvalidInputException dropout = assertThrows(InvalidInputException.class, () -> TrainingPlan.of(Category.TABULAR_CLASSIFICATION,
+                Runs.entity(wine), new TrainingPlan.Settings("mlp", Map.of("dropout", "0.2"), null, null, null, "lbfgs", null)));
+        assertTrue(dropout.getMessage().contains("this model has dropout: choose 'adam' or 'sgd'"), dropout.getMessage());
+        assertEquals("adam", plan(wine, Category.TABULAR_CLASSIFICATION, "mlp", null, null).optimizerName(), "the MLPs keep Adam");
     }
 
     @Test

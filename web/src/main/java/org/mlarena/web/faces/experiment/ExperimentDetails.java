@@ -11,6 +11,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
+import org.mlarena.experiment.control.TrainingPlan;
 import org.mlarena.experiment.entity.EpochRecord;
 import org.mlarena.experiment.entity.Experiment;
 
@@ -33,6 +34,11 @@ public record ExperimentDetails(ExperimentRow row, String createdBy, String crea
                 e.getInferenceFlopsPerSample(), finite(e.getEnergyJoules()), e.isEnergyMeasured(), e.getDevice(), curves.size(),
                 lossChart(curves, e.getBestEpoch()), metricChart(curves, metricName, e.getBestEpoch()), e.getBestEpoch(), e.getPatience(), e.getMonitor(),
                 e.getSchedule(), e.getPreprocessing());
+    }
+
+    /** Trained by L-BFGS: no learning rate or schedule, and the weight decay is its L2 penalty. */
+    public boolean lbfgs() {
+        return TrainingPlan.LBFGS.equals(optimizer);
     }
 
     public List<Map.Entry<String, String>> hyperparameterList() {

@@ -69,9 +69,11 @@ public class TrainingForm implements Serializable {
     private Double learningRate;
     private Integer patience;
     private String schedule = "constant";
-    private String monitor = "loss";
+    /** Empty: the optimizer's (L-BFGS keeps its last iteration, the others their lowest validation loss). */
+    private String monitor = "";
     private boolean standardize = true;
-    private String optimizer = "adam";
+    /** Empty: the model's (on a table the linear models' L-BFGS, else Adam). */
+    private String optimizer = "";
     private Double weightDecay;
     private Long seed = 42L;
     private String notes;
@@ -134,8 +136,13 @@ public class TrainingForm implements Serializable {
         }
         // boosting has no optimizer or schedule: the menus always hold one, so they are left out for it
         boolean trees = ModelZoo.MODELS.stream().anyMatch(m -> m.id().equals(model) && m.isTrees());
-        return new ExperimentDraft(title, model, hyper, seed, epochs, batchSize, learningRate, trees ? null : optimizer, weightDecay, notes,
-                finetuneFrom, finetuneFrom == null ? null : frozenLayers, patience, null, monitor, trees ? null : schedule, standardize, null);
+        return new ExperimentDraft(title, model, hyper, seed, epochs, batchSize, learningRate, trees ? null : chosen(optimizer), weightDecay, notes,
+                finetuneFrom, finetuneFrom == null ? null : frozenLayers, patience, null, chosen(monitor), trees ? null : schedule, standardize, null);
+    }
+
+    /** A menu's choice, or null for its first item, "the default". */
+    private static String chosen(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /**
