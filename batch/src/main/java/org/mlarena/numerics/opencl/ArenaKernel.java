@@ -45,7 +45,7 @@ final class ArenaKernel extends Kernel {
     static final int BATCH_NORM_GRADIENT = 16;
     static final int IM2COL = 17;
     static final int CONV_PRODUCT = 18;
-    static final int CONV_INPUT_PRODUCT = 19;
+    static final int CONV_INPUT_ROWS = 19;
     static final int COL2IM = 29;
     // more modes that are not element-wise, from 40 on
     static final int ADD_BIAS_PLANES = 40;
@@ -56,6 +56,7 @@ final class ArenaKernel extends Kernel {
     static final int EMBEDDING_GRADIENT = 45;
     static final int EMBEDDING_STEP = 46;
     static final int AUGMENT = 47;
+    static final int GATHER_FILTER_ROWS = 48;
     /** a gradient no real gradient takes: marks a table value an embedding step has stepped (JavaBackend.STEPPED) */
     static final float STEPPED = -Float.MAX_VALUE;
     // element-wise modes from 30 on
@@ -148,6 +149,8 @@ final class ArenaKernel extends Kernel {
     int st = 1;
     /** convolutions as products: the first image of the chunk whose columns {@link #wide} holds */
     int img0;
+    /** convolutions as products: where in {@link #wide} the chunk's dy is laid out as a row per filter */
+    int dyRows;
     /** activation: the ordinal of ActivationFunction */
     int act;
     /** batch normalisation: 1 training, 0 predicting; where the batch's statistics are; where the gradient of gamma goes (-1 none) */
@@ -239,8 +242,11 @@ final class ArenaKernel extends Kernel {
         if (mode == CONV_PRODUCT) {
             convProduct(gid);
         }
-        if (mode == CONV_INPUT_PRODUCT) {
-            convInputProduct(gid);
+        if (mode == GATHER_FILTER_ROWS) {
+            gatherFilterRows(gid);
+        }
+        if (mode == CONV_INPUT_ROWS) {
+            convInputRows(gid);
         }
         if (mode == COL2IM) {
             col2im(gid);
@@ -888,25 +894,39 @@ final class ArenaKernel extends Kernel {
     }
 
     /**
-     * Four rows (taps) of an image's column gradient into {@link #wide}: dcolumns_i (c*ks*ks x oh*ow) = W^T . dy_i, four rows
-     * per work-item sharing each read of dy. a = dy, b = W; {@link #col2im} then sums them into dx.
+     * One filter's plane of dy for one image of the chunk, copied into {@link #wide} at {@link #dyRows} as row f of the
+     * chunk's dy laid out filters by (image, position): the long rows {@link #convInputRows} reads. a = dy.
      */
-    private void convInputProduct(int gid) {
-        int depth = ch * ks * ks;
-        int blocks = (depth + 3) / 4;
-        int slot = gid / blocks;
-        int r0 = (gid % blocks) * 4;
-        int image = img0 + slot;
+    private void gatherFilterRows(int gid) {
+        int slot = gid / fl;
+        int f = gid % fl;
         int positions = oh * ow;
-        int base = slot * depth * positions;
+        int from = a + ((img0 + slot) * fl + f) * positions;
+        int to = dyRows + f * nb * positions + slot * positions;
+        for (int j = 0; j < positions; j++) {
+            wide[to + j] = mem[from + j];
+        }
+    }
+
+    /**
+     * Four rows (taps) of the chunk's column gradient into {@link #wide}: dcolumns (c*ks*ks x images*oh*ow) = W^T . dy, dy
+     * as {@link #gatherFilterRows} laid it out, four rows per work-item sharing each read of dy. One product over all the
+     * chunk's positions rather than one per image (rows of thousands of values rather than oh*ow): the zoo CNN's second
+     * input gradient took 10.9-14.4 ms per batch of 128 against 16.4-20.9 per image (bench/README.md). The forward pass
+     * kept its product per image: the same change made it slower, its reduction being long (c*ks*ks) and its rows of
+     * the output no longer staying in the L1 cache. b = W; {@link #col2im} then sums the rows into dx.
+     */
+    private void convInputRows(int gid) {
+        int depth = ch * ks * ks;
+        int columns = nb * oh * ow;
+        int r0 = gid * 4;
         int rows = min(4, depth - r0);
-        int dy = a + image * fl * positions;
         if (rows == 4) {
-            int c0 = base + r0 * positions;
-            int c1 = c0 + positions;
-            int c2 = c1 + positions;
-            int c3 = c2 + positions;
-            for (int j = 0; j < positions; j++) {
+            int c0 = r0 * columns;
+            int c1 = c0 + columns;
+            int c2 = c1 + columns;
+            int c3 = c2 + columns;
+            for (int j = 0; j < columns; j++) {
                 wide[c0 + j] = 0f;
                 wide[c1 + j] = 0f;
                 wide[c2 + j] = 0f;
@@ -935,15 +955,15 @@ final class ArenaKernel extends Kernel {
                 float x31 = mem[w1 + 3];
                 float x32 = mem[w2 + 3];
                 float x33 = mem[w3 + 3];
-                int b0 = dy + f * positions;
-                int b1 = b0 + positions;
-                int b2 = b1 + positions;
-                int b3 = b2 + positions;
-                for (int j = 0; j < positions; j++) {
-                    float v0 = mem[b0 + j];
-                    float v1 = mem[b1 + j];
-                    float v2 = mem[b2 + j];
-                    float v3 = mem[b3 + j];
+                int b0 = dyRows + f * columns;
+                int b1 = b0 + columns;
+                int b2 = b1 + columns;
+                int b3 = b2 + columns;
+                for (int j = 0; j < columns; j++) {
+                    float v0 = wide[b0 + j];
+                    float v1 = wide[b1 + j];
+                    float v2 = wide[b2 + j];
+                    float v3 = wide[b3 + j];
                     wide[c0 + j] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
                     wide[c1 + j] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
                     wide[c2 + j] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
@@ -956,9 +976,9 @@ final class ArenaKernel extends Kernel {
                 float x1 = mem[rowW + 1];
                 float x2 = mem[rowW + 2];
                 float x3 = mem[rowW + 3];
-                int rowB = dy + f * positions;
-                for (int j = 0; j < positions; j++) {
-                    float v = mem[rowB + j];
+                int rowB = dyRows + f * columns;
+                for (int j = 0; j < columns; j++) {
+                    float v = wide[rowB + j];
                     wide[c0 + j] += x0 * v;
                     wide[c1 + j] += x1 * v;
                     wide[c2 + j] += x2 * v;
@@ -968,15 +988,15 @@ final class ArenaKernel extends Kernel {
         }
         if (rows < 4) {
             for (int r = r0; r < r0 + rows; r++) {
-                int rowC = base + r * positions;
-                for (int j = 0; j < positions; j++) {
+                int rowC = r * columns;
+                for (int j = 0; j < columns; j++) {
                     wide[rowC + j] = 0f;
                 }
                 for (int f = 0; f < fl; f++) {
                     float x = mem[b + f * depth + r];
-                    int rowB = dy + f * positions;
-                    for (int j = 0; j < positions; j++) {
-                        wide[rowC + j] += x * mem[rowB + j];
+                    int rowB = dyRows + f * columns;
+                    for (int j = 0; j < columns; j++) {
+                        wide[rowC + j] += x * wide[rowB + j];
                     }
                 }
             }
@@ -1112,7 +1132,9 @@ final class ArenaKernel extends Kernel {
         int iy = gid % hh;
         int image = img0 + slot;
         int positions = oh * ow;
-        int base = (slot * ch + cc) * ks * ks * positions;
+        // the chunk's column gradient: a row per tap, of the chunk's images' positions one image after the other
+        int columns = nb * positions;
+        int base = cc * ks * ks * columns + slot * positions;
         int rowX = c + ((image * ch + cc) * hh + iy) * ww;
         for (int ix = 0; ix < ww; ix++) {
             mem[rowX + ix] = 0f;
@@ -1122,7 +1144,7 @@ final class ArenaKernel extends Kernel {
             int oy = ty / st;
             if (ty >= 0 && ty - oy * st == 0 && oy < oh) {
                 for (int kx = 0; kx < ks; kx++) {
-                    int row = base + (ky * ks + kx) * positions + oy * ow;
+                    int row = base + (ky * ks + kx) * columns + oy * ow;
                     if (st == 1) {
                         // ox = ix + pad - kx: a contiguous range, no test inside
                         int start = max(0, kx - pad);

@@ -432,7 +432,12 @@ public final class OpenClBackend implements Backend {
      * images (the whole batch's again afterwards).
      */
     private void inChunks(Conv cv, ChunkLaunches launches) {
-        int chunk = columnChunk(cv);
+        inChunks(cv, 0, launches);
+    }
+
+    /** The same, with {@code rowsBeside} rows of oh * ow values per image in {@code wide} after the columns. */
+    private void inChunks(Conv cv, int rowsBeside, ChunkLaunches launches) {
+        int chunk = columnChunk(cv, rowsBeside);
         for (int first = 0; first < cv.n(); first += chunk) {
             int images = Math.min(chunk, cv.n() - first);
             kernel.img0 = first;
@@ -442,9 +447,9 @@ public final class OpenClBackend implements Backend {
         kernel.nb = cv.n();
     }
 
-    /** Images per chunk whose columns fit {@link #COLUMN_FLOATS}, and {@code wide} grown to hold them. */
-    private int columnChunk(Conv cv) {
-        long perImage = (long) cv.c() * cv.k() * cv.k() * cv.oh() * cv.ow();
+    /** Images per chunk whose columns (and rows beside them) fit {@link #COLUMN_FLOATS}, and {@code wide} grown to hold them. */
+    private int columnChunk(Conv cv, int rowsBeside) {
+        long perImage = ((long) cv.c() * cv.k() * cv.k() + rowsBeside) * cv.oh() * cv.ow();
         int images = (int) Math.max(1, Math.min(cv.n(), COLUMN_FLOATS / Math.max(1, perImage)));
         long needed = images * perImage;
         if (kernel.wide.length < needed) {
@@ -516,10 +521,15 @@ public final class OpenClBackend implements Backend {
         kernel.b = weights;
         kernel.c = dx;
         if (cpuShaped) {
+            // dy as a row per filter over the chunk's positions after the column gradient, which W^T . dy then fills in
+            // rows as long, and col2im sums into dx
             int depth = cv.c() * cv.k() * cv.k();
-            inChunks(cv, (first, images) -> {
-                kernel.mode = ArenaKernel.CONV_INPUT_PRODUCT;
-                launch(images * ((depth + 3) / 4));
+            inChunks(cv, cv.f(), (first, images) -> {
+                kernel.dyRows = depth * images * cv.oh() * cv.ow();
+                kernel.mode = ArenaKernel.GATHER_FILTER_ROWS;
+                launch(images * cv.f());
+                kernel.mode = ArenaKernel.CONV_INPUT_ROWS;
+                launch((depth + 3) / 4);
                 kernel.mode = ArenaKernel.COL2IM;
                 launch(images * cv.c() * cv.h());
             });
