@@ -88,6 +88,17 @@ public final class Display {
         return String.format(Locale.ROOT, "%.4f", value.doubleValue());
     }
 
+    /**
+     * A training setting such as a learning rate or a penalty: four significant digits, no trailing zeros, never
+     * E-notation (a penalty of 1 / 89 rows reads 0.01124, not 0.011235955056179775).
+     */
+    public static String setting(Number value) {
+        if (value == null || !Double.isFinite(value.doubleValue())) {
+            return NONE;
+        }
+        return new BigDecimal(value.doubleValue()).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
     /** A category as people say it: TABULAR_CLASSIFICATION is "Tabular classification". */
     public static String category(String name) {
         if (name == null || name.isBlank()) {

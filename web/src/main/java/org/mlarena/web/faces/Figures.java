@@ -44,6 +44,10 @@ public class Figures {
         return Display.metric(id);
     }
 
+    public String setting(Number value) {
+        return Display.setting(value);
+    }
+
     public String score(Number value) {
         return Display.score(value);
     }

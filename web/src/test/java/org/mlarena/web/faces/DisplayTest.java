@@ -50,5 +50,9 @@ class DisplayTest {
         assertEquals("37910000", Display.plain(3.791E7));
         assertEquals("12", Display.plain(12L));
         assertEquals("", Display.plain(Double.NaN));
+        assertEquals("0.01124", Display.setting(1.0 / 89));
+        assertEquals("0.001", Display.setting(0.001));
+        assertEquals("1", Display.setting(1.0));
+        assertEquals("0.00001", Display.setting(1e-5));
     }
 }
