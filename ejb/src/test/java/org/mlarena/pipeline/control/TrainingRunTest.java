@@ -238,6 +238,17 @@ class TrainingRunTest {
     }
 
     @Test
+    void lbfgsStoppedBeforeItConvergedSaysSo() throws Exception {
+        Imported diabetes = ImportedDatasets.diabetes(dir);
+        TrainingPlan plan = plan(diabetes, Category.TABULAR_REGRESSION, "linear-regression", 2, null);
+        Runs.Recorder recorder = new Runs.Recorder();
+        TrainingRun.Outcome outcome = Runs.run(Runs.job(diabetes, Category.TABULAR_REGRESSION, plan, "rmse", List.of()), dir.resolve("run"), recorder);
+        assertEquals(ExperimentStatus.COMPLETED, outcome.status());
+        assertEquals(2, recorder.epochs.size());
+        assertEquals("L-BFGS had not converged after 2 iterations: more epochs may give a better model.", outcome.reason());
+    }
+
+    @Test
     void regressionTrainsOnStandardisedTargetsAndReportsInTheTargetsUnits() throws Exception {
         Imported diabetes = ImportedDatasets.diabetes(dir);
         TrainingPlan plan = plan(diabetes, Category.TABULAR_REGRESSION, "linear-regression", null, null);
