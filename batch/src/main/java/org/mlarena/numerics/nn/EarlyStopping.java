@@ -28,6 +28,11 @@ public final class EarlyStopping {
         public static Monitor of(String name) {
             return valueOf(name.strip().toUpperCase(Locale.ROOT));
         }
+
+        /** The name a setting gives it ("loss", "score" or "last"). */
+        public String setting() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     private final int patience;

@@ -1,6 +1,7 @@
 package org.mlarena.experiment.control;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import org.mlarena.dataset.entity.DatasetFormat;
 import org.mlarena.dataset.entity.Dataset;
 import org.mlarena.experiment.entity.Experiment;
 import org.mlarena.numerics.nn.Architecture;
+import org.mlarena.numerics.nn.EarlyStopping;
 import org.mlarena.numerics.nn.LayerSpec;
 import org.mlarena.numerics.nn.Lbfgs;
 import org.mlarena.numerics.nn.ModelZoo;
@@ -46,7 +48,7 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
     public static final int MIN_DEFAULT_EPOCHS = 10;
     public static final int MAX_DEFAULT_EPOCHS = MAX_EPOCHS;
     public static final List<String> SCHEDULES = List.of("constant", "cosine");
-    public static final List<String> MONITORS = List.of("loss", "score", "last");
+    public static final List<String> MONITORS = Arrays.stream(EarlyStopping.Monitor.values()).map(EarlyStopping.Monitor::setting).toList();
     /** Full-batch L-BFGS ({@link Lbfgs}): the linear models' default on tables. */
     public static final String LBFGS = "lbfgs";
     public static final List<String> OPTIMIZERS = List.of("adam", "sgd", LBFGS);
@@ -60,7 +62,8 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
      *
      * @param patience    early stopping: epochs without a better validation score before training stops (0: never)
      * @param minDelta    early stopping: by how much the validation loss or score must beat the best to count as better
-     * @param monitor     early stopping and the best epoch: the validation "loss" (default) or the use case's "score"
+     * @param monitor     early stopping and the best epoch: the validation "loss" (default), the use case's "score", or
+     *                    the "last" epoch (L-BFGS's default)
      * @param schedule    the learning rate per epoch: "constant" or "cosine"
      * @param standardize tables: standardise the numeric features (and regression targets) with the training split's
      *                    statistics; missing values are imputed either way
@@ -159,12 +162,13 @@ public record TrainingPlan(String model, Map<String, String> hyperparameters, Sh
                 : likeScikitLearn ? ModelZoo.SCIKIT_LEARN_EPOCHS : defaultEpochs(rows, Math.max(1, batch)), 1, MAX_EPOCHS);
         // a solver that converges, and boosting on a table too small for scikit-learn to stop early, keep their last epoch
         boolean keepLast = lbfgs || trees && settings.patience() == null && rows <= ModelZoo.SCIKIT_LEARN_EARLY_STOPPING_ROWS;
-        String monitor = settings.monitor() == null ? keepLast ? "last" : "loss" : settings.monitor().strip().toLowerCase(Locale.ROOT);
+        String monitor = settings.monitor() == null ? (keepLast ? EarlyStopping.Monitor.LAST : EarlyStopping.Monitor.LOSS).setting()
+                : settings.monitor().strip().toLowerCase(Locale.ROOT);
         if (!MONITORS.contains(monitor)) {
             errors.add("monitor", "The best epoch is the one of the lowest validation 'loss', of the best validation 'score' (the use case's metric),"
                     + " or the 'last' (no early stopping), got '" + settings.monitor() + "'.");
         }
-        boolean last = monitor.equals("last");
+        boolean last = monitor.equals(EarlyStopping.Monitor.LAST.setting());
         if (last && settings.patience() != null && settings.patience() > 0) {
             errors.add("patience", "With the best epoch taken as the last there is nothing to stop early on; leave the patience out, or"
                     + " monitor the validation 'loss' or 'score'.");

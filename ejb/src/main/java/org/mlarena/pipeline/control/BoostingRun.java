@@ -178,7 +178,7 @@ final class BoostingRun {
     }
 
     private String notice(int best, boolean stoppedEarly) {
-        if ("last".equals(job.monitor())) {
+        if (job.keepsLastEpoch()) {
             return null;
         }
         if (stoppedEarly) {

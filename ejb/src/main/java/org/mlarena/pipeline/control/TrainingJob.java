@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.mlarena.dataset.entity.DatasetFormat;
 import org.mlarena.experiment.control.TrainingPlan;
+import org.mlarena.numerics.nn.EarlyStopping;
 import org.mlarena.numerics.nn.ModelZoo;
 
 /**
@@ -13,7 +14,7 @@ import org.mlarena.numerics.nn.ModelZoo;
  *
  * @param recorded         the learning curve's points so far, by epoch (a resumed run continues after its checkpoint)
  * @param patience         early stopping: epochs without a better validation loss or score before training stops (0 never)
- * @param monitor          what decides the best epoch: "loss" or "score"
+ * @param monitor          what decides the best epoch: "loss", "score" or "last"
  * @param schedule         the learning rate per epoch: "constant" or "cosine"
  * @param standardize      tables: standardise numeric features and regression targets
  * @param featureNames     tables: the feature columns, for describing the preprocessing
@@ -46,5 +47,15 @@ public record TrainingJob(long experimentId, String slug, ModelZoo.Category cate
 
     public int epochsRecorded() {
         return recorded.size();
+    }
+
+    /** Whether every epoch is the model (no early stopping): no validation figure chose it. */
+    public boolean keepsLastEpoch() {
+        return EarlyStopping.Monitor.of(monitor) == EarlyStopping.Monitor.LAST;
+    }
+
+    /** Whether it trains by full-batch L-BFGS, an iteration per epoch, rather than by batches. */
+    public boolean byLbfgs() {
+        return TrainingPlan.LBFGS.equals(optimizer);
     }
 }

@@ -117,7 +117,7 @@ public final class TrainingRun {
         Metric metric = MetricRegistry.standard().get(job.metric());
         Optimizer constant = TrainingPlan.optimizer(job.optimizer(), job.learningRate(), job.weightDecay());
         // L-BFGS: an epoch is one iteration (one step) over all the rows; its curvature history starts afresh on a resume
-        Lbfgs solver = constant == null ? new Lbfgs((float) job.weightDecay()) : null;
+        Lbfgs solver = job.byLbfgs() ? new Lbfgs((float) job.weightDecay()) : null;
         Files.createDirectories(modelFile.getParent());
         int stepsPerEpoch = solver != null ? 1 : (rawTrain.rows() + job.batchSize() - 1) / job.batchSize();
         int done = checkpoint == null ? 0 : Math.min(job.epochs(), checkpoint.epochs(stepsPerEpoch));
@@ -227,16 +227,16 @@ public final class TrainingRun {
 
     /** What a person should know about how the run ended: early, converged, or still improving. */
     String notice(int best, boolean stoppedEarly, int convergedAt) {
-        String held = best > 0 && best < Math.max(convergedAt, job.epochs()) && !"last".equals(job.monitor())
+        String held = best > 0 && best < Math.max(convergedAt, job.epochs()) && !job.keepsLastEpoch()
                 ? " The model holds epoch " + best + ", the best on the validation split." : "";
         if (convergedAt > 0) {
             return "L-BFGS converged at iteration " + convergedAt + " of " + job.epochs() + ": the training loss with its L2 penalty no longer"
                     + " decreases." + (best < convergedAt ? held : "");
         }
-        if (TrainingPlan.LBFGS.equals(job.optimizer())) {
+        if (job.byLbfgs()) {
             return "L-BFGS had not converged after " + job.epochs() + " iterations: more epochs may give a better model." + held;
         }
-        if ("last".equals(job.monitor())) {
+        if (job.keepsLastEpoch()) {
             return null;
         }
         if (stoppedEarly) {
