@@ -523,7 +523,7 @@ class HostingPagesIT {
     /** Waits (AJAX updates and polls may bring it) until the element's text contains {@code fragment}. */
     private static void expectText(Browser browser, String css, String fragment) {
         try {
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
                 List<WebElement> found = d.findElements(By.cssSelector(css));
                 return !found.isEmpty() && found.get(0).getText().contains(fragment);
