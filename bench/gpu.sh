@@ -6,8 +6,9 @@
 #                          kernel tests, Fashion-MNIST); .gpu/ is git-ignored and travels as a carried path
 #   bench/gpu.sh [tests]   on the GPU machine (CUDA, Python and PyTorch, no Java, no OpenCL loader): finds the NVIDIA
 #                          OpenCL driver, lists the device, runs the OpenCL-versus-Java kernel tests on it, then the
-#                          matrix product, the MLP and the CNN against PyTorch on the GPU ("tests": the kernel tests
-#                          only); the log goes to $OUT/gpu.log
+#                          matrix product, the MLP, the CNN and resnet-small against PyTorch on the GPU, and the
+#                          gradient-boosted trees on the GPU against plain Java ("tests": the kernel tests only); the
+#                          log goes to $OUT/gpu.log
 #
 # With the device tool: run "bench/gpu.sh" with carry [".gpu"] (see ../shared/GPU.md for the budget).
 set -uo pipefail
@@ -126,5 +127,16 @@ timeout 90 python3 bench/python/cnn_torch.py 2 30000
 section "template resnet-small (batch normalisation, residual blocks), Adam 1e-3, batch 128, 30,000 training images, 1 epoch: s/epoch, accuracy"
 [ -n "$lib" ] && timeout 150 "${java[@]}" -cp "$cp" org.mlarena.bench.TemplateBench resnet-small 1 30000 opencl
 timeout 90 python3 bench/python/resnet_torch.py 1 30000
+
+section "gradient boosting, 20 rounds on the first 25,000 Fashion-MNIST training images as a 784-column table: plain Java (1 thread), then the GPU (work-group histograms in local memory; same-trees: equal to Java's to the bit)"
+if [ -n "$lib" ] && timeout 120 python3 bench/python/trees_tables.py /tmp/arena-trees/tables; then
+    timeout 240 "${java[@]}" -Dtrees.tables=fashion -Dtrees.rounds=20 -Dtrees.repeats=1 -cp "$cp" org.mlarena.bench.TreesBench \
+        /tmp/arena-trees/tables /tmp/arena-trees/work | tee /tmp/arena-trees/java.txt | grep -v '^split'
+    # scikit-learn's HistGradientBoosting on the same split, when the machine has it, with all its cores and with one
+    if python3 -c 'import sklearn' 2>/dev/null; then
+        timeout 120 python3 bench/python/trees_sklearn.py /tmp/arena-trees/java.txt
+        OMP_NUM_THREADS=1 timeout 200 python3 bench/python/trees_sklearn.py /tmp/arena-trees/java.txt
+    fi
+fi
 
 section "done"

@@ -31,8 +31,9 @@ for line in open(sys.argv[1]):
         (java if f[1] == "java" else opencl).setdefault((f[2], f[3]), []).append((float(f[4]), float(f[5]), int(f[6])))
 
 threads = os.environ.get("OMP_NUM_THREADS", "all")
-print(f"{'table':<10}{'rows':>7}  {'java 100 rounds':>20}  {'sklearn 100 rounds':>20}  {'java/sklearn time':>17}"
-      f"  {'opencl 100 rounds':>20}  {'opencl/sklearn':>14}  {'java early stopping':>24}")
+n = next((mode.split("-")[0] for (_, mode) in java if mode.endswith("-rounds")), "100")
+print(f"{'table':<10}{'rows':>7}  {'java ' + n + ' rounds':>20}  {'sklearn ' + n + ' rounds':>20}  {'java/sklearn time':>17}"
+      f"  {'opencl ' + n + ' rounds':>20}  {'opencl/sklearn':>14}  {'java early stopping':>24}")
 for table, (directory, classification) in splits.items():
     x, y = read(f"{directory}/train.csv")
     xt, yt = read(f"{directory}/test.csv")

@@ -4,14 +4,14 @@
 
 wine (3 cultivars) and diabetes (regression) from Debian's python3-sklearn, randhie (20,190 rows of the RAND health
 insurance experiment: outpatient visits, regression) from python3-statsmodels, and fashion (the first 25,000 training
-images of dataset-fashion-mnist as 784 pixel columns, 10 classes). The target is the last column."""
+images of dataset-fashion-mnist as 784 pixel columns, 10 classes; FASHION_MNIST_DIR names another copy of its files).
+The target is the last column. Without scikit-learn (a GPU machine) only the tables from the other packages are written."""
 import csv
 import gzip
 import os
 import sys
 
 import numpy as np
-from sklearn import datasets
 
 out = sys.argv[1]
 os.makedirs(out, exist_ok=True)
@@ -26,10 +26,14 @@ def write(name, header, x, y):
     print(f"table {name} {len(y)} rows {len(header) - 1} features", file=sys.stderr)
 
 
-wine = datasets.load_wine()
-write("wine", [f.replace(" ", "_") for f in wine.feature_names] + ["cultivar"], wine.data, [wine.target_names[t] for t in wine.target])
-diabetes = datasets.load_diabetes(scaled=False)
-write("diabetes", list(diabetes.feature_names) + ["progression"], diabetes.data, diabetes.target)
+try:
+    from sklearn import datasets
+    wine = datasets.load_wine()
+    write("wine", [f.replace(" ", "_") for f in wine.feature_names] + ["cultivar"], wine.data, [wine.target_names[t] for t in wine.target])
+    diabetes = datasets.load_diabetes(scaled=False)
+    write("diabetes", list(diabetes.feature_names) + ["progression"], diabetes.data, diabetes.target)
+except ImportError:
+    pass
 try:
     import statsmodels.datasets as sm
     with open(os.path.join(os.path.dirname(sm.__file__), "randhie", "randhie.csv")) as f:
@@ -38,10 +42,11 @@ try:
     write("randhie", header, [[float(v) for v in r[1:]] for r in rows[1:]], [r[0] for r in rows[1:]])
 except ImportError:
     pass
-images = "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"
+fashion = os.environ.get("FASHION_MNIST_DIR", "/usr/share/datasets/fashion-mnist")
+images = os.path.join(fashion, "train-images-idx3-ubyte.gz")
 if os.path.exists(images):
     with gzip.open(images) as f:
         pixels = np.frombuffer(f.read(), dtype=np.uint8, offset=16).reshape(-1, 784)[:25000]
-    with gzip.open("/usr/share/datasets/fashion-mnist/train-labels-idx1-ubyte.gz") as f:
+    with gzip.open(os.path.join(fashion, "train-labels-idx1-ubyte.gz")) as f:
         labels = np.frombuffer(f.read(), dtype=np.uint8, offset=8)[:25000]
     write("fashion", [f"p{i}" for i in range(784)] + ["item"], pixels, labels)

@@ -4,9 +4,9 @@ import com.aparapi.Kernel;
 
 /**
  * The histogram work of growing a tree, on the device, without atomics. {@link #BUILD} gives each work-item one block of
- * a node's rows and one feature, whose bins it owns in the block's own histogram (zeroed, then summed in row order);
- * {@link #GATHER} first copies the gradients of a node's rows into the node's order (the root's are in order
- * already); {@link #REDUCE} gives each work-item one slot (several on a CPU), which it sums over the blocks in block order into the node's histogram
+ * a node's rows and one feature, whose bins it owns in the block's own histogram (zeroed, then summed in row order; on a
+ * GPU, {@link GroupHistogramKernel} gives them to a work-group); {@link #GATHER} first copies the gradients of a node's
+ * rows into the node's order (the root's are in order already); {@link #REDUCE} gives each work-item one slot (several on a CPU), which it sums over the blocks in block order into the node's histogram
  * in the pool; {@link #SUBTRACT} takes a child's histogram from its parent's, slot by slot (the other child's); and
  * {@link #SPLIT} gives each work-item one feature, whose best split of the node it finds by scanning its bins. Each does
  * the additions, subtractions and divisions of {@code JavaTreeKernels} in the same order, so the results are the same to
@@ -17,7 +17,7 @@ import com.aparapi.Kernel;
  * be split); a node sends its row numbers and reads back each feature's best split. Loops avoid {@code break} and
  * {@code continue}, which Aparapi's bytecode translator handles poorly.
  */
-final class HistogramKernel extends Kernel {
+class HistogramKernel extends Kernel {
 
     static final int BUILD = 1;
     static final int REDUCE = 2;
@@ -76,7 +76,11 @@ final class HistogramKernel extends Kernel {
 
     @Override
     public void run() {
-        int gid = getGlobalId();
+        step(getGlobalId());
+    }
+
+    /** Every mode but the GPU's build, for work-item {@code gid}. */
+    void step(int gid) {
         if (gid < items) {
             if (mode == BUILD) {
                 build(gid / features, gid % features);

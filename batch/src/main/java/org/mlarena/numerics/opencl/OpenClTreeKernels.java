@@ -14,7 +14,8 @@ import org.mlarena.numerics.trees.TreeKernels;
 
 /**
  * {@link TreeKernels} on an OpenCL device: the histograms of every node, their subtraction and the search of each
- * feature's best split run there ({@link HistogramKernel}), and so do the predictions of many rows
+ * feature's best split run there ({@link HistogramKernel}; on a GPU {@link GroupHistogramKernel}, whose work-groups sum
+ * the histograms through local memory), and so do the predictions of many rows
  * ({@link PredictKernel}). A small table stays in Java, where a node costs less than a launch (30-60 µs on PoCL), and so
  * does a table whose node histograms would not fit {@value #POOL_BYTES} bytes on the device. Both give the same bits,
  * so where a model was trained does not change its trees.
@@ -41,7 +42,7 @@ public final class OpenClTreeKernels implements TreeKernels {
     private final long deviceFrom;
     private final long predictFrom;
     private final JavaTreeKernels java = new JavaTreeKernels();
-    private final HistogramKernel histograms = new HistogramKernel();
+    private final HistogramKernel histograms;
     private final PredictKernel predictions = new PredictKernel();
     private final ArrayDeque<Integer> free = new ArrayDeque<>();
     private boolean onDevice;
@@ -62,6 +63,7 @@ public final class OpenClTreeKernels implements TreeKernels {
         this.device = device;
         this.target = OpenClDevices.find(device);
         this.cpuShaped = device.type() == DeviceType.CPU && !gpuLaunches;
+        this.histograms = cpuShaped ? new HistogramKernel() : new GroupHistogramKernel();
         this.deviceFrom = deviceFrom;
         this.predictFrom = predictFrom;
         histograms.setExplicit(true);
@@ -151,8 +153,13 @@ public final class OpenClTreeKernels implements TreeKernels {
             k.mode = HistogramKernel.GATHER;
             launchChunked(k, rows);
         }
-        k.mode = HistogramKernel.BUILD;
-        launch(k, k.blocks * features);
+        if (cpuShaped) {
+            k.mode = HistogramKernel.BUILD;
+            launch(k, k.blocks * features);
+        } else {
+            k.mode = GroupHistogramKernel.GROUP_BUILD;
+            launch(k, k.blocks * features * group(k));
+        }
         k.mode = HistogramKernel.REDUCE;
         launchChunked(k, k.slots);
         return handle;
@@ -275,10 +282,21 @@ public final class OpenClTreeKernels implements TreeKernels {
 
     private void launch(HistogramKernel kernel, int items) {
         kernel.items = items;
-        if (!cpuShaped && histogramGroup == 0) {
+        OpenClBackend.execute(kernel, device, target, cpuShaped, items, cpuShaped ? 0 : group(kernel));
+    }
+
+    /** The work-group of a GPU launch: what the compiled kernel allows, up to 256 (one work-item per bin). */
+    private int group(HistogramKernel kernel) {
+        if (histogramGroup == 0) {
             histogramGroup = OpenClBackend.gpuGroup(kernel, target);
         }
-        OpenClBackend.execute(kernel, device, target, cpuShaped, items, histogramGroup);
+        return histogramGroup;
+    }
+
+    /** Launches as on a GPU in work-groups of {@code group} work-items (a test of groups smaller than a feature's bins). */
+    OpenClTreeKernels inGroupsOf(int group) {
+        histogramGroup = group;
+        return this;
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.mlarena.numerics.trees.TreeKernels;
 /**
  * The trees' kernels on the machine's OpenCL device (PoCL on CI) build the same trees as the plain-Java reference, to
  * the bit, and predict the same raw values: every node's histogram and every prediction on the device, launched as on a
- * CPU and (on a CPU device) as on a GPU.
+ * CPU and (on a CPU device) as on a GPU, where work-groups build the histograms in local memory.
  */
 class OpenClTreeKernelsTest {
 
@@ -32,8 +32,8 @@ class OpenClTreeKernelsTest {
     }
 
     /**
-     * Rows of three classes (or a number) from a few informative columns, with 10 % missing values, a constant column, a
-     * column missing everywhere and a 0/1 column (a one-hot category).
+     * Rows of three classes (or a number) from a few informative columns, with 10 % missing values (in columns of 255 bins
+     * and of 40), a constant column, a column missing everywhere and a 0/1 column (a one-hot category).
      */
     private static float[] rows(int n, long seed, double[] y, boolean classes) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -46,9 +46,9 @@ class OpenClTreeKernelsTest {
             x[o + 5] = 3f;
             x[o + 6] = Float.NaN;
             x[o + 7] = random.nextBoolean() ? 1f : 0f;
-            x[o + 8] = (float) random.nextInt(40);
+            x[o + 8] = random.nextDouble() < 0.1 ? Float.NaN : (float) random.nextInt(40);
             double signal = (Float.isNaN(x[o]) ? 0.5 : x[o]) + 0.7 * (Float.isNaN(x[o + 1]) ? 0 : x[o + 1] * x[o + 1]) - x[o + 7]
-                    + 0.02 * x[o + 8] + random.nextGaussian() * 0.3;
+                    + 0.02 * (Float.isNaN(x[o + 8]) ? 60 : x[o + 8]) + random.nextGaussian() * 0.3;
             y[r] = classes ? (signal < 0 ? 0 : signal < 1 ? 1 : 2) : signal;
         }
         return x;
@@ -61,7 +61,9 @@ class OpenClTreeKernelsTest {
 
     @Test
     void theDeviceBuildsTheSameTreesAndPredictionsAsJavaToTheBit() {
-        boolean[] launches = device.type() == DeviceType.CPU ? new boolean[]{false, true} : new boolean[]{false};
+        // the work-group of a GPU launch: 0 launches as on a CPU, -1 the kernel's own (256 on PoCL), 32 fewer work-items
+        // than a feature's bins (each owns several)
+        int[] launches = device.type() == DeviceType.CPU ? new int[]{0, -1, 32} : new int[]{-1, 32};
         for (int classes : new int[]{3, 2, 0}) {
             double[] y = new double[ROWS];
             float[] x = rows(ROWS, 11 + classes, y, classes > 0);
@@ -76,9 +78,11 @@ class OpenClTreeKernelsTest {
             double[] test = new double[1000];
             float[] tx = rows(1000, 99, test, classes > 0);
             BoostedTrees.Prediction expected = java.predict(tx, 1000, new JavaTreeKernels());
-            for (boolean gpuLaunches : launches) {
-                String how = (classes == 0 ? "regression" : classes + " classes") + (gpuLaunches ? ", launched as on a GPU" : "");
-                try (OpenClTreeKernels cl = new OpenClTreeKernels(device, 0, 0, gpuLaunches)) {
+            for (int group : launches) {
+                String how = (classes == 0 ? "regression" : classes + " classes") + (group == 0 ? "" : ", launched as on a GPU")
+                        + (group > 0 ? " in work-groups of " + group : "");
+                try (OpenClTreeKernels cl = group > 0 ? new OpenClTreeKernels(device, 0, 0, true).inGroupsOf(group)
+                        : new OpenClTreeKernels(device, 0, 0, group != 0)) {
                     BoostedTrees onDevice = boost(cl, x, y, classes);
                     assertEquals(java.trees(), onDevice.trees(), how + ": the same trees, to the bit");
                     assertEquals(java.operations(), onDevice.operations(), how + ": the same operations counted");
