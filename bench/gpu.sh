@@ -132,11 +132,8 @@ section "gradient boosting, 20 rounds on the first 25,000 Fashion-MNIST training
 if [ -n "$lib" ] && timeout 120 python3 bench/python/trees_tables.py /tmp/arena-trees/tables; then
     timeout 240 "${java[@]}" -Dtrees.tables=fashion -Dtrees.rounds=20 -Dtrees.repeats=1 -cp "$cp" org.mlarena.bench.TreesBench \
         /tmp/arena-trees/tables /tmp/arena-trees/work | tee /tmp/arena-trees/java.txt | grep -v '^split'
-    # scikit-learn's HistGradientBoosting on the same split, when the machine has it, with all its cores and with one
-    if python3 -c 'import sklearn' 2>/dev/null; then
-        timeout 120 python3 bench/python/trees_sklearn.py /tmp/arena-trees/java.txt
-        OMP_NUM_THREADS=1 timeout 200 python3 bench/python/trees_sklearn.py /tmp/arena-trees/java.txt
-    fi
+    # scikit-learn's HistGradientBoosting on the same split with all the machine's cores, when it has scikit-learn
+    python3 -c 'import sklearn' 2>/dev/null && timeout 120 python3 bench/python/trees_sklearn.py /tmp/arena-trees/java.txt
 fi
 
 section "done"
