@@ -43,8 +43,6 @@ final class ArenaKernel extends Kernel {
     static final int GROUP_MEAN_GRADIENT = 28;
     static final int BATCH_NORM = 15;
     static final int BATCH_NORM_GRADIENT = 16;
-    static final int IM2COL = 17;
-    static final int CONV_PRODUCT = 18;
     static final int CONV_INPUT_ROWS = 19;
     static final int COL2IM = 29;
     // more modes that are not element-wise, from 40 on
@@ -57,6 +55,7 @@ final class ArenaKernel extends Kernel {
     static final int EMBEDDING_STEP = 46;
     static final int AUGMENT = 47;
     static final int GATHER_FILTER_ROWS = 48;
+    static final int CONV_IMAGE = 49;
     /** a gradient no real gradient takes: marks a table value an embedding step has stepped (JavaBackend.STEPPED) */
     static final float STEPPED = -Float.MAX_VALUE;
     // element-wise modes from 30 on
@@ -236,11 +235,16 @@ final class ArenaKernel extends Kernel {
                 convInputRowStrided(gid);
             }
         }
-        if (mode == IM2COL) {
-            im2col(gid);
-        }
-        if (mode == CONV_PRODUCT) {
-            convProduct(gid);
+        if (mode == CONV_IMAGE) {
+            // one image of the chunk: its columns, then every block of four filters while the columns are in the cache
+            int rows = ch * ks * ks;
+            for (int r = 0; r < rows; r++) {
+                im2col(gid * rows + r);
+            }
+            int blocks = (fl + 3) / 4;
+            for (int f = 0; f < blocks; f++) {
+                convProduct(gid * blocks + f);
+            }
         }
         if (mode == GATHER_FILTER_ROWS) {
             gatherFilterRows(gid);
@@ -747,8 +751,8 @@ final class ArenaKernel extends Kernel {
     }
 
     /**
-     * A convolution as products (on CPU devices): one row of the columns of an image of the chunk into {@link #wide}, the
-     * input values each output position's tap (channel, ky, kx) multiplies, zero on the padding. Row r = (c, ky, kx) of
+     * A convolution as products (on CPU devices, {@link #CONV_IMAGE}): one row of the columns of an image of the chunk into
+     * {@link #wide}, the input values each output position's tap (channel, ky, kx) multiplies, zero on the padding. Row r = (c, ky, kx) of
      * image i (of the chunk) holds oh * ow values at (i * c * ks * ks + r) * oh * ow. a = x.
      */
     private void im2col(int gid) {
