@@ -42,7 +42,8 @@ prepare() {
         "$pack"/lib/jakarta.{jakartaee-,faces,mail,servlet,websocket,jms,el,resource,persistence,ws.rs}* "$pack"/lib/archunit*
     jni=$(ls "$pack"/lib/aparapi-jni-*.jar)
     zip -q -d "$jni" 'win/*' 'osx/*' 'linux/libaparapi_aarch64.so' 'linux/libaparapi_armhf.so' 'linux/libaparapi_x86.so'
-    cp batch/target/arena-batch-*.jar "$pack/lib/"
+    # the engine, and the dataset importer the trees' benchmark splits its table with
+    cp batch/target/arena-batch-*.jar ejb/target/arena-ejb-*.jar "$pack/lib/"
     (cd bench/target/classes && jar cf "$pack/lib/arena-bench.jar" .)
     (cd batch/target/test-classes && jar cf "$pack/arena-batch-tests.jar" .)
     # Fashion-MNIST: all 10,000 test images, the first 30,000 training images (the whole set would not fit the 64 MiB)
@@ -129,6 +130,7 @@ section "template resnet-small (batch normalisation, residual blocks), Adam 1e-3
 timeout 90 python3 bench/python/resnet_torch.py 1 30000
 
 section "gradient boosting, 20 rounds on the first 25,000 Fashion-MNIST training images as a 784-column table: plain Java (1 thread), then the GPU (work-group histograms in local memory; same-trees: equal to Java's to the bit)"
+rm -rf /tmp/arena-trees
 if [ -n "$lib" ] && timeout 120 python3 bench/python/trees_tables.py /tmp/arena-trees/tables; then
     timeout 240 "${java[@]}" -Dtrees.tables=fashion -Dtrees.rounds=20 -Dtrees.repeats=1 -cp "$cp" org.mlarena.bench.TreesBench \
         /tmp/arena-trees/tables /tmp/arena-trees/work | tee /tmp/arena-trees/java.txt | grep -v '^split'
