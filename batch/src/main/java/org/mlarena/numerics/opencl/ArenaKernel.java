@@ -47,8 +47,6 @@ final class ArenaKernel extends Kernel {
     static final int COL2IM = 29;
     // more modes that are not element-wise, from 40 on
     static final int ADD_BIAS_PLANES = 40;
-    static final int IM2COL_TRANSPOSED = 41;
-    static final int CONV_WEIGHT_ROWS = 42;
     static final int EMBEDDING_IDS = 43;
     static final int EMBEDDING_BAG = 44;
     static final int EMBEDDING_GRADIENT = 45;
@@ -56,6 +54,8 @@ final class ArenaKernel extends Kernel {
     static final int AUGMENT = 47;
     static final int GATHER_FILTER_ROWS = 48;
     static final int CONV_IMAGE = 49;
+    static final int CONV_WEIGHT_IMAGE = 50;
+    static final int CONV_WEIGHT_SUM = 51;
     /** a gradient no real gradient takes: marks a table value an embedding step has stepped (JavaBackend.STEPPED) */
     static final float STEPPED = -Float.MAX_VALUE;
     // element-wise modes from 30 on
@@ -255,11 +255,15 @@ final class ArenaKernel extends Kernel {
         if (mode == COL2IM) {
             col2im(gid);
         }
-        if (mode == IM2COL_TRANSPOSED) {
-            im2colTransposed(gid);
+        if (mode == CONV_WEIGHT_IMAGE) {
+            // one image of the chunk: its transposed columns, then its own weight gradient from them while they are in the cache
+            for (int oy = 0; oy < oh; oy++) {
+                im2colTransposed(gid * oh + oy);
+            }
+            convWeightImage(gid);
         }
-        if (mode == CONV_WEIGHT_ROWS) {
-            convWeightRows(gid);
+        if (mode == CONV_WEIGHT_SUM) {
+            convWeightSum(gid);
         }
         if (mode == ADD_BIAS_PLANES) {
             // one plane (row, channel) of a convolution's output: its channel's bias on every position, ReLU if asked
@@ -1010,7 +1014,7 @@ final class ArenaKernel extends Kernel {
     /**
      * Transposed columns for the weight gradient: for each output position (image of the chunk, y, x) the depth = c * ks * ks
      * input values its taps multiply, zero on the padding, at ((image * oh + y) * ow + x) * depth in {@link #wide}; one
-     * output row per work-item. a = x.
+     * output row per call ({@link #CONV_WEIGHT_IMAGE} calls it for each row of its image). a = x.
      */
     private void im2colTransposed(int gid) {
         int depth = ch * ks * ks;
@@ -1037,94 +1041,100 @@ final class ArenaKernel extends Kernel {
     }
 
     /**
-     * A block of {@link #m} filters and a slab of {@link #n} taps of the weight gradient: dW[f][r] += the sum over the
-     * chunk's images and positions of dy[f] times the transposed columns' tap r. With every filter in one block a
-     * work-item reads its slab of the columns once (the largest operand: read once per block of four filters, the product
-     * was bound by memory); a short row of taps is split by filters instead. Four positions
-     * and four filters at a time as the dense products' 4-row loop, the slab's rows of dW staying in the L1 cache. Added
-     * to dW unless {@link #accumulate} is 0 (the first chunk). a = dy, c = dW.
+     * One image's weight gradient, every filter's row of taps, into {@link #wide} at {@link #dyRows} + slot * fl * depth:
+     * the sum over its positions of dy[f] times the transposed columns' taps, four positions and four filters at a time as
+     * the dense products' 4-row loop, along whole rows of taps. a = x (read by im2colTransposed), b = dy.
      */
-    private void convWeightRows(int gid) {
+    private void convWeightImage(int slot) {
         int depth = ch * ks * ks;
         int positions = oh * ow;
-        int slabs = (depth + n - 1) / n;
-        int fFirst = (gid / slabs) * m;
-        int fEnd = min(fFirst + m, fl);
-        int r0 = (gid % slabs) * n;
-        int width = min(n, depth - r0);
-        for (int f = fFirst; f < fEnd; f++) {
-            int rowC = c + f * depth + r0;
-            for (int r = 0; r < width; r++) {
-                mem[rowC + r] = accumulate * mem[rowC + r];
+        int dyImage = b + (img0 + slot) * fl * positions;
+        int t = slot * positions * depth;
+        int out = dyRows + slot * fl * depth;
+        for (int j = 0; j < fl * depth; j++) {
+            wide[out + j] = 0f;
+        }
+        int f4 = fl - fl % 4;
+        int p4 = positions - positions % 4;
+        for (int p = 0; p < p4; p += 4) {
+            int w0 = t + p * depth;
+            int w1 = w0 + depth;
+            int w2 = w1 + depth;
+            int w3 = w2 + depth;
+            for (int f = 0; f < f4; f += 4) {
+                int a0 = dyImage + f * positions + p;
+                int a1 = a0 + positions;
+                int a2 = a1 + positions;
+                int a3 = a2 + positions;
+                float x00 = mem[a0];
+                float x01 = mem[a0 + 1];
+                float x02 = mem[a0 + 2];
+                float x03 = mem[a0 + 3];
+                float x10 = mem[a1];
+                float x11 = mem[a1 + 1];
+                float x12 = mem[a1 + 2];
+                float x13 = mem[a1 + 3];
+                float x20 = mem[a2];
+                float x21 = mem[a2 + 1];
+                float x22 = mem[a2 + 2];
+                float x23 = mem[a2 + 3];
+                float x30 = mem[a3];
+                float x31 = mem[a3 + 1];
+                float x32 = mem[a3 + 2];
+                float x33 = mem[a3 + 3];
+                int c0 = out + f * depth;
+                int c1 = c0 + depth;
+                int c2 = c1 + depth;
+                int c3 = c2 + depth;
+                for (int r = 0; r < depth; r++) {
+                    float v0 = wide[w0 + r];
+                    float v1 = wide[w1 + r];
+                    float v2 = wide[w2 + r];
+                    float v3 = wide[w3 + r];
+                    wide[c0 + r] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
+                    wide[c1 + r] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
+                    wide[c2 + r] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
+                    wide[c3 + r] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
+                }
+            }
+            for (int f = f4; f < fl; f++) {
+                int af = dyImage + f * positions + p;
+                float y0 = mem[af];
+                float y1 = mem[af + 1];
+                float y2 = mem[af + 2];
+                float y3 = mem[af + 3];
+                int rowC = out + f * depth;
+                for (int r = 0; r < depth; r++) {
+                    wide[rowC + r] += y0 * wide[w0 + r] + y1 * wide[w1 + r] + y2 * wide[w2 + r] + y3 * wide[w3 + r];
+                }
             }
         }
-        int f4 = fFirst + (fEnd - fFirst) / 4 * 4;
-        int p4 = positions - positions % 4;
-        for (int slot = 0; slot < nb; slot++) {
-            int dyImage = a + (img0 + slot) * fl * positions;
-            int t = slot * positions * depth + r0;
-            for (int p = 0; p < p4; p += 4) {
-                int w0 = t + p * depth;
-                int w1 = w0 + depth;
-                int w2 = w1 + depth;
-                int w3 = w2 + depth;
-                for (int f = fFirst; f < f4; f += 4) {
-                    int a0 = dyImage + f * positions + p;
-                    int a1 = a0 + positions;
-                    int a2 = a1 + positions;
-                    int a3 = a2 + positions;
-                    float x00 = mem[a0];
-                    float x01 = mem[a0 + 1];
-                    float x02 = mem[a0 + 2];
-                    float x03 = mem[a0 + 3];
-                    float x10 = mem[a1];
-                    float x11 = mem[a1 + 1];
-                    float x12 = mem[a1 + 2];
-                    float x13 = mem[a1 + 3];
-                    float x20 = mem[a2];
-                    float x21 = mem[a2 + 1];
-                    float x22 = mem[a2 + 2];
-                    float x23 = mem[a2 + 3];
-                    float x30 = mem[a3];
-                    float x31 = mem[a3 + 1];
-                    float x32 = mem[a3 + 2];
-                    float x33 = mem[a3 + 3];
-                    int c0 = c + f * depth + r0;
-                    int c1 = c0 + depth;
-                    int c2 = c1 + depth;
-                    int c3 = c2 + depth;
-                    for (int r = 0; r < width; r++) {
-                        float v0 = wide[w0 + r];
-                        float v1 = wide[w1 + r];
-                        float v2 = wide[w2 + r];
-                        float v3 = wide[w3 + r];
-                        mem[c0 + r] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
-                        mem[c1 + r] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
-                        mem[c2 + r] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
-                        mem[c3 + r] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
-                    }
-                }
-                for (int f = f4; f < fEnd; f++) {
-                    int af = dyImage + f * positions + p;
-                    float y0 = mem[af];
-                    float y1 = mem[af + 1];
-                    float y2 = mem[af + 2];
-                    float y3 = mem[af + 3];
-                    int rowC = c + f * depth + r0;
-                    for (int r = 0; r < width; r++) {
-                        mem[rowC + r] += y0 * wide[w0 + r] + y1 * wide[w1 + r] + y2 * wide[w2 + r] + y3 * wide[w3 + r];
-                    }
+        for (int p = p4; p < positions; p++) {
+            int w = t + p * depth;
+            for (int f = 0; f < fl; f++) {
+                float x = mem[dyImage + f * positions + p];
+                int rowC = out + f * depth;
+                for (int r = 0; r < depth; r++) {
+                    wide[rowC + r] += x * wide[w + r];
                 }
             }
-            for (int p = p4; p < positions; p++) {
-                int w = t + p * depth;
-                for (int f = fFirst; f < fEnd; f++) {
-                    float x = mem[dyImage + f * positions + p];
-                    int rowC = c + f * depth + r0;
-                    for (int r = 0; r < width; r++) {
-                        mem[rowC + r] += x * wide[w + r];
-                    }
-                }
+        }
+    }
+
+    /**
+     * Filter f's row of dW: the chunk's images' rows ({@link #convWeightImage}) summed in image order, added to dW unless
+     * {@link #accumulate} is 0 (the first chunk). c = dW.
+     */
+    private void convWeightSum(int f) {
+        int depth = ch * ks * ks;
+        int row = c + f * depth;
+        for (int r = 0; r < depth; r++) {
+            mem[row + r] = accumulate * mem[row + r];
+        }
+        for (int slot = 0; slot < nb; slot++) {
+            int from = dyRows + (slot * fl + f) * depth;
+            for (int r = 0; r < depth; r++) {
+                mem[row + r] += wide[from + r];
             }
         }
     }

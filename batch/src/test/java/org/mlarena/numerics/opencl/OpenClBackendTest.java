@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import com.aparapi.device.OpenCLDevice;
 
@@ -46,6 +47,10 @@ class OpenClBackendTest {
     }
 
     private static void compare(OpenClBackend.Shape shape, int memory, Consumer<Backend> kernels) {
+        compare(shape, memory, UnaryOperator.identity(), kernels);
+    }
+
+    private static void compare(OpenClBackend.Shape shape, int memory, UnaryOperator<OpenClBackend> configure, Consumer<Backend> kernels) {
         SplittableRandom random = new SplittableRandom(17);
         float[] start = new float[memory];
         for (int i = 0; i < memory; i++) {
@@ -65,7 +70,7 @@ class OpenClBackendTest {
         boolean[] launches = device.type() == org.mlarena.numerics.DeviceType.CPU ? new boolean[]{false, true} : new boolean[]{false};
         for (boolean gpuLaunches : launches) {
             Backend java = new JavaBackend();
-            try (Backend cl = new OpenClBackend(device, shape, gpuLaunches)) {
+            try (Backend cl = configure.apply(new OpenClBackend(device, shape, gpuLaunches))) {
                 for (Backend backend : new Backend[]{java, cl}) {
                     backend.allocate(memory, 256, 8, 4);
                     System.arraycopy(start, 0, backend.memory(), 0, memory);
@@ -206,6 +211,23 @@ class OpenClBackendTest {
             b.conv2d(narrow, 3000, 3100, 3200);
             b.conv2dWeightGradient(narrow, 3000, 3300, 3400);
             b.conv2dInputGradient(narrow, 3300, 3100, 3500);
+        });
+    }
+
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
+    void convolutionsOverSeveralChunksOfImages(OpenClBackend.Shape shape) {
+        // every image a chunk of its own on a CPU device: the weight gradient adds each chunk's images to the chunks'
+        // before it, and each launch finds its images from the chunk's first
+        compare(shape, 8192, b -> b.inColumnChunksOf(1), b -> {
+            Backend.Conv same = new Backend.Conv(3, 2, 8, 9, 3, 5, 2);    // x 432, w 150, y 648
+            b.conv2d(same, 0, 500, 700);
+            b.conv2dWeightGradient(same, 0, 1400, 2100);
+            b.conv2dInputGradient(same, 1400, 500, 2300);
+            Backend.Conv strided = new Backend.Conv(3, 4, 7, 7, 5, 3, 1, 2); // x 588, w 180, y 240
+            b.conv2d(strided, 3000, 3600, 3800);
+            b.conv2dWeightGradient(strided, 3000, 3800, 4100);
+            b.conv2dInputGradient(strided, 3800, 3600, 4300);
         });
     }
 
