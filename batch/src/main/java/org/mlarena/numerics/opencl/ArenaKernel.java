@@ -43,8 +43,6 @@ final class ArenaKernel extends Kernel {
     static final int GROUP_MEAN_GRADIENT = 28;
     static final int BATCH_NORM = 15;
     static final int BATCH_NORM_GRADIENT = 16;
-    static final int CONV_INPUT_ROWS = 19;
-    static final int COL2IM = 29;
     // more modes that are not element-wise, from 40 on
     static final int ADD_BIAS_PLANES = 40;
     static final int EMBEDDING_IDS = 43;
@@ -52,10 +50,10 @@ final class ArenaKernel extends Kernel {
     static final int EMBEDDING_GRADIENT = 45;
     static final int EMBEDDING_STEP = 46;
     static final int AUGMENT = 47;
-    static final int GATHER_FILTER_ROWS = 48;
     static final int CONV_IMAGE = 49;
     static final int CONV_WEIGHT_IMAGE = 50;
     static final int CONV_WEIGHT_SUM = 51;
+    static final int CONV_INPUT_IMAGE = 52;
     /** a gradient no real gradient takes: marks a table value an embedding step has stepped (JavaBackend.STEPPED) */
     static final float STEPPED = -Float.MAX_VALUE;
     // element-wise modes from 30 on
@@ -148,8 +146,8 @@ final class ArenaKernel extends Kernel {
     int st = 1;
     /** convolutions as products: the first image of the chunk whose columns {@link #wide} holds */
     int img0;
-    /** convolutions as products: where in {@link #wide} the chunk's dy is laid out as a row per filter */
-    int dyRows;
+    /** convolutions as products: where in {@link #wide} the rows beside the chunk's columns start (its images' dy or dW rows) */
+    int besideColumns;
     /** activation: the ordinal of ActivationFunction */
     int act;
     /** batch normalisation: 1 training, 0 predicting; where the batch's statistics are; where the gradient of gamma goes (-1 none) */
@@ -246,14 +244,22 @@ final class ArenaKernel extends Kernel {
                 convProduct(gid * blocks + f);
             }
         }
-        if (mode == GATHER_FILTER_ROWS) {
-            gatherFilterRows(gid);
-        }
-        if (mode == CONV_INPUT_ROWS) {
-            convInputRows(gid);
-        }
-        if (mode == COL2IM) {
-            col2im(gid);
+        if (mode == CONV_INPUT_IMAGE) {
+            // one image of the chunk: its dy rows beside, its column gradient from them, then its rows of dx, all in the cache
+            int positions = oh * ow;
+            int depth = ch * ks * ks;
+            int dyFrom = besideColumns + gid * fl * positions;
+            int from = a + (img0 + gid) * fl * positions;
+            for (int j = 0; j < fl * positions; j++) {
+                wide[dyFrom + j] = mem[from + j];
+            }
+            int out = gid * depth * positions;
+            for (int r = 0; r < depth; r += 4) {
+                inputRows(r, out, dyFrom, positions);
+            }
+            for (int row = 0; row < ch * hh; row++) {
+                col2im(gid, row / hh, row % hh, out, positions);
+            }
         }
         if (mode == CONV_WEIGHT_IMAGE) {
             // one image of the chunk: its transposed columns, then its own weight gradient from them while they are in the cache
@@ -902,35 +908,17 @@ final class ArenaKernel extends Kernel {
     }
 
     /**
-     * One filter's plane of dy for one image of the chunk, copied into {@link #wide} at {@link #dyRows} as row f of the
-     * chunk's dy laid out filters by (image, position): the long rows {@link #convInputRows} reads. a = dy.
+     * Four rows (taps) of an image's column gradient, dcolumns (c*ks*ks x oh*ow) = W^T . dy, at {@code out} (row r at
+     * out + r * columns), dy's rows at {@code dyFrom} in {@link #wide}; four taps per pass sharing each read of dy, four
+     * filters at a time. b = W; {@link #col2im} then sums the rows into dx. ({@link #CONV_INPUT_IMAGE} calls it for its
+     * image: one product over the whole chunk's positions, written to memory and read back, took 12.0-12.5 ms against
+     * 8.9-9.8 for the zoo CNN's second convolution.)
      */
-    private void gatherFilterRows(int gid) {
-        int slot = gid / fl;
-        int f = gid % fl;
-        int positions = oh * ow;
-        int from = a + ((img0 + slot) * fl + f) * positions;
-        int to = dyRows + f * nb * positions + slot * positions;
-        for (int j = 0; j < positions; j++) {
-            wide[to + j] = mem[from + j];
-        }
-    }
-
-    /**
-     * Four rows (taps) of the chunk's column gradient into {@link #wide}: dcolumns (c*ks*ks x images*oh*ow) = W^T . dy, dy
-     * as {@link #gatherFilterRows} laid it out, four rows per work-item sharing each read of dy. One product over all the
-     * chunk's positions rather than one per image (rows of thousands of values rather than oh*ow): the zoo CNN's second
-     * input gradient took 10.9-14.4 ms per batch of 128 against 16.4-20.9 per image (bench/README.md). The forward pass
-     * kept its product per image: the same change made it slower, its reduction being long (c*ks*ks) and its rows of
-     * the output no longer staying in the L1 cache. b = W; {@link #col2im} then sums the rows into dx.
-     */
-    private void convInputRows(int gid) {
+    private void inputRows(int r0, int out, int dyFrom, int columns) {
         int depth = ch * ks * ks;
-        int columns = nb * oh * ow;
-        int r0 = gid * 4;
         int rows = min(4, depth - r0);
         if (rows == 4) {
-            int c0 = r0 * columns;
+            int c0 = out + r0 * columns;
             int c1 = c0 + columns;
             int c2 = c1 + columns;
             int c3 = c2 + columns;
@@ -963,7 +951,7 @@ final class ArenaKernel extends Kernel {
                 float x31 = mem[w1 + 3];
                 float x32 = mem[w2 + 3];
                 float x33 = mem[w3 + 3];
-                int b0 = dyRows + f * columns;
+                int b0 = dyFrom + f * columns;
                 int b1 = b0 + columns;
                 int b2 = b1 + columns;
                 int b3 = b2 + columns;
@@ -984,7 +972,7 @@ final class ArenaKernel extends Kernel {
                 float x1 = mem[rowW + 1];
                 float x2 = mem[rowW + 2];
                 float x3 = mem[rowW + 3];
-                int rowB = dyRows + f * columns;
+                int rowB = dyFrom + f * columns;
                 for (int j = 0; j < columns; j++) {
                     float v = wide[rowB + j];
                     wide[c0 + j] += x0 * v;
@@ -996,13 +984,13 @@ final class ArenaKernel extends Kernel {
         }
         if (rows < 4) {
             for (int r = r0; r < r0 + rows; r++) {
-                int rowC = r * columns;
+                int rowC = out + r * columns;
                 for (int j = 0; j < columns; j++) {
                     wide[rowC + j] = 0f;
                 }
                 for (int f = 0; f < fl; f++) {
                     float x = mem[b + f * depth + r];
-                    int rowB = dyRows + f * columns;
+                    int rowB = dyFrom + f * columns;
                     for (int j = 0; j < columns; j++) {
                         wide[rowC + j] += x * wide[rowB + j];
                     }
@@ -1041,7 +1029,7 @@ final class ArenaKernel extends Kernel {
     }
 
     /**
-     * One image's weight gradient, every filter's row of taps, into {@link #wide} at {@link #dyRows} + slot * fl * depth:
+     * One image's weight gradient, every filter's row of taps, into {@link #wide} at {@link #besideColumns} + slot * fl * depth:
      * the sum over its positions of dy[f] times the transposed columns' taps, four positions and four filters at a time as
      * the dense products' 4-row loop, along whole rows of taps. a = x (read by im2colTransposed), b = dy.
      */
@@ -1050,7 +1038,7 @@ final class ArenaKernel extends Kernel {
         int positions = oh * ow;
         int dyImage = b + (img0 + slot) * fl * positions;
         int t = slot * positions * depth;
-        int out = dyRows + slot * fl * depth;
+        int out = besideColumns + slot * fl * depth;
         for (int j = 0; j < fl * depth; j++) {
             wide[out + j] = 0f;
         }
@@ -1132,23 +1120,20 @@ final class ArenaKernel extends Kernel {
             mem[row + r] = accumulate * mem[row + r];
         }
         for (int slot = 0; slot < nb; slot++) {
-            int from = dyRows + (slot * fl + f) * depth;
+            int from = besideColumns + (slot * fl + f) * depth;
             for (int r = 0; r < depth; r++) {
                 mem[row + r] += wide[from + r];
             }
         }
     }
 
-    /** One input row (image of the chunk, channel, y) of dx: the sum of the column gradients of the taps that read it. c = dx. */
-    private void col2im(int gid) {
-        int slot = gid / (ch * hh);
-        int cc = (gid / hh) % ch;
-        int iy = gid % hh;
+    /**
+     * One input row (image of the chunk, channel, y) of dx: the sum of the column gradients of the taps that read it, their
+     * rows at {@code first} a row of {@code columns} values per tap. c = dx.
+     */
+    private void col2im(int slot, int cc, int iy, int first, int columns) {
         int image = img0 + slot;
-        int positions = oh * ow;
-        // the chunk's column gradient: a row per tap, of the chunk's images' positions one image after the other
-        int columns = nb * positions;
-        int base = cc * ks * ks * columns + slot * positions;
+        int base = first + cc * ks * ks * columns;
         int rowX = c + ((image * ch + cc) * hh + iy) * ww;
         for (int ix = 0; ix < ww; ix++) {
             mem[rowX + ix] = 0f;

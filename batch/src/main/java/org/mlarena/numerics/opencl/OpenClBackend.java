@@ -503,7 +503,7 @@ public final class OpenClBackend implements Backend {
             int depth = cv.c() * cv.k() * cv.k();
             int positions = cv.oh() * cv.ow();
             inChunks(cv, (cv.f() * depth + positions - 1) / positions, (first, images) -> {
-                kernel.dyRows = depth * images * positions;
+                kernel.besideColumns = depth * images * positions;
                 kernel.accumulate = first == 0 ? 0f : 1f;
                 kernel.mode = ArenaKernel.CONV_WEIGHT_IMAGE;
                 launch(images);
@@ -524,17 +524,13 @@ public final class OpenClBackend implements Backend {
         kernel.b = weights;
         kernel.c = dx;
         if (cpuShaped) {
-            // dy as a row per filter over the chunk's positions after the column gradient, which W^T . dy then fills in
-            // rows as long, and col2im sums into dx
+            // an image per work-item: its dy beside the columns, its column gradient W^T . dy_i, then col2im into its dx,
+            // all in the core's cache
             int depth = cv.c() * cv.k() * cv.k();
             inChunks(cv, cv.f(), (first, images) -> {
-                kernel.dyRows = depth * images * cv.oh() * cv.ow();
-                kernel.mode = ArenaKernel.GATHER_FILTER_ROWS;
-                launch(images * cv.f());
-                kernel.mode = ArenaKernel.CONV_INPUT_ROWS;
-                launch((depth + 3) / 4);
-                kernel.mode = ArenaKernel.COL2IM;
-                launch(images * cv.c() * cv.h());
+                kernel.besideColumns = depth * images * cv.oh() * cv.ow();
+                kernel.mode = ArenaKernel.CONV_INPUT_IMAGE;
+                launch(images);
             });
         } else {
             kernel.mode = ArenaKernel.CONV_INPUT_GRADIENT;
