@@ -762,8 +762,8 @@ final class ArenaKernel extends Kernel {
 
     /**
      * A convolution as products (on CPU devices, {@link #CONV_IMAGE}): one row of the columns of an image of the chunk into
-     * {@link #wide}, the input values each output position's tap (channel, ky, kx) multiplies, zero on the padding. Row r = (c, ky, kx) of
-     * image i (of the chunk) holds oh * ow values at (i * c * ks * ks + r) * oh * ow. a = x.
+     * {@link #wide}, the input values each output position's tap (channel, ky, kx) multiplies, zero on the padding. Row
+     * r = (c, ky, kx) of image i (of the chunk) holds oh * ow values at (i * c * ks * ks + r) * oh * ow. a = x.
      */
     private void im2col(int gid) {
         int rows = ch * ks * ks;
