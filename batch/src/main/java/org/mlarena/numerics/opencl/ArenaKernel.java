@@ -951,20 +951,7 @@ final class ArenaKernel extends Kernel {
                 float x31 = mem[w1 + 3];
                 float x32 = mem[w2 + 3];
                 float x33 = mem[w3 + 3];
-                int b0 = dyFrom + f * columns;
-                int b1 = b0 + columns;
-                int b2 = b1 + columns;
-                int b3 = b2 + columns;
-                for (int j = 0; j < columns; j++) {
-                    float v0 = wide[b0 + j];
-                    float v1 = wide[b1 + j];
-                    float v2 = wide[b2 + j];
-                    float v3 = wide[b3 + j];
-                    wide[c0 + j] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
-                    wide[c1 + j] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
-                    wide[c2 + j] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
-                    wide[c3 + j] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
-                }
+                wideRows4(c0, dyFrom + f * columns, columns, x00, x01, x02, x03, x10, x11, x12, x13, x20, x21, x22, x23, x30, x31, x32, x33);
             }
             for (int f = f4; f < fl; f++) {
                 int rowW = b + f * depth + r0;
@@ -1029,6 +1016,25 @@ final class ArenaKernel extends Kernel {
     }
 
     /**
+     * The step of the products in {@link #wide}: four rows of C (at {@code c0}, {@code stride} apart) += the 4x4 block x
+     * times four rows of B (at {@code b0}, as far apart), {@code stride} values each, each read of B shared by sixteen
+     * multiply-adds.
+     */
+    private void wideRows4(int c0, int b0, int stride, float x00, float x01, float x02, float x03, float x10, float x11, float x12,
+                           float x13, float x20, float x21, float x22, float x23, float x30, float x31, float x32, float x33) {
+        for (int j = 0; j < stride; j++) {
+            float v0 = wide[b0 + j];
+            float v1 = wide[b0 + stride + j];
+            float v2 = wide[b0 + 2 * stride + j];
+            float v3 = wide[b0 + 3 * stride + j];
+            wide[c0 + j] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
+            wide[c0 + stride + j] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
+            wide[c0 + 2 * stride + j] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
+            wide[c0 + 3 * stride + j] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
+        }
+    }
+
+    /**
      * One image's weight gradient, every filter's row of taps, into {@link #wide} at {@link #besideColumns} + slot * fl * depth:
      * the sum over its positions of dy[f] times the transposed columns' taps, four positions and four filters at a time as
      * the dense products' 4-row loop, along whole rows of taps. a = x (read by im2colTransposed), b = dy.
@@ -1070,20 +1076,7 @@ final class ArenaKernel extends Kernel {
                 float x31 = mem[a3 + 1];
                 float x32 = mem[a3 + 2];
                 float x33 = mem[a3 + 3];
-                int c0 = out + f * depth;
-                int c1 = c0 + depth;
-                int c2 = c1 + depth;
-                int c3 = c2 + depth;
-                for (int r = 0; r < depth; r++) {
-                    float v0 = wide[w0 + r];
-                    float v1 = wide[w1 + r];
-                    float v2 = wide[w2 + r];
-                    float v3 = wide[w3 + r];
-                    wide[c0 + r] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
-                    wide[c1 + r] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
-                    wide[c2 + r] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
-                    wide[c3 + r] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
-                }
+                wideRows4(out + f * depth, w0, depth, x00, x01, x02, x03, x10, x11, x12, x13, x20, x21, x22, x23, x30, x31, x32, x33);
             }
             for (int f = f4; f < fl; f++) {
                 int af = dyImage + f * positions + p;
