@@ -977,10 +977,7 @@ final class ArenaKernel extends Kernel {
                 }
                 for (int f = 0; f < fl; f++) {
                     float x = mem[b + f * depth + r];
-                    int rowB = dyFrom + f * columns;
-                    for (int j = 0; j < columns; j++) {
-                        wide[rowC + j] += x * wide[rowB + j];
-                    }
+                    wideRow(rowC, dyFrom + f * columns, columns, x);
                 }
             }
         }
@@ -1031,6 +1028,13 @@ final class ArenaKernel extends Kernel {
             wide[c0 + stride + j] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
             wide[c0 + 2 * stride + j] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
             wide[c0 + 3 * stride + j] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
+        }
+    }
+
+    /** A row of C in {@link #wide} += x times a row of B there, {@code n} values: the products' last rows. */
+    private void wideRow(int c0, int b0, int n, float x) {
+        for (int j = 0; j < n; j++) {
+            wide[c0 + j] += x * wide[b0 + j];
         }
     }
 
@@ -1093,11 +1097,7 @@ final class ArenaKernel extends Kernel {
         for (int p = p4; p < positions; p++) {
             int w = t + p * depth;
             for (int f = 0; f < fl; f++) {
-                float x = mem[dyImage + f * positions + p];
-                int rowC = out + f * depth;
-                for (int r = 0; r < depth; r++) {
-                    wide[rowC + r] += x * wide[w + r];
-                }
+                wideRow(out + f * depth, w, depth, mem[dyImage + f * positions + p]);
             }
         }
     }
