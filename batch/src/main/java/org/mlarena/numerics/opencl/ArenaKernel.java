@@ -237,11 +237,10 @@ final class ArenaKernel extends Kernel {
             // one image of the chunk: its columns, then every block of four filters while the columns are in the cache
             int rows = ch * ks * ks;
             for (int r = 0; r < rows; r++) {
-                im2col(gid * rows + r);
+                im2col(gid, r);
             }
-            int blocks = (fl + 3) / 4;
-            for (int f = 0; f < blocks; f++) {
-                convProduct(gid * blocks + f);
+            for (int f = 0; f < fl; f += 4) {
+                convProduct(gid, f);
             }
         }
         if (mode == CONV_INPUT_IMAGE) {
@@ -264,7 +263,7 @@ final class ArenaKernel extends Kernel {
         if (mode == CONV_WEIGHT_IMAGE) {
             // one image of the chunk: its transposed columns, then its own weight gradient from them while they are in the cache
             for (int oy = 0; oy < oh; oy++) {
-                im2colTransposed(gid * oh + oy);
+                im2colTransposed(gid, oy);
             }
             convWeightImage(gid);
         }
@@ -765,10 +764,8 @@ final class ArenaKernel extends Kernel {
      * {@link #wide}, the input values each output position's tap (channel, ky, kx) multiplies, zero on the padding. Row
      * r = (c, ky, kx) of image i (of the chunk) holds oh * ow values at (i * c * ks * ks + r) * oh * ow. a = x.
      */
-    private void im2col(int gid) {
+    private void im2col(int slot, int r) {
         int rows = ch * ks * ks;
-        int slot = gid / rows;
-        int r = gid % rows;
         int image = img0 + slot;
         int cc = r / (ks * ks);
         int ky = (r / ks) % ks;
@@ -814,13 +811,10 @@ final class ArenaKernel extends Kernel {
     }
 
     /**
-     * Four filters' output rows of one image: y_i (f x oh*ow) = W (f x c*ks*ks) . columns_i, four rows of the product per
-     * work-item sharing each read of the columns (the 4-row loop of {@link #matmulRows}). a = x (read by im2col), b = W, c = y.
+     * Four filters' output rows (from f0) of one image: y_i (f x oh*ow) = W (f x c*ks*ks) . columns_i, four rows of the
+     * product sharing each read of the columns (the 4-row loop of {@link #matmulRows}). a = x (read by im2col), b = W, c = y.
      */
-    private void convProduct(int gid) {
-        int blocks = (fl + 3) / 4;
-        int slot = gid / blocks;
-        int f0 = (gid % blocks) * 4;
+    private void convProduct(int slot, int f0) {
         int image = img0 + slot;
         int depth = ch * ks * ks;
         int positions = oh * ow;
@@ -988,10 +982,8 @@ final class ArenaKernel extends Kernel {
      * input values its taps multiply, zero on the padding, at ((image * oh + y) * ow + x) * depth in {@link #wide}; one
      * output row per call ({@link #CONV_WEIGHT_IMAGE} calls it for each row of its image). a = x.
      */
-    private void im2colTransposed(int gid) {
+    private void im2colTransposed(int slot, int oy) {
         int depth = ch * ks * ks;
-        int slot = gid / oh;
-        int oy = gid % oh;
         int image = img0 + slot;
         for (int ox = 0; ox < ow; ox++) {
             int to = ((slot * oh + oy) * ow + ox) * depth;

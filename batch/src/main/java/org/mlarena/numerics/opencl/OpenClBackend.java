@@ -430,7 +430,7 @@ public final class OpenClBackend implements Backend {
         return this;
     }
 
-        /** A launch sequence over a chunk of images whose columns {@code wide} holds. */
+    /** A launch sequence over a chunk of images whose columns {@code wide} holds. */
     private interface ChunkLaunches {
         void run(int first, int images);
     }
