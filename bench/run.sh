@@ -55,19 +55,20 @@ if [ "$what" = mlp ] || [ "$what" = all ]; then
       OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/python/mlp_torch.py "$epochs"; } | tee -a "$out"
     epochs_summary mlp "$out"
 fi
-# a template of the zoo and its PyTorch twin on the first training images: template, label, twin, what it is, images
+# a template of the zoo and its PyTorch twin on the first training images: template, label, twin, what it is, images,
+# the learning rate's schedule (constant or cosine)
 template_vs_torch() {
     rows=$5
-    echo "== $4, Adam 1e-3, batch 128, first $rows training images: s/epoch, accuracy"
-    { java_run org.mlarena.bench.TemplateBench "$1" "$epochs" "$rows" opencl
-      OPENBLAS_NUM_THREADS=1 /usr/bin/python3 "bench/python/$3" "$epochs" "$rows"; } | tee -a "$out"
+    echo "== $4, Adam 1e-3 ($6), batch 128, first $rows training images: s/epoch, accuracy"
+    { java_run org.mlarena.bench.TemplateBench "$1" "$epochs" "$rows" opencl "$6"
+      OPENBLAS_NUM_THREADS=1 /usr/bin/python3 "bench/python/$3" "$epochs" "$rows" "$6"; } | tee -a "$out"
     epochs_summary "$2" "$out"
 }
 if [ "$what" = cnn ] || [ "$what" = all ]; then
-    template_vs_torch cnn cnn cnn_torch.py "CNN conv16-pool-conv32-pool-dense128-dense10" "${3:-6000}"
+    template_vs_torch cnn cnn cnn_torch.py "CNN conv16-pool-conv32-pool-dense128-dense10" "${3:-6000}" constant
 fi
 if [ "$what" = resnet ] || [ "$what" = all ]; then
-    template_vs_torch resnet-small resnet resnet_torch.py "the template resnet-small (3x3 convolutions, batch normalisation, residual blocks)" "${3:-6000}"
+    template_vs_torch resnet-small resnet resnet_torch.py "the template resnet-small (3x3 convolutions, batch normalisation, residual blocks)" "${3:-6000}" cosine
 fi
 if [ "$what" = augment ]; then
     rows=${3:-6000}

@@ -1,5 +1,6 @@
 """Fashion-MNIST from Debian's dataset-fashion-mnist as torch tensors (pixels scaled to [0, 1], rows of 784)."""
 import gzip
+import math
 import os
 import time
 
@@ -39,11 +40,11 @@ def images(argv):
     return epochs, x_train[:rows].reshape(-1, 1, 28, 28), y_train[:rows], x_test.reshape(-1, 1, 28, 28), y_test
 
 
-def fit(model, tag, epochs, x_train, y_train, x_test, y_test, test_chunk=128):
+def fit(model, tag, epochs, x_train, y_train, x_test, y_test, test_chunk=128, schedule="constant"):
     """Trains as the engine's benchmarks do and prints '<tag> torch <epoch> <seconds> <test accuracy>' per epoch:
     layers initialised as the engine's (Layer.heUniform: He-uniform weights, zero biases; with PyTorch's own default,
     bound 1/sqrt(fan_in), the two sides would not train the same model), plain fp32 on a GPU (no TF32 tensor cores),
-    Adam 1e-3, batch 128, the test set each epoch in chunks of test_chunk rows (128, as the engine's benchmarks evaluate
+    Adam 1e-3 (or annealed per epoch with schedule "cosine", as the engine's Optimizer.cosine), batch 128, the test set each epoch in chunks of test_chunk rows (128, as the engine's benchmarks evaluate
     it: PyTorch's CPU forward pass of the CNN over all 10,000 test images at once took 2.0 s, in chunks of 128 0.84 s)."""
     for layer in model.modules():
         if isinstance(layer, (torch.nn.Linear, torch.nn.Conv2d)):
@@ -56,6 +57,9 @@ def fit(model, tag, epochs, x_train, y_train, x_test, y_test, test_chunk=128):
     loss_fn = torch.nn.CrossEntropyLoss()
     chunk = test_chunk
     for epoch in range(1, epochs + 1):
+        if schedule == "cosine":
+            for group in optimizer.param_groups:
+                group["lr"] = 1e-3 * 0.5 * (1 + math.cos(math.pi * (epoch - 1) / epochs))
         start = time.perf_counter()
         order = torch.randperm(len(x_train), device=DEVICE)
         model.train()

@@ -1,6 +1,7 @@
 package org.mlarena.bench;
 
 import java.util.Locale;
+import java.util.SplittableRandom;
 
 import org.mlarena.numerics.nn.Architecture;
 import org.mlarena.numerics.nn.Backend;
@@ -17,7 +18,8 @@ import org.mlarena.numerics.nn.Trainer;
  * residual blocks, the second strided with a 1x1 projection, global average pooling; {@code resnet_torch.py}), or any
  * other, and prints per epoch {@code <label> <backend> <epoch> <seconds> <test accuracy>}.
  * Arguments: the template's id (or an architecture's JSON), epochs (default 1), training images (default all 60,000),
- * backends (default opencl). The label is the id, "resnet" for resnet-small, or {@code -Dbench.label}.
+ * backends (default opencl), the learning rate's schedule (constant, the default, or cosine: the Training tab's two,
+ * annealed per epoch over the epochs asked for). The label is the id, "resnet" for resnet-small, or {@code -Dbench.label}.
  */
 public final class TemplateBench {
 
@@ -26,6 +28,11 @@ public final class TemplateBench {
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int rows = args.length > 2 ? Integer.parseInt(args[2]) : 60_000;
         String which = args.length > 3 ? args[3] : "opencl";
+        boolean cosine = args.length > 4 && switch (args[4]) {
+            case "cosine" -> true;
+            case "constant" -> false;
+            default -> throw new IllegalArgumentException("the schedule is constant or cosine, got " + args[4]);
+        };
         String label = System.getProperty("bench.label", template.equals("resnet-small") ? "resnet" : template);
         String json = template.startsWith("{") ? template
                 : ModelZoo.TEMPLATES.stream().filter(t -> t.id().equals(template)).findFirst().orElseThrow().json();
@@ -34,15 +41,21 @@ public final class TemplateBench {
                 architecture.inferenceFlopsPerSample());
         ClassificationData train = FashionMnistRuns.train(rows);
         ClassificationData test = FashionMnistRuns.test();
-        FashionMnistRuns.onBackends(which, (name, backend) -> run(label, name, backend, architecture, train, test, epochs));
+        FashionMnistRuns.onBackends(which, (name, backend) -> run(label, name, backend, architecture, train, test, epochs, cosine));
     }
 
     private static void run(String label, String name, Backend backend, Architecture architecture, ClassificationData train,
-                            ClassificationData test, int epochs) {
+                            ClassificationData test, int epochs, boolean cosine) {
         try (Network net = architecture.network(Network.Loss.SOFTMAX_CROSS_ENTROPY, backend, 128)) {
             net.initialise(1);
-            Trainer.fit(net, train, test, epochs, 128, Optimizer.Adam.of(1e-3f), 1, e -> System.out.printf(Locale.ROOT,
-                    "%s %s %d %.2f %.4f%n", label, name, e.epoch(), e.nanos() / 1e9, e.validationAccuracy()));
+            SplittableRandom random = new SplittableRandom(1);
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                long start = System.nanoTime();
+                float rate = cosine ? Optimizer.cosine(1e-3f, epoch, epochs) : 1e-3f;
+                Trainer.pass(net, train, 128, Optimizer.Adam.of(rate), random);
+                double accuracy = Trainer.evaluate(net, test).accuracy();
+                System.out.printf(Locale.ROOT, "%s %s %d %.2f %.4f%n", label, name, epoch, (System.nanoTime() - start) / 1e9, accuracy);
+            }
         }
     }
 }

@@ -138,10 +138,12 @@ public final class ModelZoo {
                       {"type": "dense", "units": 128}, {"type": "relu"}
                     ]}"""),
             new Template("resnet-small", "Small residual network",
-                    "3x3 convolutions with batch normalisation in residual blocks, a strided block with a 1x1 projection, global average pooling.",
+                    "3x3 convolutions with batch normalisation, 2x2 max-pooling, a residual block at half resolution and a strided one"
+                            + " with a 1x1 projection, then the 7x7 maps of 64 filters flattened behind dropout: on Fashion-MNIST train it"
+                            + " 10 epochs with the cosine schedule; for images whose sides are even.",
                     List.of(Category.IMAGE_CLASSIFICATION), null, """
                     {"layers": [
-                      {"type": "conv2d", "filters": 32, "kernel": 3, "padding": 1}, {"type": "batchnorm"}, {"type": "relu"},
+                      {"type": "conv2d", "filters": 32, "kernel": 3, "padding": 1}, {"type": "batchnorm"}, {"type": "relu"}, {"type": "maxpool", "size": 2},
                       {"type": "residual", "layers": [
                         {"type": "conv2d", "filters": 32, "kernel": 3, "padding": 1}, {"type": "batchnorm"}, {"type": "relu"},
                         {"type": "conv2d", "filters": 32, "kernel": 3, "padding": 1}, {"type": "batchnorm"}]},
@@ -150,7 +152,7 @@ public final class ModelZoo {
                         {"type": "conv2d", "filters": 64, "kernel": 3, "stride": 2, "padding": 1}, {"type": "batchnorm"}, {"type": "relu"},
                         {"type": "conv2d", "filters": 64, "kernel": 3, "padding": 1}, {"type": "batchnorm"}]},
                       {"type": "relu"},
-                      {"type": "globalavgpool"}
+                      {"type": "flatten"}, {"type": "dropout", "rate": 0.3}
                     ]}"""),
             new Template("residual-mlp", "Residual MLP with batch normalisation",
                     "Dense layers with batch normalisation, GELU and dropout in a residual block: a deeper network that still trains on a table.",

@@ -296,8 +296,8 @@ class ArchitectureTest {
         Architecture resnet = Architecture.compile(ModelZoo.TEMPLATES.stream().filter(t -> t.id().equals("resnet-small")).findFirst().orElseThrow().json(),
                 IMAGE, 10, Architecture.MAX_PARAMETERS);
         assertEquals("residual [conv2d 64 3x3, stride 2, padding 1, batchnorm, relu, conv2d 64 3x3, stride 1, padding 1, batchnorm]"
-                + " + 1x1 projection, stride 2", resnet.rows().get(5).layer());
-        assertEquals("64x14x14", resnet.rows().get(5).output());
+                + " + 1x1 projection, stride 2", resnet.rows().get(6).layer());
+        assertEquals("64x7x7", resnet.rows().get(6).output());
     }
 
     @Test
