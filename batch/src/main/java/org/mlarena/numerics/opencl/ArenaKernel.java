@@ -352,10 +352,11 @@ final class ArenaKernel extends Kernel {
             }
         }
         if (mode == RELU_BACKWARD) {
+            // both values read, then a select: a conditional store or load keeps PoCL from vectorising the loop
             for (int e = start; e < end; e++) {
-                if (mem[a + e] <= 0f) {
-                    mem[b + e] = 0f;
-                }
+                float y = mem[a + e];
+                float g = mem[b + e];
+                mem[b + e] = y <= 0f ? 0f : g;
             }
         }
         if (mode == ADAM) {
@@ -380,12 +381,25 @@ final class ArenaKernel extends Kernel {
         if (mode == SGD) {
             sgd(a + start, b + start, c + start, end - start);
         }
-        if (mode == ACTIVATION) {
+        // ReLU, the common case, in loops of its own: with every function's branches in the loop PoCL left it scalar
+        if (mode == ACTIVATION && act == 0) {
+            for (int e = start; e < end; e++) {
+                mem[b + e] = max(0f, mem[a + e]);
+            }
+        }
+        if (mode == ACTIVATION && act != 0) {
             for (int e = start; e < end; e++) {
                 mem[b + e] = activate(mem[a + e]);
             }
         }
-        if (mode == ACTIVATION_GRADIENT) {
+        if (mode == ACTIVATION_GRADIENT && act == 0) {
+            for (int e = start; e < end; e++) {
+                float x = mem[a + e];
+                float g = mem[c + e];
+                mem[d + e] = x > 0f ? g : 0f;
+            }
+        }
+        if (mode == ACTIVATION_GRADIENT && act != 0) {
             for (int e = start; e < end; e++) {
                 mem[d + e] = activationGradient(mem[a + e], mem[b + e], mem[c + e]);
             }
@@ -715,7 +729,6 @@ final class ArenaKernel extends Kernel {
         }
     }
 
-    /** One pooling window: a = x, b = y, c = argmax (index in the window, as a float). */
     /** One output row (plane, y) of max-pooling: a = x, b = y, c = the index in its window of each maximum. */
     private void pool(int gid) {
         int oy = gid % oh;
