@@ -1,5 +1,6 @@
 package org.mlarena.numerics.nn;
 
+import java.util.Arrays;
 import org.mlarena.numerics.ComputeDevice;
 
 /**
@@ -336,23 +337,24 @@ public final class JavaBackend implements Backend {
             float scale;
             float shift;
             if (training) {
-                float sum = 0f;
+                // four partial sums along each row, as the OpenCL kernel adds them (there for speed)
+                float[] lanes = new float[4];
                 for (int i = 0; i < norm.rows(); i++) {
                     int row = x + (i * channels + j) * spatial;
                     for (int s = 0; s < spatial; s++) {
-                        sum += mem[row + s];
+                        lanes[lane(s, spatial)] += mem[row + s];
                     }
                 }
-                float mean = sum / m;
-                float squares = 0f;
+                float mean = sumOf(lanes) / m;
+                Arrays.fill(lanes, 0f);
                 for (int i = 0; i < norm.rows(); i++) {
                     int row = x + (i * channels + j) * spatial;
                     for (int s = 0; s < spatial; s++) {
                         float d = mem[row + s] - mean;
-                        squares += d * d;
+                        lanes[lane(s, spatial)] += d * d;
                     }
                 }
-                float variance = squares / m;
+                float variance = sumOf(lanes) / m;
                 float inverse = 1f / (float) Math.sqrt(variance + norm.epsilon());
                 mem[saved + j] = mean;
                 mem[saved + channels + j] = inverse;
@@ -377,6 +379,15 @@ public final class JavaBackend implements Backend {
         flops += Flops.batchNorm(norm, training);
     }
 
+    /** Which of four partial sums position s of a row of {@code spatial} adds to: s mod 4, the tail past the last four to the first. */
+    private static int lane(int s, int spatial) {
+        return s < spatial - spatial % 4 ? s % 4 : 0;
+    }
+
+    private static float sumOf(float[] lanes) {
+        return (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
+    }
+
     @Override
     public void batchNormGradient(Norm norm, int x, int dy, int dx, int gamma, int saved, int dGamma) {
         int channels = norm.channels();
@@ -385,16 +396,18 @@ public final class JavaBackend implements Backend {
         for (int j = 0; j < channels; j++) {
             float mean = mem[saved + j];
             float inverse = mem[saved + channels + j];
-            float sumDy = 0f;
-            float sumDyXhat = 0f;
+            float[] dyLanes = new float[4];
+            float[] dyXhatLanes = new float[4];
             for (int i = 0; i < norm.rows(); i++) {
                 int offset = (i * channels + j) * spatial;
                 for (int s = 0; s < spatial; s++) {
                     float g = mem[dy + offset + s];
-                    sumDy += g;
-                    sumDyXhat += g * ((mem[x + offset + s] - mean) * inverse);
+                    dyLanes[lane(s, spatial)] += g;
+                    dyXhatLanes[lane(s, spatial)] += g * ((mem[x + offset + s] - mean) * inverse);
                 }
             }
+            float sumDy = sumOf(dyLanes);
+            float sumDyXhat = sumOf(dyXhatLanes);
             if (dGamma >= 0) {
                 mem[dGamma + j] = sumDyXhat;
                 mem[dGamma + channels + j] = sumDy;

@@ -1288,23 +1288,48 @@ final class ArenaKernel extends Kernel {
         float scale = 0f;
         float shift = 0f;
         if (training == 1) {
-            float sum = 0f;
+            // four partial sums along each row (JavaBackend adds in the same order): one running sum waited on every
+            // addition's latency
+            int q4 = spatial - spatial % 4;
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
             for (int i = 0; i < m; i++) {
                 int row = a + (i * n + j) * spatial;
-                for (int q = 0; q < spatial; q++) {
-                    sum += mem[row + q];
+                for (int q = 0; q < q4; q += 4) {
+                    s0 += mem[row + q];
+                    s1 += mem[row + q + 1];
+                    s2 += mem[row + q + 2];
+                    s3 += mem[row + q + 3];
+                }
+                for (int q = q4; q < spatial; q++) {
+                    s0 += mem[row + q];
                 }
             }
-            float mean = sum / count;
-            float squares = 0f;
+            float mean = ((s0 + s1) + (s2 + s3)) / count;
+            s0 = 0f;
+            s1 = 0f;
+            s2 = 0f;
+            s3 = 0f;
             for (int i = 0; i < m; i++) {
                 int row = a + (i * n + j) * spatial;
-                for (int q = 0; q < spatial; q++) {
+                for (int q = 0; q < q4; q += 4) {
+                    float d0 = mem[row + q] - mean;
+                    float d1 = mem[row + q + 1] - mean;
+                    float d2 = mem[row + q + 2] - mean;
+                    float d3 = mem[row + q + 3] - mean;
+                    s0 += d0 * d0;
+                    s1 += d1 * d1;
+                    s2 += d2 * d2;
+                    s3 += d3 * d3;
+                }
+                for (int q = q4; q < spatial; q++) {
                     float dev = mem[row + q] - mean;
-                    squares += dev * dev;
+                    s0 += dev * dev;
                 }
             }
-            float variance = squares / count;
+            float variance = ((s0 + s1) + (s2 + s3)) / count;
             float inverse = 1f / sqrt(variance + eps);
             mem[statistics + j] = mean;
             mem[statistics + n + j] = inverse;
@@ -1339,16 +1364,41 @@ final class ArenaKernel extends Kernel {
         int count = m * spatial;
         float mean = mem[statistics + j];
         float inverse = mem[statistics + n + j];
-        float sumDy = 0f;
-        float sumDyXhat = 0f;
+        // four partial sums of each along the rows, as the forward pass's
+        int q4 = spatial - spatial % 4;
+        float g0 = 0f;
+        float g1 = 0f;
+        float g2 = 0f;
+        float g3 = 0f;
+        float h0 = 0f;
+        float h1 = 0f;
+        float h2 = 0f;
+        float h3 = 0f;
         for (int i = 0; i < m; i++) {
             int offset = (i * n + j) * spatial;
-            for (int q = 0; q < spatial; q++) {
+            for (int q = 0; q < q4; q += 4) {
+                int e = offset + q;
+                float y0 = mem[b + e];
+                float y1 = mem[b + e + 1];
+                float y2 = mem[b + e + 2];
+                float y3 = mem[b + e + 3];
+                g0 += y0;
+                g1 += y1;
+                g2 += y2;
+                g3 += y3;
+                h0 += y0 * ((mem[a + e] - mean) * inverse);
+                h1 += y1 * ((mem[a + e + 1] - mean) * inverse);
+                h2 += y2 * ((mem[a + e + 2] - mean) * inverse);
+                h3 += y3 * ((mem[a + e + 3] - mean) * inverse);
+            }
+            for (int q = q4; q < spatial; q++) {
                 float g = mem[b + offset + q];
-                sumDy += g;
-                sumDyXhat += g * ((mem[a + offset + q] - mean) * inverse);
+                g0 += g;
+                h0 += g * ((mem[a + offset + q] - mean) * inverse);
             }
         }
+        float sumDy = (g0 + g1) + (g2 + g3);
+        float sumDyXhat = (h0 + h1) + (h2 + h3);
         if (paramGradient >= 0) {
             mem[paramGradient + j] = sumDyXhat;
             mem[paramGradient + n + j] = sumDy;
