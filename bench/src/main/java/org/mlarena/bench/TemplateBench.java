@@ -1,7 +1,6 @@
 package org.mlarena.bench;
 
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 import org.mlarena.numerics.nn.Architecture;
 import org.mlarena.numerics.nn.Backend;
@@ -48,14 +47,8 @@ public final class TemplateBench {
                             ClassificationData test, int epochs, boolean cosine) {
         try (Network net = architecture.network(Network.Loss.SOFTMAX_CROSS_ENTROPY, backend, 128)) {
             net.initialise(1);
-            SplittableRandom random = new SplittableRandom(1);
-            for (int epoch = 1; epoch <= epochs; epoch++) {
-                long start = System.nanoTime();
-                float rate = cosine ? Optimizer.cosine(1e-3f, epoch, epochs) : 1e-3f;
-                Trainer.pass(net, train, 128, Optimizer.Adam.of(rate), random);
-                double accuracy = Trainer.evaluate(net, test).accuracy();
-                System.out.printf(Locale.ROOT, "%s %s %d %.2f %.4f%n", label, name, epoch, (System.nanoTime() - start) / 1e9, accuracy);
-            }
+            Trainer.fit(net, train, test, epochs, 128, epoch -> Optimizer.Adam.of(cosine ? Optimizer.cosine(1e-3f, epoch, epochs) : 1e-3f), 1,
+                    e -> System.out.printf(Locale.ROOT, "%s %s %d %.2f %.4f%n", label, name, e.epoch(), e.nanos() / 1e9, e.validationAccuracy()));
         }
     }
 }

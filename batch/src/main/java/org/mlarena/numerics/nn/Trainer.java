@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * Mini-batch training of a classifier or regressor: a seeded shuffle per epoch, one optimiser step per batch, and the
@@ -29,6 +30,12 @@ public final class Trainer {
 
     public static List<Epoch> fit(Network net, TrainingData train, TrainingData validation, int epochs,
                                   int batchSize, Optimizer optimizer, long seed, Consumer<Epoch> listener) {
+        return fit(net, train, validation, epochs, batchSize, epoch -> optimizer, seed, listener);
+    }
+
+    /** The same with the optimiser of each epoch (1 to epochs): a learning rate's schedule, e.g. {@link Optimizer#cosine}. */
+    public static List<Epoch> fit(Network net, TrainingData train, TrainingData validation, int epochs,
+                                  int batchSize, IntFunction<Optimizer> optimizerOfEpoch, long seed, Consumer<Epoch> listener) {
         check(net, train);
         check(net, validation);
         if (epochs < 1 || batchSize < 1 || batchSize > net.capacity()) {
@@ -41,7 +48,7 @@ public final class Trainer {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long start = System.nanoTime();
             long flopsBefore = net.backend().flops();
-            Pass pass = pass(net, train, batchSize, optimizer, random, scratch);
+            Pass pass = pass(net, train, batchSize, optimizerOfEpoch.apply(epoch), random, scratch);
             Evaluation validated = evaluate(net, validation);
             Epoch figures = new Epoch(epoch, pass.loss(), pass.accuracy(), validated.loss(),
                     validated.accuracy(), net.backend().flops() - flopsBefore, System.nanoTime() - start);
