@@ -517,6 +517,10 @@ class HostingPagesIT {
         browser.await("the options of " + menuId, Duration.ofSeconds(10),
                 d -> "true".equals(d.findElement(By.id(menuId + "_label")).getDomAttribute("aria-expanded")));
         browser.click(option);
+        // once the closing transition has ended the menu focuses itself, which scrolls it into view: a click on another
+        // element before then may land where that element was (twice "Saved." never came, the save button not clicked)
+        browser.await("the options of " + menuId + " to close", Duration.ofSeconds(10),
+                d -> "false".equals(d.findElement(By.id(menuId + "_label")).getDomAttribute("aria-expanded")));
         assertEquals(label, browser.text(menu + "_label"));
     }
 
@@ -531,7 +535,8 @@ class HostingPagesIT {
         } catch (org.openqa.selenium.TimeoutException e) {
             browser.screenshot("failed-" + css.replaceAll("[^a-zA-Z0-9-]", "-"));
             List<WebElement> found = browser.driver().findElements(By.cssSelector(css));
-            throw new AssertionError("'" + fragment + "' not in " + css + ": " + (found.isEmpty() ? "no such element" : "'" + found.get(0).getText() + "'"), e);
+            throw new AssertionError("'" + fragment + "' not in " + css + ": " + (found.isEmpty() ? "no such element" : "'" + found.get(0).getText() + "'")
+                    + browser.diagnosis(), e);
         }
     }
 

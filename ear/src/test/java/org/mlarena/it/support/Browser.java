@@ -203,8 +203,35 @@ public final class Browser implements AutoCloseable {
             return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("timeout-" + what.replaceAll("[^a-zA-Z0-9-]", "-"));
-            throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + " on " + driver.getCurrentUrl(), e);
+            throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + " on " + driver.getCurrentUrl() + diagnosis(), e);
         }
+    }
+
+    /**
+     * What a failed wait needs to be explained on a CI machine whose files are gone: the browser's console since it was
+     * last read, and the server log's warnings and errors among its last lines.
+     */
+    public String diagnosis() {
+        StringBuilder text = new StringBuilder("\n-- browser console:");
+        try {
+            driver.manage().logs().get(LogType.BROWSER).getAll().forEach(entry -> text.append("\n  ").append(entry.getLevel()).append(' ').append(entry.getMessage()));
+        } catch (org.openqa.selenium.WebDriverException e) {
+            text.append("\n  (unreadable: ").append(e.getMessage().lines().findFirst().orElse("")).append(')');
+        }
+        text.append("\n-- server log, warnings and errors among its last 400 lines:");
+        String home = System.getProperty("jboss.home");
+        Path log = home == null ? null : Path.of(home, "standalone", "log", "server.log");
+        try {
+            if (log != null && Files.isReadable(log)) {
+                List<String> lines = Files.readAllLines(log);
+                lines.subList(Math.max(0, lines.size() - 400), lines.size()).stream()
+                        .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.startsWith("\t") || line.startsWith("Caused by"))
+                        .limit(80).forEach(line -> text.append("\n  ").append(line));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            text.append("\n  (unreadable: ").append(e.getMessage()).append(')');
+        }
+        return text.toString();
     }
 
     /** Scrolls the element into view, e.g. before a screenshot of it. */
