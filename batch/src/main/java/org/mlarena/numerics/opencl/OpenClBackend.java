@@ -33,6 +33,11 @@ public final class OpenClBackend implements Backend {
     /** work-items per group on a GPU, asked of the compiled kernel at the first launch (0 until then) */
     private int gpuGroup;
     private long flops;
+    /** the batch's target columns (regression) */
+    private int targetColumns;
+    /** whether the kernel has launched (Aparapi read the shared-memory flag then), and whether it works on the arrays */
+    private boolean firstLaunchDone;
+    private boolean sharedMemory;
     /** B is copied before a product when its rows are a multiple of this many floats (4 KiB) apart */
     static final int PACKED_ROW_MULTIPLE = 1024;
     /**
@@ -120,14 +125,53 @@ public final class OpenClBackend implements Backend {
         return device;
     }
 
+    /**
+     * On a CPU device every array of the kernel is unmovable and the device works on the arrays themselves (Aparapi's
+     * shared memory, for this kernel only): the vector convolutions ({@link ConvolutionProducts}), another program, read
+     * and write the same memory. Elsewhere (a GPU, or where the check below fails) the device keeps copies.
+     */
     @Override
     public void allocate(int memorySize, int batchFloats, int batchRows, int targetColumns) {
         // the resident memory lives on the device between upload and download: it must not move (see UnmovableArrays)
         kernel.mem = UnmovableArrays.floats(memorySize);
-        kernel.batch = new float[Math.max(1, batchFloats)];
-        kernel.labels = new int[Math.max(1, batchRows)];
-        kernel.targets = new float[Math.max(1, batchRows * targetColumns)];
-        kernel.out = new float[2 * Math.max(1, batchRows)];
+        kernel.batch = UnmovableArrays.floats(Math.max(1, batchFloats));
+        kernel.labels = UnmovableArrays.ints(Math.max(1, batchRows));
+        kernel.targets = UnmovableArrays.floats(Math.max(1, batchRows * targetColumns));
+        kernel.out = UnmovableArrays.floats(2 * Math.max(1, batchRows));
+        kernel.view = UnmovableArrays.floats(1);
+        kernel.wide = UnmovableArrays.floats(1);
+        this.targetColumns = targetColumns;
+        if (cpuShaped && !firstLaunchDone) {
+            shareMemory();
+        }
+    }
+
+    /**
+     * The kernel's first launch with the device's shared-memory flag on, then off again for every other kernel; shared
+     * only if a value the launch writes is in the array without a download (Aparapi and PoCL may still copy).
+     */
+    private void shareMemory() {
+        float[] mem = kernel.mem;
+        synchronized (OpenClDevices.LAUNCHES) {
+            boolean before = target.isSharedMemory();
+            target.setSharedMemory(true);
+            try {
+                mem[0] = 3f;
+                mem[1] = 4f;
+                kernel.a = 0;
+                kernel.b = 1;
+                kernel.c = 2;
+                elementwise(ArenaKernel.ADD, 1);
+            } finally {
+                target.setSharedMemory(before);
+            }
+        }
+        firstLaunchDone = true;
+        sharedMemory = mem[2] == 7f;
+        mem[0] = 0f;
+        mem[1] = 0f;
+        mem[2] = 0f;
+        kernel.put(mem);
     }
 
     @Override
@@ -159,7 +203,7 @@ public final class OpenClBackend implements Backend {
             return;
         }
         if (kernel.view.length < count) {
-            kernel.view = new float[count];
+            kernel.view = UnmovableArrays.floats(count);
         }
         kernel.a = offset;
         elementwise(ArenaKernel.VIEW, count);
@@ -177,7 +221,7 @@ public final class OpenClBackend implements Backend {
     @Override
     public void stageBatch(float[] inputs, int from, int rows, int cols, float[] targets, int targetFrom) {
         System.arraycopy(inputs, from, kernel.batch, 0, rows * cols);
-        int perRow = kernel.targets.length / kernel.labels.length;
+        int perRow = targetColumns;
         System.arraycopy(targets, targetFrom, kernel.targets, 0, rows * perRow);
         kernel.put(kernel.batch).put(kernel.targets);
     }
@@ -467,13 +511,34 @@ public final class OpenClBackend implements Backend {
         return images;
     }
 
+    /** The vector convolutions, bound at the first convolution where the device works on the arrays; null elsewhere. */
+    private ConvolutionProducts products;
+    private boolean productsBound;
+
+    private ConvolutionProducts products() {
+        if (!productsBound) {
+            productsBound = true;
+            products = sharedMemory ? ConvolutionProducts.bind(target) : null;
+        }
+        return products;
+    }
+
+    /** Whether convolutions' forward products run as vector code ({@link ConvolutionProducts}): the tests ask. */
+    boolean vectorConvolutions() {
+        return cpuShaped && products() != null;
+    }
+
     @Override
     public void conv2d(Conv cv, int x, int weights, int y) {
         shape(cv);
         kernel.a = x;
         kernel.b = weights;
         kernel.c = y;
-        if (cpuShaped) {
+        if (cpuShaped && ConvolutionProducts.fits(cv) && products() != null) {
+            synchronized (OpenClDevices.LAUNCHES) {
+                products.forward(kernel.mem, cv, cv.n(), x, weights, y);
+            }
+        } else if (cpuShaped) {
             // an image per work-item, its columns read back from the core's cache: as two launches (all the chunk's columns,
             // then the products) the columns went to memory and back, 11.1-11.9 against 9.9-10.4 ms for the zoo CNN's
             // second convolution
@@ -886,7 +951,9 @@ public final class OpenClBackend implements Backend {
      * silent fall-back to Aparapi's Java thread pool would misreport where the work ran, its time and its energy.
      */
     static void execute(com.aparapi.Kernel kernel, ComputeDevice device, OpenCLDevice target, boolean cpuShaped, int items, int gpuGroup) {
-        kernel.execute(range(target, cpuShaped, device.computeUnits(), Math.max(1, items), gpuGroup));
+        synchronized (OpenClDevices.LAUNCHES) {
+            kernel.execute(range(target, cpuShaped, device.computeUnits(), Math.max(1, items), gpuGroup));
+        }
         if (!kernel.isRunningCL()) {
             throw new IllegalStateException("the kernel fell back from " + device.describe() + " to "
                     + OpenClDevices.ranOn(kernel, device).describe() + " (see the log for Aparapi's reason)");
@@ -952,6 +1019,9 @@ public final class OpenClBackend implements Backend {
         }
         closed = true;
         try {
+            if (products != null) {
+                products.dispose();
+            }
             kernel.dispose();
         } finally {
             synchronized (OPEN) {

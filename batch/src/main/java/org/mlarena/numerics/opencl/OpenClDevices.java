@@ -93,6 +93,13 @@ public final class OpenClDevices {
      * the JVM crashed in the garbage collector on a corrupted object holding (NaN, 1.0), a loss and a hit. With it off,
      * the device has its own copy of each buffer and only put/get touch the arrays, while they are pinned.
      */
+    /**
+     * Held around every launch. Aparapi reads a device's shared-memory flag once per kernel, at its first launch, and its
+     * device objects are one per device JVM-wide: {@link OpenClBackend#allocate} sets the flag for its own kernel's first
+     * launch only, under this lock, so that no other kernel (whose arrays the garbage collector may move) starts with it.
+     */
+    static final Object LAUNCHES = new Object();
+
     static OpenCLDevice find(ComputeDevice device) {
         Device.TYPE type = device.type() == DeviceType.GPU ? Device.TYPE.GPU : Device.TYPE.CPU;
         OpenCLDevice found = OpenCLDevice.listDevices(type).stream()

@@ -41,7 +41,9 @@ final class OpenClMatrixKernels implements MatrixKernels {
             gpuGroup = OpenClBackend.gpuGroup(matMul, target);
         }
         Range range = OpenClBackend.range(target, device.type() == org.mlarena.numerics.DeviceType.CPU, device.computeUnits(), m, gpuGroup);
-        matMul.put(a).put(b).execute(range).get(c);
+        synchronized (OpenClDevices.LAUNCHES) {
+            matMul.put(a).put(b).execute(range).get(c);
+        }
         return new KernelRun(OpenClDevices.ranOn(matMul, device), System.nanoTime() - start, 2L * m * k * n);
     }
 

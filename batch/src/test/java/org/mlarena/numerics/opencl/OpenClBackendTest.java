@@ -1,6 +1,7 @@
 package org.mlarena.numerics.opencl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.function.UnaryOperator;
 import com.aparapi.device.OpenCLDevice;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -214,6 +216,28 @@ class OpenClBackendTest {
         });
     }
 
+    @Test
+    void onACpuDeviceConvolutionsRunAsVectorCodeOnTheKernelsOwnMemory() {
+        Assumptions.assumeTrue(device.type() == org.mlarena.numerics.DeviceType.CPU, "a CPU device");
+        try (OpenClBackend cl = new OpenClBackend(device)) {
+            cl.allocate(1000, 16, 4, 0);
+            assertTrue(cl.vectorConvolutions(), "the device works on the kernel's arrays and the vector program runs");
+        }
+        // the zoo's convolutions have their columns in local memory; 64 channels of 3x3 at 28x28 do not (the kernel's own)
+        assertTrue(ConvolutionProducts.fits(new Backend.Conv(128, 1, 28, 28, 16, 5, 2)));
+        assertTrue(ConvolutionProducts.fits(new Backend.Conv(128, 16, 14, 14, 32, 5, 2)));
+        assertFalse(ConvolutionProducts.fits(new Backend.Conv(1, 64, 28, 28, 3, 3, 1)));
+    }
+
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
+    void convolutionsWhoseColumnsDoNotFitLocalMemory(OpenClBackend.Shape shape) {
+        compare(shape, 60_000, b -> {
+            Backend.Conv wide = new Backend.Conv(1, 64, 28, 28, 3, 3, 1);   // x 50,176, w 1,728, y 2,352
+            b.conv2d(wide, 0, 51_000, 53_000);
+        });
+    }
+
     @ParameterizedTest(name = "shape {0}")
     @EnumSource(OpenClBackend.Shape.class)
     void convolutionsOverSeveralChunksOfImages(OpenClBackend.Shape shape) {
@@ -351,7 +375,8 @@ class OpenClBackendTest {
 
     @Test
     void readingARangeGivesWhatADownloadGivesWithoutTheRest() {
-        try (Backend cl = new OpenClBackend(device)) {
+        // launched as on a GPU: the device keeps its own copy of the memory (a CPU-shaped backend works on the array)
+        try (Backend cl = new OpenClBackend(device, OpenClBackend.Shape.ELEMENT, true)) {
             cl.allocate(4000, 16, 4, 0);
             for (int i = 0; i < 4000; i++) {
                 cl.memory()[i] = i;

@@ -1,0 +1,122 @@
+package org.mlarena.numerics.opencl;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.aparapi.Range;
+import com.aparapi.device.OpenCLDevice;
+import com.aparapi.opencl.OpenCL;
+
+import org.mlarena.numerics.nn.Backend.Conv;
+
+/**
+ * A convolution's forward product on a CPU device as OpenCL C with vector types (convolution-products.cl), bound through
+ * Aparapi's OpenCL interface: a work-item per image builds its columns in local memory, then keeps each 8 x 32 tile of
+ * the output in registers over the whole sum. PoCL compiles the kernels Aparapi translates from Java for 256-bit vectors
+ * only; the zoo CNN's second convolution took 7.5-8.1 ms there against 5.5 here (bench/README.md).
+ *
+ * <p>The kernel reads and writes the {@link ArenaKernel}'s own {@code mem}: the backend shares it with the device
+ * (see {@link OpenClBackend#allocate}), and Aparapi makes this program's buffer over the same array, which PoCL does not
+ * copy onto itself (a launch passing 80 MB took 0.08 ms).
+ */
+final class ConvolutionProducts {
+
+    /** Positions per tile: the rows of an image's columns are a multiple of this many floats apart. */
+    static final int TILE = 32;
+
+    /** Local memory per work-group on PoCL's CPU device (512 KiB): an image's columns must fit it. */
+    static final long LOCAL_BYTES = 512L << 10;
+
+    private static final Logger LOG = Logger.getLogger(ConvolutionProducts.class.getName());
+
+    /** The kernels of convolution-products.cl, arguments in the order of their OpenCL signatures. */
+    public interface Kernels extends OpenCL<Kernels> {
+
+        Kernels forward(Range range, @GlobalReadWrite("mem") float[] mem, @Local("columns") float[] columns, @Arg("x") int x,
+                        @Arg("weights") int weights, @Arg("y") int y, @Arg("channels") int channels, @Arg("height") int height,
+                        @Arg("width") int width, @Arg("kernelSize") int kernelSize, @Arg("pad") int pad, @Arg("step") int step,
+                        @Arg("outH") int outH, @Arg("outW") int outW, @Arg("filters") int filters, @Arg("stride") int stride);
+
+        Kernels probe(Range range, @GlobalReadWrite("mem") float[] mem, @Arg("at") int at, @Arg("value") int value);
+    }
+
+    private final String source;
+    private final OpenCLDevice target;
+    private Kernels kernels;
+    /** The array the kernels' buffer was made over (none before the first launch). */
+    private float[] boundMem;
+    /** Only its length matters: the size of the local memory a launch asks for. */
+    private float[] columns = new float[0];
+
+    private ConvolutionProducts(String source, OpenCLDevice target) {
+        this.source = source;
+        this.target = target;
+        this.kernels = target.bind(Kernels.class, source);
+    }
+
+    /**
+     * The products bound on {@code target}, or null where they cannot run there (the program does not build, or a probe
+     * launch's write does not reach its array): the backend then keeps the kernel's own products.
+     */
+    static ConvolutionProducts bind(OpenCLDevice target) {
+        try (InputStream in = ConvolutionProducts.class.getResourceAsStream("convolution-products.cl")) {
+            String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            ConvolutionProducts products = new ConvolutionProducts(source, target);
+            float[] probe = new float[4];
+            products.kernels(probe).probe(target.createRange(1, 1), probe, 2, 7);
+            if (probe[2] != 7f) {
+                LOG.warning("The vector convolution products did not run on " + target.getName() + "; convolutions keep the kernel's own");
+                products.dispose();
+                return null;
+            }
+            return products;
+        } catch (IOException | RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "The vector convolution products could not be built for " + target.getName()
+                    + "; convolutions keep the kernel's own", e);
+            return null;
+        }
+    }
+
+    /**
+     * The kernels with their buffer over this array. Aparapi's bound kernels make a buffer over an argument's array at
+     * their first launch and, when a later launch passes another array, pin that one twice and release it once: the
+     * garbage collector then waits for ever (a test hung in its next allocation). So another array gets kernels of its
+     * own, bound again (PoCL keeps the compiled program).
+     */
+    private Kernels kernels(float[] mem) {
+        if (boundMem != null && mem != boundMem) {
+            kernels.dispose();
+            kernels = target.bind(Kernels.class, source);
+        }
+        boundMem = mem;
+        return kernels;
+    }
+
+    /** Floats apart the rows of an image's columns are: the positions rounded up to whole tiles. */
+    static int stride(int positions) {
+        return (positions + TILE - 1) / TILE * TILE;
+    }
+
+    /** Whether an image's columns fit local memory. */
+    static boolean fits(Conv cv) {
+        return (long) Float.BYTES * cv.c() * cv.k() * cv.k() * stride(cv.oh() * cv.ow()) <= LOCAL_BYTES;
+    }
+
+    /** y (images from the first image's) = W times the columns of the images from x. The memory must be the device's. */
+    void forward(float[] mem, Conv cv, int images, int x, int weights, int y) {
+        int stride = stride(cv.oh() * cv.ow());
+        int floats = cv.c() * cv.k() * cv.k() * stride;
+        if (columns.length != floats) {
+            columns = new float[floats];
+        }
+        kernels(mem).forward(target.createRange(images, 1), mem, columns, x, weights, y, cv.c(), cv.h(), cv.w(), cv.k(),
+                cv.pad(), cv.stride(), cv.oh(), cv.ow(), cv.f(), stride);
+    }
+
+    void dispose() {
+        kernels.dispose();
+    }
+}
