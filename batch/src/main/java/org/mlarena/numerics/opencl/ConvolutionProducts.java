@@ -32,29 +32,78 @@ final class ConvolutionProducts {
 
     private static final Logger LOG = Logger.getLogger(ConvolutionProducts.class.getName());
 
-    /** The kernels of convolution-products.cl, arguments in the order of their OpenCL signatures. */
-    public interface Kernels extends OpenCL<Kernels> {
+    // The kernels of convolution-products.cl, arguments in the order of their OpenCL signatures, each bound on its own
+    // when first used: Aparapi complains on standard error when it disposes a bound kernel that never ran.
 
-        Kernels forward(Range range, @GlobalReadWrite("mem") float[] mem, @Local("columns") float[] columns, @Arg("x") int x,
+    public interface Forward extends OpenCL<Forward> {
+
+        Forward forward(Range range, @GlobalReadWrite("mem") float[] mem, @Local("columns") float[] columns, @Arg("x") int x,
                         @Arg("weights") int weights, @Arg("y") int y, @Arg("channels") int channels, @Arg("height") int height,
                         @Arg("width") int width, @Arg("kernelSize") int kernelSize, @Arg("pad") int pad, @Arg("step") int step,
                         @Arg("outH") int outH, @Arg("outW") int outW, @Arg("filters") int filters, @Arg("stride") int stride);
+    }
 
-        Kernels probe(Range range, @GlobalReadWrite("mem") float[] mem, @Arg("at") int at, @Arg("value") int value);
+    public interface WeightGradient extends OpenCL<WeightGradient> {
+
+        WeightGradient weightGradient(Range range, @GlobalReadWrite("mem") float[] mem, @GlobalReadWrite("wide") float[] wide,
+                                      @Local("columns") float[] columns, @Arg("x") int x, @Arg("dy") int dy,
+                                      @Arg("partials") int partials, @Arg("channels") int channels, @Arg("height") int height,
+                                      @Arg("width") int width, @Arg("kernelSize") int kernelSize, @Arg("pad") int pad,
+                                      @Arg("step") int step, @Arg("outH") int outH, @Arg("outW") int outW,
+                                      @Arg("filters") int filters, @Arg("stride") int stride);
+    }
+
+    public interface Probe extends OpenCL<Probe> {
+
+        Probe probe(Range range, @GlobalReadWrite("mem") float[] mem, @Arg("at") int at, @Arg("value") int value);
+    }
+
+    /**
+     * A kernel bound over given arrays. Aparapi's bound kernels make a buffer over an argument's array at their first
+     * launch and, when a later launch passes another array, pin that one twice and release it once: the garbage collector
+     * then waits for ever (a test hung in its next allocation). So other arrays (a grown wide) get the kernel bound again
+     * (PoCL keeps the compiled program).
+     */
+    private final class Binding<T extends OpenCL<T>> {
+        private final Class<T> type;
+        private T bound;
+        private float[][] arrays;
+
+        Binding(Class<T> type) {
+            this.type = type;
+        }
+
+        T over(float[]... over) {
+            if (bound != null && !java.util.Arrays.equals(arrays, over, (p, q) -> p == q ? 0 : 1)) {
+                bound.dispose();
+                bound = null;
+            }
+            if (bound == null) {
+                bound = target.bind(type, source);
+            }
+            arrays = over;
+            return bound;
+        }
+
+        void dispose() {
+            if (bound != null) {
+                bound.dispose();
+            }
+        }
     }
 
     private final String source;
     private final OpenCLDevice target;
-    private Kernels kernels;
-    /** The array the kernels' buffer was made over (none before the first launch). */
-    private float[] boundMem;
+    private final Binding<Forward> forward;
+    private final Binding<WeightGradient> weightGradient;
     /** Only its length matters: the size of the local memory a launch asks for. */
     private float[] columns = new float[0];
 
     private ConvolutionProducts(String source, OpenCLDevice target) {
         this.source = source;
         this.target = target;
-        this.kernels = target.bind(Kernels.class, source);
+        this.forward = new Binding<>(Forward.class);
+        this.weightGradient = new Binding<>(WeightGradient.class);
     }
 
     /**
@@ -64,35 +113,20 @@ final class ConvolutionProducts {
     static ConvolutionProducts bind(OpenCLDevice target) {
         try (InputStream in = ConvolutionProducts.class.getResourceAsStream("convolution-products.cl")) {
             String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            ConvolutionProducts products = new ConvolutionProducts(source, target);
+            Probe probing = target.bind(Probe.class, source);
             float[] probe = new float[4];
-            products.kernels(probe).probe(target.createRange(1, 1), probe, 2, 7);
+            probing.probe(target.createRange(1, 1), probe, 2, 7);
+            probing.dispose();
             if (probe[2] != 7f) {
                 LOG.warning("The vector convolution products did not run on " + target.getName() + "; convolutions keep the kernel's own");
-                products.dispose();
                 return null;
             }
-            return products;
+            return new ConvolutionProducts(source, target);
         } catch (IOException | RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "The vector convolution products could not be built for " + target.getName()
                     + "; convolutions keep the kernel's own", e);
             return null;
         }
-    }
-
-    /**
-     * The kernels with their buffer over this array. Aparapi's bound kernels make a buffer over an argument's array at
-     * their first launch and, when a later launch passes another array, pin that one twice and release it once: the
-     * garbage collector then waits for ever (a test hung in its next allocation). So another array gets kernels of its
-     * own, bound again (PoCL keeps the compiled program).
-     */
-    private Kernels kernels(float[] mem) {
-        if (boundMem != null && mem != boundMem) {
-            kernels.dispose();
-            kernels = target.bind(Kernels.class, source);
-        }
-        boundMem = mem;
-        return kernels;
     }
 
     /** Floats apart the rows of an image's columns are: the positions rounded up to whole tiles. */
@@ -105,18 +139,38 @@ final class ConvolutionProducts {
         return (long) Float.BYTES * cv.c() * cv.k() * cv.k() * stride(cv.oh() * cv.ow()) <= LOCAL_BYTES;
     }
 
-    /** y (images from the first image's) = W times the columns of the images from x. The memory must be the device's. */
-    void forward(float[] mem, Conv cv, int images, int x, int weights, int y) {
-        int stride = stride(cv.oh() * cv.ow());
-        int floats = cv.c() * cv.k() * cv.k() * stride;
+    /** Whether an image's transposed columns fit local memory. */
+    static boolean fitsTransposed(Conv cv) {
+        return (long) Float.BYTES * cv.oh() * cv.ow() * stride(cv.c() * cv.k() * cv.k()) <= LOCAL_BYTES;
+    }
+
+    /** A launch's local memory: an array of that many floats (only its length matters). */
+    private float[] local(int floats) {
         if (columns.length != floats) {
             columns = new float[floats];
         }
-        kernels(mem).forward(target.createRange(images, 1), mem, columns, x, weights, y, cv.c(), cv.h(), cv.w(), cv.k(),
-                cv.pad(), cv.stride(), cv.oh(), cv.ow(), cv.f(), stride);
+        return columns;
+    }
+
+    /** y (images from the first image's) = W times the columns of the images from x. The memory must be the device's. */
+    void forward(float[] mem, Conv cv, int images, int x, int weights, int y) {
+        int stride = stride(cv.oh() * cv.ow());
+        forward.over(mem).forward(target.createRange(images, 1), mem, local(cv.c() * cv.k() * cv.k() * stride), x, weights,
+                y, cv.c(), cv.h(), cv.w(), cv.k(), cv.pad(), cv.stride(), cv.oh(), cv.ow(), cv.f(), stride);
+    }
+
+    /**
+     * Each image's weight gradient (images from the first one's x and dy) into wide from {@code partials}, F rows of the
+     * taps per image. The arrays must be the device's.
+     */
+    void weightGradient(float[] mem, float[] wide, Conv cv, int images, int x, int dy, int partials) {
+        int stride = stride(cv.c() * cv.k() * cv.k());
+        weightGradient.over(mem, wide).weightGradient(target.createRange(images, 1), mem, wide, local(cv.oh() * cv.ow() * stride), x, dy,
+                partials, cv.c(), cv.h(), cv.w(), cv.k(), cv.pad(), cv.stride(), cv.oh(), cv.ow(), cv.f(), stride);
     }
 
     void dispose() {
-        kernels.dispose();
+        forward.dispose();
+        weightGradient.dispose();
     }
 }

@@ -489,7 +489,12 @@ public final class OpenClBackend implements Backend {
 
     /** The same, with {@code rowsBeside} rows of oh * ow values per image in {@code wide} after the columns. */
     private void inChunks(Conv cv, int rowsBeside, ChunkLaunches launches) {
-        int chunk = columnChunk(cv, rowsBeside);
+        inChunks(cv, ((long) cv.c() * cv.k() * cv.k() + rowsBeside) * cv.oh() * cv.ow(), launches);
+    }
+
+    /** The same, with {@code perImage} floats of {@code wide} per image. */
+    private void inChunks(Conv cv, long perImage, ChunkLaunches launches) {
+        int chunk = columnChunk(cv, perImage);
         for (int first = 0; first < cv.n(); first += chunk) {
             int images = Math.min(chunk, cv.n() - first);
             kernel.img0 = first;
@@ -499,9 +504,8 @@ public final class OpenClBackend implements Backend {
         kernel.nb = cv.n();
     }
 
-    /** Images per chunk whose columns (and rows beside them) fit {@link #columnFloats}, and {@code wide} grown to hold them. */
-    private int columnChunk(Conv cv, int rowsBeside) {
-        long perImage = ((long) cv.c() * cv.k() * cv.k() + rowsBeside) * cv.oh() * cv.ow();
+    /** Images per chunk whose {@code perImage} floats fit {@link #columnFloats}, and {@code wide} grown to hold them. */
+    private int columnChunk(Conv cv, long perImage) {
         int images = (int) Math.max(1, Math.min(cv.n(), columnFloats / Math.max(1, perImage)));
         long needed = images * perImage;
         if (kernel.wide.length < needed) {
@@ -560,7 +564,21 @@ public final class OpenClBackend implements Backend {
         kernel.a = x;
         kernel.b = dy;
         kernel.c = dw;
-        if (cpuShaped) {
+        if (cpuShaped && ConvolutionProducts.fitsTransposed(cv) && products() != null) {
+            // each image's dW by the vector program into wide, then the images' summed in their order
+            int depth = cv.c() * cv.k() * cv.k();
+            int input = cv.c() * cv.h() * cv.w();
+            int positions = cv.oh() * cv.ow();
+            inChunks(cv, (long) cv.f() * depth, (first, images) -> {
+                kernel.besideColumns = 0;
+                kernel.accumulate = first == 0 ? 0f : 1f;
+                synchronized (OpenClDevices.LAUNCHES) {
+                    products.weightGradient(kernel.mem, kernel.wide, cv, images, x + first * input, dy + first * cv.f() * positions, 0);
+                }
+                kernel.mode = ArenaKernel.CONV_WEIGHT_SUM;
+                launch(cv.f());
+            });
+        } else if (cpuShaped) {
             // an image per work-item: its transposed columns, then its own dW from them while they are in the core's cache,
             // along whole rows of taps, beside the columns in wide; then the images' dW summed. Every filter over slabs of
             // taps across the chunk's columns written before (two launches) took 23-24 ms against 8.5-10.4 for the zoo

@@ -1,4 +1,4 @@
-// A convolution's forward product on a CPU device, written with OpenCL's vector types (see ConvolutionProducts): PoCL
+// A convolution's forward product and weight gradient on a CPU device, written with OpenCL's vector types (see ConvolutionProducts): PoCL
 // compiles the kernels Aparapi translates from Java for 256-bit vectors only (its LLVM tunes AVX-512 processors so),
 // and those kept their sums in memory between passes over four taps. Here a work-item holds a tile of 8 filters by 32
 // positions in sixteen float16 registers over the whole sum.
@@ -114,6 +114,46 @@ __kernel void forward(__global float *mem, __local float *columns, int x, int we
         int f0 = w / tiles * 8;
         tile8x32(mem + weights + f0 * depth, depth, min(8, filters - f0), columns + t * TILE, stride,
                  mem + y + ((size_t) image * filters + f0) * positions + t * TILE, positions, min(TILE, positions - t * TILE));
+    }
+}
+
+// Each image's weight gradient: dW_image[f][r] = sum over positions p of dy[image][f][p] * columns[image][r][p], a
+// work-item (a work-group of its own) per image: first its transposed columns in local memory (a row of the taps per
+// position, rows `stride` apart, a multiple of 32; zeros past the taps and on the padding), then every tile of 8 filters
+// by 32 taps from them, into wide from `partials` (the image's F x taps values); the backend then sums the images.
+// x and dy are the first image's.
+__kernel void weightGradient(__global float *mem, __global float *wide, __local float *columns, int x, int dy, int partials,
+                             int channels, int height, int width, int kernelSize, int pad, int step, int outH, int outW,
+                             int filters, int stride) {
+    int image = get_global_id(0);
+    int depth = channels * kernelSize * kernelSize;
+    int positions = outH * outW;
+    __global const float *in = mem + x + (size_t) image * channels * height * width;
+    for (int oy = 0; oy < outH; oy++) {
+        for (int ox = 0; ox < outW; ox++) {
+            __local float *row = columns + (oy * outW + ox) * stride;
+            for (int c = 0; c < channels; c++) {
+                __global const float *plane = in + c * height * width;
+                for (int ky = 0; ky < kernelSize; ky++) {
+                    int iy = oy * step + ky - pad;
+                    __local float *taps = row + (c * kernelSize + ky) * kernelSize;
+                    for (int kx = 0; kx < kernelSize; kx++) {
+                        int ix = ox * step + kx - pad;
+                        taps[kx] = iy >= 0 && iy < height && ix >= 0 && ix < width ? plane[iy * width + ix] : 0.0f;
+                    }
+                }
+            }
+            for (int r = depth; r < stride; r++) {
+                row[r] = 0.0f;
+            }
+        }
+    }
+    int tiles = stride / TILE;
+    for (int w = 0; w < (filters + 7) / 8 * tiles; w++) {
+        int t = w % tiles;
+        int f0 = w / tiles * 8;
+        tile8x32(mem + dy + ((size_t) image * filters + f0) * positions, positions, min(8, filters - f0), columns + t * TILE,
+                 stride, wide + partials + ((size_t) image * filters + f0) * depth + t * TILE, depth, min(TILE, depth - t * TILE));
     }
 }
 

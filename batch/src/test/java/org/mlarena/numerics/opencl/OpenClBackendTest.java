@@ -227,6 +227,9 @@ class OpenClBackendTest {
         assertTrue(ConvolutionProducts.fits(new Backend.Conv(128, 1, 28, 28, 16, 5, 2)));
         assertTrue(ConvolutionProducts.fits(new Backend.Conv(128, 16, 14, 14, 32, 5, 2)));
         assertFalse(ConvolutionProducts.fits(new Backend.Conv(1, 64, 28, 28, 3, 3, 1)));
+        assertTrue(ConvolutionProducts.fitsTransposed(new Backend.Conv(128, 1, 28, 28, 16, 5, 2)));
+        assertTrue(ConvolutionProducts.fitsTransposed(new Backend.Conv(128, 16, 14, 14, 32, 5, 2)));
+        assertFalse(ConvolutionProducts.fitsTransposed(new Backend.Conv(1, 256, 8, 8, 3, 3, 1)));
     }
 
     @ParameterizedTest(name = "shape {0}")
@@ -235,6 +238,10 @@ class OpenClBackendTest {
         compare(shape, 60_000, b -> {
             Backend.Conv wide = new Backend.Conv(1, 64, 28, 28, 3, 3, 1);   // x 50,176, w 1,728, y 2,352
             b.conv2d(wide, 0, 51_000, 53_000);
+            // 256 channels of 3x3 at 8x8: transposed columns over local memory, a sum over few positions (over 784, the
+            // Java and OpenCL orders of the sum part beyond the tolerance)
+            Backend.Conv deep = new Backend.Conv(1, 256, 8, 8, 3, 3, 1);    // x 16,384, dy 192, dW 6,912
+            b.conv2dWeightGradient(deep, 20_000, 40_000, 41_000);
         });
     }
 
