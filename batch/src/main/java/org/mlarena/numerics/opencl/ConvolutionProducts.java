@@ -53,6 +53,16 @@ final class ConvolutionProducts {
                                       @Arg("filters") int filters, @Arg("stride") int stride);
     }
 
+    public interface InputGradient extends OpenCL<InputGradient> {
+
+        InputGradient inputGradient(Range range, @GlobalReadWrite("mem") float[] mem, @Local("scratch") float[] scratch,
+                                    @Arg("dy") int dy, @Arg("weights") int weights, @Arg("dx") int dx,
+                                    @Arg("channels") int channels, @Arg("height") int height, @Arg("width") int width,
+                                    @Arg("kernelSize") int kernelSize, @Arg("pad") int pad, @Arg("step") int step,
+                                    @Arg("outH") int outH, @Arg("outW") int outW, @Arg("filters") int filters,
+                                    @Arg("stride") int stride);
+    }
+
     public interface Probe extends OpenCL<Probe> {
 
         Probe probe(Range range, @GlobalReadWrite("mem") float[] mem, @Arg("at") int at, @Arg("value") int value);
@@ -96,6 +106,7 @@ final class ConvolutionProducts {
     private final OpenCLDevice target;
     private final Binding<Forward> forward;
     private final Binding<WeightGradient> weightGradient;
+    private final Binding<InputGradient> inputGradient;
     /** Only its length matters: the size of the local memory a launch asks for. */
     private float[] columns = new float[0];
 
@@ -104,6 +115,7 @@ final class ConvolutionProducts {
         this.target = target;
         this.forward = new Binding<>(Forward.class);
         this.weightGradient = new Binding<>(WeightGradient.class);
+        this.inputGradient = new Binding<>(InputGradient.class);
     }
 
     /**
@@ -144,6 +156,11 @@ final class ConvolutionProducts {
         return (long) Float.BYTES * cv.oh() * cv.ow() * stride(cv.c() * cv.k() * cv.k()) <= LOCAL_BYTES;
     }
 
+    /** Whether an image's dy and column gradients fit local memory. */
+    static boolean fitsGradients(Conv cv) {
+        return (long) Float.BYTES * (cv.f() + cv.c() * cv.k() * cv.k()) * stride(cv.oh() * cv.ow()) <= LOCAL_BYTES;
+    }
+
     /** A launch's local memory: an array of that many floats (only its length matters). */
     private float[] local(int floats) {
         if (columns.length != floats) {
@@ -169,8 +186,17 @@ final class ConvolutionProducts {
                 partials, cv.c(), cv.h(), cv.w(), cv.k(), cv.pad(), cv.stride(), cv.oh(), cv.ow(), cv.f(), stride);
     }
 
+    /** dx (images from the first image's) from dy and W. The memory must be the device's. */
+    void inputGradient(float[] mem, Conv cv, int images, int dy, int weights, int dx) {
+        int stride = stride(cv.oh() * cv.ow());
+        inputGradient.over(mem).inputGradient(target.createRange(images, 1), mem,
+                local((cv.f() + cv.c() * cv.k() * cv.k()) * stride), dy, weights, dx, cv.c(), cv.h(), cv.w(), cv.k(), cv.pad(),
+                cv.stride(), cv.oh(), cv.ow(), cv.f(), stride);
+    }
+
     void dispose() {
         forward.dispose();
         weightGradient.dispose();
+        inputGradient.dispose();
     }
 }

@@ -606,7 +606,11 @@ public final class OpenClBackend implements Backend {
         kernel.a = dy;
         kernel.b = weights;
         kernel.c = dx;
-        if (cpuShaped) {
+        if (cpuShaped && ConvolutionProducts.fitsGradients(cv) && products() != null) {
+            synchronized (OpenClDevices.LAUNCHES) {
+                products.inputGradient(kernel.mem, cv, cv.n(), dy, weights, dx);
+            }
+        } else if (cpuShaped) {
             // an image per work-item: its dy beside the columns, its column gradient W^T . dy_i, then col2im into its dx,
             // all in the core's cache
             int depth = cv.c() * cv.k() * cv.k();

@@ -1,4 +1,4 @@
-// A convolution's forward product and weight gradient on a CPU device, written with OpenCL's vector types (see ConvolutionProducts): PoCL
+// A convolution's three products on a CPU device, written with OpenCL's vector types (see ConvolutionProducts): PoCL
 // compiles the kernels Aparapi translates from Java for 256-bit vectors only (its LLVM tunes AVX-512 processors so),
 // and those kept their sums in memory between passes over four taps. Here a work-item holds a tile of 8 filters by 32
 // positions in sixteen float16 registers over the whole sum.
@@ -20,34 +20,39 @@ void storeRow(__global float *out, float16 a, float16 b, int valid) {
     }
 }
 
-// out (count <= 8 rows, `outStride` apart, `valid` values each) = w (count rows of `depth` values) times columns
-// (`depth` rows of 32 values, `stride` apart).
-void tile8x32(__global const float *w, int depth, int count, __local const float *columns, int stride,
-              __global float *out, int outStride, int valid) {
-    __global const float *w0 = w;
-    __global const float *w1 = w + min(1, count - 1) * depth;
-    __global const float *w2 = w + min(2, count - 1) * depth;
-    __global const float *w3 = w + min(3, count - 1) * depth;
-    __global const float *w4 = w + min(4, count - 1) * depth;
-    __global const float *w5 = w + min(5, count - 1) * depth;
-    __global const float *w6 = w + min(6, count - 1) * depth;
-    __global const float *w7 = w + min(7, count - 1) * depth;
-    float16 a0 = 0.0f, a1 = 0.0f, a2 = 0.0f, a3 = 0.0f, a4 = 0.0f, a5 = 0.0f, a6 = 0.0f, a7 = 0.0f;
-    float16 b0 = 0.0f, b1 = 0.0f, b2 = 0.0f, b3 = 0.0f, b4 = 0.0f, b5 = 0.0f, b6 = 0.0f, b7 = 0.0f;
-    for (int k = 0; k < depth; k++) {
-        __local const float *row = columns + k * stride;
-        float16 lo = vload16(0, row);
-        float16 hi = vload16(0, row + 16);
-        float x0 = w0[k], x1 = w1[k], x2 = w2[k], x3 = w3[k], x4 = w4[k], x5 = w5[k], x6 = w6[k], x7 = w7[k];
-        a0 = fma((float16) x0, lo, a0); b0 = fma((float16) x0, hi, b0);
-        a1 = fma((float16) x1, lo, a1); b1 = fma((float16) x1, hi, b1);
-        a2 = fma((float16) x2, lo, a2); b2 = fma((float16) x2, hi, b2);
-        a3 = fma((float16) x3, lo, a3); b3 = fma((float16) x3, hi, b3);
-        a4 = fma((float16) x4, lo, a4); b4 = fma((float16) x4, hi, b4);
-        a5 = fma((float16) x5, lo, a5); b5 = fma((float16) x5, hi, b5);
-        a6 = fma((float16) x6, lo, a6); b6 = fma((float16) x6, hi, b6);
-        a7 = fma((float16) x7, lo, a7); b7 = fma((float16) x7, hi, b7);
+// The sums of a tile: a0..a7 and b0..b7 (8 rows by 32 columns) = sum over k < depth of w[q][k] * v[k][32 columns], w's
+// row q at w + q * wRow (clamped to count - 1), its element k at + k * wStep, v's rows vStride apart.
+#define TILE_SUMS(V_SPACE) \
+    __global const float *w0 = w; \
+    __global const float *w1 = w + min(1, count - 1) * wRow; \
+    __global const float *w2 = w + min(2, count - 1) * wRow; \
+    __global const float *w3 = w + min(3, count - 1) * wRow; \
+    __global const float *w4 = w + min(4, count - 1) * wRow; \
+    __global const float *w5 = w + min(5, count - 1) * wRow; \
+    __global const float *w6 = w + min(6, count - 1) * wRow; \
+    __global const float *w7 = w + min(7, count - 1) * wRow; \
+    float16 a0 = 0.0f, a1 = 0.0f, a2 = 0.0f, a3 = 0.0f, a4 = 0.0f, a5 = 0.0f, a6 = 0.0f, a7 = 0.0f; \
+    float16 b0 = 0.0f, b1 = 0.0f, b2 = 0.0f, b3 = 0.0f, b4 = 0.0f, b5 = 0.0f, b6 = 0.0f, b7 = 0.0f; \
+    for (int k = 0; k < depth; k++) { \
+        V_SPACE const float *row = v + k * vStride; \
+        float16 lo = vload16(0, row); \
+        float16 hi = vload16(0, row + 16); \
+        int at = k * wStep; \
+        float x0 = w0[at], x1 = w1[at], x2 = w2[at], x3 = w3[at], x4 = w4[at], x5 = w5[at], x6 = w6[at], x7 = w7[at]; \
+        a0 = fma((float16) x0, lo, a0); b0 = fma((float16) x0, hi, b0); \
+        a1 = fma((float16) x1, lo, a1); b1 = fma((float16) x1, hi, b1); \
+        a2 = fma((float16) x2, lo, a2); b2 = fma((float16) x2, hi, b2); \
+        a3 = fma((float16) x3, lo, a3); b3 = fma((float16) x3, hi, b3); \
+        a4 = fma((float16) x4, lo, a4); b4 = fma((float16) x4, hi, b4); \
+        a5 = fma((float16) x5, lo, a5); b5 = fma((float16) x5, hi, b5); \
+        a6 = fma((float16) x6, lo, a6); b6 = fma((float16) x6, hi, b6); \
+        a7 = fma((float16) x7, lo, a7); b7 = fma((float16) x7, hi, b7); \
     }
+
+// out (count <= 8 rows, `outStride` apart, `valid` values each) = the tile's sums, v in local memory.
+void tile8x32(__global const float *w, int wRow, int wStep, int count, __local const float *v, int vStride, int depth,
+              __global float *out, int outStride, int valid) {
+    TILE_SUMS(__local)
     storeRow(out, a0, b0, valid);
     if (count > 1) storeRow(out + outStride, a1, b1, valid);
     if (count > 2) storeRow(out + 2 * outStride, a2, b2, valid);
@@ -56,6 +61,20 @@ void tile8x32(__global const float *w, int depth, int count, __local const float
     if (count > 5) storeRow(out + 5 * outStride, a5, b5, valid);
     if (count > 6) storeRow(out + 6 * outStride, a6, b6, valid);
     if (count > 7) storeRow(out + 7 * outStride, a7, b7, valid);
+}
+
+// The same into local memory, whole rows of 32.
+void tile8x32Local(__global const float *w, int wRow, int wStep, int count, __local const float *v, int vStride, int depth,
+                   __local float *out, int outStride) {
+    TILE_SUMS(__local)
+    vstore16(a0, 0, out); vstore16(b0, 0, out + 16);
+    if (count > 1) { vstore16(a1, 0, out + outStride); vstore16(b1, 0, out + outStride + 16); }
+    if (count > 2) { vstore16(a2, 0, out + 2 * outStride); vstore16(b2, 0, out + 2 * outStride + 16); }
+    if (count > 3) { vstore16(a3, 0, out + 3 * outStride); vstore16(b3, 0, out + 3 * outStride + 16); }
+    if (count > 4) { vstore16(a4, 0, out + 4 * outStride); vstore16(b4, 0, out + 4 * outStride + 16); }
+    if (count > 5) { vstore16(a5, 0, out + 5 * outStride); vstore16(b5, 0, out + 5 * outStride + 16); }
+    if (count > 6) { vstore16(a6, 0, out + 6 * outStride); vstore16(b6, 0, out + 6 * outStride + 16); }
+    if (count > 7) { vstore16(a7, 0, out + 7 * outStride); vstore16(b7, 0, out + 7 * outStride + 16); }
 }
 
 // y[image] = W times the image's columns, a work-item (a work-group of its own) per image: first its columns in local
@@ -112,7 +131,7 @@ __kernel void forward(__global float *mem, __local float *columns, int x, int we
     for (int w = 0; w < (filters + 7) / 8 * tiles; w++) {
         int t = w % tiles;
         int f0 = w / tiles * 8;
-        tile8x32(mem + weights + f0 * depth, depth, min(8, filters - f0), columns + t * TILE, stride,
+        tile8x32(mem + weights + f0 * depth, depth, 1, min(8, filters - f0), columns + t * TILE, stride, depth,
                  mem + y + ((size_t) image * filters + f0) * positions + t * TILE, positions, min(TILE, positions - t * TILE));
     }
 }
@@ -132,14 +151,30 @@ __kernel void weightGradient(__global float *mem, __global float *wide, __local 
     for (int oy = 0; oy < outH; oy++) {
         for (int ox = 0; ox < outW; ox++) {
             __local float *row = columns + (oy * outW + ox) * stride;
+            // ix = ox * step + kx - pad: the taps inside the row are a contiguous run, zeros before and after it
+            int x0 = ox * step - pad;
+            int start = max(0, -x0);
+            int end = min(kernelSize, width - x0);
             for (int c = 0; c < channels; c++) {
                 __global const float *plane = in + c * height * width;
                 for (int ky = 0; ky < kernelSize; ky++) {
                     int iy = oy * step + ky - pad;
                     __local float *taps = row + (c * kernelSize + ky) * kernelSize;
-                    for (int kx = 0; kx < kernelSize; kx++) {
-                        int ix = ox * step + kx - pad;
-                        taps[kx] = iy >= 0 && iy < height && ix >= 0 && ix < width ? plane[iy * width + ix] : 0.0f;
+                    if (iy < 0 || iy >= height) {
+                        for (int kx = 0; kx < kernelSize; kx++) {
+                            taps[kx] = 0.0f;
+                        }
+                        continue;
+                    }
+                    __global const float *from = plane + iy * width + x0;
+                    for (int kx = 0; kx < start; kx++) {
+                        taps[kx] = 0.0f;
+                    }
+                    for (int kx = start; kx < end; kx++) {
+                        taps[kx] = from[kx];
+                    }
+                    for (int kx = max(start, end); kx < kernelSize; kx++) {
+                        taps[kx] = 0.0f;
                     }
                 }
             }
@@ -152,8 +187,86 @@ __kernel void weightGradient(__global float *mem, __global float *wide, __local 
     for (int w = 0; w < (filters + 7) / 8 * tiles; w++) {
         int t = w % tiles;
         int f0 = w / tiles * 8;
-        tile8x32(mem + dy + ((size_t) image * filters + f0) * positions, positions, min(8, filters - f0), columns + t * TILE,
-                 stride, wide + partials + ((size_t) image * filters + f0) * depth + t * TILE, depth, min(TILE, depth - t * TILE));
+        tile8x32(mem + dy + ((size_t) image * filters + f0) * positions, positions, 1, min(8, filters - f0), columns + t * TILE,
+                 stride, positions, wide + partials + ((size_t) image * filters + f0) * depth + t * TILE, depth, min(TILE, depth - t * TILE));
+    }
+}
+
+// Each image's input gradient, a work-item (a work-group of its own) per image: its dy in local memory (rows `stride`
+// apart, a multiple of 32, zeros after the positions), the column gradients W^T dy there (a tile of 8 taps by 32
+// positions at a time), then each value of dx the sum of the column gradients of the taps that read it. dy and dx are
+// the first image's.
+__kernel void inputGradient(__global float *mem, __local float *scratch, int dy, int weights, int dx, int channels,
+                            int height, int width, int kernelSize, int pad, int step, int outH, int outW, int filters,
+                            int stride) {
+    int image = get_global_id(0);
+    int depth = channels * kernelSize * kernelSize;
+    int positions = outH * outW;
+    __local float *rows = scratch;
+    __local float *gradients = scratch + filters * stride;
+    __global const float *g = mem + dy + (size_t) image * filters * positions;
+    for (int f = 0; f < filters; f++) {
+        for (int j = 0; j < positions; j++) {
+            rows[f * stride + j] = g[f * positions + j];
+        }
+        for (int j = positions; j < stride; j++) {
+            rows[f * stride + j] = 0.0f;
+        }
+    }
+    int tiles = stride / TILE;
+    for (int w = 0; w < (depth + 7) / 8 * tiles; w++) {
+        int t = w % tiles;
+        int r0 = w / tiles * 8;
+        tile8x32Local(mem + weights + r0, 1, depth, min(8, depth - r0), rows + t * TILE, stride, filters,
+                      gradients + r0 * stride + t * TILE, stride);
+    }
+    __global float *out = mem + dx + (size_t) image * channels * height * width;
+    if (step == 1) {
+        // ox = ix + pad - kx: each tap adds a contiguous run of its row to the row of dx (tested per value, the column
+        // gradients' sums took longer than the products)
+        for (int c = 0; c < channels; c++) {
+            for (int iy = 0; iy < height; iy++) {
+                __global float *o = out + (c * height + iy) * width;
+                for (int ix = 0; ix < width; ix++) {
+                    o[ix] = 0.0f;
+                }
+                for (int ky = 0; ky < kernelSize; ky++) {
+                    int oy = iy + pad - ky;
+                    if (oy < 0 || oy >= outH) {
+                        continue;
+                    }
+                    for (int kx = 0; kx < kernelSize; kx++) {
+                        __local const float *from = gradients + ((c * kernelSize + ky) * kernelSize + kx) * stride + oy * outW + pad - kx;
+                        int end = min(width, outW + kx - pad);
+                        for (int ix = max(0, kx - pad); ix < end; ix++) {
+                            o[ix] += from[ix];
+                        }
+                    }
+                }
+            }
+        }
+        return;
+    }
+    for (int c = 0; c < channels; c++) {
+        for (int iy = 0; iy < height; iy++) {
+            for (int ix = 0; ix < width; ix++) {
+                float sum = 0.0f;
+                for (int ky = 0; ky < kernelSize; ky++) {
+                    int ty = iy + pad - ky;
+                    int oy = ty / step;
+                    if (ty >= 0 && oy * step == ty && oy < outH) {
+                        for (int kx = 0; kx < kernelSize; kx++) {
+                            int tx = ix + pad - kx;
+                            int ox = tx / step;
+                            if (tx >= 0 && ox * step == tx && ox < outW) {
+                                sum += gradients[((c * kernelSize + ky) * kernelSize + kx) * stride + oy * outW + ox];
+                            }
+                        }
+                    }
+                }
+                out[(c * height + iy) * width + ix] = sum;
+            }
+        }
     }
 }
 
