@@ -39,11 +39,11 @@ public final class Methodology {
                 : "the Java VM's committed heap, the mean of start and end (`" + AccountingSettings.MEMORY_GB + "` sets a fixed figure)";
         String gpu = s.asksNvidiaSmi() ? "`" + s.nvidiaSmi() + "`" : "nobody: `" + AccountingSettings.NVIDIA_SMI + "` is empty, so the GPU is never measured";
         String example = AccountingSettings.plain(Math.round(Carbon.gco2e(Carbon.JOULES_PER_KWH, s) * 1000) / 1000.0);
-        // the zoo CNN's convolutions on one 28x28 image: counted (valid taps) and executed as products (padding's zeros too)
+        // the zoo CNN's convolutions on one 28x28 image: counted (valid taps) and executed in tiles (padding's zeros too)
         Backend.Conv first = new Backend.Conv(1, 1, 28, 28, 16, 5, 2);
         Backend.Conv second = new Backend.Conv(1, 16, 14, 14, 32, 5, 2);
         String counted = String.format(java.util.Locale.ROOT, "%,d", Flops.conv2d(first) + Flops.conv2d(second));
-        String executed = String.format(java.util.Locale.ROOT, "%,d", Flops.conv2dAsProduct(first) + Flops.conv2dAsProduct(second));
+        String executed = String.format(java.util.Locale.ROOT, "%,d", Flops.conv2dInTiles(first) + Flops.conv2dInTiles(second));
         return """
                 # How ML Arena counts compute, energy and CO2
 
@@ -65,9 +65,10 @@ public final class Methodology {
                 addition). A tree model's training and inference figures, its Rel %% and its energy therefore sit on \
                 the same scale as a network's: operations the device performed.
                 - **Convolutions** count the taps that fall inside the input, 2 FLOPs each: a tap on the zero padding \
-                multiplies nothing and is not counted. On a CPU device the engine computes a convolution as a matrix \
-                product of the input's columns (im2col), which is much faster but multiplies the padding's zeros too: \
-                the zoo's CNN on one 28x28 image counts %18$s FLOPs in its two convolutions and executes %19$s. The \
+                multiplies nothing and is not counted. On a CPU device the engine computes a convolution as products \
+                of the input's columns (im2col) in tiles of 8 filters by 32 positions, which is much faster but \
+                multiplies the padding's zeros too, and the tiles' lanes past the last position: the zoo's CNN on one \
+                28x28 image counts %18$s FLOPs in its two convolutions and executes %19$s. The \
                 count, the model's analytic figure, is what the leaderboard, Rel %% and the budget use, whatever the \
                 device executes.
                 - **Embedding bags** (text) read only the table rows of the token ids a text contains, at most the \

@@ -30,11 +30,14 @@ public final class Flops {
     }
 
     /**
-     * What a convolution executes as a product of the input's columns (im2col), as the OpenCL backend computes it on a CPU
-     * device: every tap, the padding's zeros included. Not counted ({@link #conv2d} is the count): shown next to it.
+     * What a convolution executes as the OpenCL backend's vector products compute it on a CPU device: tiles of 8 filters
+     * by 32 output positions over every tap, the padding's zeros and the tiles' lanes past the last filter and position
+     * included. Not counted ({@link #conv2d} is the count): shown next to it.
      */
-    public static long conv2dAsProduct(Backend.Conv conv) {
-        return 2L * conv.n() * conv.f() * conv.c() * conv.k() * conv.k() * conv.oh() * conv.ow();
+    public static long conv2dInTiles(Backend.Conv conv) {
+        long filters = (conv.f() + 7) / 8 * 8L;
+        long positions = ((long) conv.oh() * conv.ow() + 31) / 32 * 32;
+        return 2L * conv.n() * filters * conv.c() * conv.k() * conv.k() * positions;
     }
 
     /** Pairs (output position, kernel offset) along one axis whose input position lies inside [0, size). */

@@ -91,7 +91,8 @@ public final class OpenClDevices {
      * CL_MEM_USE_HOST_PTR on the Java array itself, which the JVM pins only during a call. G1 moves small arrays
      * between calls (a kernel's loss output, the copy of B), and PoCL then wrote into their old place in the heap:
      * the JVM crashed in the garbage collector on a corrupted object holding (NaN, 1.0), a loss and a hit. With it off,
-     * the device has its own copy of each buffer and only put/get touch the arrays, while they are pinned.
+     * the device has its own copy of each buffer and only put/get touch the arrays, while they are pinned. The one
+     * exception, a CPU-shaped {@link OpenClBackend}, turns it on for its own kernel's first launch, its arrays all unmovable.
      */
     /**
      * Held around every launch. Aparapi reads a device's shared-memory flag once per kernel, at its first launch, and its
