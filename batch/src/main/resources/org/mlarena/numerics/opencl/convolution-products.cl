@@ -49,6 +49,19 @@ void storeRow(__global float *out, float16 a, float16 b, int valid) {
         a7 = fma((float16) x7, lo, a7); b7 = fma((float16) x7, hi, b7); \
     }
 
+// out[i] = from[i] for start <= i < end, zeros elsewhere below n: a row of columns (from is read only inside the run).
+void run(__local float *out, __global const float *from, int start, int end, int n) {
+    for (int i = 0; i < start; i++) {
+        out[i] = 0.0f;
+    }
+    for (int i = start; i < end; i++) {
+        out[i] = from[i];
+    }
+    for (int i = max(start, end); i < n; i++) {
+        out[i] = 0.0f;
+    }
+}
+
 // out (count <= 8 rows, `outStride` apart, `valid` values each) = the tile's sums, v in local memory.
 void tile8x32(__global const float *w, int wRow, int wStep, int count, __local const float *v, int vStride, int depth,
               __global float *out, int outStride, int valid) {
@@ -100,23 +113,9 @@ __kernel void forward(__global float *mem, __local float *columns, int x, int we
         for (int oy = 0; oy < outH; oy++) {
             int iy = oy * step + ky - pad;
             __local float *out = row + oy * outW;
-            if (iy < 0 || iy >= height) {
-                for (int ox = 0; ox < outW; ox++) {
-                    out[ox] = 0.0f;
-                }
-                continue;
-            }
-            __global const float *from = plane + iy * width + kx - pad;
-            for (int ox = 0; ox < start; ox++) {
-                out[ox] = 0.0f;
-            }
-            for (int ox = start; ox < end; ox++) {
-                out[ox] = from[ox];
-            }
-            for (int ox = max(start, end); ox < outW; ox++) {
-                out[ox] = 0.0f;
-            }
-            if (step > 1) {
+            bool inside = iy >= 0 && iy < height;
+            run(out, plane + iy * width + kx - pad, inside ? start : 0, inside ? end : 0, outW);
+            if (inside && step > 1) {
                 for (int ox = 0; ox < outW; ox++) {
                     int ix = ox * step + kx - pad;
                     out[ox] = ix >= 0 && ix < width ? plane[iy * width + ix] : 0.0f;
@@ -159,23 +158,9 @@ __kernel void weightGradient(__global float *mem, __global float *wide, __local 
                 __global const float *plane = in + c * height * width;
                 for (int ky = 0; ky < kernelSize; ky++) {
                     int iy = oy * step + ky - pad;
-                    __local float *taps = row + (c * kernelSize + ky) * kernelSize;
-                    if (iy < 0 || iy >= height) {
-                        for (int kx = 0; kx < kernelSize; kx++) {
-                            taps[kx] = 0.0f;
-                        }
-                        continue;
-                    }
-                    __global const float *from = plane + iy * width + x0;
-                    for (int kx = 0; kx < start; kx++) {
-                        taps[kx] = 0.0f;
-                    }
-                    for (int kx = start; kx < end; kx++) {
-                        taps[kx] = from[kx];
-                    }
-                    for (int kx = max(start, end); kx < kernelSize; kx++) {
-                        taps[kx] = 0.0f;
-                    }
+                    bool inside = iy >= 0 && iy < height;
+                    run(row + (c * kernelSize + ky) * kernelSize, plane + iy * width + x0, inside ? start : 0, inside ? end : 0,
+                        kernelSize);
                 }
             }
             for (int r = depth; r < stride; r++) {
