@@ -13,10 +13,12 @@ import com.aparapi.opencl.OpenCL;
 import org.mlarena.numerics.nn.Backend.Conv;
 
 /**
- * A convolution's forward product on a CPU device as OpenCL C with vector types (convolution-products.cl), bound through
- * Aparapi's OpenCL interface: a work-item per image builds its columns in local memory, then keeps each 8 x 32 tile of
- * the output in registers over the whole sum. PoCL compiles the kernels Aparapi translates from Java for 256-bit vectors
- * only; the zoo CNN's second convolution took 7.5-8.1 ms there against 5.5 here (bench/README.md).
+ * A convolution's three products on a CPU device as OpenCL C with vector types (convolution-products.cl), bound through
+ * Aparapi's OpenCL interface: a work-item per image builds its columns (or transposed columns, or column gradients) in
+ * local memory, then keeps each 8 x 32 tile of the result in registers over the whole sum. PoCL compiles the kernels
+ * Aparapi translates from Java for 256-bit vectors only: the zoo CNN's second convolution took 7.1-8.4 ms per product
+ * there against 3.5-5.9 here (bench/README.md). A convolution whose columns do not fit the device's local memory keeps
+ * the kernel's products.
  *
  * <p>The kernel reads and writes the {@link ArenaKernel}'s own {@code mem}: the backend shares it with the device
  * (see {@link OpenClBackend#allocate}), and Aparapi makes this program's buffer over the same array, which PoCL does not
@@ -26,9 +28,6 @@ final class ConvolutionProducts {
 
     /** Positions per tile: the rows of an image's columns are a multiple of this many floats apart. */
     static final int TILE = 32;
-
-    /** Local memory per work-group on PoCL's CPU device (512 KiB): an image's columns must fit it. */
-    static final long LOCAL_BYTES = 512L << 10;
 
     private static final Logger LOG = Logger.getLogger(ConvolutionProducts.class.getName());
 
@@ -104,6 +103,8 @@ final class ConvolutionProducts {
 
     private final String source;
     private final OpenCLDevice target;
+    /** the device's local memory per work-group (512 KiB on PoCL here): an image's columns must fit it */
+    private final long localBytes;
     private final Binding<Forward> forward;
     private final Binding<WeightGradient> weightGradient;
     private final Binding<InputGradient> inputGradient;
@@ -113,6 +114,7 @@ final class ConvolutionProducts {
     private ConvolutionProducts(String source, OpenCLDevice target) {
         this.source = source;
         this.target = target;
+        this.localBytes = target.getLocalMemSize();
         this.forward = new Binding<>(Forward.class);
         this.weightGradient = new Binding<>(WeightGradient.class);
         this.inputGradient = new Binding<>(InputGradient.class);
@@ -147,18 +149,18 @@ final class ConvolutionProducts {
     }
 
     /** Whether an image's columns fit local memory. */
-    static boolean fits(Conv cv) {
-        return (long) Float.BYTES * cv.c() * cv.k() * cv.k() * stride(cv.oh() * cv.ow()) <= LOCAL_BYTES;
+    boolean fits(Conv cv) {
+        return (long) Float.BYTES * cv.c() * cv.k() * cv.k() * stride(cv.oh() * cv.ow()) <= localBytes;
     }
 
     /** Whether an image's transposed columns fit local memory. */
-    static boolean fitsTransposed(Conv cv) {
-        return (long) Float.BYTES * cv.oh() * cv.ow() * stride(cv.c() * cv.k() * cv.k()) <= LOCAL_BYTES;
+    boolean fitsTransposed(Conv cv) {
+        return (long) Float.BYTES * cv.oh() * cv.ow() * stride(cv.c() * cv.k() * cv.k()) <= localBytes;
     }
 
     /** Whether an image's dy and column gradients fit local memory. */
-    static boolean fitsGradients(Conv cv) {
-        return (long) Float.BYTES * (cv.f() + cv.c() * cv.k() * cv.k()) * stride(cv.oh() * cv.ow()) <= LOCAL_BYTES;
+    boolean fitsGradients(Conv cv) {
+        return (long) Float.BYTES * (cv.f() + cv.c() * cv.k() * cv.k()) * stride(cv.oh() * cv.ow()) <= localBytes;
     }
 
     /** A launch's local memory: an array of that many floats (only its length matters). */

@@ -515,7 +515,7 @@ public final class OpenClBackend implements Backend {
         return images;
     }
 
-    /** The vector convolutions, bound at the first convolution where the device works on the arrays; null elsewhere. */
+    /** The vector convolutions, bound at the first convolution on a CPU device that works on the arrays; null elsewhere. */
     private ConvolutionProducts products;
     private boolean productsBound;
 
@@ -527,9 +527,9 @@ public final class OpenClBackend implements Backend {
         return products;
     }
 
-    /** Whether convolutions' forward products run as vector code ({@link ConvolutionProducts}): the tests ask. */
-    boolean vectorConvolutions() {
-        return cpuShaped && products() != null;
+    /** The vector convolutions ({@link ConvolutionProducts}) where convolutions run as vector code, else null: the tests ask. */
+    ConvolutionProducts vectorConvolutions() {
+        return cpuShaped ? products() : null;
     }
 
     @Override
@@ -538,7 +538,7 @@ public final class OpenClBackend implements Backend {
         kernel.a = x;
         kernel.b = weights;
         kernel.c = y;
-        if (cpuShaped && ConvolutionProducts.fits(cv) && products() != null) {
+        if (cpuShaped && products() != null && products.fits(cv)) {
             synchronized (OpenClDevices.LAUNCHES) {
                 products.forward(kernel.mem, cv, cv.n(), x, weights, y);
             }
@@ -564,7 +564,7 @@ public final class OpenClBackend implements Backend {
         kernel.a = x;
         kernel.b = dy;
         kernel.c = dw;
-        if (cpuShaped && ConvolutionProducts.fitsTransposed(cv) && products() != null) {
+        if (cpuShaped && products() != null && products.fitsTransposed(cv)) {
             // each image's dW by the vector program into wide, then the images' summed in their order
             int depth = cv.c() * cv.k() * cv.k();
             int input = cv.c() * cv.h() * cv.w();
@@ -606,7 +606,7 @@ public final class OpenClBackend implements Backend {
         kernel.a = dy;
         kernel.b = weights;
         kernel.c = dx;
-        if (cpuShaped && ConvolutionProducts.fitsGradients(cv) && products() != null) {
+        if (cpuShaped && products() != null && products.fitsGradients(cv)) {
             synchronized (OpenClDevices.LAUNCHES) {
                 products.inputGradient(kernel.mem, cv, cv.n(), dy, weights, dx);
             }
