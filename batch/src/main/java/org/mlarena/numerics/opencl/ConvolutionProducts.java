@@ -22,7 +22,8 @@ import org.mlarena.numerics.nn.Backend.Conv;
  *
  * <p>The kernel reads and writes the {@link ArenaKernel}'s own {@code mem}: the backend shares it with the device
  * (see {@link OpenClBackend#allocate}), and Aparapi makes this program's buffer over the same array, which PoCL does not
- * copy onto itself (a launch passing 80 MB took 0.08 ms).
+ * copy onto itself (a launch passing 80 MB took 0.08 ms). Each launch holds {@link OpenClDevices#LAUNCHES}, as the
+ * kernel's do.
  */
 final class ConvolutionProducts {
 
@@ -174,8 +175,10 @@ final class ConvolutionProducts {
     /** y (images from the first image's) = W times the columns of the images from x. The memory must be the device's. */
     void forward(float[] mem, Conv cv, int images, int x, int weights, int y) {
         int stride = stride(cv.oh() * cv.ow());
-        forward.over(mem).forward(target.createRange(images, 1), mem, local(cv.c() * cv.k() * cv.k() * stride), x, weights,
-                y, cv.c(), cv.h(), cv.w(), cv.k(), cv.pad(), cv.stride(), cv.oh(), cv.ow(), cv.f(), stride);
+        synchronized (OpenClDevices.LAUNCHES) {
+            forward.over(mem).forward(target.createRange(images, 1), mem, local(cv.c() * cv.k() * cv.k() * stride), x, weights,
+                    y, cv.c(), cv.h(), cv.w(), cv.k(), cv.pad(), cv.stride(), cv.oh(), cv.ow(), cv.f(), stride);
+        }
     }
 
     /**
@@ -184,16 +187,20 @@ final class ConvolutionProducts {
      */
     void weightGradient(float[] mem, float[] wide, Conv cv, int images, int x, int dy, int partials) {
         int stride = stride(cv.c() * cv.k() * cv.k());
-        weightGradient.over(mem, wide).weightGradient(target.createRange(images, 1), mem, wide, local(cv.oh() * cv.ow() * stride), x, dy,
-                partials, cv.c(), cv.h(), cv.w(), cv.k(), cv.pad(), cv.stride(), cv.oh(), cv.ow(), cv.f(), stride);
+        synchronized (OpenClDevices.LAUNCHES) {
+            weightGradient.over(mem, wide).weightGradient(target.createRange(images, 1), mem, wide, local(cv.oh() * cv.ow() * stride), x, dy,
+                    partials, cv.c(), cv.h(), cv.w(), cv.k(), cv.pad(), cv.stride(), cv.oh(), cv.ow(), cv.f(), stride);
+        }
     }
 
     /** dx (images from the first image's) from dy and W. The memory must be the device's. */
     void inputGradient(float[] mem, Conv cv, int images, int dy, int weights, int dx) {
         int stride = stride(cv.oh() * cv.ow());
-        inputGradient.over(mem).inputGradient(target.createRange(images, 1), mem,
-                local((cv.f() + cv.c() * cv.k() * cv.k()) * stride), dy, weights, dx, cv.c(), cv.h(), cv.w(), cv.k(), cv.pad(),
-                cv.stride(), cv.oh(), cv.ow(), cv.f(), stride);
+        synchronized (OpenClDevices.LAUNCHES) {
+            inputGradient.over(mem).inputGradient(target.createRange(images, 1), mem,
+                    local((cv.f() + cv.c() * cv.k() * cv.k()) * stride), dy, weights, dx, cv.c(), cv.h(), cv.w(), cv.k(), cv.pad(),
+                    cv.stride(), cv.oh(), cv.ow(), cv.f(), stride);
+        }
     }
 
     void dispose() {

@@ -539,9 +539,7 @@ public final class OpenClBackend implements Backend {
         kernel.b = weights;
         kernel.c = y;
         if (cpuShaped && products() != null && products.fits(cv)) {
-            synchronized (OpenClDevices.LAUNCHES) {
-                products.forward(kernel.mem, cv, cv.n(), x, weights, y);
-            }
+            products.forward(kernel.mem, cv, cv.n(), x, weights, y);
         } else if (cpuShaped) {
             // an image per work-item, its columns read back from the core's cache: as two launches (all the chunk's columns,
             // then the products) the columns went to memory and back, 11.1-11.9 against 9.9-10.4 ms for the zoo CNN's
@@ -572,9 +570,7 @@ public final class OpenClBackend implements Backend {
             inChunks(cv, (long) cv.f() * depth, (first, images) -> {
                 kernel.besideColumns = 0;
                 kernel.accumulate = first == 0 ? 0f : 1f;
-                synchronized (OpenClDevices.LAUNCHES) {
-                    products.weightGradient(kernel.mem, kernel.wide, cv, images, x + first * input, dy + first * cv.f() * positions, 0);
-                }
+                products.weightGradient(kernel.mem, kernel.wide, cv, images, x + first * input, dy + first * cv.f() * positions, 0);
                 kernel.mode = ArenaKernel.CONV_WEIGHT_SUM;
                 launch(cv.f());
             });
@@ -607,9 +603,7 @@ public final class OpenClBackend implements Backend {
         kernel.b = weights;
         kernel.c = dx;
         if (cpuShaped && products() != null && products.fitsGradients(cv)) {
-            synchronized (OpenClDevices.LAUNCHES) {
-                products.inputGradient(kernel.mem, cv, cv.n(), dy, weights, dx);
-            }
+            products.inputGradient(kernel.mem, cv, cv.n(), dy, weights, dx);
         } else if (cpuShaped) {
             // an image per work-item: its dy beside the columns, its column gradient W^T . dy_i, then col2im into its dx,
             // all in the core's cache

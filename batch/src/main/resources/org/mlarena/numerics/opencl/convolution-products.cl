@@ -22,7 +22,7 @@ void storeRow(__global float *out, float16 a, float16 b, int valid) {
 
 // The sums of a tile: a0..a7 and b0..b7 (8 rows by 32 columns) = sum over k < depth of w[q][k] * v[k][32 columns], w's
 // row q at w + q * wRow (clamped to count - 1), its element k at + k * wStep, v's rows vStride apart.
-#define TILE_SUMS(V_SPACE) \
+#define TILE_SUMS \
     __global const float *w0 = w; \
     __global const float *w1 = w + min(1, count - 1) * wRow; \
     __global const float *w2 = w + min(2, count - 1) * wRow; \
@@ -34,7 +34,7 @@ void storeRow(__global float *out, float16 a, float16 b, int valid) {
     float16 a0 = 0.0f, a1 = 0.0f, a2 = 0.0f, a3 = 0.0f, a4 = 0.0f, a5 = 0.0f, a6 = 0.0f, a7 = 0.0f; \
     float16 b0 = 0.0f, b1 = 0.0f, b2 = 0.0f, b3 = 0.0f, b4 = 0.0f, b5 = 0.0f, b6 = 0.0f, b7 = 0.0f; \
     for (int k = 0; k < depth; k++) { \
-        V_SPACE const float *row = v + k * vStride; \
+        __local const float *row = v + k * vStride; \
         float16 lo = vload16(0, row); \
         float16 hi = vload16(0, row + 16); \
         int at = k * wStep; \
@@ -65,7 +65,7 @@ void run(__local float *out, __global const float *from, int start, int end, int
 // out (count <= 8 rows, `outStride` apart, `valid` values each) = the tile's sums, v in local memory.
 void tile8x32(__global const float *w, int wRow, int wStep, int count, __local const float *v, int vStride, int depth,
               __global float *out, int outStride, int valid) {
-    TILE_SUMS(__local)
+    TILE_SUMS
     storeRow(out, a0, b0, valid);
     if (count > 1) storeRow(out + outStride, a1, b1, valid);
     if (count > 2) storeRow(out + 2 * outStride, a2, b2, valid);
@@ -79,7 +79,7 @@ void tile8x32(__global const float *w, int wRow, int wStep, int count, __local c
 // The same into local memory, whole rows of 32.
 void tile8x32Local(__global const float *w, int wRow, int wStep, int count, __local const float *v, int vStride, int depth,
                    __local float *out, int outStride) {
-    TILE_SUMS(__local)
+    TILE_SUMS
     vstore16(a0, 0, out); vstore16(b0, 0, out + 16);
     if (count > 1) { vstore16(a1, 0, out + outStride); vstore16(b1, 0, out + outStride + 16); }
     if (count > 2) { vstore16(a2, 0, out + 2 * outStride); vstore16(b2, 0, out + 2 * outStride + 16); }
