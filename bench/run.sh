@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks of the training engine against numpy and PyTorch on this machine, side by side.
-#   bench/run.sh [matmul|mlp|cnn|resnet|augment|metrics|quality|text|trees|all] [epochs] [cnn, resnet and augment training images]
+#   bench/run.sh [matmul|mlp|cnn|resnet|augment|metrics|quality|text|trees|all] [epochs] [cnn, resnet and augment training images] [cnn and resnet rounds]
 # Installs (as root) Debian's python3-numpy, python3-torch, python3-sklearn, python3-statsmodels and dataset-fashion-mnist when missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,7 +38,8 @@ if "torch" in times:
     for k, t in times.items():
         if k != "torch":
             print(f"ratio {k}/torch seconds per epoch: mean {statistics.mean(t) / statistics.mean(times['torch']):.2f}, "
-                  f"median {statistics.median(t) / statistics.median(times['torch']):.2f}")
+                  f"median {statistics.median(t) / statistics.median(times['torch']):.2f}; final accuracy "
+                  f"{100 * (float(accuracy[k]) - float(accuracy['torch'])):+.2f} points")
 PY
 }
 
@@ -57,13 +58,34 @@ if [ "$what" = mlp ] || [ "$what" = all ]; then
 fi
 # a template of the zoo and its PyTorch twin on the first training images: template, label, twin, what it is, images,
 # the learning rate's schedule (constant or cosine)
+# the twin starts from the engine's initial parameters and takes the batches in the engine's order (TemplateBench
+# -Dbench.twin), so the accuracies differ by the arithmetic alone (and dropout's draws); in rounds (engine, PyTorch,
+# engine, PyTorch...) because this VM's speed drifts by half within minutes, and a ratio is only fair within a round
 template_vs_torch() {
     rows=$5
-    echo "== $4, Adam 1e-3 ($6), batch 128, first $rows training images: s/epoch, accuracy"
-    { java_run org.mlarena.bench.TemplateBench "$1" "$epochs" "$rows" opencl "$6"
-      OPENBLAS_NUM_THREADS=1 /usr/bin/python3 "bench/python/$3" "$epochs" "$rows" "$6"; } | tee -a "$out"
+    echo "== $4, Adam 1e-3 ($6), batch 128, first $rows training images, the same initial parameters and batches: s/epoch, accuracy"
+    twin=$(mktemp)
+    ratios=$(mktemp)
+    for round in $(seq "$rounds"); do
+        { java_run -Dbench.twin="$twin" org.mlarena.bench.TemplateBench "$1" "$epochs" "$rows" opencl "$6"
+          BENCH_TWIN="$twin" OPENBLAS_NUM_THREADS=1 /usr/bin/python3 "bench/python/$3" "$epochs" "$rows" "$6"; } | tee "$out.round"
+        cat "$out.round" >> "$out"
+        if [ "$rounds" -gt 1 ]; then
+            epochs_summary "$2" "$out.round" | sed -n "s/^ratio /round $round: ratio /p" | tee -a "$ratios"
+        fi
+    done
     epochs_summary "$2" "$out"
+    if [ "$rounds" -gt 1 ]; then
+        /usr/bin/python3 - "$ratios" <<'PY'
+import statistics, sys
+r = [float(line.split("median ")[1].split(";")[0]) for line in open(sys.argv[1])]
+each = ", ".join(f"{x:.2f}" for x in r)
+print(f"median of the {len(r)} rounds' median ratios: {statistics.median(r):.2f} (each: {each})")
+PY
+    fi
+    rm -f "$twin" "$ratios" "$out.round"
 }
+rounds=${4:-1}
 if [ "$what" = cnn ] || [ "$what" = all ]; then
     template_vs_torch cnn cnn cnn_torch.py "CNN conv16-pool-conv32-pool-dense128-dense10" "${3:-6000}" constant
 fi

@@ -50,6 +50,7 @@ def fit(model, tag, epochs, x_train, y_train, x_test, y_test, test_chunk=128, sc
         if isinstance(layer, (torch.nn.Linear, torch.nn.Conv2d)):
             torch.nn.init.kaiming_uniform_(layer.weight, nonlinearity="relu")
             torch.nn.init.zeros_(layer.bias)
+    orders = twin(model, os.environ.get("BENCH_TWIN"), epochs, len(x_train))
     model.to(DEVICE)
     torch.backends.cuda.matmul.allow_tf32 = False
     torch.backends.cudnn.allow_tf32 = False
@@ -61,7 +62,7 @@ def fit(model, tag, epochs, x_train, y_train, x_test, y_test, test_chunk=128, sc
             for group in optimizer.param_groups:
                 group["lr"] = 1e-3 * 0.5 * (1 + math.cos(math.pi * (epoch - 1) / epochs))
         start = time.perf_counter()
-        order = torch.randperm(len(x_train), device=DEVICE)
+        order = torch.randperm(len(x_train), device=DEVICE) if orders is None else orders[epoch - 1].to(DEVICE)
         model.train()
         for i in range(0, len(order), 128):
             batch = order[i:i + 128]
@@ -72,3 +73,31 @@ def fit(model, tag, epochs, x_train, y_train, x_test, y_test, test_chunk=128, sc
         with torch.no_grad():
             correct = sum((model(x_test[i:i + chunk]).argmax(1) == y_test[i:i + chunk]).sum().item() for i in range(0, len(x_test), chunk))
         print(f"{tag} torch {epoch} {time.perf_counter() - start:.2f} {correct / len(x_test):.4f}", flush=True)
+
+
+def twin(model, path, epochs, rows):
+    """With a file that TemplateBench wrote (-Dbench.twin): the engine's initial parameters copied into the model (its
+    convolutions, linear layers and batch normalisations in the order they are registered, as the engine lays them out:
+    weights then biases, a linear layer's weights inputs x outputs) and each epoch's order of the training rows; else None."""
+    if not path:
+        return None
+    data = np.fromfile(path, dtype="<i4")
+    count = int(data[0])
+    parameters = torch.from_numpy(data[1:1 + count].view("<f4").copy())
+    at = 0
+    with torch.no_grad():
+        for layer in model.modules():
+            if isinstance(layer, (torch.nn.Linear, torch.nn.Conv2d, torch.nn.BatchNorm2d)):
+                for name in ("weight", "bias"):
+                    tensor = getattr(layer, name)
+                    values = parameters[at:at + tensor.numel()]
+                    if isinstance(layer, torch.nn.Linear) and name == "weight":
+                        values = values.reshape(tensor.shape[1], tensor.shape[0]).t()
+                    tensor.copy_(values.reshape(tensor.shape))
+                    at += tensor.numel()
+    if at != count:
+        raise SystemExit(f"the twin file holds {count} parameters, the model {at}")
+    saved_epochs, saved_rows = int(data[1 + count]), int(data[2 + count])
+    if saved_epochs < epochs or saved_rows != rows:
+        raise SystemExit(f"the twin file orders {saved_rows} rows for {saved_epochs} epochs, the run has {rows} for {epochs}")
+    return torch.from_numpy(data[3 + count:].astype(np.int64)).reshape(saved_epochs, saved_rows)

@@ -1,6 +1,13 @@
 package org.mlarena.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.SplittableRandom;
 
 import org.mlarena.numerics.nn.Architecture;
 import org.mlarena.numerics.nn.Backend;
@@ -19,6 +26,8 @@ import org.mlarena.numerics.nn.Trainer;
  * Arguments: the template's id (or an architecture's JSON), epochs (default 1), training images (default all 60,000),
  * backends (default opencl), the learning rate's schedule (constant, the default, or cosine: the Training tab's two,
  * annealed per epoch over the epochs asked for). The label is the id, "resnet" for resnet-small, or {@code -Dbench.label}.
+ * With {@code -Dbench.twin=FILE} it also writes the initial parameters and the epochs' orders of the rows there, so that
+ * the PyTorch twin trains from the same start on the same batches.
  */
 public final class TemplateBench {
 
@@ -43,10 +52,43 @@ public final class TemplateBench {
         FashionMnistRuns.onBackends(which, (name, backend) -> run(label, name, backend, architecture, train, test, epochs, cosine));
     }
 
+    /**
+     * What the PyTorch twin needs to train the same model from the same start (mlp_torch_data.py reads it), little-endian:
+     * int P, the P initial parameters as the network holds them (per layer its weights, then its biases; a dense layer's
+     * weights inputs x outputs), int epochs, int rows, then each epoch's order of the training rows as the trainer draws it
+     * (seed 1, the seed given to {@link Trainer#fit}).
+     */
+    private static void writeTwin(Path file, Network net, int rows, int epochs) throws IOException {
+        float[] parameters = new float[net.parameterCount()];
+        net.backend().read(net.parametersBefore(0), parameters.length, parameters, 0);
+        ByteBuffer out = ByteBuffer.allocate(4 * (3 + parameters.length + epochs * rows)).order(ByteOrder.LITTLE_ENDIAN);
+        out.putInt(parameters.length);
+        for (float p : parameters) {
+            out.putFloat(p);
+        }
+        out.putInt(epochs).putInt(rows);
+        SplittableRandom random = new SplittableRandom(1);
+        int[] order = new int[rows];
+        for (int e = 0; e < epochs; e++) {
+            for (int i : Trainer.shuffle(order, random)) {
+                out.putInt(i);
+            }
+        }
+        Files.write(file, out.array());
+    }
+
     private static void run(String label, String name, Backend backend, Architecture architecture, ClassificationData train,
                             ClassificationData test, int epochs, boolean cosine) {
         try (Network net = architecture.network(Network.Loss.SOFTMAX_CROSS_ENTROPY, backend, 128)) {
             net.initialise(1);
+            String twin = System.getProperty("bench.twin");
+            if (twin != null) {
+                try {
+                    writeTwin(Path.of(twin), net, train.rows(), epochs);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
             Trainer.fit(net, train, test, epochs, 128, epoch -> Optimizer.Adam.of(cosine ? Optimizer.cosine(1e-3f, epoch, epochs) : 1e-3f), 1,
                     e -> System.out.printf(Locale.ROOT, "%s %s %d %.2f %.4f%n", label, name, e.epoch(), e.nanos() / 1e9, e.validationAccuracy()));
         }

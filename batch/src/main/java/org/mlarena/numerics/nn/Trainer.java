@@ -88,16 +88,7 @@ public final class Trainer {
 
     private static Pass pass(Network net, TrainingData train, int batchSize, Optimizer optimizer, SplittableRandom random, Scratch scratch) {
         long flopsBefore = net.backend().flops();
-        int[] order = scratch.order();
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = shuffle(scratch.order(), random);
         double lossSum = 0;
         long correct = 0;
         for (int from = 0; from < order.length; from += batchSize) {
@@ -109,6 +100,23 @@ public final class Trainer {
         }
         double accuracy = train.loss() == Network.Loss.SOFTMAX_CROSS_ENTROPY ? (double) correct / order.length : Double.NaN;
         return new Pass(lossSum / order.length, accuracy, net.backend().flops() - flopsBefore);
+    }
+
+    /**
+     * The order of a pass: 0 to order.length - 1 in order, shuffled (Fisher-Yates) with {@code random}; returns the array.
+     * The benchmarks give PyTorch twins the same orders.
+     */
+    public static int[] shuffle(int[] order, SplittableRandom random) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
     }
 
     /** Mean loss and accuracy over a data set, in batches of the network's capacity. */
