@@ -14,11 +14,12 @@ import org.mlarena.numerics.nn.Backend.Conv;
 
 /**
  * A convolution's three products on a CPU device as OpenCL C with vector types (convolution-products.cl), bound through
- * Aparapi's OpenCL interface: a work-item per image builds its columns (or transposed columns, or column gradients) in
- * local memory, then keeps each 8 x 32 tile of the result in registers over the whole sum. PoCL compiles the kernels
- * Aparapi translates from Java for 256-bit vectors only: the zoo CNN's second convolution took 7.1-8.4 ms per product
- * there against 3.5-5.9 here (bench/README.md). A convolution whose columns do not fit the device's local memory keeps
- * the kernel's products.
+ * Aparapi's OpenCL interface: a work-item per run of images copies each image's planes, zero-padded, to local memory
+ * and reads 32 positions of a tap as 32 consecutive values there (a step of 1: forward and input gradient), or builds
+ * its columns (or transposed columns, or column gradients) there, then keeps each 8 x 32 tile of the result in
+ * registers over the whole sum. PoCL compiles the kernels Aparapi translates from Java for 256-bit vectors only: the zoo
+ * CNN's second convolution took 7.1-8.4 ms per product there (bench/README.md). A convolution that does not fit the
+ * device's local memory keeps the kernel's products.
  *
  * <p>The kernel reads and writes the {@link ArenaKernel}'s own {@code mem}: the backend shares it with the device
  * (see {@link OpenClBackend#allocate}), and Aparapi makes this program's buffer over the same array, which PoCL does not
@@ -40,7 +41,8 @@ final class ConvolutionProducts {
         Forward forward(Range range, @GlobalReadWrite("mem") float[] mem, @Local("columns") float[] columns, @Arg("x") int x,
                         @Arg("weights") int weights, @Arg("y") int y, @Arg("channels") int channels, @Arg("height") int height,
                         @Arg("width") int width, @Arg("kernelSize") int kernelSize, @Arg("pad") int pad, @Arg("step") int step,
-                        @Arg("outH") int outH, @Arg("outW") int outW, @Arg("filters") int filters, @Arg("stride") int stride);
+                        @Arg("outH") int outH, @Arg("outW") int outW, @Arg("filters") int filters, @Arg("stride") int stride,
+                        @Arg("images") int images);
     }
 
     public interface WeightGradient extends OpenCL<WeightGradient> {
@@ -50,7 +52,7 @@ final class ConvolutionProducts {
                                       @Arg("partials") int partials, @Arg("channels") int channels, @Arg("height") int height,
                                       @Arg("width") int width, @Arg("kernelSize") int kernelSize, @Arg("pad") int pad,
                                       @Arg("step") int step, @Arg("outH") int outH, @Arg("outW") int outW,
-                                      @Arg("filters") int filters, @Arg("stride") int stride);
+                                      @Arg("filters") int filters, @Arg("stride") int stride, @Arg("images") int images);
     }
 
     public interface InputGradient extends OpenCL<InputGradient> {
@@ -60,7 +62,25 @@ final class ConvolutionProducts {
                                     @Arg("channels") int channels, @Arg("height") int height, @Arg("width") int width,
                                     @Arg("kernelSize") int kernelSize, @Arg("pad") int pad, @Arg("step") int step,
                                     @Arg("outH") int outH, @Arg("outW") int outW, @Arg("filters") int filters,
-                                    @Arg("stride") int stride);
+                                    @Arg("stride") int stride, @Arg("images") int images);
+    }
+
+    public interface ForwardDirect extends OpenCL<ForwardDirect> {
+
+        ForwardDirect forwardDirect(Range range, @GlobalReadWrite("mem") float[] mem, @Local("scratch") float[] scratch,
+                                    @Arg("x") int x, @Arg("weights") int weights, @Arg("y") int y, @Arg("channels") int channels,
+                                    @Arg("height") int height, @Arg("width") int width, @Arg("kernelSize") int kernelSize,
+                                    @Arg("pad") int pad, @Arg("outH") int outH, @Arg("outW") int outW,
+                                    @Arg("filters") int filters, @Arg("images") int images);
+    }
+
+    public interface InputGradientDirect extends OpenCL<InputGradientDirect> {
+
+        InputGradientDirect inputGradientDirect(Range range, @GlobalReadWrite("mem") float[] mem, @Local("scratch") float[] scratch,
+                                                @Arg("dy") int dy, @Arg("weights") int weights, @Arg("dx") int dx,
+                                                @Arg("channels") int channels, @Arg("height") int height, @Arg("width") int width,
+                                                @Arg("kernelSize") int kernelSize, @Arg("pad") int pad, @Arg("outH") int outH,
+                                                @Arg("outW") int outW, @Arg("filters") int filters, @Arg("images") int images);
     }
 
     public interface Probe extends OpenCL<Probe> {
@@ -109,6 +129,8 @@ final class ConvolutionProducts {
     private final Binding<Forward> forward;
     private final Binding<WeightGradient> weightGradient;
     private final Binding<InputGradient> inputGradient;
+    private final Binding<ForwardDirect> forwardDirect;
+    private final Binding<InputGradientDirect> inputGradientDirect;
     /** Only its length matters: the size of the local memory a launch asks for. */
     private float[] columns = new float[0];
 
@@ -119,6 +141,8 @@ final class ConvolutionProducts {
         this.forward = new Binding<>(Forward.class);
         this.weightGradient = new Binding<>(WeightGradient.class);
         this.inputGradient = new Binding<>(InputGradient.class);
+        this.forwardDirect = new Binding<>(ForwardDirect.class);
+        this.inputGradientDirect = new Binding<>(InputGradientDirect.class);
     }
 
     /**
@@ -149,9 +173,29 @@ final class ConvolutionProducts {
         return (positions + TILE - 1) / TILE * TILE;
     }
 
-    /** Whether an image's columns fit local memory. */
+    /**
+     * Local floats of a direct launch (forwardDirect, inputGradientDirect): {@code planes} planes of h x w padded by
+     * {@code border} on each side and a tile's reach past the last, two tables of the sum's taps, a tile.
+     */
+    static long directFloats(int planes, int h, int w, int border, int kernelSize, int taps) {
+        return (long) planes * (h + 2 * border) * (w + 2 * border) + TILE + kernelSize + 2L * taps + 8 * TILE;
+    }
+
+    /** Whether the forward product runs direct: a step of 1, the image's padded planes in local memory. */
+    boolean direct(Conv cv) {
+        return cv.stride() == 1 && Float.BYTES * directFloats(cv.c(), cv.h(), cv.w(), cv.pad(), cv.k(), cv.c() * cv.k() * cv.k()) <= localBytes;
+    }
+
+    /** Whether the input gradient runs direct: a step of 1, a padding under the kernel's side, dy's padded planes in local memory. */
+    boolean directGradient(Conv cv) {
+        int border = cv.k() - 1 - cv.pad();
+        return cv.stride() == 1 && border >= 0
+                && Float.BYTES * directFloats(cv.f(), cv.oh(), cv.ow(), border, cv.k(), cv.f() * cv.k() * cv.k()) <= localBytes;
+    }
+
+    /** Whether the forward product runs here: direct, or from the image's columns in local memory. */
     boolean fits(Conv cv) {
-        return (long) Float.BYTES * cv.c() * cv.k() * cv.k() * stride(cv.oh() * cv.ow()) <= localBytes;
+        return direct(cv) || (long) Float.BYTES * cv.c() * cv.k() * cv.k() * stride(cv.oh() * cv.ow()) <= localBytes;
     }
 
     /** Whether an image's transposed columns fit local memory. */
@@ -159,9 +203,9 @@ final class ConvolutionProducts {
         return (long) Float.BYTES * cv.oh() * cv.ow() * stride(cv.c() * cv.k() * cv.k()) <= localBytes;
     }
 
-    /** Whether an image's dy and column gradients fit local memory. */
+    /** Whether the input gradient runs here: direct, or from the image's dy and column gradients in local memory. */
     boolean fitsGradients(Conv cv) {
-        return (long) Float.BYTES * (cv.f() + cv.c() * cv.k() * cv.k()) * stride(cv.oh() * cv.ow()) <= localBytes;
+        return directGradient(cv) || (long) Float.BYTES * (cv.f() + cv.c() * cv.k() * cv.k()) * stride(cv.oh() * cv.ow()) <= localBytes;
     }
 
     /** A launch's local memory: an array of that many floats (only its length matters). */
@@ -176,20 +220,35 @@ final class ConvolutionProducts {
     void forward(float[] mem, Conv cv, int images, int x, int weights, int y) {
         int stride = stride(cv.oh() * cv.ow());
         synchronized (OpenClDevices.LAUNCHES) {
-            forward.over(mem).forward(target.createRange(images, 1), mem, local(cv.c() * cv.k() * cv.k() * stride), x, weights,
-                    y, cv.c(), cv.h(), cv.w(), cv.k(), cv.pad(), cv.stride(), cv.oh(), cv.ow(), cv.f(), stride);
+            if (direct(cv)) {
+                forwardDirect.over(mem).forwardDirect(target.createRange(workGroups(images), 1), mem,
+                        local((int) directFloats(cv.c(), cv.h(), cv.w(), cv.pad(), cv.k(), cv.c() * cv.k() * cv.k())), x, weights, y,
+                        cv.c(), cv.h(), cv.w(), cv.k(), cv.pad(), cv.oh(), cv.ow(), cv.f(), images);
+                return;
+            }
+            forward.over(mem).forward(target.createRange(workGroups(images), 1), mem, local(cv.c() * cv.k() * cv.k() * stride), x,
+                    weights, y, cv.c(), cv.h(), cv.w(), cv.k(), cv.pad(), cv.stride(), cv.oh(), cv.ow(), cv.f(), stride, images);
         }
     }
 
     /**
-     * Each image's weight gradient (images from the first one's x and dy) into wide from {@code partials}, F rows of the
-     * taps per image. The arrays must be the device's.
+     * Work-groups (of one work-item each) of a launch over {@code images}, each taking a run of them: a few per compute
+     * unit, so that a core the VM takes away leaves its share to the others (see convolution-products.cl).
+     */
+    int workGroups(int images) {
+        return Math.min(images, 4 * target.getMaxComputeUnits());
+    }
+
+    /**
+     * The weight gradient of the images (from the first one's x and dy) in {@link #workGroups} partial sums
+     * into wide from {@code partials}, F rows of the taps each. The arrays must be the device's.
      */
     void weightGradient(float[] mem, float[] wide, Conv cv, int images, int x, int dy, int partials) {
         int stride = stride(cv.c() * cv.k() * cv.k());
         synchronized (OpenClDevices.LAUNCHES) {
-            weightGradient.over(mem, wide).weightGradient(target.createRange(images, 1), mem, wide, local(cv.oh() * cv.ow() * stride), x, dy,
-                    partials, cv.c(), cv.h(), cv.w(), cv.k(), cv.pad(), cv.stride(), cv.oh(), cv.ow(), cv.f(), stride);
+            weightGradient.over(mem, wide).weightGradient(target.createRange(workGroups(images), 1), mem, wide,
+                    local(cv.oh() * cv.ow() * stride), x, dy, partials, cv.c(), cv.h(), cv.w(), cv.k(), cv.pad(), cv.stride(),
+                    cv.oh(), cv.ow(), cv.f(), stride, images);
         }
     }
 
@@ -197,9 +256,16 @@ final class ConvolutionProducts {
     void inputGradient(float[] mem, Conv cv, int images, int dy, int weights, int dx) {
         int stride = stride(cv.oh() * cv.ow());
         synchronized (OpenClDevices.LAUNCHES) {
-            inputGradient.over(mem).inputGradient(target.createRange(images, 1), mem,
+            if (directGradient(cv)) {
+                int border = cv.k() - 1 - cv.pad();
+                inputGradientDirect.over(mem).inputGradientDirect(target.createRange(workGroups(images), 1), mem,
+                        local((int) directFloats(cv.f(), cv.oh(), cv.ow(), border, cv.k(), cv.f() * cv.k() * cv.k())), dy, weights, dx,
+                        cv.c(), cv.h(), cv.w(), cv.k(), cv.pad(), cv.oh(), cv.ow(), cv.f(), images);
+                return;
+            }
+            inputGradient.over(mem).inputGradient(target.createRange(workGroups(images), 1), mem,
                     local((cv.f() + cv.c() * cv.k() * cv.k()) * stride), dy, weights, dx, cv.c(), cv.h(), cv.w(), cv.k(), cv.pad(),
-                    cv.stride(), cv.oh(), cv.ow(), cv.f(), stride);
+                    cv.stride(), cv.oh(), cv.ow(), cv.f(), stride, images);
         }
     }
 
@@ -207,5 +273,7 @@ final class ConvolutionProducts {
         forward.dispose();
         weightGradient.dispose();
         inputGradient.dispose();
+        forwardDirect.dispose();
+        inputGradientDirect.dispose();
     }
 }

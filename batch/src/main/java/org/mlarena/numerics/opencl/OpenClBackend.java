@@ -563,7 +563,7 @@ public final class OpenClBackend implements Backend {
         kernel.b = dy;
         kernel.c = dw;
         if (cpuShaped && products() != null && products.fitsTransposed(cv)) {
-            // each image's dW by the vector program into wide, then the images' summed in their order
+            // partial sums over runs of images by the vector program into wide, then summed in their order
             int depth = cv.c() * cv.k() * cv.k();
             int input = cv.c() * cv.h() * cv.w();
             int positions = cv.oh() * cv.ow();
@@ -571,6 +571,7 @@ public final class OpenClBackend implements Backend {
                 kernel.besideColumns = 0;
                 kernel.accumulate = first == 0 ? 0f : 1f;
                 products.weightGradient(kernel.mem, kernel.wide, cv, images, x + first * input, dy + first * cv.f() * positions, 0);
+                kernel.nb = products.workGroups(images);
                 kernel.mode = ArenaKernel.CONV_WEIGHT_SUM;
                 launch(cv.f());
             });

@@ -2,12 +2,20 @@
 // compiles the kernels Aparapi translates from Java for 256-bit vectors only (its LLVM tunes AVX-512 processors so),
 // and those kept their sums in memory between passes over four taps. Here a work-item holds a tile of 8 filters by 32
 // positions in sixteen float16 registers over the whole sum.
+// Each kernel is launched as a few work-groups of one work-item per compute unit, each taking a run of consecutive
+// images (`images` split evenly between them): the weight gradient then writes a partial sum per run instead of per
+// image (6.5 MB for the zoo CNN's second convolution), the direct kernels build their tables once per run, and a core
+// the VM takes away leaves the runs not started to the others. (2, 8 or 128 work-groups read the same here.)
 
 #define TILE 32
 
-// Stores the valid values (at most 32) of a tile's row.
-void storeRow(__global float *out, float16 a, float16 b, int valid) {
+// Stores the valid values (at most 32) of a tile's row, or adds them to what is there.
+void storeRow(__global float *out, float16 a, float16 b, int valid, bool add) {
     if (valid >= TILE) {
+        if (add) {
+            a += vload16(0, out);
+            b += vload16(0, out + 16);
+        }
         vstore16(a, 0, out);
         vstore16(b, 0, out + 16);
         return;
@@ -16,13 +24,15 @@ void storeRow(__global float *out, float16 a, float16 b, int valid) {
     vstore16(a, 0, row);
     vstore16(b, 0, row + 16);
     for (int i = 0; i < valid; i++) {
-        out[i] = row[i];
+        out[i] = add ? out[i] + row[i] : row[i];
     }
 }
 
-// The sums of a tile: a0..a7 and b0..b7 (8 rows by 32 columns) = sum over k < depth of w[q][k] * v[k][32 columns], w's
-// row q at w + q * wRow (clamped to count - 1), its element k at + k * wStep, v's rows vStride apart.
-#define TILE_SUMS \
+// The sums of a tile: a0..a7 and b0..b7 (8 rows by 32 columns) = sum over k < depth of w[q][AT] * ROW[32 columns], w's
+// row q at w + q * wRow (clamped to count - 1), AT and ROW expressions of k: by default w's element k at + k * wStep and
+// v's rows vStride apart.
+#define TILE_SUMS TILE_SUMS_AT(k * wStep, v + k * vStride)
+#define TILE_SUMS_AT(AT, ROW) \
     __global const float *w0 = w; \
     __global const float *w1 = w + min(1, count - 1) * wRow; \
     __global const float *w2 = w + min(2, count - 1) * wRow; \
@@ -34,10 +44,10 @@ void storeRow(__global float *out, float16 a, float16 b, int valid) {
     float16 a0 = 0.0f, a1 = 0.0f, a2 = 0.0f, a3 = 0.0f, a4 = 0.0f, a5 = 0.0f, a6 = 0.0f, a7 = 0.0f; \
     float16 b0 = 0.0f, b1 = 0.0f, b2 = 0.0f, b3 = 0.0f, b4 = 0.0f, b5 = 0.0f, b6 = 0.0f, b7 = 0.0f; \
     for (int k = 0; k < depth; k++) { \
-        __local const float *row = v + k * vStride; \
+        __local const float *row = ROW; \
         float16 lo = vload16(0, row); \
         float16 hi = vload16(0, row + 16); \
-        int at = k * wStep; \
+        int at = AT; \
         float x0 = w0[at], x1 = w1[at], x2 = w2[at], x3 = w3[at], x4 = w4[at], x5 = w5[at], x6 = w6[at], x7 = w7[at]; \
         a0 = fma((float16) x0, lo, a0); b0 = fma((float16) x0, hi, b0); \
         a1 = fma((float16) x1, lo, a1); b1 = fma((float16) x1, hi, b1); \
@@ -62,18 +72,18 @@ void run(__local float *out, __global const float *from, int start, int end, int
     }
 }
 
-// out (count <= 8 rows, `outStride` apart, `valid` values each) = the tile's sums, v in local memory.
+// out (count <= 8 rows, `outStride` apart, `valid` values each) = the tile's sums (or += with add), v in local memory.
 void tile8x32(__global const float *w, int wRow, int wStep, int count, __local const float *v, int vStride, int depth,
-              __global float *out, int outStride, int valid) {
+              __global float *out, int outStride, int valid, bool add) {
     TILE_SUMS
-    storeRow(out, a0, b0, valid);
-    if (count > 1) storeRow(out + outStride, a1, b1, valid);
-    if (count > 2) storeRow(out + 2 * outStride, a2, b2, valid);
-    if (count > 3) storeRow(out + 3 * outStride, a3, b3, valid);
-    if (count > 4) storeRow(out + 4 * outStride, a4, b4, valid);
-    if (count > 5) storeRow(out + 5 * outStride, a5, b5, valid);
-    if (count > 6) storeRow(out + 6 * outStride, a6, b6, valid);
-    if (count > 7) storeRow(out + 7 * outStride, a7, b7, valid);
+    storeRow(out, a0, b0, valid, add);
+    if (count > 1) storeRow(out + outStride, a1, b1, valid, add);
+    if (count > 2) storeRow(out + 2 * outStride, a2, b2, valid, add);
+    if (count > 3) storeRow(out + 3 * outStride, a3, b3, valid, add);
+    if (count > 4) storeRow(out + 4 * outStride, a4, b4, valid, add);
+    if (count > 5) storeRow(out + 5 * outStride, a5, b5, valid, add);
+    if (count > 6) storeRow(out + 6 * outStride, a6, b6, valid, add);
+    if (count > 7) storeRow(out + 7 * outStride, a7, b7, valid, add);
 }
 
 // The same into local memory, whole rows of 32.
@@ -90,13 +100,12 @@ void tile8x32Local(__global const float *w, int wRow, int wStep, int count, __lo
     if (count > 7) { vstore16(a7, 0, out + 7 * outStride); vstore16(b7, 0, out + 7 * outStride + 16); }
 }
 
-// y[image] = W times the image's columns, a work-item (a work-group of its own) per image: first its columns in local
-// memory (rows `stride` apart, a multiple of 32; zeros past the positions and on the padding), then every tile of 8
-// filters by 32 positions from them. x and y are the first image's. A work-group of one needs no barrier: one of 28
-// (a tile per work-item) took 6.2 against 5.5 ms for the zoo CNN's second convolution.
-__kernel void forward(__global float *mem, __local float *columns, int x, int weights, int y, int channels, int height,
-                      int width, int kernelSize, int pad, int step, int outH, int outW, int filters, int stride) {
-    int image = get_global_id(0);
+// y[image] = W times the image's columns: first its columns in local memory (rows `stride` apart, a multiple of 32;
+// zeros past the positions and on the padding), then every tile of 8 filters by 32 positions from them. x and y are the
+// first image's. A work-group of one needs no barrier: one of 28 (a tile per work-item) took 6.2 against 5.5 ms for the
+// zoo CNN's second convolution.
+void forwardImage(__global float *mem, __local float *columns, int x, int weights, int y, int channels, int height,
+                  int width, int kernelSize, int pad, int step, int outH, int outW, int filters, int stride, int image) {
     int depth = channels * kernelSize * kernelSize;
     int positions = outH * outW;
     __global const float *in = mem + x + (size_t) image * channels * height * width;
@@ -131,60 +140,76 @@ __kernel void forward(__global float *mem, __local float *columns, int x, int we
         int t = w % tiles;
         int f0 = w / tiles * 8;
         tile8x32(mem + weights + f0 * depth, depth, 1, min(8, filters - f0), columns + t * TILE, stride, depth,
-                 mem + y + ((size_t) image * filters + f0) * positions + t * TILE, positions, min(TILE, positions - t * TILE));
+                 mem + y + ((size_t) image * filters + f0) * positions + t * TILE, positions, min(TILE, positions - t * TILE), false);
     }
 }
 
-// Each image's weight gradient: dW_image[f][r] = sum over positions p of dy[image][f][p] * columns[image][r][p], a
-// work-item (a work-group of its own) per image: first its transposed columns in local memory (a row of the taps per
-// position, rows `stride` apart, a multiple of 32; zeros past the taps and on the padding), then every tile of 8 filters
-// by 32 taps from them, into wide from `partials` (the image's F x taps values); the backend then sums the images.
-// x and dy are the first image's.
+__kernel void forward(__global float *mem, __local float *columns, int x, int weights, int y, int channels, int height,
+                      int width, int kernelSize, int pad, int step, int outH, int outW, int filters, int stride, int images) {
+    int group = get_global_id(0);
+    int groups = get_global_size(0);
+    for (int image = group * images / groups; image < (group + 1) * images / groups; image++) {
+        forwardImage(mem, columns, x, weights, y, channels, height, width, kernelSize, pad, step, outH, outW, filters, stride,
+                     image);
+    }
+}
+
+// The images' weight gradient, dW[f][r] = sum over images and positions p of dy[image][f][p] * columns[image][r][p], in
+// partial sums: a work-item adds each image of its run to its own F x taps values in wide from `partials`; the backend
+// then sums the work-items'. Per image: first its transposed columns in local memory (a row of the taps per
+// position, rows `stride` apart, a multiple of 32; zeros past the taps and on the padding), then every tile of 8 filters by
+// 32 taps from them. (A partial per image took 6.6-7.3 ms for the zoo CNN's second convolution: 6.5 MB written to memory
+// and read back.) x and dy are the first image's.
 __kernel void weightGradient(__global float *mem, __global float *wide, __local float *columns, int x, int dy, int partials,
                              int channels, int height, int width, int kernelSize, int pad, int step, int outH, int outW,
-                             int filters, int stride) {
-    int image = get_global_id(0);
+                             int filters, int stride, int images) {
+    int group = get_global_id(0);
+    int groups = get_global_size(0);
     int depth = channels * kernelSize * kernelSize;
     int positions = outH * outW;
-    __global const float *in = mem + x + (size_t) image * channels * height * width;
-    for (int oy = 0; oy < outH; oy++) {
-        for (int ox = 0; ox < outW; ox++) {
-            __local float *row = columns + (oy * outW + ox) * stride;
-            // ix = ox * step + kx - pad: the taps inside the row are a contiguous run, zeros before and after it
-            int x0 = ox * step - pad;
-            int start = max(0, -x0);
-            int end = min(kernelSize, width - x0);
-            for (int c = 0; c < channels; c++) {
-                __global const float *plane = in + c * height * width;
-                for (int ky = 0; ky < kernelSize; ky++) {
-                    int iy = oy * step + ky - pad;
-                    bool inside = iy >= 0 && iy < height;
-                    run(row + (c * kernelSize + ky) * kernelSize, plane + iy * width + x0, inside ? start : 0, inside ? end : 0,
-                        kernelSize);
+    __global float *sums = wide + partials + (size_t) group * filters * depth;
+    int first = group * images / groups;
+    for (int image = first; image < (group + 1) * images / groups; image++) {
+        __global const float *in = mem + x + (size_t) image * channels * height * width;
+        for (int oy = 0; oy < outH; oy++) {
+            for (int ox = 0; ox < outW; ox++) {
+                __local float *row = columns + (oy * outW + ox) * stride;
+                // ix = ox * step + kx - pad: the taps inside the row are a contiguous run, zeros before and after it
+                int x0 = ox * step - pad;
+                int start = max(0, -x0);
+                int end = min(kernelSize, width - x0);
+                for (int c = 0; c < channels; c++) {
+                    __global const float *plane = in + c * height * width;
+                    for (int ky = 0; ky < kernelSize; ky++) {
+                        int iy = oy * step + ky - pad;
+                        bool inside = iy >= 0 && iy < height;
+                        run(row + (c * kernelSize + ky) * kernelSize, plane + iy * width + x0, inside ? start : 0,
+                            inside ? end : 0, kernelSize);
+                    }
+                }
+                for (int r = depth; r < stride; r++) {
+                    row[r] = 0.0f;
                 }
             }
-            for (int r = depth; r < stride; r++) {
-                row[r] = 0.0f;
-            }
         }
-    }
-    int tiles = stride / TILE;
-    for (int w = 0; w < (filters + 7) / 8 * tiles; w++) {
-        int t = w % tiles;
-        int f0 = w / tiles * 8;
-        tile8x32(mem + dy + ((size_t) image * filters + f0) * positions, positions, 1, min(8, filters - f0), columns + t * TILE,
-                 stride, positions, wide + partials + ((size_t) image * filters + f0) * depth + t * TILE, depth, min(TILE, depth - t * TILE));
+        int tiles = stride / TILE;
+        for (int w = 0; w < (filters + 7) / 8 * tiles; w++) {
+            int t = w % tiles;
+            int f0 = w / tiles * 8;
+            tile8x32(mem + dy + ((size_t) image * filters + f0) * positions, positions, 1, min(8, filters - f0),
+                     columns + t * TILE, stride, positions, sums + f0 * depth + t * TILE, depth, min(TILE, depth - t * TILE),
+                     image > first);
+        }
     }
 }
 
-// Each image's input gradient, a work-item (a work-group of its own) per image: its dy in local memory (rows `stride`
+// An image's input gradient: its dy in local memory (rows `stride`
 // apart, a multiple of 32, zeros after the positions), the column gradients W^T dy there (a tile of 8 taps by 32
 // positions at a time), then each value of dx the sum of the column gradients of the taps that read it. dy and dx are
 // the first image's.
-__kernel void inputGradient(__global float *mem, __local float *scratch, int dy, int weights, int dx, int channels,
-                            int height, int width, int kernelSize, int pad, int step, int outH, int outW, int filters,
-                            int stride) {
-    int image = get_global_id(0);
+void inputGradientImage(__global float *mem, __local float *scratch, int dy, int weights, int dx, int channels,
+                        int height, int width, int kernelSize, int pad, int step, int outH, int outW, int filters,
+                        int stride, int image) {
     int depth = channels * kernelSize * kernelSize;
     int positions = outH * outW;
     __local float *rows = scratch;
@@ -254,6 +279,144 @@ __kernel void inputGradient(__global float *mem, __local float *scratch, int dy,
         }
     }
 }
+
+__kernel void inputGradient(__global float *mem, __local float *scratch, int dy, int weights, int dx, int channels,
+                            int height, int width, int kernelSize, int pad, int step, int outH, int outW, int filters,
+                            int stride, int images) {
+    int group = get_global_id(0);
+    int groups = get_global_size(0);
+    for (int image = group * images / groups; image < (group + 1) * images / groups; image++) {
+        inputGradientImage(mem, scratch, dy, weights, dx, channels, height, width, kernelSize, pad, step, outH, outW, filters,
+                           stride, image);
+    }
+}
+
+// Direct convolutions of step 1, reading the input from a zero-padded copy in local memory instead of columns (building
+// an image's 78,400 column values took 3.6 of the 4.6 ms of the zoo CNN's second convolution forward). Over a grid of
+// positions as wide as the padded plane (pw), the value of tap (channel, ky, kx) at position q is the padded plane's at
+// q + ky * pw + kx, so 32 consecutive positions are 32 consecutive values of the copy; the grid's last kernelSize - 1
+// columns are computed and dropped (the methodology counts them).
+
+// out (8 rows of 32, local) = sum over k < depth of w[row][wAt[k]] * v[vAt[k] + 0..31], w's rows wRow apart (clamped to
+// count - 1).
+void directTile(__global const float *w, int wRow, int count, __local const int *wAt, __local const float *v,
+                __local const int *vAt, int depth, __local float *out) {
+    TILE_SUMS_AT(wAt[k], v + vAt[k])
+    vstore16(a0, 0, out); vstore16(b0, 0, out + 16);
+    vstore16(a1, 0, out + 32); vstore16(b1, 0, out + 48);
+    vstore16(a2, 0, out + 64); vstore16(b2, 0, out + 80);
+    vstore16(a3, 0, out + 96); vstore16(b3, 0, out + 112);
+    vstore16(a4, 0, out + 128); vstore16(b4, 0, out + 144);
+    vstore16(a5, 0, out + 160); vstore16(b5, 0, out + 176);
+    vstore16(a6, 0, out + 192); vstore16(b6, 0, out + 208);
+    vstore16(a7, 0, out + 224); vstore16(b7, 0, out + 240);
+}
+
+// Copies `planes` planes of h x w from `from` into `to` with `border` zeros around each (planes of (h + 2 border) x
+// (w + 2 border)), then `slack` zeros after the last.
+void padPlanes(__local float *to, __global const float *from, int planes, int h, int w, int border, int slack) {
+    int pw = w + 2 * border;
+    int plane = (h + 2 * border) * pw;
+    for (int i = 0; i < planes * plane + slack; i++) {
+        to[i] = 0.0f;
+    }
+    for (int p = 0; p < planes; p++) {
+        for (int iy = 0; iy < h; iy++) {
+            __local float *row = to + p * plane + (iy + border) * pw + border;
+            __global const float *src = from + (p * h + iy) * w;
+            for (int ix = 0; ix < w; ix++) {
+                row[ix] = src[ix];
+            }
+        }
+    }
+}
+
+// The products of direct tiles into `out` (`rows` planes of outH x outW, `rowCount` of them): every tile of 8 rows by 32
+// grid positions, the grid `pw` wide, its columns from outW on dropped.
+void directProducts(__global const float *w, int wRow, int rows, __local const int *wAt, __local const float *padded,
+                    __local const int *vAt, int depth, __local float *tile, int outH, int outW, int pw,
+                    __global float *out) {
+    int grid = outH * pw;
+    for (int r0 = 0; r0 < rows; r0 += 8) {
+        int count = min(8, rows - r0);
+        for (int q0 = 0; q0 < grid; q0 += TILE) {
+            directTile(w + r0 * wRow, wRow, count, wAt, padded + q0, vAt, depth, tile);
+            // the tile's positions as runs along the grid's rows, each run's kept part copied (tested per position, the
+            // stores took longer than the sums of the zoo CNN's first convolution)
+            for (int q = q0; q < min(q0 + TILE, grid);) {
+                int oy = q / pw;
+                int ox = q - oy * pw;
+                int run = min(pw - ox, q0 + TILE - q);
+                for (int i = 0; i < count; i++) {
+                    __global float *to = out + (r0 + i) * outH * outW + oy * outW;
+                    __local const float *from = tile + i * TILE + q - q0 - ox;
+                    for (int j = ox; j < min(ox + run, outW); j++) {
+                        to[j] = from[j];
+                    }
+                }
+                q += run;
+            }
+        }
+    }
+}
+
+// y = W * x for a step of 1. Local: the padded planes, their slack, two tables of depth ints and a tile
+// (ConvolutionProducts.directFloats).
+__kernel void forwardDirect(__global float *mem, __local float *scratch, int x, int weights, int y, int channels,
+                            int height, int width, int kernelSize, int pad, int outH, int outW, int filters, int images) {
+    int group = get_global_id(0);
+    int groups = get_global_size(0);
+    int kk = kernelSize * kernelSize;
+    int depth = channels * kk;
+    int pw = width + 2 * pad;
+    int plane = (height + 2 * pad) * pw;
+    int slack = TILE + kernelSize;
+    __local float *padded = scratch;
+    __local int *wAt = (__local int *) (scratch + channels * plane + slack);
+    __local int *vAt = wAt + depth;
+    __local float *tile = (__local float *) (vAt + depth);
+    for (int k = 0; k < depth; k++) {
+        wAt[k] = k;
+        vAt[k] = k / kk * plane + (k % kk) / kernelSize * pw + k % kernelSize;
+    }
+    for (int image = group * images / groups; image < (group + 1) * images / groups; image++) {
+        padPlanes(padded, mem + x + (size_t) image * channels * height * width, channels, height, width, pad, slack);
+        directProducts(mem + weights, depth, filters, wAt, padded, vAt, depth, tile, outH, outW, pw,
+                       mem + y + (size_t) image * filters * outH * outW);
+    }
+}
+
+// dx from dy and W for a step of 1 and pad < kernelSize: the full correlation of dy, padded by kernelSize - 1 - pad, with
+// the flipped kernels: dx[c][q] = sum over (f, ky, kx) of W[f][c][kernelSize - 1 - ky][kernelSize - 1 - kx] *
+// dyPadded[f][q + ky * pw + kx]. Local: as forwardDirect's, over dy's planes padded by kernelSize - 1 - pad.
+__kernel void inputGradientDirect(__global float *mem, __local float *scratch, int dy, int weights, int dx, int channels,
+                                  int height, int width, int kernelSize, int pad, int outH, int outW, int filters,
+                                  int images) {
+    int group = get_global_id(0);
+    int groups = get_global_size(0);
+    int kk = kernelSize * kernelSize;
+    int depth = filters * kk;
+    int border = kernelSize - 1 - pad;
+    int pw = outW + 2 * border;
+    int plane = (outH + 2 * border) * pw;
+    int slack = TILE + kernelSize;
+    __local float *padded = scratch;
+    __local int *wAt = (__local int *) (scratch + filters * plane + slack);
+    __local int *vAt = wAt + depth;
+    __local float *tile = (__local float *) (vAt + depth);
+    for (int k = 0; k < depth; k++) {
+        int f = k / kk;
+        int t = k % kk;
+        wAt[k] = f * channels * kk + kk - 1 - t;
+        vAt[k] = f * plane + t / kernelSize * pw + t % kernelSize;
+    }
+    for (int image = group * images / groups; image < (group + 1) * images / groups; image++) {
+        padPlanes(padded, mem + dy + (size_t) image * filters * outH * outW, filters, outH, outW, border, slack);
+        directProducts(mem + weights, kk, channels, wAt, padded, vAt, depth, tile, height, width, pw,
+                       mem + dx + (size_t) image * channels * height * width);
+    }
+}
+
 
 // A probe: the program runs, its arguments arrive and its write reaches the array.
 __kernel void probe(__global float *mem, int at, int value) {

@@ -223,28 +223,49 @@ class OpenClBackendTest {
             cl.allocate(1000, 16, 4, 0);
             ConvolutionProducts products = cl.vectorConvolutions();
             assertTrue(products != null, "the device works on the kernel's arrays and the vector program runs");
-            // the zoo's convolutions have their columns in local memory (512 KiB on PoCL); wide or deep ones do not
+            // the zoo's convolutions run direct, their padded planes in local memory (512 KiB on PoCL), and their weight
+            // gradients from transposed columns there; strided ones from columns; wide or deep ones do not fit
             for (Backend.Conv zoo : new Backend.Conv[]{new Backend.Conv(128, 1, 28, 28, 16, 5, 2), new Backend.Conv(128, 16, 14, 14, 32, 5, 2)}) {
-                assertTrue(products.fits(zoo) && products.fitsTransposed(zoo) && products.fitsGradients(zoo), zoo.toString());
+                assertTrue(products.direct(zoo) && products.directGradient(zoo) && products.fitsTransposed(zoo), zoo.toString());
             }
-            assertFalse(products.fits(new Backend.Conv(1, 64, 28, 28, 3, 3, 1)));
-            assertFalse(products.fitsGradients(new Backend.Conv(1, 64, 28, 28, 3, 3, 1)));
+            Backend.Conv strided = new Backend.Conv(128, 32, 14, 14, 64, 3, 1, 2);
+            assertTrue(products.fits(strided) && products.fitsGradients(strided) && !products.direct(strided) && !products.directGradient(strided));
+            assertFalse(products.fits(new Backend.Conv(1, 160, 28, 28, 3, 3, 1)));
+            assertFalse(products.fitsGradients(new Backend.Conv(1, 3, 56, 56, 40, 3, 1)));
             assertFalse(products.fitsTransposed(new Backend.Conv(1, 256, 8, 8, 3, 3, 1)));
+            // a batch in a few work-groups per compute unit (the weight gradient in as many partial sums), not one per image
+            assertTrue(products.workGroups(128) < 128 && products.workGroups(3) == 3);
         }
     }
 
     @ParameterizedTest(name = "shape {0}")
     @EnumSource(OpenClBackend.Shape.class)
     void convolutionsWhoseColumnsDoNotFitLocalMemory(OpenClBackend.Shape shape) {
-        compare(shape, 120_000, b -> {
-            Backend.Conv wide = new Backend.Conv(1, 64, 28, 28, 3, 3, 1);   // x 50,176, w 1,728, y and dy 2,352, dx 50,176
-            b.conv2d(wide, 0, 51_000, 53_000);
-            b.conv2dInputGradient(wide, 57_000, 51_000, 60_000);
+        compare(shape, 270_000, b -> {
+            Backend.Conv wide = new Backend.Conv(1, 160, 28, 28, 3, 3, 1);        // x 125,440, w 4,320, y 2,352
+            b.conv2d(wide, 0, 126_000, 131_000);
+            Backend.Conv manyFilters = new Backend.Conv(1, 3, 56, 56, 40, 3, 1);  // w 1,080, dy 125,440, dx 9,408
+            b.conv2dInputGradient(manyFilters, 134_000, 126_000, 260_000);
             // 256 channels of 3x3 at 8x8: transposed columns over local memory, a sum over few positions (over 784, the
             // Java and OpenCL orders of the sum part beyond the tolerance)
             Backend.Conv deep = new Backend.Conv(1, 256, 8, 8, 3, 3, 1);    // x 16,384, dy 192, dW 6,912
             b.conv2dWeightGradient(deep, 20_000, 40_000, 41_000);
         });
+    }
+
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
+    void convolutionsOfMoreImagesThanTheirWorkItems(OpenClBackend.Shape shape) {
+        // on a CPU device a work-item takes a run of images (the weight gradient summed over it): 19 images over a few
+        // work-items per compute unit are runs of different lengths, in one chunk and in chunks of 12 (small images: the
+        // weight gradient's order of the sum differs from Java's)
+        Backend.Conv many = new Backend.Conv(19, 2, 3, 4, 3, 3, 1);   // x 456, dy 684, dW 54, dx 456
+        compare(shape, 2048, b -> {
+            b.conv2dWeightGradient(many, 0, 500, 1200);
+            b.conv2d(many, 0, 1200, 1300);
+            b.conv2dInputGradient(many, 500, 1200, 1300);
+        });
+        compare(shape, 2048, b -> b.inColumnChunksOf(12 * 3 * 18), b -> b.conv2dWeightGradient(many, 0, 500, 1200));
     }
 
     @ParameterizedTest(name = "shape {0}")
