@@ -65,9 +65,11 @@ public final class Methodology {
                 addition). A tree model's training and inference figures, its Rel %% and its energy therefore sit on \
                 the same scale as a network's: operations the device performed.
                 - **Convolutions** count the taps that fall inside the input, 2 FLOPs each: a tap on the zero padding \
-                multiplies nothing and is not counted. On a CPU device the engine computes a convolution as products \
-                of the input's columns (im2col) in tiles of 8 filters by 32 positions, which is much faster but \
-                multiplies the padding's zeros too, and the tiles' lanes past the last position: the zoo's CNN on one \
+                multiplies nothing and is not counted. On a CPU device the engine computes a convolution in tiles of 8 \
+                filters by 32 positions read straight from the zero-padded input (a strided one from the input's \
+                columns), which is much faster but multiplies the padding's zeros too, the last k - 1 positions of \
+                each row of the padded width (computed and dropped) and the tiles' lanes past the last position: the \
+                zoo's CNN on one \
                 28x28 image counts %18$s FLOPs in its two convolutions and executes %19$s. The \
                 count, the model's analytic figure, is what the leaderboard, Rel %% and the budget use, whatever the \
                 device executes.

@@ -30,13 +30,16 @@ public final class Flops {
     }
 
     /**
-     * What a convolution executes as the OpenCL backend's vector products compute it on a CPU device: tiles of 8 filters
-     * by 32 output positions over every tap, the padding's zeros and the tiles' lanes past the last filter and position
-     * included. Not counted ({@link #conv2d} is the count): shown next to it.
+     * What a convolution's forward pass executes as the OpenCL backend's vector products compute it on a CPU device:
+     * tiles of 8 filters by 32 positions over every tap, the padding's zeros and the tiles' lanes past the last filter
+     * and position included. With a step of 1 the positions are a grid as wide as the padded input, whose last k - 1
+     * columns are computed and dropped; otherwise the output's. Not counted ({@link #conv2d} is the count): shown next
+     * to it.
      */
     public static long conv2dInTiles(Backend.Conv conv) {
         long filters = (conv.f() + 7) / 8 * 8L;
-        long positions = ((long) conv.oh() * conv.ow() + 31) / 32 * 32;
+        long grid = (long) conv.oh() * (conv.stride() == 1 ? conv.w() + 2L * conv.pad() : conv.ow());
+        long positions = (grid + 31) / 32 * 32;
         return 2L * conv.n() * filters * conv.c() * conv.k() * conv.k() * positions;
     }
 

@@ -83,6 +83,16 @@ final class ConvolutionProducts {
                                                 @Arg("outW") int outW, @Arg("filters") int filters, @Arg("images") int images);
     }
 
+    public interface WeightGradientDirect extends OpenCL<WeightGradientDirect> {
+
+        WeightGradientDirect weightGradientDirect(Range range, @GlobalReadWrite("mem") float[] mem, @GlobalReadWrite("wide") float[] wide,
+                                                  @Local("scratch") float[] scratch, @Arg("x") int x, @Arg("dy") int dy,
+                                                  @Arg("partials") int partials, @Arg("channels") int channels,
+                                                  @Arg("height") int height, @Arg("width") int width,
+                                                  @Arg("kernelSize") int kernelSize, @Arg("pad") int pad, @Arg("outH") int outH,
+                                                  @Arg("outW") int outW, @Arg("filters") int filters, @Arg("images") int images);
+    }
+
     public interface Probe extends OpenCL<Probe> {
 
         Probe probe(Range range, @GlobalReadWrite("mem") float[] mem, @Arg("at") int at, @Arg("value") int value);
@@ -131,6 +141,7 @@ final class ConvolutionProducts {
     private final Binding<InputGradient> inputGradient;
     private final Binding<ForwardDirect> forwardDirect;
     private final Binding<InputGradientDirect> inputGradientDirect;
+    private final Binding<WeightGradientDirect> weightGradientDirect;
     /** Only its length matters: the size of the local memory a launch asks for. */
     private float[] columns = new float[0];
 
@@ -143,6 +154,7 @@ final class ConvolutionProducts {
         this.inputGradient = new Binding<>(InputGradient.class);
         this.forwardDirect = new Binding<>(ForwardDirect.class);
         this.inputGradientDirect = new Binding<>(InputGradientDirect.class);
+        this.weightGradientDirect = new Binding<>(WeightGradientDirect.class);
     }
 
     /**
@@ -198,9 +210,24 @@ final class ConvolutionProducts {
         return direct(cv) || (long) Float.BYTES * cv.c() * cv.k() * cv.k() * stride(cv.oh() * cv.ow()) <= localBytes;
     }
 
-    /** Whether an image's transposed columns fit local memory. */
-    boolean fitsTransposed(Conv cv) {
-        return (long) Float.BYTES * cv.oh() * cv.ow() * stride(cv.c() * cv.k() * cv.k()) <= localBytes;
+    /**
+     * Local floats of weightGradientDirect: the padded planes and a tile's reach past the last, dy on the grid of the
+     * padded width (filters rounded up to whole tiles per position), a table of the taps, a tile.
+     */
+    static long directWeightFloats(Conv cv) {
+        long grid = (long) cv.oh() * (cv.w() + 2 * cv.pad());
+        return (long) cv.c() * (cv.h() + 2 * cv.pad()) * (cv.w() + 2 * cv.pad()) + TILE + cv.k()
+                + grid * stride(cv.f()) + (long) cv.c() * cv.k() * cv.k() + 8 * TILE;
+    }
+
+    /** Whether the weight gradient runs direct: a step of 1, the image's padded planes and dy on the grid in local memory. */
+    boolean directWeightGradient(Conv cv) {
+        return cv.stride() == 1 && Float.BYTES * directWeightFloats(cv) <= localBytes;
+    }
+
+    /** Whether the weight gradient runs here: direct, or from the image's transposed columns in local memory. */
+    boolean fitsWeightGradient(Conv cv) {
+        return directWeightGradient(cv) || (long) Float.BYTES * cv.oh() * cv.ow() * stride(cv.c() * cv.k() * cv.k()) <= localBytes;
     }
 
     /** Whether the input gradient runs here: direct, or from the image's dy and column gradients in local memory. */
@@ -246,6 +273,12 @@ final class ConvolutionProducts {
     void weightGradient(float[] mem, float[] wide, Conv cv, int images, int x, int dy, int partials) {
         int stride = stride(cv.c() * cv.k() * cv.k());
         synchronized (OpenClDevices.LAUNCHES) {
+            if (directWeightGradient(cv)) {
+                weightGradientDirect.over(mem, wide).weightGradientDirect(target.createRange(workGroups(images), 1), mem, wide,
+                        local((int) directWeightFloats(cv)), x, dy, partials, cv.c(), cv.h(), cv.w(), cv.k(), cv.pad(), cv.oh(),
+                        cv.ow(), cv.f(), images);
+                return;
+            }
             weightGradient.over(mem, wide).weightGradient(target.createRange(workGroups(images), 1), mem, wide,
                     local(cv.oh() * cv.ow() * stride), x, dy, partials, cv.c(), cv.h(), cv.w(), cv.k(), cv.pad(), cv.stride(),
                     cv.oh(), cv.ow(), cv.f(), stride, images);
@@ -275,5 +308,6 @@ final class ConvolutionProducts {
         inputGradient.dispose();
         forwardDirect.dispose();
         inputGradientDirect.dispose();
+        weightGradientDirect.dispose();
     }
 }

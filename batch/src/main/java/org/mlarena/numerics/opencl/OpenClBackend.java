@@ -527,6 +527,13 @@ public final class OpenClBackend implements Backend {
         return products;
     }
 
+    /** The kernel's own convolution products even where the vector ones would run (what does not fit them takes): the tests'. */
+    OpenClBackend withoutVectorConvolutions() {
+        productsBound = true;
+        products = null;
+        return this;
+    }
+
     /** The vector convolutions ({@link ConvolutionProducts}) where convolutions run as vector code, else null: the tests ask. */
     ConvolutionProducts vectorConvolutions() {
         return cpuShaped ? products() : null;
@@ -562,7 +569,7 @@ public final class OpenClBackend implements Backend {
         kernel.a = x;
         kernel.b = dy;
         kernel.c = dw;
-        if (cpuShaped && products() != null && products.fitsTransposed(cv)) {
+        if (cpuShaped && products() != null && products.fitsWeightGradient(cv)) {
             // partial sums over runs of images by the vector program into wide, then summed in their order
             int depth = cv.c() * cv.k() * cv.k();
             int input = cv.c() * cv.h() * cv.w();

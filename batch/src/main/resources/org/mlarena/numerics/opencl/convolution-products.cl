@@ -32,15 +32,18 @@ void storeRow(__global float *out, float16 a, float16 b, int valid, bool add) {
 // row q at w + q * wRow (clamped to count - 1), AT and ROW expressions of k: by default w's element k at + k * wStep and
 // v's rows vStride apart.
 #define TILE_SUMS TILE_SUMS_AT(k * wStep, v + k * vStride)
-#define TILE_SUMS_AT(AT, ROW) \
-    __global const float *w0 = w; \
-    __global const float *w1 = w + min(1, count - 1) * wRow; \
-    __global const float *w2 = w + min(2, count - 1) * wRow; \
-    __global const float *w3 = w + min(3, count - 1) * wRow; \
-    __global const float *w4 = w + min(4, count - 1) * wRow; \
-    __global const float *w5 = w + min(5, count - 1) * wRow; \
-    __global const float *w6 = w + min(6, count - 1) * wRow; \
-    __global const float *w7 = w + min(7, count - 1) * wRow; \
+#define TILE_SUMS_AT(AT, ROW) TILE_SUMS_OF(__global, ROWS_APART, AT, ROW)
+#define ROWS_APART(q) (w + min(q, count - 1) * wRow)
+// The same with w's rows in SPACE at WROW(q), a macro of q.
+#define TILE_SUMS_OF(SPACE, WROW, AT, ROW) \
+    SPACE const float *w0 = WROW(0); \
+    SPACE const float *w1 = WROW(1); \
+    SPACE const float *w2 = WROW(2); \
+    SPACE const float *w3 = WROW(3); \
+    SPACE const float *w4 = WROW(4); \
+    SPACE const float *w5 = WROW(5); \
+    SPACE const float *w6 = WROW(6); \
+    SPACE const float *w7 = WROW(7); \
     float16 a0 = 0.0f, a1 = 0.0f, a2 = 0.0f, a3 = 0.0f, a4 = 0.0f, a5 = 0.0f, a6 = 0.0f, a7 = 0.0f; \
     float16 b0 = 0.0f, b1 = 0.0f, b2 = 0.0f, b3 = 0.0f, b4 = 0.0f, b5 = 0.0f, b6 = 0.0f, b7 = 0.0f; \
     for (int k = 0; k < depth; k++) { \
@@ -297,19 +300,23 @@ __kernel void inputGradient(__global float *mem, __local float *scratch, int dy,
 // q + ky * pw + kx, so 32 consecutive positions are 32 consecutive values of the copy; the grid's last kernelSize - 1
 // columns are computed and dropped (the methodology counts them).
 
+// A tile's sums as 8 rows of 32 into local `out`.
+#define STORE_TILE(out) \
+    vstore16(a0, 0, out); vstore16(b0, 0, out + 16); \
+    vstore16(a1, 0, out + 32); vstore16(b1, 0, out + 48); \
+    vstore16(a2, 0, out + 64); vstore16(b2, 0, out + 80); \
+    vstore16(a3, 0, out + 96); vstore16(b3, 0, out + 112); \
+    vstore16(a4, 0, out + 128); vstore16(b4, 0, out + 144); \
+    vstore16(a5, 0, out + 160); vstore16(b5, 0, out + 176); \
+    vstore16(a6, 0, out + 192); vstore16(b6, 0, out + 208); \
+    vstore16(a7, 0, out + 224); vstore16(b7, 0, out + 240);
+
 // out (8 rows of 32, local) = sum over k < depth of w[row][wAt[k]] * v[vAt[k] + 0..31], w's rows wRow apart (clamped to
 // count - 1).
 void directTile(__global const float *w, int wRow, int count, __local const int *wAt, __local const float *v,
                 __local const int *vAt, int depth, __local float *out) {
     TILE_SUMS_AT(wAt[k], v + vAt[k])
-    vstore16(a0, 0, out); vstore16(b0, 0, out + 16);
-    vstore16(a1, 0, out + 32); vstore16(b1, 0, out + 48);
-    vstore16(a2, 0, out + 64); vstore16(b2, 0, out + 80);
-    vstore16(a3, 0, out + 96); vstore16(b3, 0, out + 112);
-    vstore16(a4, 0, out + 128); vstore16(b4, 0, out + 144);
-    vstore16(a5, 0, out + 160); vstore16(b5, 0, out + 176);
-    vstore16(a6, 0, out + 192); vstore16(b6, 0, out + 208);
-    vstore16(a7, 0, out + 224); vstore16(b7, 0, out + 240);
+    STORE_TILE(out)
 }
 
 // Copies `planes` planes of h x w from `from` into `to` with `border` zeros around each (planes of (h + 2 border) x
@@ -417,6 +424,70 @@ __kernel void inputGradientDirect(__global float *mem, __local float *scratch, i
     }
 }
 
+
+// The images' weight gradient for a step of 1, in partial sums as weightGradient's: dW[f][tap] = sum over grid positions
+// q of xPadded[tap's channel][q + ky * pw + kx] * dyGrid[f][q], dy laid on the grid (zeros in its dropped columns) and
+// transposed, 32 filters to a row, so that a tile of 8 taps by 32 filters takes the taps' values one by one and the
+// filters' as vectors. Local: the padded planes and their slack, dy on the grid (filters rounded up to 32 per row), a
+// table of depth ints and a tile (ConvolutionProducts.directWeightFloats).
+#define TAP_ROWS(q) (padded + vAt[t0 + min(q, count - 1)])
+
+// out (8 rows of 32, local) = sum over q < depth of padded[vAt[t0 + row] + q] * v[q * vStride + 0..31] (rows past
+// count repeat the last).
+void tapTile(__local const float *padded, __local const int *vAt, int t0, int count, __local const float *v, int vStride,
+             int depth, __local float *out) {
+    TILE_SUMS_OF(__local, TAP_ROWS, k, v + k * vStride)
+    STORE_TILE(out)
+}
+
+__kernel void weightGradientDirect(__global float *mem, __global float *wide, __local float *scratch, int x, int dy,
+                                   int partials, int channels, int height, int width, int kernelSize, int pad, int outH,
+                                   int outW, int filters, int images) {
+    int group = get_global_id(0);
+    int groups = get_global_size(0);
+    int kk = kernelSize * kernelSize;
+    int depth = channels * kk;
+    int pw = width + 2 * pad;
+    int plane = (height + 2 * pad) * pw;
+    int grid = outH * pw;
+    int slack = TILE + kernelSize;
+    int row = (filters + TILE - 1) / TILE * TILE;
+    __local float *padded = scratch;
+    __local float *dyGrid = scratch + channels * plane + slack;
+    __local int *vAt = (__local int *) (dyGrid + grid * row);
+    __local float *tile = (__local float *) (vAt + depth);
+    for (int k = 0; k < depth; k++) {
+        vAt[k] = k / kk * plane + (k % kk) / kernelSize * pw + k % kernelSize;
+    }
+    __global float *sums = wide + partials + (size_t) group * filters * depth;
+    int first = group * images / groups;
+    for (int image = first; image < (group + 1) * images / groups; image++) {
+        padPlanes(padded, mem + x + (size_t) image * channels * height * width, channels, height, width, pad, slack);
+        for (int i = 0; i < grid * row; i++) {
+            dyGrid[i] = 0.0f;
+        }
+        __global const float *g = mem + dy + (size_t) image * filters * outH * outW;
+        for (int f = 0; f < filters; f++) {
+            for (int oy = 0; oy < outH; oy++) {
+                for (int ox = 0; ox < outW; ox++) {
+                    dyGrid[(oy * pw + ox) * row + f] = g[(f * outH + oy) * outW + ox];
+                }
+            }
+        }
+        for (int t0 = 0; t0 < depth; t0 += 8) {
+            int count = min(8, depth - t0);
+            for (int f0 = 0; f0 < filters; f0 += TILE) {
+                tapTile(padded, vAt, t0, count, dyGrid + f0, row, grid, tile);
+                for (int j = 0; j < min(TILE, filters - f0); j++) {
+                    __global float *to = sums + (f0 + j) * depth + t0;
+                    for (int i = 0; i < count; i++) {
+                        to[i] = image > first ? to[i] + tile[i * TILE + j] : tile[i * TILE + j];
+                    }
+                }
+            }
+        }
+    }
+}
 
 // A probe: the program runs, its arguments arrive and its write reaches the array.
 __kernel void probe(__global float *mem, int at, int value) {

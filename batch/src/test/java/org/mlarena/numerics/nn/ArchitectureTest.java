@@ -153,6 +153,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void whatTheVectorConvolutionsExecuteBesideTheCount() {
+        // the zoo CNN's second convolution: 32 filters over 14 rows of the padded width 18 (252 positions, 8 tiles of 32);
+        // a strided one over its 7x7 outputs (2 tiles); the first: 16 filters of one channel over 28 rows of 32
+        assertEquals(2L * 32 * 16 * 25 * 256, Flops.conv2dInTiles(new Backend.Conv(1, 16, 14, 14, 32, 5, 2)));
+        assertEquals(2L * 64 * 32 * 9 * 64, Flops.conv2dInTiles(new Backend.Conv(1, 32, 14, 14, 64, 3, 1, 2)));
+        assertEquals(2L * 16 * 25 * 28 * 32, Flops.conv2dInTiles(new Backend.Conv(1, 1, 28, 28, 16, 5, 2)));
+        assertTrue(Flops.conv2dInTiles(new Backend.Conv(1, 16, 14, 14, 32, 5, 2)) > Flops.conv2d(new Backend.Conv(1, 16, 14, 14, 32, 5, 2)));
+    }
+
+    @Test
     void aValidSpecShowsItsShapesParametersAndExactFlops() {
         Architecture a = Architecture.compile("""
                 {"layers": [{"type": "conv2d", "filters": 2, "kernel": 3, "padding": 1}, {"type": "gelu"}, {"type": "globalavgpool"}]}""",

@@ -226,13 +226,13 @@ class OpenClBackendTest {
             // the zoo's convolutions run direct, their padded planes in local memory (512 KiB on PoCL), and their weight
             // gradients from transposed columns there; strided ones from columns; wide or deep ones do not fit
             for (Backend.Conv zoo : new Backend.Conv[]{new Backend.Conv(128, 1, 28, 28, 16, 5, 2), new Backend.Conv(128, 16, 14, 14, 32, 5, 2)}) {
-                assertTrue(products.direct(zoo) && products.directGradient(zoo) && products.fitsTransposed(zoo), zoo.toString());
+                assertTrue(products.direct(zoo) && products.directGradient(zoo) && products.fitsWeightGradient(zoo), zoo.toString());
             }
             Backend.Conv strided = new Backend.Conv(128, 32, 14, 14, 64, 3, 1, 2);
             assertTrue(products.fits(strided) && products.fitsGradients(strided) && !products.direct(strided) && !products.directGradient(strided));
             assertFalse(products.fits(new Backend.Conv(1, 160, 28, 28, 3, 3, 1)));
             assertFalse(products.fitsGradients(new Backend.Conv(1, 3, 56, 56, 40, 3, 1)));
-            assertFalse(products.fitsTransposed(new Backend.Conv(1, 256, 8, 8, 3, 3, 1)));
+            assertFalse(products.fitsWeightGradient(new Backend.Conv(1, 256, 8, 8, 1400, 3, 1)));
             // a batch in a few work-groups per compute unit (the weight gradient in as many partial sums), not one per image
             assertTrue(products.workGroups(128) < 128 && products.workGroups(3) == 3);
         }
@@ -246,10 +246,30 @@ class OpenClBackendTest {
             b.conv2d(wide, 0, 126_000, 131_000);
             Backend.Conv manyFilters = new Backend.Conv(1, 3, 56, 56, 40, 3, 1);  // w 1,080, dy 125,440, dx 9,408
             b.conv2dInputGradient(manyFilters, 134_000, 126_000, 260_000);
-            // 256 channels of 3x3 at 8x8: transposed columns over local memory, a sum over few positions (over 784, the
-            // Java and OpenCL orders of the sum part beyond the tolerance)
+            // 256 channels of 3x3 at 8x8: transposed columns over local memory (direct), a sum over few positions (over
+            // 784, the Java and OpenCL orders of the sum part beyond the tolerance)
             Backend.Conv deep = new Backend.Conv(1, 256, 8, 8, 3, 3, 1);    // x 16,384, dy 192, dW 6,912
             b.conv2dWeightGradient(deep, 20_000, 40_000, 41_000);
+        });
+    }
+
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
+    void theKernelsOwnConvolutionProducts(OpenClBackend.Shape shape) {
+        // what a convolution the vector products cannot hold runs on: padded, unpadded, strided, several images
+        compare(shape, 8192, OpenClBackend::withoutVectorConvolutions, b -> {
+            Backend.Conv same = new Backend.Conv(3, 2, 8, 9, 3, 5, 2);    // x 432, w 150, y 648
+            b.conv2d(same, 0, 500, 700);
+            b.conv2dWeightGradient(same, 0, 1400, 2100);
+            b.conv2dInputGradient(same, 1400, 500, 2300);
+            Backend.Conv valid = new Backend.Conv(2, 2, 7, 7, 3, 5, 0);   // x 196, w 150, y 54
+            b.conv2d(valid, 3000, 3200, 3400);
+            b.conv2dWeightGradient(valid, 3000, 3400, 3500);
+            b.conv2dInputGradient(valid, 3400, 3200, 3700);
+            Backend.Conv strided = new Backend.Conv(3, 4, 7, 7, 5, 3, 1, 2); // x 588, w 180, y 240
+            b.conv2d(strided, 4000, 4600, 4800);
+            b.conv2dWeightGradient(strided, 4000, 4800, 5100);
+            b.conv2dInputGradient(strided, 4800, 4600, 5300);
         });
     }
 
