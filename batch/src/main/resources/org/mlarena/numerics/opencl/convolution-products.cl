@@ -206,10 +206,10 @@ __kernel void weightGradient(__global float *mem, __global float *wide, __local 
     }
 }
 
-// An image's input gradient: its dy in local memory (rows `stride`
+// An image's input gradient (a strided convolution's; a step of 1 runs direct): its dy in local memory (rows `stride`
 // apart, a multiple of 32, zeros after the positions), the column gradients W^T dy there (a tile of 8 taps by 32
-// positions at a time), then each value of dx the sum of the column gradients of the taps that read it. dy and dx are
-// the first image's.
+// positions at a time), then each tap's column gradients added to dx where the tap read them. dy and dx are the first
+// image's.
 void inputGradientImage(__global float *mem, __local float *scratch, int dy, int weights, int dx, int channels,
                         int height, int width, int kernelSize, int pad, int step, int outH, int outW, int filters,
                         int stride, int image) {
@@ -234,50 +234,26 @@ void inputGradientImage(__global float *mem, __local float *scratch, int dy, int
                       gradients + r0 * stride + t * TILE, stride);
     }
     __global float *out = mem + dx + (size_t) image * channels * height * width;
-    if (step == 1) {
-        // ox = ix + pad - kx: each tap adds a contiguous run of its row to the row of dx (tested per value, the column
-        // gradients' sums took longer than the products)
-        for (int c = 0; c < channels; c++) {
-            for (int iy = 0; iy < height; iy++) {
-                __global float *o = out + (c * height + iy) * width;
-                for (int ix = 0; ix < width; ix++) {
-                    o[ix] = 0.0f;
-                }
-                for (int ky = 0; ky < kernelSize; ky++) {
-                    int oy = iy + pad - ky;
-                    if (oy < 0 || oy >= outH) {
-                        continue;
-                    }
-                    for (int kx = 0; kx < kernelSize; kx++) {
-                        __local const float *from = gradients + ((c * kernelSize + ky) * kernelSize + kx) * stride + oy * outW + pad - kx;
-                        int end = min(width, outW + kx - pad);
-                        for (int ix = max(0, kx - pad); ix < end; ix++) {
-                            o[ix] += from[ix];
-                        }
-                    }
-                }
-            }
-        }
-        return;
+    // each tap's column gradients added where the tap read them (gathered per value of dx, with the taps that reach it
+    // found by division, resnet-small's strided convolution took 4.2 ms per input gradient; a step of 1 runs direct)
+    int kk = kernelSize * kernelSize;
+    for (int i = 0; i < channels * height * width; i++) {
+        out[i] = 0.0f;
     }
-    for (int c = 0; c < channels; c++) {
-        for (int iy = 0; iy < height; iy++) {
-            for (int ix = 0; ix < width; ix++) {
-                float sum = 0.0f;
-                for (int ky = 0; ky < kernelSize; ky++) {
-                    int ty = iy + pad - ky;
-                    int oy = ty / step;
-                    if (ty >= 0 && oy * step == ty && oy < outH) {
-                        for (int kx = 0; kx < kernelSize; kx++) {
-                            int tx = ix + pad - kx;
-                            int ox = tx / step;
-                            if (tx >= 0 && ox * step == tx && ox < outW) {
-                                sum += gradients[((c * kernelSize + ky) * kernelSize + kx) * stride + oy * outW + ox];
-                            }
-                        }
+    for (int r = 0; r < depth; r++) {
+        int ky = r % kk / kernelSize;
+        int kx = r % kernelSize;
+        __local const float *from = gradients + r * stride;
+        __global float *plane = out + r / kk * height * width;
+        for (int oy = 0; oy < outH; oy++) {
+            int iy = oy * step + ky - pad;
+            if (iy >= 0 && iy < height) {
+                for (int ox = 0; ox < outW; ox++) {
+                    int ix = ox * step + kx - pad;
+                    if (ix >= 0 && ix < width) {
+                        plane[iy * width + ix] += from[oy * outW + ox];
                     }
                 }
-                out[(c * height + iy) * width + ix] = sum;
             }
         }
     }
