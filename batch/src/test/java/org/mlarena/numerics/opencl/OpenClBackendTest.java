@@ -257,20 +257,23 @@ class OpenClBackendTest {
     @EnumSource(OpenClBackend.Shape.class)
     void theKernelsOwnConvolutionProducts(OpenClBackend.Shape shape) {
         // what a convolution the vector products cannot hold runs on: padded, unpadded, strided, several images
-        compare(shape, 8192, OpenClBackend::withoutVectorConvolutions, b -> {
-            Backend.Conv same = new Backend.Conv(3, 2, 8, 9, 3, 5, 2);    // x 432, w 150, y 648
-            b.conv2d(same, 0, 500, 700);
-            b.conv2dWeightGradient(same, 0, 1400, 2100);
-            b.conv2dInputGradient(same, 1400, 500, 2300);
-            Backend.Conv valid = new Backend.Conv(2, 2, 7, 7, 3, 5, 0);   // x 196, w 150, y 54
-            b.conv2d(valid, 3000, 3200, 3400);
-            b.conv2dWeightGradient(valid, 3000, 3400, 3500);
-            b.conv2dInputGradient(valid, 3400, 3200, 3700);
-            Backend.Conv strided = new Backend.Conv(3, 4, 7, 7, 5, 3, 1, 2); // x 588, w 180, y 240
-            b.conv2d(strided, 4000, 4600, 4800);
-            b.conv2dWeightGradient(strided, 4000, 4800, 5100);
-            b.conv2dInputGradient(strided, 4800, 4600, 5300);
-        });
+        compare(shape, 8192, OpenClBackend::withoutVectorConvolutions, OpenClBackendTest::paddedUnpaddedAndStrided);
+    }
+
+    /** The three products of a padded, an unpadded and a strided convolution of several images, in 8,192 floats. */
+    private static void paddedUnpaddedAndStrided(Backend b) {
+        Backend.Conv same = new Backend.Conv(3, 2, 8, 9, 3, 5, 2);    // x 432, w 150, y 648
+        b.conv2d(same, 0, 500, 700);
+        b.conv2dWeightGradient(same, 0, 1400, 2100);
+        b.conv2dInputGradient(same, 1400, 500, 2300);
+        Backend.Conv valid = new Backend.Conv(2, 2, 7, 7, 3, 5, 0);   // x 196, w 150, y 54
+        b.conv2d(valid, 3000, 3200, 3400);
+        b.conv2dWeightGradient(valid, 3000, 3400, 3500);
+        b.conv2dInputGradient(valid, 3400, 3200, 3700);
+        Backend.Conv strided = new Backend.Conv(3, 4, 7, 7, 5, 3, 1, 2); // x 588, w 180, y 240
+        b.conv2d(strided, 4000, 4600, 4800);
+        b.conv2dWeightGradient(strided, 4000, 4800, 5100);
+        b.conv2dInputGradient(strided, 4800, 4600, 5300);
     }
 
     @ParameterizedTest(name = "shape {0}")
@@ -293,16 +296,7 @@ class OpenClBackendTest {
     void convolutionsOverSeveralChunksOfImages(OpenClBackend.Shape shape) {
         // every image a chunk of its own on a CPU device: the weight gradient adds each chunk's images to the chunks'
         // before it, and each launch finds its images from the chunk's first
-        compare(shape, 8192, b -> b.inColumnChunksOf(1), b -> {
-            Backend.Conv same = new Backend.Conv(3, 2, 8, 9, 3, 5, 2);    // x 432, w 150, y 648
-            b.conv2d(same, 0, 500, 700);
-            b.conv2dWeightGradient(same, 0, 1400, 2100);
-            b.conv2dInputGradient(same, 1400, 500, 2300);
-            Backend.Conv strided = new Backend.Conv(3, 4, 7, 7, 5, 3, 1, 2); // x 588, w 180, y 240
-            b.conv2d(strided, 3000, 3600, 3800);
-            b.conv2dWeightGradient(strided, 3000, 3800, 4100);
-            b.conv2dInputGradient(strided, 3800, 3600, 4300);
-        });
+        compare(shape, 8192, b -> b.inColumnChunksOf(1), OpenClBackendTest::paddedUnpaddedAndStrided);
     }
 
     @ParameterizedTest(name = "shape {0}")
