@@ -127,7 +127,7 @@ public final class OpenClBackend implements Backend {
 
     /**
      * On a CPU device every array of the kernel is unmovable and the device works on the arrays themselves (Aparapi's
-     * shared memory, for this kernel only): the vector convolutions ({@link ConvolutionProducts}), another program, read
+     * shared memory, for this kernel only): the vector convolutions ({@link VectorProducts}), another program, read
      * and write the same memory. Elsewhere (a GPU, or where the check below fails) the device keeps copies.
      */
     @Override
@@ -338,6 +338,11 @@ public final class OpenClBackend implements Backend {
     /** One launch on the CPU shape (bias and ReLU as the epilogue of each block of C); separate launches otherwise. */
     @Override
     public void dense(int rows, int n, int k, int x, int weights, int y, int bias, boolean relu) {
+        if (cpuShaped && VectorProducts.dense(n) && products() != null) {
+            products.dense(kernel.mem, rows, n, k, x, weights, y, bias, relu);
+            flops += Flops.matmul(rows, n, k, false) + Flops.addBias(rows, n, relu);
+            return;
+        }
         if (shape != 3) {
             Backend.super.dense(rows, n, k, x, weights, y, bias, relu);
             return;
@@ -351,7 +356,7 @@ public final class OpenClBackend implements Backend {
     /** One launch on the CPU shape: each work-item copies its own rows of the batch before using them. */
     @Override
     public void denseOnBatch(int rows, int n, int k, int x, int weights, int y, int bias, boolean relu) {
-        if (shape != 3) {
+        if (shape != 3 || cpuShaped && VectorProducts.dense(n) && products() != null) {
             Backend.super.denseOnBatch(rows, n, k, x, weights, y, bias, relu);
             return;
         }
@@ -516,13 +521,13 @@ public final class OpenClBackend implements Backend {
     }
 
     /** The vector convolutions, bound at the first convolution on a CPU device that works on the arrays; null elsewhere. */
-    private ConvolutionProducts products;
+    private VectorProducts products;
     private boolean productsBound;
 
-    private ConvolutionProducts products() {
+    private VectorProducts products() {
         if (!productsBound) {
             productsBound = true;
-            products = sharedMemory ? ConvolutionProducts.bind(target) : null;
+            products = sharedMemory ? VectorProducts.bind(target) : null;
         }
         return products;
     }
@@ -534,8 +539,8 @@ public final class OpenClBackend implements Backend {
         return this;
     }
 
-    /** The vector convolutions ({@link ConvolutionProducts}) where convolutions run as vector code, else null: the tests ask. */
-    ConvolutionProducts vectorConvolutions() {
+    /** The vector convolutions ({@link VectorProducts}) where convolutions run as vector code, else null: the tests ask. */
+    VectorProducts vectorConvolutions() {
         return cpuShaped ? products() : null;
     }
 

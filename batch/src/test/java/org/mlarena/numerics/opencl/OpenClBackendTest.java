@@ -123,6 +123,23 @@ class OpenClBackendTest {
 
     @ParameterizedTest(name = "shape {0}")
     @EnumSource(OpenClBackend.Shape.class)
+    void denseLayersInWholeTilesOfOutputs(OpenClBackend.Shape shape) {
+        // outputs a multiple of 32 run as vector tiles of 8 rows on a CPU device: rows not a multiple of 8, with and
+        // without ReLU, and on the staged batch
+        float[] inputs = new float[6 * 40];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = (i * 37 % 23) / 11f - 1f;
+        }
+        compare(shape, 8192, b -> {
+            b.dense(13, 64, 37, 0, 500, 3000, 2900, true);      // x 481, W 2,368, y 832
+            b.dense(3, 32, 9, 4000, 4100, 4500, 4400, false);    // x 27, W 288, y 96
+            b.stageBatch(inputs, 0, 6, 40, new int[]{3, 0, 2, 1, 4, 4}, 0);
+            b.denseOnBatch(6, 32, 40, 5000, 5300, 6700, 6600, true); // x 240, W 1,280, y 192
+        });
+    }
+
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
     void fusedInputStagingSoftmaxHeadAndReluBackwardMatchTheSeparateKernels(OpenClBackend.Shape shape) {
         float[] inputs = new float[8 * 6];
         for (int i = 0; i < inputs.length; i++) {
@@ -221,7 +238,7 @@ class OpenClBackendTest {
         Assumptions.assumeTrue(device.type() == org.mlarena.numerics.DeviceType.CPU, "a CPU device");
         try (OpenClBackend cl = new OpenClBackend(device)) {
             cl.allocate(1000, 16, 4, 0);
-            ConvolutionProducts products = cl.vectorConvolutions();
+            VectorProducts products = cl.vectorConvolutions();
             assertTrue(products != null, "the device works on the kernel's arrays and the vector program runs");
             // the zoo's convolutions run direct, their padded planes in local memory (512 KiB on PoCL), and their weight
             // gradients from transposed columns there; strided ones from columns; wide or deep ones do not fit
@@ -255,7 +272,7 @@ class OpenClBackendTest {
 
     @ParameterizedTest(name = "shape {0}")
     @EnumSource(OpenClBackend.Shape.class)
-    void theKernelsOwnConvolutionProducts(OpenClBackend.Shape shape) {
+    void theKernelsOwnVectorProducts(OpenClBackend.Shape shape) {
         // what a convolution the vector products cannot hold runs on: padded, unpadded, strided, several images
         compare(shape, 8192, OpenClBackend::withoutVectorConvolutions, OpenClBackendTest::paddedUnpaddedAndStrided);
     }

@@ -1,8 +1,9 @@
-// A convolution's three products on a CPU device, written with OpenCL's vector types (see ConvolutionProducts): PoCL
-// compiles the kernels Aparapi translates from Java for 256-bit vectors only (its LLVM tunes AVX-512 processors so),
-// and those kept their sums in memory between passes over four taps. Here a work-item holds a tile of 8 filters by 32
-// positions in sixteen float16 registers over the whole sum.
-// Each kernel is launched as a few work-groups of one work-item per compute unit, each taking a run of consecutive
+// A convolution's three products and a dense layer's forward product on a CPU device, written with OpenCL's vector
+// types (see VectorProducts): PoCL compiles the kernels Aparapi translates from Java for 256-bit vectors only (its LLVM
+// tunes AVX-512 processors so), and those kept their sums in memory between passes over four taps. Here a work-item
+// holds a tile of 8 rows (filters, taps, channels) by 32 columns (positions, filters, outputs) in sixteen float16
+// registers over the whole sum.
+// Each convolution kernel is launched as a few work-groups of one work-item per compute unit, each taking a run of consecutive
 // images (`images` split evenly between them): the weight gradient then writes a partial sum per run instead of per
 // image (6.5 MB for the zoo CNN's second convolution), the direct kernels build their tables once per run, and a core
 // the VM takes away leaves the runs not started to the others. (2, 8 or 128 work-groups read the same here.)
@@ -32,10 +33,10 @@ void storeRow(__global float *out, float16 a, float16 b, int valid, bool add) {
 // row q at w + q * wRow (clamped to count - 1), AT and ROW expressions of k: by default w's element k at + k * wStep and
 // v's rows vStride apart.
 #define TILE_SUMS TILE_SUMS_AT(k * wStep, v + k * vStride)
-#define TILE_SUMS_AT(AT, ROW) TILE_SUMS_OF(__global, ROWS_APART, AT, ROW)
+#define TILE_SUMS_AT(AT, ROW) TILE_SUMS_OF(__global, ROWS_APART, AT, __local, ROW)
 #define ROWS_APART(q) (w + min(q, count - 1) * wRow)
-// The same with w's rows in SPACE at WROW(q), a macro of q.
-#define TILE_SUMS_OF(SPACE, WROW, AT, ROW) \
+// The same with w's rows in SPACE at WROW(q), a macro of q, and v's in VSPACE.
+#define TILE_SUMS_OF(SPACE, WROW, AT, VSPACE, ROW) \
     SPACE const float *w0 = WROW(0); \
     SPACE const float *w1 = WROW(1); \
     SPACE const float *w2 = WROW(2); \
@@ -47,7 +48,7 @@ void storeRow(__global float *out, float16 a, float16 b, int valid, bool add) {
     float16 a0 = 0.0f, a1 = 0.0f, a2 = 0.0f, a3 = 0.0f, a4 = 0.0f, a5 = 0.0f, a6 = 0.0f, a7 = 0.0f; \
     float16 b0 = 0.0f, b1 = 0.0f, b2 = 0.0f, b3 = 0.0f, b4 = 0.0f, b5 = 0.0f, b6 = 0.0f, b7 = 0.0f; \
     for (int k = 0; k < depth; k++) { \
-        __local const float *row = ROW; \
+        VSPACE const float *row = ROW; \
         float16 lo = vload16(0, row); \
         float16 hi = vload16(0, row + 16); \
         int at = AT; \
@@ -344,7 +345,7 @@ void directProducts(__global const float *w, int wRow, int rows, __local const i
 }
 
 // y = W * x for a step of 1. Local: the padded planes, their slack, two tables of depth ints and a tile
-// (ConvolutionProducts.directFloats).
+// (VectorProducts.directFloats).
 __kernel void forwardDirect(__global float *mem, __local float *scratch, int x, int weights, int y, int channels,
                             int height, int width, int kernelSize, int pad, int outH, int outW, int filters, int images) {
     int group = get_global_id(0);
@@ -405,14 +406,14 @@ __kernel void inputGradientDirect(__global float *mem, __local float *scratch, i
 // q of xPadded[tap's channel][q + ky * pw + kx] * dyGrid[f][q], dy laid on the grid (zeros in its dropped columns) and
 // transposed, 32 filters to a row, so that a tile of 8 taps by 32 filters takes the taps' values one by one and the
 // filters' as vectors. Local: the padded planes and their slack, dy on the grid (filters rounded up to 32 per row), a
-// table of depth ints and a tile (ConvolutionProducts.directWeightFloats).
+// table of depth ints and a tile (VectorProducts.directWeightFloats).
 #define TAP_ROWS(q) (padded + vAt[t0 + min(q, count - 1)])
 
 // out (8 rows of 32, local) = sum over q < depth of padded[vAt[t0 + row] + q] * v[q * vStride + 0..31] (rows past
 // count repeat the last).
 void tapTile(__local const float *padded, __local const int *vAt, int t0, int count, __local const float *v, int vStride,
              int depth, __local float *out) {
-    TILE_SUMS_OF(__local, TAP_ROWS, k, v + k * vStride)
+    TILE_SUMS_OF(__local, TAP_ROWS, k, __local, v + k * vStride)
     STORE_TILE(out)
 }
 
@@ -463,6 +464,34 @@ __kernel void weightGradientDirect(__global float *mem, __global float *wide, __
             }
         }
     }
+}
+
+// A dense layer's product on a CPU device: y (rows x outputs) = x (rows x inputs) W (inputs x outputs) + bias, ReLU if
+// asked, a work-item per tile of 8 rows by 32 outputs (outputs a multiple of 32), x's values taken one by one and W's
+// rows as vectors.
+__kernel void dense(__global float *mem, int rows, int outputs, int inputs, int x, int weights, int y, int bias, int relu) {
+    int tiles = outputs / TILE;
+    int r0 = get_global_id(0) / tiles * 8;
+    int n0 = get_global_id(0) % tiles * TILE;
+    int count = min(8, rows - r0);
+    __global const float *w = mem + x + (size_t) r0 * inputs;
+    int wRow = inputs;
+    int depth = inputs;
+    __global const float *v = mem + weights + n0;
+    TILE_SUMS_OF(__global, ROWS_APART, k, __global, v + (size_t) k * outputs)
+    float16 biasLo = vload16(0, mem + bias + n0);
+    float16 biasHi = vload16(0, mem + bias + n0 + 16);
+    float16 zero = 0.0f;
+    __global float *out = mem + y + (size_t) r0 * outputs + n0;
+#define DENSE_ROW(i, a, b) \
+    if (count > i) { \
+        float16 lo = a + biasLo; \
+        float16 hi = b + biasHi; \
+        vstore16(relu ? fmax(lo, zero) : lo, 0, out + i * outputs); \
+        vstore16(relu ? fmax(hi, zero) : hi, 0, out + i * outputs + 16); \
+    }
+    DENSE_ROW(0, a0, b0) DENSE_ROW(1, a1, b1) DENSE_ROW(2, a2, b2) DENSE_ROW(3, a3, b3)
+    DENSE_ROW(4, a4, b4) DENSE_ROW(5, a5, b5) DENSE_ROW(6, a6, b6) DENSE_ROW(7, a7, b7)
 }
 
 // A probe: the program runs, its arguments arrive and its write reaches the array.

@@ -13,9 +13,10 @@ import com.aparapi.opencl.OpenCL;
 import org.mlarena.numerics.nn.Backend.Conv;
 
 /**
- * A convolution's three products on a CPU device as OpenCL C with vector types (convolution-products.cl), bound through
+ * A convolution's three products and a dense layer's forward product (outputs in whole tiles of 32) on a CPU device as
+ * OpenCL C with vector types (vector-products.cl), bound through
  * Aparapi's OpenCL interface: a work-item per run of images copies each image's planes, zero-padded, to local memory
- * and reads 32 positions of a tap as 32 consecutive values there (a step of 1: forward and input gradient), or builds
+ * and reads 32 positions of a tap as 32 consecutive values there (a step of 1: all three products), or builds
  * its columns (or transposed columns, or column gradients) there, then keeps each 8 x 32 tile of the result in
  * registers over the whole sum. PoCL compiles the kernels Aparapi translates from Java for 256-bit vectors only: the zoo
  * CNN's second convolution took 7.1-8.4 ms per product there (bench/README.md). A convolution that does not fit the
@@ -26,14 +27,14 @@ import org.mlarena.numerics.nn.Backend.Conv;
  * copy onto itself (a launch passing 80 MB took 0.08 ms). Each launch holds {@link OpenClDevices#LAUNCHES}, as the
  * kernel's do.
  */
-final class ConvolutionProducts {
+final class VectorProducts {
 
     /** Positions per tile: the rows of an image's columns are a multiple of this many floats apart. */
     static final int TILE = 32;
 
-    private static final Logger LOG = Logger.getLogger(ConvolutionProducts.class.getName());
+    private static final Logger LOG = Logger.getLogger(VectorProducts.class.getName());
 
-    // The kernels of convolution-products.cl, arguments in the order of their OpenCL signatures, each bound on its own
+    // The kernels of vector-products.cl, arguments in the order of their OpenCL signatures, each bound on its own
     // when first used: Aparapi complains on standard error when it disposes a bound kernel that never ran.
 
     public interface Forward extends OpenCL<Forward> {
@@ -93,6 +94,13 @@ final class ConvolutionProducts {
                                                   @Arg("outW") int outW, @Arg("filters") int filters, @Arg("images") int images);
     }
 
+    public interface Dense extends OpenCL<Dense> {
+
+        Dense dense(Range range, @GlobalReadWrite("mem") float[] mem, @Arg("rows") int rows, @Arg("outputs") int outputs,
+                    @Arg("inputs") int inputs, @Arg("x") int x, @Arg("weights") int weights, @Arg("y") int y,
+                    @Arg("bias") int bias, @Arg("relu") int relu);
+    }
+
     public interface Probe extends OpenCL<Probe> {
 
         Probe probe(Range range, @GlobalReadWrite("mem") float[] mem, @Arg("at") int at, @Arg("value") int value);
@@ -125,7 +133,20 @@ final class ConvolutionProducts {
             return bound;
         }
 
-        void dispose() {
+        /** Whether a dense layer's product runs here: outputs in whole tiles of 32. */
+    static boolean dense(int outputs) {
+        return outputs % TILE == 0;
+    }
+
+    /** y (rows x outputs) = x W + bias, ReLU if asked, in tiles of 8 rows by 32 outputs. The memory must be the device's. */
+    void dense(float[] mem, int rows, int outputs, int inputs, int x, int weights, int y, int bias, boolean relu) {
+        synchronized (OpenClDevices.LAUNCHES) {
+            dense.over(mem).dense(target.createRange((rows + 7) / 8 * (outputs / TILE), 1), mem, rows, outputs, inputs, x, weights,
+                    y, bias, relu ? 1 : 0);
+        }
+    }
+
+    void dispose() {
             if (bound != null) {
                 bound.dispose();
             }
@@ -142,10 +163,11 @@ final class ConvolutionProducts {
     private final Binding<ForwardDirect> forwardDirect;
     private final Binding<InputGradientDirect> inputGradientDirect;
     private final Binding<WeightGradientDirect> weightGradientDirect;
+    private final Binding<Dense> dense;
     /** Only its length matters: the size of the local memory a launch asks for. */
     private float[] columns = new float[0];
 
-    private ConvolutionProducts(String source, OpenCLDevice target) {
+    private VectorProducts(String source, OpenCLDevice target) {
         this.source = source;
         this.target = target;
         this.localBytes = target.getLocalMemSize();
@@ -155,14 +177,15 @@ final class ConvolutionProducts {
         this.forwardDirect = new Binding<>(ForwardDirect.class);
         this.inputGradientDirect = new Binding<>(InputGradientDirect.class);
         this.weightGradientDirect = new Binding<>(WeightGradientDirect.class);
+        this.dense = new Binding<>(Dense.class);
     }
 
     /**
      * The products bound on {@code target}, or null where they cannot run there (the program does not build, or a probe
      * launch's write does not reach its array): the backend then keeps the kernel's own products.
      */
-    static ConvolutionProducts bind(OpenCLDevice target) {
-        try (InputStream in = ConvolutionProducts.class.getResourceAsStream("convolution-products.cl")) {
+    static VectorProducts bind(OpenCLDevice target) {
+        try (InputStream in = VectorProducts.class.getResourceAsStream("vector-products.cl")) {
             String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Probe probing = target.bind(Probe.class, source);
             float[] probe = new float[4];
@@ -172,7 +195,7 @@ final class ConvolutionProducts {
                 LOG.warning("The vector convolution products did not run on " + target.getName() + "; convolutions keep the kernel's own");
                 return null;
             }
-            return new ConvolutionProducts(source, target);
+            return new VectorProducts(source, target);
         } catch (IOException | RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "The vector convolution products could not be built for " + target.getName()
                     + "; convolutions keep the kernel's own", e);
@@ -260,7 +283,7 @@ final class ConvolutionProducts {
 
     /**
      * Work-groups (of one work-item each) of a launch over {@code images}, each taking a run of them: a few per compute
-     * unit, so that a core the VM takes away leaves its share to the others (see convolution-products.cl).
+     * unit, so that a core the VM takes away leaves its share to the others (see vector-products.cl).
      */
     int workGroups(int images) {
         return Math.min(images, 4 * target.getMaxComputeUnits());
@@ -302,6 +325,19 @@ final class ConvolutionProducts {
         }
     }
 
+    /** Whether a dense layer's product runs here: outputs in whole tiles of 32. */
+    static boolean dense(int outputs) {
+        return outputs % TILE == 0;
+    }
+
+    /** y (rows x outputs) = x W + bias, ReLU if asked, in tiles of 8 rows by 32 outputs. The memory must be the device's. */
+    void dense(float[] mem, int rows, int outputs, int inputs, int x, int weights, int y, int bias, boolean relu) {
+        synchronized (OpenClDevices.LAUNCHES) {
+            dense.over(mem).dense(target.createRange((rows + 7) / 8 * (outputs / TILE), 1), mem, rows, outputs, inputs, x, weights,
+                    y, bias, relu ? 1 : 0);
+        }
+    }
+
     void dispose() {
         forward.dispose();
         weightGradient.dispose();
@@ -309,5 +345,6 @@ final class ConvolutionProducts {
         forwardDirect.dispose();
         inputGradientDirect.dispose();
         weightGradientDirect.dispose();
+        dense.dispose();
     }
 }
