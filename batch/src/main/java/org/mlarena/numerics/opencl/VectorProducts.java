@@ -133,20 +133,7 @@ final class VectorProducts {
             return bound;
         }
 
-        /** Whether a dense layer's product runs here: outputs in whole tiles of 32. */
-    static boolean dense(int outputs) {
-        return outputs % TILE == 0;
-    }
-
-    /** y (rows x outputs) = x W + bias, ReLU if asked, in tiles of 8 rows by 32 outputs. The memory must be the device's. */
-    void dense(float[] mem, int rows, int outputs, int inputs, int x, int weights, int y, int bias, boolean relu) {
-        synchronized (OpenClDevices.LAUNCHES) {
-            dense.over(mem).dense(target.createRange((rows + 7) / 8 * (outputs / TILE), 1), mem, rows, outputs, inputs, x, weights,
-                    y, bias, relu ? 1 : 0);
-        }
-    }
-
-    void dispose() {
+        void dispose() {
             if (bound != null) {
                 bound.dispose();
             }

@@ -121,15 +121,21 @@ class OpenClBackendTest {
         });
     }
 
+    /** Inputs to stage as a batch: values from -1 to 1 in no simple order. */
+    private static float[] stagedInputs(int count) {
+        float[] inputs = new float[count];
+        for (int i = 0; i < count; i++) {
+            inputs[i] = (i * 37 % 23) / 11f - 1f;
+        }
+        return inputs;
+    }
+
     @ParameterizedTest(name = "shape {0}")
     @EnumSource(OpenClBackend.Shape.class)
     void denseLayersInWholeTilesOfOutputs(OpenClBackend.Shape shape) {
         // outputs a multiple of 32 run as vector tiles of 8 rows on a CPU device: rows not a multiple of 8, with and
         // without ReLU, and on the staged batch
-        float[] inputs = new float[6 * 40];
-        for (int i = 0; i < inputs.length; i++) {
-            inputs[i] = (i * 37 % 23) / 11f - 1f;
-        }
+        float[] inputs = stagedInputs(6 * 40);
         compare(shape, 8192, b -> {
             b.dense(13, 64, 37, 0, 500, 3000, 2900, true);      // x 481, W 2,368, y 832
             b.dense(3, 32, 9, 4000, 4100, 4500, 4400, false);    // x 27, W 288, y 96
@@ -141,10 +147,7 @@ class OpenClBackendTest {
     @ParameterizedTest(name = "shape {0}")
     @EnumSource(OpenClBackend.Shape.class)
     void fusedInputStagingSoftmaxHeadAndReluBackwardMatchTheSeparateKernels(OpenClBackend.Shape shape) {
-        float[] inputs = new float[8 * 6];
-        for (int i = 0; i < inputs.length; i++) {
-            inputs[i] = (i * 37 % 23) / 11f - 1f;
-        }
+        float[] inputs = stagedInputs(8 * 6);
         java.util.List<Backend.LossResult> losses = new java.util.ArrayList<>();
         compare(shape, 8192, b -> {
             b.stageBatch(inputs, 0, 8, 6, new int[]{3, 0, 2, 1, 4, 4, 0, 1}, 0);
