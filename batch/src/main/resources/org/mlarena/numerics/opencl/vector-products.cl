@@ -29,13 +29,11 @@ void storeRow(__global float *out, float16 a, float16 b, int valid, bool add) {
     }
 }
 
-// The sums of a tile: a0..a7 and b0..b7 (8 rows by 32 columns) = sum over k < depth of w[q][AT] * ROW[32 columns], w's
-// row q at w + q * wRow (clamped to count - 1), AT and ROW expressions of k: by default w's element k at + k * wStep and
-// v's rows vStride apart.
-#define TILE_SUMS TILE_SUMS_AT(k * wStep, v + k * vStride)
-#define TILE_SUMS_AT(AT, ROW) TILE_SUMS_OF(__global, ROWS_APART, AT, __local, ROW)
+// The sums of a tile: a0..a7 and b0..b7 (8 rows by 32 columns) = sum over k < depth of WROW(q)[AT] * ROW[32 columns],
+// WROW(q) a macro giving row q in SPACE, AT and ROW (in VSPACE) expressions of k. TILE_SUMS: w's row q at w + q * wRow
+// (clamped to count - 1), its element k at + k * wStep, v's rows vStride apart.
+#define TILE_SUMS TILE_SUMS_OF(__global, ROWS_APART, k * wStep, __local, v + k * vStride)
 #define ROWS_APART(q) (w + min(q, count - 1) * wRow)
-// The same with w's rows in SPACE at WROW(q), a macro of q, and v's in VSPACE.
 #define TILE_SUMS_OF(SPACE, WROW, AT, VSPACE, ROW) \
     SPACE const float *w0 = WROW(0); \
     SPACE const float *w1 = WROW(1); \
@@ -119,20 +117,13 @@ void forwardImage(__global float *mem, __local float *columns, int x, int weight
         int kx = r % kernelSize;
         __local float *row = columns + r * stride;
         __global const float *plane = in + c * height * width;
-        // with a step of 1, ix = ox + kx - pad: zeros, a contiguous copy, zeros, no test per value (tested per value,
-        // the columns took 7.1 ms of the zoo CNN's second convolution, as runs 2.2)
-        int start = step == 1 ? max(0, pad - kx) : outW;
-        int end = step == 1 ? min(outW, width + pad - kx) : outW;
         for (int oy = 0; oy < outH; oy++) {
             int iy = oy * step + ky - pad;
             __local float *out = row + oy * outW;
             bool inside = iy >= 0 && iy < height;
-            run(out, plane + iy * width + kx - pad, inside ? start : 0, inside ? end : 0, outW);
-            if (inside && step > 1) {
-                for (int ox = 0; ox < outW; ox++) {
-                    int ix = ox * step + kx - pad;
-                    out[ox] = ix >= 0 && ix < width ? plane[iy * width + ix] : 0.0f;
-                }
+            for (int ox = 0; ox < outW; ox++) {
+                int ix = ox * step + kx - pad;
+                out[ox] = inside && ix >= 0 && ix < width ? plane[iy * width + ix] : 0.0f;
             }
         }
         for (int j = positions; j < stride; j++) {
@@ -292,7 +283,7 @@ __kernel void inputGradient(__global float *mem, __local float *scratch, int dy,
 // count - 1).
 void directTile(__global const float *w, int wRow, int count, __local const int *wAt, __local const float *v,
                 __local const int *vAt, int depth, __local float *out) {
-    TILE_SUMS_AT(wAt[k], v + vAt[k])
+    TILE_SUMS_OF(__global, ROWS_APART, wAt[k], __local, v + vAt[k])
     STORE_TILE(out)
 }
 
