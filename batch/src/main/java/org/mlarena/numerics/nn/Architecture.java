@@ -1,5 +1,6 @@
 package org.mlarena.numerics.nn;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,7 +52,7 @@ public final class Architecture {
     }
 
     /** One executable layer of the summary: where it comes from in the JSON, what it is, its output and its figures. */
-    public record Row(String path, String layer, String output, long parameters, long flopsPerSample) {
+    public record Row(String path, String layer, String output, long parameters, long flopsPerSample) implements Serializable {
     }
 
     private final String text;

@@ -1,5 +1,6 @@
 package org.mlarena.dataset.control;
 
+import java.io.Serializable;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ import org.mlarena.common.InvalidInputException;
  * @param labelNames by class label as in the data, its name for people
  * @param columns    by feature column, what it means (its unit, how it was measured)
  */
-public record DataDictionary(Map<String, String> labelNames, Map<String, String> columns) {
+public record DataDictionary(Map<String, String> labelNames, Map<String, String> columns) implements Serializable {
 
     public static final int MAX_NAME = 100;
     public static final int MAX_DESCRIPTION = 500;

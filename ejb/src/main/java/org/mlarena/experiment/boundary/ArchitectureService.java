@@ -1,5 +1,6 @@
 package org.mlarena.experiment.boundary;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public class ArchitectureService {
      * @param problems each a layer's place in the JSON and what is wrong there; empty when it is valid
      */
     public record Preview(List<String> problems, String input, List<Architecture.Row> layers, Integer parameters, Long bytes,
-                          Long inferenceFlopsPerSample, Long trainingFlopsPerSample) {
+                          Long inferenceFlopsPerSample, Long trainingFlopsPerSample) implements Serializable {
 
         public boolean valid() {
             return problems.isEmpty();

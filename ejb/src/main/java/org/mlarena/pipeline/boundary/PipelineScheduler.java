@@ -110,7 +110,7 @@ public class PipelineScheduler {
         runs.pendingProfiles(alive, false).forEach(this::profile);
         int takenBack = runs.takeBack(alive);
         if (takenBack > 0) {
-            LOG.info(() -> takenBack + " runs of nodes that stopped answering (lease " + NodeLeases.lease().toSeconds() + " s) are queued again");
+            LOG.info(() -> takenBack + " runs of nodes that stopped answering (lease " + leases.lease().toSeconds() + " s) are queued again");
         }
         reap(Experiment.class);
         reap(Submission.class);

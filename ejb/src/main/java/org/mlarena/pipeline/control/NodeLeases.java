@@ -72,7 +72,7 @@ public class NodeLeases {
         return em.createNamedQuery(PipelineNode.ALL, PipelineNode.class).getResultList();
     }
 
-    public static Duration lease() {
+    public Duration lease() {
         String value = Settings.read(LEASE_SECONDS, "30").trim();
         try {
             int seconds = Integer.parseInt(value);

@@ -48,7 +48,7 @@ public class NodeRoster {
         Instant now = ArenaClock.now();
         Snapshot current = snapshot;
         if (current == null || !now.isBefore(current.until())) {
-            Duration lease = NodeLeases.lease();
+            Duration lease = leases.lease();
             Map<String, long[]> running = runs.runningByNode();
             current = new Snapshot(leases.all().stream().map(n -> {
                 long[] counts = running.getOrDefault(n.getName(), new long[2]);
