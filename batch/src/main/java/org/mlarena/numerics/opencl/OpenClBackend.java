@@ -148,7 +148,8 @@ public final class OpenClBackend implements Backend {
 
     /**
      * The kernel's first launch with the device's shared-memory flag on, then off again for every other kernel; shared
-     * only if a value the launch writes is in the array without a download (Aparapi and PoCL may still copy).
+     * only if a value the launch writes is in the array without a download (Aparapi and PoCL may still copy), and values
+     * written into the array after it reach the next launch without an upload.
      */
     private void shareMemory() {
         float[] mem = kernel.mem;
@@ -167,7 +168,10 @@ public final class OpenClBackend implements Backend {
             }
         }
         firstLaunchDone = true;
-        sharedMemory = mem[2] == 7f;
+        boolean read = mem[2] == 7f;
+        mem[0] = 5f;
+        elementwise(ArenaKernel.ADD, 1);
+        sharedMemory = read && mem[2] == 9f;
         mem[0] = 0f;
         mem[1] = 0f;
         mem[2] = 0f;
@@ -226,8 +230,13 @@ public final class OpenClBackend implements Backend {
         kernel.put(kernel.batch).put(kernel.targets);
     }
 
+    /** A copy on the host where the device shares the memory (a launch costs more than copying a batch), else a launch. */
     @Override
     public void copyBatch(int count, int destination) {
+        if (sharedMemory) {
+            System.arraycopy(kernel.batch, 0, kernel.mem, destination, count);
+            return;
+        }
         kernel.c = destination;
         elementwise(ArenaKernel.COPY, count);
     }
@@ -394,8 +403,8 @@ public final class OpenClBackend implements Backend {
 
     /**
      * One launch on the CPU shape when the layer's parameters are the network's first ones, its biases right after its
-     * weights: each work-item steps the parameters whose gradients it wrote, and more work-items step the rest.
-     * Separate launches otherwise.
+     * weights: each work-item steps the parameters whose gradients it wrote, and more work-items step the rest (as vector
+     * tiles where the outputs come in whole tiles of 32). Separate launches otherwise.
      */
     @Override
     public void denseWeightGradientAndStep(int rows, int n, int k, int x, int dy, int dw, int db, Optimizer optimizer,
@@ -403,6 +412,12 @@ public final class OpenClBackend implements Backend {
         int first = dw - parameterCount;
         if (shape != 3 || first != 0 || db != dw + k * n) {
             Backend.super.denseWeightGradientAndStep(rows, n, k, x, dy, dw, db, optimizer, parameterCount, step);
+            return;
+        }
+        if (cpuShaped && VectorProducts.dense(n) && products() != null) {
+            products.denseWeightGradient(kernel.mem, rows, n, k, x, dy, dw, db, k * n + n, parameterCount,
+                    vectorStep(optimizer, parameterCount, step));
+            flops += Flops.matmul(k, n, rows, false) + Flops.biasGradient(rows, n) + optimizer.flops(parameterCount);
             return;
         }
         setMatrix(k, n, rows, x, true, dy, false, dw, false);
@@ -422,11 +437,19 @@ public final class OpenClBackend implements Backend {
         flops += optimizer.flops(parameterCount);
     }
 
-    /** One launch on the CPU shape (the bias gradient as one more work-item); separate launches otherwise. */
+    /**
+     * One launch on the CPU shape (the bias gradient as one more work-item, or as vector tiles where the outputs come in
+     * whole tiles of 32); separate launches otherwise.
+     */
     @Override
     public void denseWeightGradient(int rows, int n, int k, int x, int dy, int dw, int db) {
         if (shape != 3) {
             Backend.super.denseWeightGradient(rows, n, k, x, dy, dw, db);
+            return;
+        }
+        if (cpuShaped && VectorProducts.dense(n) && products() != null) {
+            products.denseWeightGradient(kernel.mem, rows, n, k, x, dy, dw, db, 0, 0, VectorProducts.Step.NONE);
+            flops += Flops.matmul(k, n, rows, false) + Flops.biasGradient(rows, n);
             return;
         }
         setMatrix(k, n, rows, x, true, dy, false, dw, false);
@@ -942,6 +965,16 @@ public final class OpenClBackend implements Backend {
         kernel.dimension = bag.dimension();
         kernel.entries = bag.entries();
         kernel.ids = ids;
+    }
+
+    /** The optimiser's settings for a {@link VectorProducts#denseWeightGradient} launch, as the kernel's below. */
+    private static VectorProducts.Step vectorStep(Optimizer optimizer, int parameterCount, int step) {
+        if (optimizer instanceof Optimizer.Adam adam) {
+            return new VectorProducts.Step(1, parameterCount, adam.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon(),
+                    adam.weightDecay(), 1f - (float) Math.pow(adam.beta1(), step), 1f - (float) Math.pow(adam.beta2(), step), 0f);
+        }
+        Optimizer.Sgd sgd = (Optimizer.Sgd) optimizer;
+        return new VectorProducts.Step(2, parameterCount, sgd.learningRate(), 0f, 0f, 0f, sgd.weightDecay(), 0f, 0f, sgd.momentum());
     }
 
     private void adamSettings(float learningRate, float beta1, float beta2, float epsilon, float weightDecay, int step) {

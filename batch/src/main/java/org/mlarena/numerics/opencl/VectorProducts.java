@@ -101,6 +101,19 @@ final class VectorProducts {
                     @Arg("bias") int bias, @Arg("relu") int relu);
     }
 
+    public interface DenseWeightGradient extends OpenCL<DenseWeightGradient> {
+
+        DenseWeightGradient denseWeightGradient(Range range, @GlobalReadWrite("mem") float[] mem, @Arg("rows") int rows,
+                                                @Arg("outputs") int outputs, @Arg("inputs") int inputs, @Arg("x") int x,
+                                                @Arg("dy") int dy, @Arg("dw") int dw, @Arg("db") int db,
+                                                @Arg("restFrom") int restFrom, @Arg("restTo") int restTo,
+                                                @Arg("restChunk") int restChunk, @Arg("optimiser") int optimiser,
+                                                @Arg("parameters") int parameters, @Arg("lr") float lr, @Arg("beta1") float beta1,
+                                                @Arg("beta2") float beta2, @Arg("epsilon") float epsilon,
+                                                @Arg("decay") float decay, @Arg("c1") float c1, @Arg("c2") float c2,
+                                                @Arg("momentum") float momentum);
+    }
+
     public interface Probe extends OpenCL<Probe> {
 
         Probe probe(Range range, @GlobalReadWrite("mem") float[] mem, @Arg("at") int at, @Arg("value") int value);
@@ -151,6 +164,7 @@ final class VectorProducts {
     private final Binding<InputGradientDirect> inputGradientDirect;
     private final Binding<WeightGradientDirect> weightGradientDirect;
     private final Binding<Dense> dense;
+    private final Binding<DenseWeightGradient> denseWeightGradient;
     /** Only its length matters: the size of the local memory a launch asks for. */
     private float[] columns = new float[0];
 
@@ -165,6 +179,7 @@ final class VectorProducts {
         this.inputGradientDirect = new Binding<>(InputGradientDirect.class);
         this.weightGradientDirect = new Binding<>(WeightGradientDirect.class);
         this.dense = new Binding<>(Dense.class);
+        this.denseWeightGradient = new Binding<>(DenseWeightGradient.class);
     }
 
     /**
@@ -325,6 +340,38 @@ final class VectorProducts {
         }
     }
 
+    /**
+     * How a {@link #denseWeightGradient} launch steps the parameters: {@code optimiser} 0 (none), 1 (AdamW, with the
+     * bias corrections c1 and c2 of this step) or 2 (SGD with momentum); the network has {@code parameters} of them.
+     */
+    record Step(int optimiser, int parameters, float lr, float beta1, float beta2, float epsilon, float decay, float c1, float c2,
+                float momentum) {
+        static final Step NONE = new Step(0, 0, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f);
+    }
+
+    /**
+     * dW (inputs x outputs) = x^T dy and db = the column sums of dy, in tiles of 8 inputs by 32 outputs, each work-item
+     * stepping the parameters whose gradients it wrote, and the parameters [restFrom, restTo) in chunks of whole vectors
+     * a work-item each. The memory must be the device's.
+     */
+    void denseWeightGradient(float[] mem, int rows, int outputs, int inputs, int x, int dy, int dw, int db, int restFrom, int restTo,
+                             Step step) {
+        int chunks = 0;
+        int chunk = 16;
+        if (restTo > restFrom) {
+            // a chunk per compute unit, in whole vectors of 16
+            int units = target.getMaxComputeUnits();
+            chunk = Math.max(16, ((restTo - restFrom + units - 1) / units + 15) / 16 * 16);
+            chunks = (restTo - restFrom + chunk - 1) / chunk;
+        }
+        int tiles = outputs / TILE;
+        synchronized (OpenClDevices.LAUNCHES) {
+            denseWeightGradient.over(mem).denseWeightGradient(target.createRange((inputs + 7) / 8 * tiles + tiles + chunks, 1), mem,
+                    rows, outputs, inputs, x, dy, dw, db, restFrom, restTo, chunk, step.optimiser(), step.parameters(), step.lr(),
+                    step.beta1(), step.beta2(), step.epsilon(), step.decay(), step.c1(), step.c2(), step.momentum());
+        }
+    }
+
     void dispose() {
         forward.dispose();
         weightGradient.dispose();
@@ -333,5 +380,6 @@ final class VectorProducts {
         inputGradientDirect.dispose();
         weightGradientDirect.dispose();
         dense.dispose();
+        denseWeightGradient.dispose();
     }
 }

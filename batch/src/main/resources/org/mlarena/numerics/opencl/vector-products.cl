@@ -1,4 +1,4 @@
-// A convolution's three products and a dense layer's forward product on a CPU device, written with OpenCL's vector
+// A convolution's three products and a dense layer's forward product and weight gradient on a CPU device, written with OpenCL's vector
 // types (see VectorProducts): PoCL compiles the kernels Aparapi translates from Java for 256-bit vectors only (its LLVM
 // tunes AVX-512 processors so), and those kept their sums in memory between passes over four taps. Here a work-item
 // holds a tile of 8 rows (filters, taps, channels) by 32 columns (positions, filters, outputs) in sixteen float16
@@ -483,6 +483,100 @@ __kernel void dense(__global float *mem, int rows, int outputs, int inputs, int 
     }
     DENSE_ROW(0, a0, b0) DENSE_ROW(1, a1, b1) DENSE_ROW(2, a2, b2) DENSE_ROW(3, a3, b3)
     DENSE_ROW(4, a4, b4) DENSE_ROW(5, a5, b5) DENSE_ROW(6, a6, b6) DENSE_ROW(7, a7, b7)
+}
+
+// The optimiser's step of parameters p from their gradients g (T float or float16): AdamW with its moments m and v
+// (optimiser 1), or SGD with momentum, its velocity in m (optimiser 2); the arithmetic of ArenaKernel's adam and sgd.
+#define OPTIMISER_STEP(g, p, m, v) \
+    if (optimiser == 1) { \
+        m = beta1 * m + (1.0f - beta1) * g; \
+        v = beta2 * v + (1.0f - beta2) * g * g; \
+        p = p * (1.0f - lr * decay) - lr * (m / c1) / (sqrt(v / c2) + epsilon); \
+    } else { \
+        m = momentum * m + (g + decay * p); \
+        p = p - lr * m; \
+    }
+#define STEP_ARGUMENTS int optimiser, int parameters, float lr, float beta1, float beta2, float epsilon, float decay, \
+    float c1, float c2, float momentum
+#define STEP_VALUES optimiser, parameters, lr, beta1, beta2, epsilon, decay, c1, c2, momentum
+
+// Stores 16 gradients at grad and, with an optimiser, steps their parameters: the parameters lie P = parameters floats
+// before their gradients, the first moments (or velocities) P after, the second moments 2P after.
+void storeAndStep(__global float *grad, float16 g, STEP_ARGUMENTS) {
+    vstore16(g, 0, grad);
+    if (optimiser == 0) {
+        return;
+    }
+    float16 p = vload16(0, grad - parameters);
+    float16 m = vload16(0, grad + parameters);
+    float16 v = optimiser == 1 ? vload16(0, grad + 2 * parameters) : 0.0f;
+    OPTIMISER_STEP(g, p, m, v)
+    vstore16(p, 0, grad - parameters);
+    vstore16(m, 0, grad + parameters);
+    if (optimiser == 1) {
+        vstore16(v, 0, grad + 2 * parameters);
+    }
+}
+
+// A dense layer's parameter gradients, and with an optimiser the step of all the network's parameters in the same
+// launch (the layer is the network's first: its gradients are the last to be computed). A work-item per tile of 8
+// inputs by 32 outputs of dW (inputs x outputs) = x^T dy (x rows x inputs, dy rows x outputs), x's values taken one
+// by one and dy's rows as vectors; then one per 32 outputs of the bias gradient db (dy's column sums); then one per
+// chunk of the parameters [restFrom, restTo) whose gradients are already there (the layers above).
+__kernel void denseWeightGradient(__global float *mem, int rows, int outputs, int inputs, int x, int dy, int dw, int db,
+                                  int restFrom, int restTo, int restChunk, STEP_ARGUMENTS) {
+    int tiles = outputs / TILE;
+    int weightTiles = (inputs + 7) / 8 * tiles;
+    int id = get_global_id(0);
+    if (id < weightTiles) {
+        int i0 = id / tiles * 8;
+        int n0 = id % tiles * TILE;
+        int count = min(8, inputs - i0);
+        __global const float *w = mem + x + i0;
+        int wRow = 1;
+        int wStep = inputs;
+        int depth = rows;
+        __global const float *v = mem + dy + n0;
+        TILE_SUMS_OF(__global, ROWS_APART, k * wStep, __global, v + (size_t) k * outputs)
+        __global float *out = mem + dw + (size_t) i0 * outputs + n0;
+#define GRADIENT_ROW(i, a, b) \
+        if (count > i) { \
+            storeAndStep(out + i * outputs, a, STEP_VALUES); \
+            storeAndStep(out + i * outputs + 16, b, STEP_VALUES); \
+        }
+        GRADIENT_ROW(0, a0, b0) GRADIENT_ROW(1, a1, b1) GRADIENT_ROW(2, a2, b2) GRADIENT_ROW(3, a3, b3)
+        GRADIENT_ROW(4, a4, b4) GRADIENT_ROW(5, a5, b5) GRADIENT_ROW(6, a6, b6) GRADIENT_ROW(7, a7, b7)
+    } else if (id < weightTiles + tiles) {
+        int n0 = (id - weightTiles) * TILE;
+        float16 lo = 0.0f;
+        float16 hi = 0.0f;
+        for (int r = 0; r < rows; r++) {
+            lo += vload16(0, mem + dy + (size_t) r * outputs + n0);
+            hi += vload16(0, mem + dy + (size_t) r * outputs + n0 + 16);
+        }
+        storeAndStep(mem + db + n0, lo, STEP_VALUES);
+        storeAndStep(mem + db + n0 + 16, hi, STEP_VALUES);
+    } else {
+        int first = restFrom + (id - weightTiles - tiles) * restChunk;
+        int last = min(first + restChunk, restTo);
+        int e = first;
+        for (; e + 16 <= last; e += 16) {
+            __global float *grad = mem + parameters + e;
+            storeAndStep(grad, vload16(0, grad), STEP_VALUES);
+        }
+        for (; e < last; e++) {
+            float g = mem[parameters + e];
+            float p = mem[e];
+            float m = mem[2 * parameters + e];
+            float v = optimiser == 1 ? mem[3 * parameters + e] : 0.0f;
+            OPTIMISER_STEP(g, p, m, v)
+            mem[e] = p;
+            mem[2 * parameters + e] = m;
+            if (optimiser == 1) {
+                mem[3 * parameters + e] = v;
+            }
+        }
+    }
 }
 
 // A probe: the program runs, its arguments arrive and its write reaches the array.

@@ -184,6 +184,28 @@ class OpenClBackendTest {
 
     @ParameterizedTest(name = "shape {0}")
     @EnumSource(OpenClBackend.Shape.class)
+    void denseGradientsAndTheirStepInWholeTilesOfOutputs(OpenClBackend.Shape shape) {
+        // outputs a multiple of 32 run as vector tiles of 8 inputs on a CPU device: 37 inputs and 13 rows leave partial
+        // tiles; P = 2,733 parameters: the first layer's 37x64 weights and 64 biases, then 301 more (not whole vectors)
+        int parameters = 2733;
+        compare(shape, 14_000, b -> {
+            float[] mem = b.memory();
+            for (int i = 3 * parameters; i < 4 * parameters; i++) {
+                mem[i] = Math.abs(mem[i]);
+            }
+            b.upload();
+            b.denseWeightGradientAndStep(13, 64, 37, 11_000, 11_500, parameters, parameters + 2368, Optimizer.Adam.of(1e-2f), parameters, 3);
+            b.denseWeightGradientAndStep(13, 64, 37, 11_000, 11_500, parameters, parameters + 2368, new Optimizer.Sgd(0.1f, 0.9f, 1e-4f),
+                    parameters, 4);
+            b.denseWeightGradientAndStep(13, 64, 37, 11_000, 11_500, parameters, parameters + 2368,
+                    new Optimizer.Adam(1e-3f, 0.8f, 0.99f, 1e-6f, 0.01f), parameters, 5);
+            // without a step, its bias gradient elsewhere
+            b.denseWeightGradient(5, 32, 9, 11_000, 11_500, 12_400, 12_800);
+        });
+    }
+
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
     void productsReadingACopyOfBMatchJava(OpenClBackend.Shape shape) {
         // n = 1024: the CPU shape copies B with a wider stride first; 17 rows and k = 7 leave a row and a step over
         compare(shape, 100_000, b -> {
