@@ -98,6 +98,15 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
+     * A dense layer's backward pass below its activation: {@link #denseWeightGradient} then {@link #denseInputGradient}
+     * (both read dy; W is read before any step), in one launch where a backend fuses them.
+     */
+    default void denseBackward(int rows, int n, int k, int x, int dy, int weights, int dw, int db, int dx, int reluOf) {
+        denseWeightGradient(rows, n, k, x, dy, dw, db);
+        denseInputGradient(rows, n, k, dy, weights, dx, reluOf);
+    }
+
+    /**
      * {@link #denseWeightGradient} of the network's first layer (its gradients are the last to be computed), then one
      * optimiser step over all the network's parameters; one launch where a backend fuses them. {@code dw} and {@code db}
      * lie in the gradient region (parameter e's gradient at P + e).

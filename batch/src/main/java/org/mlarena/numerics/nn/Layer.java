@@ -308,6 +308,10 @@ abstract class Layer {
                 b.denseWeightGradientAndStep(rows, n, k, inAct, outGrad, gradientBase + params, gradientBase + params + k * n,
                         stepAfter.optimizer(), stepAfter.parameterCount(), stepAfter.step());
             }
+            if (trainable && stepAfter == null && inputGradient) {
+                b.denseBackward(rows, n, k, inAct, outGrad, params, gradientBase + params, gradientBase + params + k * n, inGrad, reluBelow);
+                return;
+            }
             if (trainable && stepAfter == null) {
                 b.denseWeightGradient(rows, n, k, inAct, outGrad, gradientBase + params, gradientBase + params + k * n);
             }

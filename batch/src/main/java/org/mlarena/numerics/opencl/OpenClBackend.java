@@ -35,7 +35,11 @@ public final class OpenClBackend implements Backend {
     private long flops;
     /** the batch's target columns (regression) */
     private int targetColumns;
-    /** whether the kernel has launched (Aparapi read the shared-memory flag then), and whether it works on the arrays */
+    /**
+     * whether the kernel has launched (Aparapi read the shared-memory flag then), and whether it works on the arrays:
+     * then what the host writes into them reaches the next launch, and what a launch writes is there after it, without
+     * a put or a get (each a command that wakes PoCL's threads: 70 us or more on this VM)
+     */
     private boolean firstLaunchDone;
     private boolean sharedMemory;
     /** B is copied before a product when its rows are a multiple of this many floats (4 KiB) apart */
@@ -219,7 +223,9 @@ public final class OpenClBackend implements Backend {
     public void stageBatch(float[] inputs, int from, int rows, int cols, int[] labels, int labelFrom) {
         System.arraycopy(inputs, from, kernel.batch, 0, rows * cols);
         System.arraycopy(labels, labelFrom, kernel.labels, 0, rows);
-        kernel.put(kernel.batch).put(kernel.labels);
+        if (!sharedMemory) {
+            kernel.put(kernel.batch).put(kernel.labels);
+        }
     }
 
     @Override
@@ -227,7 +233,9 @@ public final class OpenClBackend implements Backend {
         System.arraycopy(inputs, from, kernel.batch, 0, rows * cols);
         int perRow = targetColumns;
         System.arraycopy(targets, targetFrom, kernel.targets, 0, rows * perRow);
-        kernel.put(kernel.batch).put(kernel.targets);
+        if (!sharedMemory) {
+            kernel.put(kernel.batch).put(kernel.targets);
+        }
     }
 
     /** A copy on the host where the device shares the memory (a launch costs more than copying a batch), else a launch. */
@@ -399,6 +407,18 @@ public final class OpenClBackend implements Backend {
         setMatrix(rows, k, n, dy, false, weights, true, dx, false);
         kernel.mask = reluOf;
         block(rows, k);
+    }
+
+    /** One launch of the vector kernel for an output layer of fewer than 32 outputs on the CPU shape; two otherwise. */
+    @Override
+    public void denseBackward(int rows, int n, int k, int x, int dy, int weights, int dw, int db, int dx, int reluOf) {
+        if (cpuShaped && products() != null && products.denseBackward(rows, n, k)) {
+            products.denseBackward(kernel.mem, rows, n, k, x, dy, weights, dw, db, dx, reluOf);
+            flops += Flops.matmul(k, n, rows, false) + Flops.biasGradient(rows, n) + Flops.matmul(rows, k, n, false)
+                    + (reluOf >= 0 ? Flops.reluBackward((long) rows * k) : 0);
+            return;
+        }
+        Backend.super.denseBackward(rows, n, k, x, dy, weights, dw, db, dx, reluOf);
     }
 
     /**
@@ -861,7 +881,9 @@ public final class OpenClBackend implements Backend {
     }
 
     private LossResult readLoss(int rows, int perRow) {
-        kernel.get(kernel.out);
+        if (!sharedMemory) {
+            kernel.get(kernel.out);
+        }
         double total = 0;
         int correct = 0;
         for (int i = 0; i < rows; i++) {

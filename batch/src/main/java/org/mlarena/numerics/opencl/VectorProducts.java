@@ -114,6 +114,14 @@ final class VectorProducts {
                                                 @Arg("momentum") float momentum);
     }
 
+    public interface DenseBackward extends OpenCL<DenseBackward> {
+
+        DenseBackward denseBackward(Range range, @GlobalReadWrite("mem") float[] mem, @Local("scratch") float[] scratch,
+                                    @Arg("rows") int rows, @Arg("outputs") int outputs, @Arg("inputs") int inputs, @Arg("x") int x,
+                                    @Arg("dy") int dy, @Arg("weights") int weights, @Arg("dw") int dw, @Arg("db") int db,
+                                    @Arg("dx") int dx, @Arg("reluOf") int reluOf);
+    }
+
     public interface Probe extends OpenCL<Probe> {
 
         Probe probe(Range range, @GlobalReadWrite("mem") float[] mem, @Arg("at") int at, @Arg("value") int value);
@@ -165,6 +173,7 @@ final class VectorProducts {
     private final Binding<WeightGradientDirect> weightGradientDirect;
     private final Binding<Dense> dense;
     private final Binding<DenseWeightGradient> denseWeightGradient;
+    private final Binding<DenseBackward> denseBackward;
     /** Only its length matters: the size of the local memory a launch asks for. */
     private float[] columns = new float[0];
 
@@ -180,6 +189,7 @@ final class VectorProducts {
         this.weightGradientDirect = new Binding<>(WeightGradientDirect.class);
         this.dense = new Binding<>(Dense.class);
         this.denseWeightGradient = new Binding<>(DenseWeightGradient.class);
+        this.denseBackward = new Binding<>(DenseBackward.class);
     }
 
     /**
@@ -372,6 +382,27 @@ final class VectorProducts {
         }
     }
 
+
+    /** Local floats of a {@link #denseBackward} launch: dy with rows 32 floats apart, or W transposed. */
+    private static long denseBackwardFloats(int rows, int outputs, int inputs) {
+        return Math.max((long) rows * TILE, (long) outputs * ((inputs + TILE - 1) / TILE * TILE));
+    }
+
+    /** Whether a dense layer's backward pass runs here in one launch: an output layer of fewer than 32 outputs that fits. */
+    boolean denseBackward(int rows, int outputs, int inputs) {
+        return outputs < TILE && denseBackwardFloats(rows, outputs, inputs) * Float.BYTES <= localBytes;
+    }
+
+    /**
+     * dW (inputs x outputs) = x^T dy, db = the column sums of dy, and dx (rows x inputs) = dy W^T, zero where the
+     * layer below's output at {@code reluOf} (unless -1) is not positive: one launch. The memory must be the device's.
+     */
+    void denseBackward(float[] mem, int rows, int outputs, int inputs, int x, int dy, int weights, int dw, int db, int dx, int reluOf) {
+        synchronized (OpenClDevices.LAUNCHES) {
+            denseBackward.over(mem).denseBackward(target.createRange((inputs + 7) / 8 + (rows + 7) / 8 + 1, 1), mem,
+                    local((int) denseBackwardFloats(rows, outputs, inputs)), rows, outputs, inputs, x, dy, weights, dw, db, dx, reluOf);
+        }
+    }
     void dispose() {
         forward.dispose();
         weightGradient.dispose();
@@ -381,5 +412,6 @@ final class VectorProducts {
         weightGradientDirect.dispose();
         dense.dispose();
         denseWeightGradient.dispose();
+        denseBackward.dispose();
     }
 }

@@ -579,6 +579,83 @@ __kernel void denseWeightGradient(__global float *mem, int rows, int outputs, in
     }
 }
 
+// Stores the valid values (at most 32) of a tile's row of input gradients, zero where the layer below's output is not
+// positive when masked (its ReLU's backward pass).
+void storeMasked(__global float *out, float16 a, float16 b, int valid, int masked, __global const float *below) {
+    float row[TILE];
+    vstore16(a, 0, row);
+    vstore16(b, 0, row + 16);
+    for (int i = 0; i < valid; i++) {
+        out[i] = !masked || below[i] > 0.0f ? row[i] : 0.0f;
+    }
+}
+
+// A small dense layer's backward pass (fewer than 32 outputs: an output layer) in one launch, a work-item per:
+// 8 inputs of its weight gradient dW (inputs x outputs) = x^T dy, dy copied to local memory with its rows 32 floats
+// apart (zero-padded); 8 rows of its input gradient dx (rows x inputs) = dy W^T, W copied transposed to local memory
+// with its rows a whole number of tiles apart, zero where the layer below's output at reluOf (unless -1) is not
+// positive; and its bias gradient db (dy's column sums).
+__kernel void denseBackward(__global float *mem, __local float *scratch, int rows, int outputs, int inputs, int x, int dy,
+                            int weights, int dw, int db, int dx, int reluOf) {
+    int weightItems = (inputs + 7) / 8;
+    int inputItems = (rows + 7) / 8;
+    int id = get_global_id(0);
+    if (id < weightItems) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < TILE; j++) {
+                scratch[r * TILE + j] = j < outputs ? mem[dy + r * outputs + j] : 0.0f;
+            }
+        }
+        int i0 = id * 8;
+        int count = min(8, inputs - i0);
+        __global const float *w = mem + x + i0;
+        int wRow = 1;
+        int wStep = inputs;
+        int depth = rows;
+        TILE_SUMS_OF(__global, ROWS_APART, k * wStep, __local, scratch + k * TILE)
+        __global float *out = mem + dw + i0 * outputs;
+#define WEIGHT_ROW(i, a, b) \
+        if (count > i) { \
+            storeRow(out + i * outputs, a, b, outputs, false); \
+        }
+        WEIGHT_ROW(0, a0, b0) WEIGHT_ROW(1, a1, b1) WEIGHT_ROW(2, a2, b2) WEIGHT_ROW(3, a3, b3)
+        WEIGHT_ROW(4, a4, b4) WEIGHT_ROW(5, a5, b5) WEIGHT_ROW(6, a6, b6) WEIGHT_ROW(7, a7, b7)
+    } else if (id < weightItems + inputItems) {
+        int stride = (inputs + TILE - 1) / TILE * TILE;
+        for (int j = 0; j < outputs; j++) {
+            for (int i = 0; i < stride; i++) {
+                scratch[j * stride + i] = i < inputs ? mem[weights + i * outputs + j] : 0.0f;
+            }
+        }
+        int r0 = (id - weightItems) * 8;
+        int count = min(8, rows - r0);
+        __global const float *w = mem + dy + r0 * outputs;
+        int wRow = outputs;
+        int depth = outputs;
+        int masked = reluOf >= 0;
+        for (int i0 = 0; i0 < inputs; i0 += TILE) {
+            TILE_SUMS_OF(__global, ROWS_APART, k, __local, scratch + k * stride + i0)
+            int valid = min(TILE, inputs - i0);
+            __global float *out = mem + dx + r0 * inputs + i0;
+            __global const float *below = mem + (masked ? reluOf : 0) + r0 * inputs + i0;
+#define INPUT_ROW(i, a, b) \
+            if (count > i) { \
+                storeMasked(out + i * inputs, a, b, valid, masked, below + i * inputs); \
+            }
+            INPUT_ROW(0, a0, b0) INPUT_ROW(1, a1, b1) INPUT_ROW(2, a2, b2) INPUT_ROW(3, a3, b3)
+            INPUT_ROW(4, a4, b4) INPUT_ROW(5, a5, b5) INPUT_ROW(6, a6, b6) INPUT_ROW(7, a7, b7)
+        }
+    } else {
+        for (int j = 0; j < outputs; j++) {
+            float sum = 0.0f;
+            for (int r = 0; r < rows; r++) {
+                sum += mem[dy + r * outputs + j];
+            }
+            mem[db + j] = sum;
+        }
+    }
+}
+
 // A probe: the program runs, its arguments arrive and its write reaches the array.
 __kernel void probe(__global float *mem, int at, int value) {
     if (get_global_id(0) == 0) {

@@ -206,6 +206,17 @@ class OpenClBackendTest {
 
     @ParameterizedTest(name = "shape {0}")
     @EnumSource(OpenClBackend.Shape.class)
+    void anOutputLayersBackwardPassInOneLaunch(OpenClBackend.Shape shape) {
+        // fewer than 32 outputs run as one vector launch on a CPU device: 13 rows and 37 inputs leave partial tiles of
+        // both products; with the ReLU backward of the layer below (its output at 6000) and without
+        compare(shape, 8192, b -> {
+            b.denseBackward(13, 10, 37, 0, 500, 1000, 1500, 1900, 2000, 6000);   // x 481, dy 130, W 370, dx 481
+            b.denseBackward(9, 1, 70, 3000, 3700, 3800, 3900, 3990, 4000, -1);  // x 630, dy 9, W 70, dx 630
+        });
+    }
+
+    @ParameterizedTest(name = "shape {0}")
+    @EnumSource(OpenClBackend.Shape.class)
     void productsReadingACopyOfBMatchJava(OpenClBackend.Shape shape) {
         // n = 1024: the CPU shape copies B with a wider stride first; 17 rows and k = 7 leave a row and a step over
         compare(shape, 100_000, b -> {
