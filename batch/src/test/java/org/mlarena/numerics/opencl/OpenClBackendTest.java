@@ -447,7 +447,12 @@ class OpenClBackendTest {
             b.stageBatch(x, 0, 8, 3, new int[]{3, 0, 2, 1, 4, 4, 0, 1}, 0);
             Backend.LossResult ce = b.softmaxCrossEntropy(8, 5, 0, 100);
             assertTrue(ce.meanLoss() > 0 && ce.correct() >= 0);
-            b.stageBatch(x, 0, 8, 3, new float[32], 0);
+            // targets other than the zeros the arrays start with: a staging that never reached the device would show
+            float[] targets = new float[32];
+            for (int i = 0; i < targets.length; i++) {
+                targets[i] = i % 7 - 3f;
+            }
+            b.stageBatch(x, 0, 8, 3, targets, 0);
             Backend.LossResult mse = b.meanSquaredError(8, 4, 200, 300);
             assertTrue(mse.meanLoss() > 0);
             // Adam's second moment is never negative

@@ -3,6 +3,10 @@ package org.mlarena.web.faces;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
@@ -25,6 +29,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.mlarena.web.faces.leaderboard.LeaderboardRow;
+import org.mlarena.web.faces.leaderboard.LeaderboardRows;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -53,6 +59,27 @@ class SessionStateTest {
             check(bean, bean.getSimpleName(), problems, new HashSet<>());
         }
         assertEquals(List.of(), problems, "fields a session cannot write out");
+    }
+
+    @Test
+    void aLeaderboardWithItsPageLoadedCanBeWrittenOut() throws Exception {
+        // the table keeps the page that load() returns in the model (PrimeFaces' LazyDataModel), held by the view
+        List<LeaderboardRow> rows = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            rows.add(new LeaderboardRow(i, i, "team " + i, i == 2, 0.9 - i / 10.0, null, null, 100, 400L, 1000L, 50.0, 1.5, true,
+                    0.01, 2, 3.5, i == 1));
+        }
+        LeaderboardRows model = new LeaderboardRows(rows);
+        model.setWrappedData(model.load(1, 2, Map.of(), Map.of()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(model);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            LeaderboardRows read = (LeaderboardRows) in.readObject();
+            assertEquals(rows, read.all());
+            assertEquals(List.of(rows.get(1), rows.get(2)), read.getWrappedData());
+        }
     }
 
     @Test

@@ -67,7 +67,8 @@ public class LeaderboardRows extends LazyDataModel<LeaderboardRow> {
         }
         int from = Math.min(first, sorted.size());
         int to = pageSize <= 0 ? sorted.size() : Math.min(sorted.size(), from + pageSize);
-        return sorted.subList(from, to);
+        // a copy: the table keeps the page in this model, which the session writes out (a sub-list cannot be)
+        return List.copyOf(sorted.subList(from, to));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
