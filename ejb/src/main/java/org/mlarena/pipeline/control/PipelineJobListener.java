@@ -1,6 +1,7 @@
 package org.mlarena.pipeline.control;
 
 import java.util.Properties;
+import java.util.logging.Logger;
 
 import jakarta.batch.api.listener.JobListener;
 import jakarta.batch.runtime.BatchRuntime;
@@ -21,6 +22,8 @@ import org.mlarena.submission.entity.Submission;
 @Dependent
 public class PipelineJobListener implements JobListener {
 
+    private static final Logger LOG = Logger.getLogger(PipelineJobListener.class.getName());
+
     @Inject
     JobContext job;
 
@@ -37,7 +40,16 @@ public class PipelineJobListener implements JobListener {
 
     @Override
     public void afterJob() {
-        Properties parameters = BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
+        Properties parameters;
+        try {
+            parameters = BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
+        } catch (IllegalStateException e) {
+            // the batch runtime stopped with the application (an undeploy, a shutdown) before this job ended: its run
+            // stays RUNNING, and the next start queues it again (or another node of a cluster, once this one's lease ran out)
+            LOG.info(() -> "The " + job.getJobName() + " job " + job.getExecutionId()
+                    + " ended as the application stopped; its run is taken up again at the next start");
+            return;
+        }
         String reason = "The " + job.getJobName() + " job ended (" + job.getBatchStatus() + ", " + job.getExitStatus()
                 + ") without recording a result; see the server log.";
         if (parameters.getProperty(TrainingBatchlet.PARAMETER) != null) {
