@@ -4,6 +4,7 @@ import java.util.Properties;
 import java.util.logging.Logger;
 
 import jakarta.batch.api.listener.JobListener;
+import jakarta.batch.operations.BatchRuntimeException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -43,9 +44,11 @@ public class PipelineJobListener implements JobListener {
         Properties parameters;
         try {
             parameters = BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
-        } catch (IllegalStateException e) {
-            // the batch runtime stopped with the application (an undeploy, a shutdown) before this job ended: its run
-            // stays RUNNING, and the next start queues it again (or another node of a cluster, once this one's lease ran out)
+        } catch (IllegalStateException | BatchRuntimeException e) {
+            // the batch runtime stopped with the application (an undeploy, a shutdown) before this job ended (WildFly
+            // says so either way: its job operator stopped, or no batch environment for the deployment any more): its run
+            // stays RUNNING, and the next start queues it again (or another node of a cluster, once this one's lease ran
+            // out; or the scheduler's watch ends it, should the application go on)
             LOG.info(() -> "The " + job.getJobName() + " job " + job.getExecutionId()
                     + " ended as the application stopped; its run is taken up again at the next start");
             return;
