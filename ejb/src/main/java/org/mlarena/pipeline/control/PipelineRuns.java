@@ -245,9 +245,13 @@ public class PipelineRuns {
      * The experiment, if the job of this node with that execution still runs it; else null, logged. A node taken for
      * dead (its lease ran out while it was frozen or cut off) may still have its job running when it comes back, while
      * another node continues the run: its figures and its end must not be recorded.
+     * <p>
+     * Read with the row locked: a cancel (a bulk update of the row) then waits for this short transaction or is seen by
+     * it, where it used to make its write fail on the version and be retried (Conflicts.retry), WildFly logging the
+     * failed attempt as an error each time.
      */
     private Experiment ownedExperiment(long id, long executionId) {
-        Experiment e = em.find(Experiment.class, id);
+        Experiment e = em.find(Experiment.class, id, LockModeType.PESSIMISTIC_WRITE);
         return owned(e, e != null && e.ownedBy(ServerNode.name(), executionId), "Experiment " + id, executionId,
                 () -> e == null ? "it is gone" : e.getStatus() + " on " + e.lifecycle().node());
     }
