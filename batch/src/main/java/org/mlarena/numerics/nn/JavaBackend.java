@@ -522,8 +522,8 @@ public final class JavaBackend implements Backend {
     @Override
     public void adam(int count, int params, int grads, int m, int v, float learningRate, float beta1, float beta2, float epsilon,
                      float weightDecay, int step) {
-        float c1 = 1f - (float) Math.pow(beta1, step);
-        float c2 = 1f - (float) Math.pow(beta2, step);
+        float c1 = Optimizer.Adam.correction(beta1, step);
+        float c2 = Optimizer.Adam.correction(beta2, step);
         for (int i = 0; i < count; i++) {
             adamAt(i, params, grads, m, v, learningRate, beta1, beta2, epsilon, weightDecay, c1, c2);
         }
@@ -610,8 +610,8 @@ public final class JavaBackend implements Backend {
     @Override
     public void adamRows(Bag bag, int ids, int table, int grads, int m, int v, float learningRate, float beta1, float beta2, float epsilon,
                          float weightDecay, int step) {
-        float c1 = 1f - (float) Math.pow(beta1, step);
-        float c2 = 1f - (float) Math.pow(beta2, step);
+        float c1 = Optimizer.Adam.correction(beta1, step);
+        float c2 = Optimizer.Adam.correction(beta2, step);
         rows(bag, ids, grads, e -> adamAt(e, table, grads, m, v, learningRate, beta1, beta2, epsilon, weightDecay, c1, c2));
         flops += Flops.adam(bag.updatedAtMost());
     }

@@ -61,6 +61,11 @@ public sealed interface Optimizer {
             return Flops.adam(count);
         }
 
+        /** The bias correction of a moment with decay {@code beta} at {@code step} (from 1): 1 - beta^step. */
+        public static float correction(float beta, int step) {
+            return 1f - (float) Math.pow(beta, step);
+        }
+
         @Override
         public Adam withLearningRate(float rate) {
             return new Adam(rate, beta1, beta2, epsilon, weightDecay);

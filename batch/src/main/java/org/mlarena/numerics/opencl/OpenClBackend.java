@@ -993,7 +993,7 @@ public final class OpenClBackend implements Backend {
     private static VectorProducts.Step vectorStep(Optimizer optimizer, int parameterCount, int step) {
         if (optimizer instanceof Optimizer.Adam adam) {
             return new VectorProducts.Step(1, parameterCount, adam.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon(),
-                    adam.weightDecay(), 1f - (float) Math.pow(adam.beta1(), step), 1f - (float) Math.pow(adam.beta2(), step), 0f);
+                    adam.weightDecay(), Optimizer.Adam.correction(adam.beta1(), step), Optimizer.Adam.correction(adam.beta2(), step), 0f);
         }
         Optimizer.Sgd sgd = (Optimizer.Sgd) optimizer;
         return new VectorProducts.Step(2, parameterCount, sgd.learningRate(), 0f, 0f, 0f, sgd.weightDecay(), 0f, 0f, sgd.momentum());
@@ -1005,8 +1005,8 @@ public final class OpenClBackend implements Backend {
         kernel.beta2 = beta2;
         kernel.eps = epsilon;
         kernel.wd = weightDecay;
-        kernel.c1 = 1f - (float) Math.pow(beta1, step);
-        kernel.c2 = 1f - (float) Math.pow(beta2, step);
+        kernel.c1 = Optimizer.Adam.correction(beta1, step);
+        kernel.c2 = Optimizer.Adam.correction(beta2, step);
     }
 
     private void sgdSettings(float learningRate, float momentum, float weightDecay) {

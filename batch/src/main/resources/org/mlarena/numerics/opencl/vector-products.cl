@@ -29,6 +29,10 @@ void storeRow(__global float *out, float16 a, float16 b, int valid, bool add) {
     }
 }
 
+// M(i, a, b) for each row i of a tile, a and b its sums (see TILE_SUMS_OF)
+#define EACH_TILE_ROW(M) \
+    M(0, a0, b0) M(1, a1, b1) M(2, a2, b2) M(3, a3, b3) M(4, a4, b4) M(5, a5, b5) M(6, a6, b6) M(7, a7, b7)
+
 // The sums of a tile: a0..a7 and b0..b7 (8 rows by 32 columns) = sum over k < depth of WROW(q)[AT] * ROW[32 columns],
 // WROW(q) a macro giving row q in SPACE, AT and ROW (in VSPACE) expressions of k. TILE_SUMS: w's row q at w + q * wRow
 // (clamped to count - 1), its element k at + k * wStep, v's rows vStride apart.
@@ -481,8 +485,7 @@ __kernel void dense(__global float *mem, int rows, int outputs, int inputs, int 
         vstore16(relu ? fmax(lo, zero) : lo, 0, out + i * outputs); \
         vstore16(relu ? fmax(hi, zero) : hi, 0, out + i * outputs + 16); \
     }
-    DENSE_ROW(0, a0, b0) DENSE_ROW(1, a1, b1) DENSE_ROW(2, a2, b2) DENSE_ROW(3, a3, b3)
-    DENSE_ROW(4, a4, b4) DENSE_ROW(5, a5, b5) DENSE_ROW(6, a6, b6) DENSE_ROW(7, a7, b7)
+    EACH_TILE_ROW(DENSE_ROW)
 }
 
 // The optimiser's step of parameters p from their gradients g (T float or float16): AdamW with its moments m and v
@@ -544,8 +547,7 @@ __kernel void denseWeightGradient(__global float *mem, int rows, int outputs, in
             storeAndStep(out + i * outputs, a, STEP_VALUES); \
             storeAndStep(out + i * outputs + 16, b, STEP_VALUES); \
         }
-        GRADIENT_ROW(0, a0, b0) GRADIENT_ROW(1, a1, b1) GRADIENT_ROW(2, a2, b2) GRADIENT_ROW(3, a3, b3)
-        GRADIENT_ROW(4, a4, b4) GRADIENT_ROW(5, a5, b5) GRADIENT_ROW(6, a6, b6) GRADIENT_ROW(7, a7, b7)
+        EACH_TILE_ROW(GRADIENT_ROW)
     } else if (id < weightTiles + tiles) {
         int n0 = (id - weightTiles) * TILE;
         float16 lo = 0.0f;
@@ -618,8 +620,7 @@ __kernel void denseBackward(__global float *mem, __local float *scratch, int row
         if (count > i) { \
             storeRow(out + i * outputs, a, b, outputs, false); \
         }
-        WEIGHT_ROW(0, a0, b0) WEIGHT_ROW(1, a1, b1) WEIGHT_ROW(2, a2, b2) WEIGHT_ROW(3, a3, b3)
-        WEIGHT_ROW(4, a4, b4) WEIGHT_ROW(5, a5, b5) WEIGHT_ROW(6, a6, b6) WEIGHT_ROW(7, a7, b7)
+        EACH_TILE_ROW(WEIGHT_ROW)
     } else if (id < weightItems + inputItems) {
         int stride = (inputs + TILE - 1) / TILE * TILE;
         for (int j = 0; j < outputs; j++) {
@@ -642,8 +643,7 @@ __kernel void denseBackward(__global float *mem, __local float *scratch, int row
             if (count > i) { \
                 storeMasked(out + i * inputs, a, b, valid, masked, below + i * inputs); \
             }
-            INPUT_ROW(0, a0, b0) INPUT_ROW(1, a1, b1) INPUT_ROW(2, a2, b2) INPUT_ROW(3, a3, b3)
-            INPUT_ROW(4, a4, b4) INPUT_ROW(5, a5, b5) INPUT_ROW(6, a6, b6) INPUT_ROW(7, a7, b7)
+            EACH_TILE_ROW(INPUT_ROW)
         }
     } else {
         for (int j = 0; j < outputs; j++) {
